@@ -1,0 +1,68 @@
+"""Accounts: a person signs in with an email address (never a username)."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+
+BAHRAIN_PHONE = RegexValidator(r"^\+973\d{8}$", "Enter a Bahrain number: +973 followed by 8 digits.")
+
+
+class AccountType(models.TextChoices):
+    PRIVATE = "private", "Private seller"
+    DEALER = "dealer", "Dealer"
+
+
+class Language(models.TextChoices):
+    EN = "en", "English"
+    AR = "ar", "العربية"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **fields) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
+        fields["is_staff"] = True
+        fields["is_superuser"] = True
+        return self._create_user(email, password, **fields)
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(unique=True)
+    display_name = models.CharField(max_length=80)
+    phone = models.CharField(max_length=12, blank=True, validators=[BAHRAIN_PHONE])
+    account_type = models.CharField(max_length=10, choices=AccountType.choices, default=AccountType.PRIVATE)
+    preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
+    # Analysts read market aggregates (/api/v1/analytics/aggregate); staff moderate.
+    is_analyst = models.BooleanField(default=False)
+    is_staff = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} <{self.email}>"

@@ -1,0 +1,91 @@
+"""The listing enums, with their English and Arabic labels.
+
+Values travel as lowercase slugs (API.md, Conventions); the labels are what a
+person reads, served at /api/v1/catalog/enums.
+"""
+
+from typing import NamedTuple
+
+
+class Choice(NamedTuple):
+    value: str
+    label_en: str
+    label_ar: str
+
+
+ENUMS: dict[str, tuple[Choice, ...]] = {
+    "body_type": (
+        Choice("sedan", "Sedan", "سيدان"),
+        Choice("suv", "SUV", "دفع رباعي"),
+        Choice("hatchback", "Hatchback", "هاتشباك"),
+        Choice("coupe", "Coupe", "كوبيه"),
+        Choice("convertible", "Convertible", "مكشوفة"),
+        Choice("pickup", "Pickup", "بيك أب"),
+        Choice("van", "Van", "فان"),
+        Choice("wagon", "Wagon", "ستيشن واغن"),
+    ),
+    "fuel": (
+        Choice("petrol", "Petrol", "بنزين"),
+        Choice("diesel", "Diesel", "ديزل"),
+        Choice("hybrid", "Hybrid", "هجين"),
+        Choice("plug_in_hybrid", "Plug-in hybrid", "هجين قابل للشحن"),
+        Choice("electric", "Electric", "كهربائي"),
+    ),
+    "transmission": (
+        Choice("automatic", "Automatic", "أوتوماتيك"),
+        Choice("manual", "Manual", "عادي (يدوي)"),
+    ),
+    "drivetrain": (
+        Choice("fwd", "Front-wheel drive", "دفع أمامي"),
+        Choice("rwd", "Rear-wheel drive", "دفع خلفي"),
+        Choice("awd", "All-wheel drive", "دفع كلي"),
+        Choice("4wd", "Four-wheel drive", "دفع رباعي"),
+    ),
+    "color": (
+        Choice("white", "White", "أبيض"),
+        Choice("black", "Black", "أسود"),
+        Choice("silver", "Silver", "فضي"),
+        Choice("grey", "Grey", "رمادي"),
+        Choice("red", "Red", "أحمر"),
+        Choice("blue", "Blue", "أزرق"),
+        Choice("brown", "Brown", "بني"),
+        Choice("beige", "Beige", "بيج"),
+        Choice("gold", "Gold", "ذهبي"),
+        Choice("green", "Green", "أخضر"),
+        Choice("yellow", "Yellow", "أصفر"),
+        Choice("orange", "Orange", "برتقالي"),
+        Choice("other", "Other", "لون آخر"),
+    ),
+    "regional_spec": (
+        Choice("gcc", "GCC", "خليجي"),
+        Choice("american", "American", "أمريكي"),
+        Choice("japanese", "Japanese", "ياباني"),
+        Choice("european", "European", "أوروبي"),
+        Choice("korean", "Korean", "كوري"),
+        Choice("other", "Other", "أخرى"),
+    ),
+    "condition": (
+        Choice("new", "New", "جديدة"),
+        Choice("used", "Used", "مستعملة"),
+        Choice("certified", "Certified pre-owned", "مستعملة معتمدة"),
+    ),
+    "governorate": (
+        Choice("capital", "Capital", "العاصمة"),
+        Choice("muharraq", "Muharraq", "المحرق"),
+        Choice("northern", "Northern", "الشمالية"),
+        Choice("southern", "Southern", "الجنوبية"),
+    ),
+    "seller_type": (
+        Choice("private", "Private seller", "بائع فرد"),
+        Choice("dealer", "Dealer", "معرض"),
+    ),
+}
+
+
+def enum_choices(name: str) -> list[tuple[str, str]]:
+    """Django field choices (value, English label) of one enum."""
+    return [(choice.value, choice.label_en) for choice in ENUMS[name]]
+
+
+def enum_values(name: str) -> frozenset[str]:
+    return frozenset(choice.value for choice in ENUMS[name])

@@ -1,0 +1,36 @@
+"""The catalog: the makes and models sold in Bahrain, named in English and Arabic."""
+
+from django.db import models
+
+from core.catalog.enums import enum_choices
+
+
+class Make(models.Model):
+    slug = models.SlugField(max_length=50, unique=True)
+    name_en = models.CharField(max_length=80)
+    name_ar = models.CharField(max_length=80)
+    # Other spellings buyers type, in either language (the search synonyms).
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class CarModel(models.Model):
+    make = models.ForeignKey(Make, on_delete=models.PROTECT, related_name="models")
+    slug = models.SlugField(max_length=60)
+    name_en = models.CharField(max_length=80)
+    name_ar = models.CharField(max_length=80)
+    aliases = models.JSONField(default=list, blank=True)
+    body_type = models.CharField(max_length=20, choices=enum_choices("body_type"), blank=True)
+
+    class Meta:
+        ordering = ["make__name_en", "name_en"]
+        constraints = [models.UniqueConstraint(fields=["make", "slug"], name="catalog_model_unique_slug_per_make")]
+        verbose_name = "model"
+
+    def __str__(self) -> str:
+        return f"{self.make.name_en} {self.name_en}"

@@ -1,0 +1,46 @@
+"""Reads of the catalog, cached per process for a short while (it rarely changes)."""
+
+import time
+from dataclasses import dataclass
+
+from core.catalog.enums import ENUMS, enum_values
+from core.catalog.models import CarModel, Make
+
+CACHE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class CatalogLabels:
+    makes: dict[str, tuple[str, str]]  # slug → (en, ar)
+    models: dict[tuple[str, str], tuple[str, str]]  # (make slug, model slug) → (en, ar)
+
+
+_labels: tuple[float, CatalogLabels] | None = None
+
+
+def catalog_labels() -> CatalogLabels:
+    global _labels
+    if _labels is None or time.monotonic() - _labels[0] > CACHE_SECONDS:
+        makes = {make.slug: (make.name_en, make.name_ar) for make in Make.objects.all()}
+        models = {
+            (make_slug, slug): (name_en, name_ar)
+            for make_slug, slug, name_en, name_ar in CarModel.objects.values_list("make__slug", "slug", "name_en", "name_ar")
+        }
+        _labels = (time.monotonic(), CatalogLabels(makes=makes, models=models))
+    return _labels[1]
+
+
+def catalog_makes_with_models() -> list[Make]:
+    return list(Make.objects.prefetch_related("models").order_by("name_en"))
+
+
+def enum_label(name: str, value: str) -> tuple[str, str]:
+    for choice in ENUMS[name]:
+        if choice.value == value:
+            return choice.label_en, choice.label_ar
+    return value, value
+
+
+def enum_allowed_values() -> dict[str, frozenset[str]]:
+    """Valid values of each enum facet (search parameter validation)."""
+    return {name: enum_values(name) for name in ENUMS}

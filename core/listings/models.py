@@ -1,0 +1,105 @@
+"""Listings: the cars sellers offer. PostgreSQL is the source of truth; the
+search index is a projection kept in sync through the outbox (core/outbox).
+
+Every write goes through core/listings/services.py, which bumps `version` in
+the same transaction as the outbox row; the indexer sends that version to the
+engine with version_type=external so an older write never wins.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from core.catalog.enums import enum_choices
+from core.catalog.models import CarModel, Make
+
+MIN_YEAR = 1950
+MAX_PRICE = Decimal("10000000.000")
+MAX_MILEAGE_KM = 2_000_000
+TITLE_MAX = 120
+TRIM_MAX = 60
+DESCRIPTION_MAX = 5000
+LISTING_LIFETIME_DAYS = 60
+
+
+class ListingStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    SOLD = "sold", "Sold"
+    EXPIRED = "expired", "Expired"
+    # Deleted listings keep their row so the version stays monotonic and
+    # conversations about them stay readable; no one sees them.
+    DELETED = "deleted", "Deleted"
+
+
+class Listing(models.Model):
+    seller = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="listings")
+    seller_type = models.CharField(max_length=10, choices=enum_choices("seller_type"))
+    status = models.CharField(max_length=10, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
+    version = models.BigIntegerField(default=1)
+
+    title = models.CharField(max_length=TITLE_MAX)
+    make = models.ForeignKey(Make, on_delete=models.PROTECT, related_name="+")
+    model = models.ForeignKey(CarModel, on_delete=models.PROTECT, related_name="+")
+    trim = models.CharField(max_length=TRIM_MAX, blank=True)
+    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(MIN_YEAR)])
+    price = models.DecimalField(
+        max_digits=12, decimal_places=3, validators=[MinValueValidator(Decimal("0.001")), MaxValueValidator(MAX_PRICE)]
+    )
+    currency = models.CharField(max_length=3, default="BHD")
+    country = models.CharField(max_length=2, default="BH")
+    mileage_km = models.PositiveIntegerField(validators=[MaxValueValidator(MAX_MILEAGE_KM)])
+    body_type = models.CharField(max_length=20, choices=enum_choices("body_type"))
+    fuel = models.CharField(max_length=20, choices=enum_choices("fuel"))
+    transmission = models.CharField(max_length=20, choices=enum_choices("transmission"))
+    drivetrain = models.CharField(max_length=10, choices=enum_choices("drivetrain"), blank=True)
+    exterior_color = models.CharField(max_length=20, choices=enum_choices("color"), blank=True)
+    regional_spec = models.CharField(max_length=20, choices=enum_choices("regional_spec"))
+    condition = models.CharField(max_length=20, choices=enum_choices("condition"), default="used")
+    governorate = models.CharField(max_length=20, choices=enum_choices("governorate"))
+    description = models.TextField(max_length=DESCRIPTION_MAX, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    sold_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="listing_status_created"),
+            models.Index(fields=["seller", "status"], name="listing_seller_status"),
+            models.Index(fields=["status", "expires_at"], name="listing_status_expires"),
+            models.Index(fields=["make", "model", "year"], name="listing_make_model_year"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(price__gt=0), name="listing_price_positive"),
+            models.CheckConstraint(condition=models.Q(version__gte=1), name="listing_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.title}"
+
+
+def photo_path(photo: "ListingPhoto", filename: str) -> str:
+    return f"listings/{photo.listing_id}/{filename}"
+
+
+class ListingPhoto(models.Model):
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height")
+    thumbnail = models.ImageField(upload_to=photo_path)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"photo {self.pk} of listing {self.listing_id}"

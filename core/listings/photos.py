@@ -1,0 +1,114 @@
+"""Listing photos: checked as real images, stripped of metadata, thumbnailed.
+
+A photo changes what search shows (the thumbnail), so each write bumps the
+listing's version and records an outbox row like any other listing write.
+"""
+
+import io
+import uuid
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.listings.models import Listing, ListingPhoto
+from core.listings.services import listing_touch
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PHOTOS = 20
+MAX_SIDE = 2560
+THUMBNAIL_SIZE = (480, 360)
+FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
+# Refuse decompression bombs well before Pillow's own limit.
+MAX_PIXELS = 60_000_000
+
+
+def _invalid(message: str) -> ValidationError:
+    return ValidationError({"image": [message]})
+
+
+def _open_checked(upload: IO[bytes], size: int) -> Image.Image:
+    if size > MAX_BYTES:
+        raise _invalid("The photo is larger than 10 MB.")
+    if size == 0:
+        raise _invalid("The file is empty.")
+    try:
+        probe = Image.open(upload)
+        if probe.format not in FORMATS:
+            raise _invalid("Upload a JPEG, PNG or WebP photo.")
+        if probe.width * probe.height > MAX_PIXELS:
+            raise _invalid("The photo has too many pixels.")
+        probe.verify()
+        upload.seek(0)
+        image = Image.open(upload)
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise _invalid("This file is not a valid JPEG, PNG or WebP image.") from exc
+    return image
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        image.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
+    elif fmt == "PNG":
+        image.save(out, "PNG", optimize=True)
+    else:
+        image.save(out, "WEBP", quality=82, method=4)
+    return out.getvalue()
+
+
+def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str]:
+    """The stored image and its thumbnail, without EXIF or any other metadata."""
+    image = _open_checked(upload, size)
+    fmt = image.format or "JPEG"
+    # Turn the pixels the way the camera meant, then drop the metadata (GPS included):
+    # re-encoding from pixels keeps nothing else.
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "RGBA", "L"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    clean.thumbnail((MAX_SIDE, MAX_SIDE))
+    thumb = ImageOps.fit(clean.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
+    return _encode(clean, fmt), _encode(thumb, "WEBP"), FORMATS[fmt][0]
+
+
+def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> ListingPhoto:
+    image_bytes, thumb_bytes, ext = process_photo(upload, size)
+    with transaction.atomic():
+        listing = listing_touch(listing_id=listing_id)
+        count = listing.photos.count()
+        if count >= MAX_PHOTOS:
+            raise _invalid(f"A listing can have at most {MAX_PHOTOS} photos.")
+        name = uuid.uuid4().hex
+        photo = ListingPhoto(listing=listing, position=count)
+        photo.image.save(f"{name}.{ext}", ContentFile(image_bytes), save=False)
+        photo.thumbnail.save(f"{name}-thumb.webp", ContentFile(thumb_bytes), save=False)
+        photo.save()
+    return photo
+
+
+def listing_photo_delete(*, listing_id: int, photo_id: int) -> None:
+    with transaction.atomic():
+        listing_touch(listing_id=listing_id)
+        photo = ListingPhoto.objects.get(pk=photo_id, listing_id=listing_id)
+        files = (photo.image, photo.thumbnail)
+        photo.delete()
+        for position, other in enumerate(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id")):
+            if other.position != position:
+                ListingPhoto.objects.filter(pk=other.pk).update(position=position)
+        transaction.on_commit(lambda: [file.delete(save=False) for file in files])
+
+
+def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[ListingPhoto]:
+    with transaction.atomic():
+        listing: Listing = listing_touch(listing_id=listing_id)
+        photos = {photo.pk: photo for photo in listing.photos.all()}
+        if sorted(photo_ids) != sorted(photos):
+            raise ValidationError({"photo_ids": ["List every photo of this listing exactly once."]})
+        for position, photo_id in enumerate(photo_ids):
+            ListingPhoto.objects.filter(pk=photo_id).update(position=position)
+    return list(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id"))

@@ -1,0 +1,35 @@
+"""Listings made the way sellers make them: through the services (version, outbox)."""
+
+from decimal import Decimal
+from typing import Any
+
+from core.accounts.tests.factories import UserFactory
+from core.catalog.models import CarModel
+from core.catalog.tests.factories import CarModelFactory
+from core.listings.models import Listing
+from core.listings.services import listing_create
+
+
+def listing_data(model: CarModel | None = None, **fields: Any) -> dict[str, Any]:
+    model = model or CarModelFactory()
+    data: dict[str, Any] = {
+        "make": model.make.slug,
+        "model": model.slug,
+        "year": 2020,
+        "price": "8500.000",
+        "mileage_km": 60000,
+        "fuel": "petrol",
+        "transmission": "automatic",
+        "regional_spec": "gcc",
+        "governorate": "capital",
+        "exterior_color": "white",
+        "condition": "used",
+    }
+    data.update(fields)
+    return data
+
+
+def make_listing(*, seller: Any = None, model: CarModel | None = None, publish: bool = True, **fields: Any) -> Listing:
+    if isinstance(fields.get("price"), Decimal):
+        fields["price"] = str(fields["price"])
+    return listing_create(seller=seller or UserFactory(), data=listing_data(model, **fields), publish=publish)

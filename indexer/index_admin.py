@@ -1,0 +1,51 @@
+"""Creating the listings index behind its alias, with the catalog's synonyms."""
+
+import logging
+
+from core.catalog.models import CarModel, Make
+from search.engine import get_engine
+from search.engines.base import EngineError
+from search.index import listings_alias, listings_index_body, synonym_rules
+
+logger = logging.getLogger(__name__)
+
+
+def _usable(name: str) -> bool:
+    # A bare number or a letter as a synonym ("3", "x") would rewrite every query containing it.
+    name = name.strip()
+    return len(name) >= 2 and not name.replace(" ", "").isdigit()
+
+
+def catalog_synonyms() -> list[str]:
+    """Equivalences between English and Arabic names and common spellings."""
+    groups = []
+    for make in Make.objects.all():
+        groups.append([make.name_en, make.name_ar, *make.aliases])
+    for model in CarModel.objects.all():
+        groups.append([model.name_en, model.name_ar, *model.aliases])
+    return synonym_rules([name for name in group if _usable(str(name))] for group in groups)
+
+
+def listings_body(**overrides):  # type: ignore[no-untyped-def]
+    return listings_index_body(synonyms=catalog_synonyms(), **overrides)
+
+
+def ensure_listings_index() -> str:
+    """Create the first index and its alias if the alias is missing; return the alias.
+
+    The first index has a fixed name so that two processes starting at once
+    create one index, not two behind one alias.
+    """
+    engine = get_engine()
+    alias = listings_alias()
+    if engine.indices_for_alias(alias):
+        return alias
+    body = listings_body()
+    body["aliases"] = {alias: {}}
+    try:
+        engine.create_index(f"{alias}-initial", body)
+        logger.info("index.created", extra={"alias": alias})
+    except EngineError as exc:
+        if exc.status != 400 or "already_exists" not in str(exc):
+            raise
+    return alias

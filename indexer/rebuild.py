@@ -1,0 +1,151 @@
+"""Zero-downtime rebuild (ARCHITECTURE.md, guarantee 4).
+
+A new versioned index is built (refresh off, no replicas) from a stream of
+the database, then everything that changed meanwhile is replayed, the
+settings are restored, the alias swaps atomically and the old index goes.
+Searches read the alias throughout, so they never see a half-built index.
+Writes by the relay keep going to the alias (the old index) until the swap;
+the replays after the build and after the swap bring those into the new one.
+External versions make every replay idempotent.
+"""
+
+import logging
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from tqdm import tqdm
+
+from core.listings.models import Listing
+from core.listings.selectors import listings_by_ids, listings_iter_all
+from indexer.documents import INDEXED_STATUSES, listing_op
+from indexer.index_admin import listings_body
+from search.engine import get_engine
+from search.engines.base import BulkOp, BulkResult
+from search.index import listings_alias, new_index_name
+
+logger = logging.getLogger(__name__)
+
+# Transactions that saved before a replay started but committed after it
+# began reading are caught by looking back this far.
+REPLAY_MARGIN = timedelta(seconds=60)
+# More failed documents than this and the alias is not swapped.
+MAX_FAILURES = 100
+
+
+class RebuildFailed(Exception):
+    pass
+
+
+@dataclass
+class RebuildReport:
+    index: str = ""
+    previous: list[str] = field(default_factory=list)
+    streamed: int = 0
+    skipped: int = 0
+    replayed: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.streamed / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "docs_per_second": round(self.docs_per_second, 1)}
+
+
+class _BulkPipe:
+    """Sends `_bulk` requests on a background thread while the next batch is built."""
+
+    def __init__(self, report: RebuildReport) -> None:
+        self.report = report
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="rebuild-bulk")
+        self.pending: list[Future[list[BulkResult]]] = []
+
+    def send(self, ops: list[BulkOp]) -> None:
+        if ops:
+            self.pending.append(self.pool.submit(get_engine().bulk, ops))
+        while len(self.pending) > 2:
+            self._collect(self.pending.pop(0))
+
+    def _collect(self, future: "Future[list[BulkResult]]") -> None:
+        for result in future.result():
+            if not result.ok:
+                self.report.failed += 1
+                logger.error("rebuild.write_failed", extra={"listing_id": result.id, "error": result.error})
+
+    def drain(self) -> None:
+        while self.pending:
+            self._collect(self.pending.pop(0))
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
+def _replay(index: str, since: timezone.datetime, pipe: _BulkPipe, batch_size: int) -> int:
+    """Send the current state of every listing changed since `since`."""
+    ids = list(Listing.objects.filter(updated_at__gte=since - REPLAY_MARGIN).values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        listings = listings_by_ids(ids[start : start + batch_size])
+        pipe.send([listing_op(listing, index=index) for listing in listings.values()])
+    pipe.drain()
+    return len(ids)
+
+
+def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildReport:
+    engine = get_engine()
+    alias = listings_alias()
+    report = RebuildReport(index=new_index_name(), previous=engine.indices_for_alias(alias))
+    began = time.monotonic()
+    engine.create_index(report.index, listings_body(refresh_interval="-1", replicas=0))
+    pipe = _BulkPipe(report)
+    try:
+        build_started = timezone.now()
+        total = Listing.objects.count()
+        bar = tqdm(total=total, unit="doc", desc="rebuild", disable=not progress, file=sys.stderr, mininterval=0.5)
+        batch: list[BulkOp] = []
+        for listing in listings_iter_all(chunk_size=batch_size):
+            bar.update(1)
+            if listing.status not in INDEXED_STATUSES:
+                report.skipped += 1
+                continue
+            batch.append(listing_op(listing, index=report.index))
+            if len(batch) >= batch_size:
+                pipe.send(batch)
+                report.streamed += len(batch)
+                batch = []
+        pipe.send(batch)
+        report.streamed += len(batch)
+        pipe.drain()
+        bar.close()
+
+        replay_started = timezone.now()
+        report.replayed += _replay(report.index, build_started, pipe, batch_size)
+        if report.failed > MAX_FAILURES:
+            raise RebuildFailed(f"{report.failed} documents failed; the alias still points to {report.previous}")
+        engine.put_settings(
+            report.index,
+            {"refresh_interval": settings.SEARCH_REFRESH_INTERVAL, "number_of_replicas": settings.SEARCH_REPLICAS},
+        )
+        engine.refresh(report.index)
+        actions = [{"remove": {"index": old, "alias": alias}} for old in report.previous]
+        actions.append({"add": {"index": report.index, "alias": alias}})
+        engine.update_aliases(actions)
+        # Writes the relay sent to the old index between the replay and the swap.
+        report.replayed += _replay(alias, replay_started, pipe, batch_size)
+    except BaseException:
+        pipe.close()
+        if report.index not in engine.indices_for_alias(alias):
+            engine.delete_index(report.index)
+        raise
+    pipe.close()
+    for old in report.previous:
+        engine.delete_index(old)
+    report.seconds = time.monotonic() - began
+    logger.info("rebuild.done", extra=report.as_dict())
+    return report

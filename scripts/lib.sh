@@ -1,0 +1,219 @@
+# Shared by every script: where things live, the defaults of the local stack,
+# and the functions that install, start and stop the dev services.
+# Sourced, never run. The defaults here match web/env.py.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${SAYARA_STATE_DIR:-$ROOT/.state}"
+VENV="${SAYARA_VENV:-$ROOT/.venv}"
+PY="$VENV/bin/python"
+LOGS="$STATE/logs"
+RUN="$STATE/run"
+
+export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}"
+export POSTGRES_PORT="${POSTGRES_PORT:-5432}"
+export POSTGRES_USER="${POSTGRES_USER:-sayara}"
+export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-sayara}"
+export POSTGRES_DB="${POSTGRES_DB:-sayara}"
+export REDIS_PORT="${REDIS_PORT:-6379}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
+export SEARCH_PORT="${SEARCH_PORT:-9200}"
+export SEARCH_URL="${SEARCH_URL:-http://127.0.0.1:$SEARCH_PORT}"
+OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-768m}"
+
+# Services this shell started (and so must stop); ones already running are reused.
+STARTED=()
+
+say() { printf '\033[1;34m[sayara]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[sayara]\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "need root to run: $* (install it by hand or run as root)"; fi
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# --- installation ------------------------------------------------------------
+
+# Debian packages the stack needs; installed only when missing.
+install_system_packages() {
+  local want=()
+  [ -n "$(pg_bin)" ] || want+=(postgresql)
+  command -v pg_isready >/dev/null || want+=(postgresql-client)
+  command -v redis-server >/dev/null || want+=(redis-server)
+  command -v java >/dev/null || want+=(openjdk-17-jre-headless)
+  command -v mvn >/dev/null || want+=(maven)
+  command -v curl >/dev/null || want+=(curl)
+  if [ "${SAYARA_WITH_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then want+=(chromium); fi
+  if [ ${#want[@]} -gt 0 ]; then
+    say "installing Debian packages: ${want[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+  fi
+}
+
+# A file's content hash, to know when an install step must run again.
+stamp_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-16; }
+
+install_python() {
+  local want; want="$(stamp_of "$ROOT"/requirements/base.txt "$ROOT"/requirements/dev.txt)"
+  if [ ! -x "$PY" ]; then
+    say "creating the Python virtual environment in $VENV"
+    python3 -m venv "$VENV"
+  fi
+  if [ "$(cat "$VENV/.sayara-stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing Python packages (requirements/*.txt)"
+    "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements/base.txt" -r "$ROOT/requirements/dev.txt"
+    echo "$want" > "$VENV/.sayara-stamp"
+  fi
+}
+
+install_frontend() {
+  local fe="$ROOT/frontend" want
+  [ -f "$fe/package.json" ] || return 0
+  want="$(stamp_of "$fe/package-lock.json")"
+  if [ ! -d "$fe/node_modules" ] || [ "$(cat "$fe/node_modules/.sayara-stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing npm packages (frontend/package-lock.json)"
+    (cd "$fe" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$fe/node_modules/.sayara-stamp"
+  fi
+}
+
+build_frontend() {
+  local fe="$ROOT/frontend"
+  [ -f "$fe/package.json" ] || return 0
+  if [ ! -f "$fe/dist/index.html" ] || [ -n "$(find "$fe/src" "$fe/index.html" "$fe/package-lock.json" "$fe"/vite.config.* -newer "$fe/dist/index.html" 2>/dev/null | head -n 1)" ]; then
+    say "building the web app (frontend/dist)"
+    (cd "$fe" && npm run --silent build >"$LOGS/frontend-build.log" 2>&1) || { tail -n 40 "$LOGS/frontend-build.log"; die "frontend build failed"; }
+  fi
+}
+
+# The OpenSearch runner's classpath, resolved by Maven from Central once per pom change.
+install_opensearch() {
+  local dir="$STATE/opensearch" pom="$ROOT/scripts/opensearch/pom.xml"
+  mkdir -p "$dir"
+  if [ ! -s "$dir/classpath.txt" ] || [ "$(cat "$dir/classpath.stamp" 2>/dev/null)" != "$(stamp_of "$pom")" ]; then
+    say "resolving the OpenSearch runner with Maven (first time only)"
+    mvn -q -B -f "$pom" dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt" >"$LOGS/maven.log" 2>&1 \
+      || { tail -n 30 "$LOGS/maven.log"; die "Maven could not resolve the OpenSearch runner"; }
+    stamp_of "$pom" > "$dir/classpath.stamp"
+  fi
+}
+
+install_all() {
+  mkdir -p "$STATE" "$LOGS" "$RUN"
+  install_system_packages
+  install_python
+  install_opensearch
+  install_frontend
+}
+
+# --- services ----------------------------------------------------------------
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+postgres_start() {
+  local bin data="$STATE/postgres" sock="$RUN/postgres"
+  bin="$(pg_bin)"
+  if "$bin/pg_isready" -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT"; then
+    say "PostgreSQL already answers on $POSTGRES_PORT: reusing it"
+  else
+    local runas=()
+    [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
+    mkdir -p "$data" "$sock"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$data" "$sock" && chmod 700 "$data"
+    if [ ! -f "$data/PG_VERSION" ]; then
+      say "initialising PostgreSQL in $data"
+      "${runas[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres-init.log" 2>&1 \
+        || { cat "$LOGS/postgres-init.log"; die "initdb failed"; }
+      cat >>"$data/postgresql.conf" <<EOF
+# Sayara dev/test node (scripts/lib.sh)
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$sock'
+max_connections = 300
+shared_buffers = 256MB
+synchronous_commit = off
+EOF
+    fi
+    touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown postgres "$LOGS/postgres.log"
+    say "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
+    "${runas[@]}" "$bin/pg_ctl" -D "$data" -l "$LOGS/postgres.log" -o "-p $POSTGRES_PORT" -w -t 60 start >/dev/null \
+      || { tail -n 20 "$LOGS/postgres.log"; die "PostgreSQL did not start"; }
+    STARTED+=(postgres)
+  fi
+  # The application role and database, created once.
+  psql -X -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 >/dev/null <<EOF
+SELECT 'CREATE ROLE "$POSTGRES_USER" LOGIN SUPERUSER PASSWORD ''$POSTGRES_PASSWORD'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$POSTGRES_USER')\gexec
+SELECT 'CREATE DATABASE "$POSTGRES_DB" OWNER "$POSTGRES_USER"'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$POSTGRES_DB')\gexec
+EOF
+}
+
+postgres_stop() {
+  local runas=(); [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
+  "${runas[@]}" "$(pg_bin)/pg_ctl" -D "$STATE/postgres" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+redis_start() {
+  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    say "Redis already answers on $REDIS_PORT: reusing it"; return 0
+  fi
+  mkdir -p "$STATE/redis"
+  say "starting Redis on 127.0.0.1:$REDIS_PORT"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --dir "$STATE/redis" \
+    --pidfile "$RUN/redis.pid" --logfile "$LOGS/redis.log" --appendonly yes --save "" >/dev/null
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || die "Redis did not start (see $LOGS/redis.log)"
+  STARTED+=(redis)
+}
+
+redis_stop() { redis-cli -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true; }
+
+opensearch_health() { curl -fsS --max-time 2 "$SEARCH_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
+
+opensearch_start() {
+  if opensearch_health; then
+    say "the search engine already answers at $SEARCH_URL: reusing it"; return 0
+  fi
+  port_open "$SEARCH_PORT" && die "port $SEARCH_PORT is taken by something that is not a healthy search engine"
+  local dir="$STATE/opensearch"
+  mkdir -p "$dir/conf"
+  cp "$ROOT/scripts/opensearch/opensearch.yml" "$ROOT/scripts/opensearch/log4j2.properties" "$dir/conf/"
+  say "starting OpenSearch on $SEARCH_URL (heap $OPENSEARCH_HEAP)"
+  # The runner's base port is one below the node's HTTP port (node 1 = base + 1).
+  nohup java -Xms"$OPENSEARCH_HEAP" -Xmx"$OPENSEARCH_HEAP" -Djava.awt.headless=true \
+    -cp "$(cat "$dir/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
+    -basePath "$dir/home" -confPath "$dir/conf" -numOfNode 1 -clusterName sayara \
+    -baseHttpPort $((SEARCH_PORT - 1)) >"$LOGS/opensearch.log" 2>&1 &
+  echo $! >"$RUN/opensearch.pid"
+  for _ in $(seq 1 180); do
+    opensearch_health && { STARTED+=(opensearch); return 0; }
+    kill -0 "$(cat "$RUN/opensearch.pid")" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 30 "$LOGS/opensearch.log"; die "OpenSearch did not become healthy"
+}
+
+opensearch_stop() {
+  local pid; pid="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+services_start() {
+  postgres_start
+  redis_start
+  opensearch_start
+}
+
+# Stops, in reverse order, only what this shell started.
+services_stop_started() {
+  local i
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    say "stopping ${STARTED[$i]}"
+    "${STARTED[$i]}_stop"
+  done
+  STARTED=()
+}

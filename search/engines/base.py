@@ -1,0 +1,94 @@
+"""The engine seam: what the rest of Sayara needs from a search engine.
+
+Request and response bodies are engine-neutral dicts (the REST subset both
+OpenSearch 2 and Elasticsearch 8 share, ARCHITECTURE.md "Search engine");
+each adapter module only translates calls and errors of its client.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+
+class EngineError(Exception):
+    """The engine answered, but refused the request."""
+
+    def __init__(self, message: str, *, status: int | None = None, info: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.info = info
+
+
+class EngineUnavailable(EngineError):
+    """The engine could not be reached or did not answer in time."""
+
+
+@dataclass(frozen=True)
+class BulkOp:
+    action: Literal["index", "delete"]
+    index: str
+    id: str
+    version: int
+    document: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    id: str
+    action: str
+    status: int
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        # 409: the engine holds this version or a newer one, which is success
+        # for an external-versioned write. A 404 without an error: deleting a
+        # document that is not there (a missing index is an error, not this).
+        return self.status < 300 or self.status == 409 or (self.action == "delete" and self.status == 404 and not self.error)
+
+
+@dataclass
+class IndexStats:
+    docs: int
+    size_bytes: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def bulk_lines(ops: list[BulkOp]) -> list[dict[str, Any]]:
+    """The `_bulk` body of external-versioned writes: shared by both adapters."""
+    lines: list[dict[str, Any]] = []
+    for op in ops:
+        meta = {"_index": op.index, "_id": op.id, "version": op.version, "version_type": "external"}
+        lines.append({op.action: meta})
+        if op.action == "index":
+            lines.append(op.document or {})
+    return lines
+
+
+def bulk_results(response: dict[str, Any]) -> list[BulkResult]:
+    results = []
+    for item in response.get("items", []):
+        ((action, outcome),) = item.items()
+        error = outcome.get("error") or ""
+        if isinstance(error, dict):
+            error = f"{error.get('type')}: {error.get('reason')}"
+        results.append(BulkResult(id=str(outcome.get("_id")), action=action, status=int(outcome.get("status", 500)), error=error))
+    return results
+
+
+class SearchEngine(Protocol):
+    name: str
+
+    def ping(self) -> bool: ...
+    def info(self) -> dict[str, Any]: ...
+    def create_index(self, name: str, body: dict[str, Any]) -> None: ...
+    def delete_index(self, name: str) -> None: ...
+    def index_exists(self, name: str) -> bool: ...
+    def indices_for_alias(self, alias: str) -> list[str]: ...
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None: ...
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None: ...
+    def refresh(self, index: str) -> None: ...
+    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]: ...
+    def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]: ...
+    def count(self, index: str, body: dict[str, Any] | None = None) -> int: ...
+    def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None: ...
+    def stats(self, index: str) -> IndexStats: ...

@@ -1,0 +1,93 @@
+"""The OpenSearch adapter (opensearch-py)."""
+
+from typing import Any
+
+import opensearchpy
+from opensearchpy import OpenSearch
+from opensearchpy import exceptions as os_errors
+
+from search.engines.base import BulkOp, BulkResult, EngineError, EngineUnavailable, IndexStats, bulk_lines, bulk_results
+
+
+class OpenSearchEngine:
+    name = "opensearch"
+
+    def __init__(self, url: str, *, timeout: float, username: str = "", password: str = "") -> None:
+        self.client = OpenSearch(
+            hosts=[url],
+            http_auth=(username, password) if username else None,
+            timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=32,
+            http_compress=False,
+        )
+
+    def _call(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except (os_errors.ConnectionError, os_errors.ConnectionTimeout) as exc:
+            raise EngineUnavailable(f"OpenSearch is unreachable: {exc.__class__.__name__}") from exc
+        except os_errors.TransportError as exc:
+            status = exc.status_code if isinstance(exc.status_code, int) else None
+            if status in (502, 503, 504):
+                raise EngineUnavailable(f"OpenSearch is unavailable ({status})", status=status) from exc
+            raise EngineError(str(exc.error), status=status, info=exc.info) from exc
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except opensearchpy.exceptions.OpenSearchException:
+            return False
+
+    def info(self) -> dict[str, Any]:
+        return self._call(self.client.info)
+
+    def create_index(self, name: str, body: dict[str, Any]) -> None:
+        self._call(self.client.indices.create, index=name, body=body)
+
+    def delete_index(self, name: str) -> None:
+        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+
+    def index_exists(self, name: str) -> bool:
+        return bool(self._call(self.client.indices.exists, index=name))
+
+    def indices_for_alias(self, alias: str) -> list[str]:
+        if not self._call(self.client.indices.exists_alias, name=alias):
+            return []
+        return sorted(self._call(self.client.indices.get_alias, name=alias).keys())
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        self._call(self.client.indices.update_aliases, body={"actions": actions})
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        self._call(self.client.indices.put_settings, index=index, body={"index": settings})
+
+    def refresh(self, index: str) -> None:
+        self._call(self.client.indices.refresh, index=index)
+
+    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]:
+        if not ops:
+            return []
+        params = {"refresh": refresh} if refresh else {}
+        return bulk_results(self._call(self.client.bulk, body=bulk_lines(ops), params=params))
+
+    def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
+        params = {"request_timeout": timeout} if timeout else {}
+        return self._call(self.client.search, index=index, body=body, **params)
+
+    def count(self, index: str, body: dict[str, Any] | None = None) -> int:
+        return int(self._call(self.client.count, index=index, body=body or None)["count"])
+
+    def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None:
+        try:
+            return self.client.get(index=index, id=doc_id)["_source"]
+        except os_errors.NotFoundError:
+            return None
+        except (os_errors.ConnectionError, os_errors.ConnectionTimeout) as exc:
+            raise EngineUnavailable("OpenSearch is unreachable") from exc
+
+    def stats(self, index: str) -> IndexStats:
+        response = self._call(self.client.indices.stats, index=index, metric="docs,store")
+        total = response["_all"]["primaries"]
+        return IndexStats(docs=total["docs"]["count"], size_bytes=total["store"]["size_in_bytes"])

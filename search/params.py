@@ -1,0 +1,163 @@
+"""Buyers' search parameters (API.md, Search): parsed and validated here, so
+nothing from the query string reaches the engine except as plain values.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from search.index import FACET_FIELDS
+from search.money import to_fils
+
+SORTS = ("relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc")
+DEFAULT_PAGE_SIZE = 24
+MAX_PAGE_SIZE = 100
+# The engine's max_result_window (search/index.py): pages beyond it are refused.
+RESULT_WINDOW = 10000
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FIELD = 30
+MIN_YEAR = 1950
+MAX_MILEAGE = 2_000_000
+MAX_PRICE = Decimal("10000000")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+
+
+class InvalidParams(Exception):
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    # Facet field → selected values (OR within a field, AND across fields).
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Range facet (year, price, mileage_km) → inclusive (low, high) in index units (price in fils).
+    ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    sort: str = "newest"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+def _max_year() -> int:
+    return date.today().year + 1
+
+
+def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = [value for value in params.get(name, ()) if value.strip() != ""]
+    return values[-1].strip() if values else None
+
+
+def _whole(raw: str, low: int, high: int) -> int | None:
+    if not re.fullmatch(r"\d{1,9}", raw):
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
+def _price_fils(raw: str) -> int | None:
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or amount < 0 or amount > MAX_PRICE or amount.as_tuple().exponent < -3:  # type: ignore[operator]
+        return None
+    return to_fils(amount)
+
+
+def parse_filter_params(
+    params: Mapping[str, Sequence[str]],
+    *,
+    allowed_values: Mapping[str, frozenset[str]],
+    errors: dict[str, list[str]],
+) -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[int | None, int | None]]]:
+    """The filter part (q, facet values, ranges) shared by search and analytics."""
+    q = _single(params, "q") or ""
+    if len(q) > MAX_QUERY_LENGTH:
+        errors["q"] = [f"Must be at most {MAX_QUERY_LENGTH} characters."]
+    elif "\x00" in q:
+        errors["q"] = ["Must not contain NUL characters."]
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for name in FACET_FIELDS:
+        values = tuple(dict.fromkeys(value.strip().lower() for value in params.get(name, ()) if value.strip()))
+        if not values:
+            continue
+        if len(values) > MAX_VALUES_PER_FIELD:
+            errors[name] = [f"At most {MAX_VALUES_PER_FIELD} values."]
+            continue
+        bad = [value for value in values if not SLUG.match(value)]
+        allowed = allowed_values.get(name)
+        if allowed is not None:
+            bad += [value for value in values if value not in allowed and value not in bad]
+        if bad:
+            hint = f" Allowed: {', '.join(sorted(allowed))}." if allowed is not None else ""
+            errors[name] = [f"Unknown value {bad[0][:60]!r}.{hint}"]
+            continue
+        filters[name] = values
+
+    max_year = _max_year()
+    bounds = {
+        "year": (f"Must be a whole number between {MIN_YEAR} and {max_year}.", lambda raw: _whole(raw, MIN_YEAR, max_year)),
+        "price": ("Must be an amount in BHD from 0 to 10,000,000 with at most 3 decimals.", _price_fils),
+        "mileage": (f"Must be a whole number of kilometres from 0 to {MAX_MILEAGE:,}.", lambda raw: _whole(raw, 0, MAX_MILEAGE)),
+    }
+    ranges: dict[str, tuple[int | None, int | None]] = {}
+    for prefix, (message, parse) in bounds.items():
+        low_name, high_name = f"{prefix}_min", f"{prefix}_max"
+        low_raw, high_raw = _single(params, low_name), _single(params, high_name)
+        low = parse(low_raw) if low_raw is not None else None
+        high = parse(high_raw) if high_raw is not None else None
+        if low_raw is not None and low is None:
+            errors[low_name] = [message]
+        if high_raw is not None and high is None:
+            errors[high_name] = [message]
+        if low is not None and high is not None and low > high:
+            errors[low_name] = [f"Must not be greater than {high_name}."]
+        if (low is not None or high is not None) and low_name not in errors and high_name not in errors:
+            ranges["mileage_km" if prefix == "mileage" else prefix] = (low, high)
+    return q, filters, ranges
+
+
+def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: Mapping[str, frozenset[str]]) -> SearchRequest:
+    """Validate a search query string; raise InvalidParams naming each bad parameter.
+
+    `params` maps each name to all its values (QueryDict.lists()); unknown
+    names are ignored. `allowed_values` lists the valid values of enum facets.
+    """
+    errors: dict[str, list[str]] = {}
+    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors)
+
+    sort = _single(params, "sort") or ("relevance" if q else "newest")
+    if sort not in SORTS:
+        errors["sort"] = [f"Must be one of: {', '.join(SORTS)}."]
+
+    page_size = DEFAULT_PAGE_SIZE
+    raw = _single(params, "page_size")
+    if raw is not None:
+        parsed = _whole(raw, 1, MAX_PAGE_SIZE)
+        if parsed is None:
+            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+        else:
+            page_size = parsed
+    page = 1
+    raw = _single(params, "page")
+    if raw is not None:
+        parsed = _whole(raw, 1, RESULT_WINDOW)
+        if parsed is None:
+            errors["page"] = ["Must be a whole number from 1."]
+        else:
+            page = parsed
+    if "page" not in errors and page * page_size > RESULT_WINDOW:
+        errors["page"] = [f"Only the first {RESULT_WINDOW:,} results can be paged through; narrow the search or change the sort."]
+
+    if errors:
+        raise InvalidParams(errors)
+    return SearchRequest(q=q, filters=filters, ranges=ranges, sort=sort, page=page, page_size=page_size)

@@ -1,0 +1,264 @@
+"""Buyers' search, built in one place: the request body and the answer.
+
+Disjunctive facets (ARCHITECTURE.md, "Faceted search"): filters that are not
+facets go in query.bool.filter; every facet selection goes in post_filter;
+each facet's aggregation is wrapped in a filter of all selections but its
+own, so a field's counts apply every filter but that field's own.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from search.index import FACET_FIELDS, RANGE_FIELDS
+from search.money import fils_to_str
+from search.params import SearchRequest
+
+ACTIVE = {"term": {"status": "active"}}
+
+# How many values a facet lists (selected values are always added).
+FACET_SIZES = {"make": 100, "model": 60}
+DEFAULT_FACET_SIZE = 25
+MODEL_FACET_SIZE_WITH_MAKE = 300
+
+# Range facets' buckets, in index units.
+PRICE_BUCKETS_BHD = (0, 2000, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 50000, 100000)
+MILEAGE_BUCKETS_KM = (0, 10000, 30000, 60000, 100000, 150000, 200000, 300000)
+
+# The fields a result card needs (API.md: results).
+RESULT_FIELDS = [
+    "id",
+    "title",
+    "make",
+    "model",
+    "year",
+    "price_fils",
+    "mileage_km",
+    "body_type",
+    "fuel",
+    "transmission",
+    "regional_spec",
+    "governorate",
+    "seller_type",
+    "thumbnail_url",
+    "created_at",
+    "published_at",
+]
+
+SORTS: dict[str, list[Any]] = {
+    # A stable tie-break everywhere: equal keys order by newest, then id.
+    "relevance": [{"_score": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
+    "newest": [{"published_at": "desc"}, {"id": "desc"}],
+    "price_asc": [{"price_fils": "asc"}, {"id": "desc"}],
+    "price_desc": [{"price_fils": "desc"}, {"id": "desc"}],
+    "year_desc": [{"year": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
+    "mileage_asc": [{"mileage_km": "asc"}, {"id": "desc"}],
+}
+
+
+def text_query(q: str) -> dict[str, Any]:
+    """Free text in English or Arabic, typo-tolerant, never parsed as query syntax."""
+    return {
+        "bool": {
+            "should": [
+                # Every word must appear among the names, title, trim, year and labels…
+                {
+                    "match": {
+                        "all_text": {"query": q, "operator": "and", "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
+                    }
+                },
+                # …or in the description.
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": ["description", "description.en", "description.ar"],
+                        "operator": "and",
+                        "boost": 0.3,
+                    }
+                },
+                # Exact names and phrases rank first.
+                {
+                    "multi_match": {
+                        "query": q,
+                        "type": "phrase",
+                        "fields": [
+                            "make_name_en^3",
+                            "make_name_ar^3",
+                            "model_name_en^4",
+                            "model_name_ar^4",
+                            "title^2",
+                            "title.en",
+                            "title.ar",
+                        ],
+                        "boost": 2,
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def base_query(q: str, *, extra_filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What every buyer-facing query starts from: active listings, the text."""
+    query: dict[str, Any] = {"bool": {"filter": [ACTIVE, *(extra_filters or [])]}}
+    if q:
+        query["bool"]["must"] = [text_query(q)]
+    return query
+
+
+def selection_clauses(request: SearchRequest, *, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Filter clauses of the facet selections, but those named in `skip`."""
+    clauses: list[dict[str, Any]] = []
+    for name, values in request.filters.items():
+        if name not in skip:
+            clauses.append({"terms": {name: list(values)}})
+    for name, (low, high) in request.ranges.items():
+        if name not in skip:
+            bounds = {key: value for key, value in (("gte", low), ("lte", high)) if value is not None}
+            clauses.append({"range": {RANGE_FIELDS[name]: bounds}})
+    return clauses
+
+
+def _filtered(clauses: list[dict[str, Any]], aggs: dict[str, Any]) -> dict[str, Any]:
+    return {"filter": {"bool": {"filter": clauses}} if clauses else {"match_all": {}}, "aggs": aggs}
+
+
+def facet_skip(name: str) -> frozenset[str]:
+    # Make → model is a hierarchy: make counts ignore the model selection too,
+    # so choosing a model never hides the other makes.
+    return frozenset({"make", "model"}) if name == "make" else frozenset({name})
+
+
+def terms_facet_aggs(request: SearchRequest) -> dict[str, Any]:
+    aggs: dict[str, Any] = {}
+    for name in FACET_FIELDS:
+        field = "make_model" if name == "model" else name
+        size = FACET_SIZES.get(name, DEFAULT_FACET_SIZE)
+        if name == "model" and request.filters.get("make"):
+            size = MODEL_FACET_SIZE_WITH_MAKE
+        inner: dict[str, Any] = {"top": {"terms": {"field": field, "size": size}}}
+        selected = request.filters.get(name)
+        if selected:
+            # Selected values always come back with their counts, even beyond the top N or at 0.
+            pick: dict[str, Any] = (
+                {
+                    "terms": {
+                        "field": "make_model",
+                        "include": f".*/({'|'.join(selected)})",
+                        "size": MODEL_FACET_SIZE_WITH_MAKE,
+                        "min_doc_count": 0,
+                    }
+                }
+                if name == "model"
+                else {"terms": {"field": field, "include": list(selected), "size": len(selected), "min_doc_count": 0}}
+            )
+            inner["selected"] = pick
+        aggs[f"facet_{name}"] = _filtered(selection_clauses(request, skip=facet_skip(name)), inner)
+    return aggs
+
+
+def range_facet_aggs(request: SearchRequest) -> dict[str, Any]:
+    price_ranges = [
+        {"from": low * 1000, **({"to": high * 1000} if high else {})}
+        for low, high in zip(PRICE_BUCKETS_BHD, (*PRICE_BUCKETS_BHD[1:], None), strict=True)
+    ]
+    mileage_ranges = [
+        {"from": low, **({"to": high} if high else {})}
+        for low, high in zip(MILEAGE_BUCKETS_KM, (*MILEAGE_BUCKETS_KM[1:], None), strict=True)
+    ]
+    bucket_aggs = {
+        "year": {"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}},
+        "price": {"range": {"field": "price_fils", "ranges": price_ranges}},
+        "mileage_km": {"range": {"field": "mileage_km", "ranges": mileage_ranges}},
+    }
+    return {
+        f"range_{name}": _filtered(
+            selection_clauses(request, skip=frozenset({name})),
+            {"stats": {"stats": {"field": field}}, "buckets": bucket_aggs[name]},
+        )
+        for name, field in RANGE_FIELDS.items()
+    }
+
+
+def search_body(request: SearchRequest) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "query": base_query(request.q),
+        "sort": SORTS[request.sort],
+        "from": request.offset,
+        "size": request.page_size,
+        "track_total_hits": True,
+        "_source": RESULT_FIELDS,
+        "aggs": {**terms_facet_aggs(request), **range_facet_aggs(request)},
+    }
+    post_filter = selection_clauses(request)
+    if post_filter:
+        body["post_filter"] = {"bool": {"filter": post_filter}}
+    return body
+
+
+@dataclass
+class SearchResult:
+    count: int
+    results: list[dict[str, Any]]
+    # Terms facets: field → [{"value", "count", "selected"} (+ "make" for models)].
+    facets: dict[str, Any]
+
+
+def result_card(source: dict[str, Any]) -> dict[str, Any]:
+    card = {key: source.get(key) for key in RESULT_FIELDS if key not in ("price_fils", "published_at")}
+    card["price"] = fils_to_str(source["price_fils"])
+    return card
+
+
+def _terms_facet(name: str, agg: dict[str, Any], selected: tuple[str, ...]) -> list[dict[str, Any]]:
+    def entry(key: str, count: int) -> dict[str, Any]:
+        if name == "model":
+            make, _, model = key.partition("/")
+            return {"value": model, "make": make, "count": count, "selected": model in selected}
+        return {"value": key, "count": count, "selected": key in selected}
+
+    entries: dict[str, dict[str, Any]] = {}
+    for bucket in agg["top"]["buckets"]:
+        entries[bucket["key"]] = entry(bucket["key"], bucket["doc_count"])
+    for bucket in agg.get("selected", {}).get("buckets", []):
+        entries.setdefault(bucket["key"], entry(bucket["key"], bucket["doc_count"]))
+    listed = {item["value"] for item in entries.values()}
+    for value in selected:
+        if value not in listed:
+            entries[value] = {"value": value, "count": 0, "selected": True, **({"make": None} if name == "model" else {})}
+    return list(entries.values())
+
+
+def _range_facet(name: str, agg: dict[str, Any]) -> dict[str, Any]:
+    stats = agg["stats"]
+    money = name == "price"
+
+    def shown(value: float | None) -> Any:
+        if value is None:
+            return None
+        return fils_to_str(value) if money else int(value)
+
+    buckets = []
+    for bucket in agg["buckets"]["buckets"]:
+        if name == "year":
+            low, high = int(bucket["key"]), int(bucket["key"])
+        else:
+            low, high = bucket.get("from"), bucket.get("to")
+            # Range aggregations' "to" is exclusive; the API's bounds are inclusive.
+            high = None if high is None else high - 1
+        buckets.append({"from": shown(low), "to": shown(high), "count": bucket["doc_count"]})
+    return {"min": shown(stats["min"]), "max": shown(stats["max"]), "buckets": buckets}
+
+
+def parse_search_response(request: SearchRequest, response: dict[str, Any]) -> SearchResult:
+    aggs = response.get("aggregations", {})
+    facets: dict[str, Any] = {}
+    for name in FACET_FIELDS:
+        facets[name] = _terms_facet(name, aggs[f"facet_{name}"], request.filters.get(name, ()))
+    for name in RANGE_FIELDS:
+        facets[name] = _range_facet(name, aggs[f"range_{name}"])
+    return SearchResult(
+        count=response["hits"]["total"]["value"],
+        results=[result_card(hit["_source"]) for hit in response["hits"]["hits"]],
+        facets=facets,
+    )

@@ -1,0 +1,53 @@
+"""Catalog API (API.md, Catalog): makes with their models, and the enums."""
+
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.catalog.enums import ENUMS
+from core.catalog.selectors import catalog_makes_with_models
+
+
+class CarModelSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name_en = serializers.CharField()
+    name_ar = serializers.CharField()
+    body_type = serializers.CharField()
+
+
+class MakeSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name_en = serializers.CharField()
+    name_ar = serializers.CharField()
+    models = CarModelSerializer(many=True, source="models.all")
+
+
+class EnumValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label_en = serializers.CharField()
+    label_ar = serializers.CharField()
+
+
+@method_decorator(cache_control(public=True, max_age=300), name="get")
+class MakesApi(APIView):
+    authentication_classes: list = []
+
+    @extend_schema(responses=MakeSerializer(many=True), summary="Makes and their models")
+    def get(self, request: Request) -> Response:
+        return Response(MakeSerializer(catalog_makes_with_models(), many=True).data)
+
+
+@method_decorator(cache_control(public=True, max_age=3600), name="get")
+class EnumsApi(APIView):
+    authentication_classes: list = []
+
+    @extend_schema(
+        responses={200: {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object"}}}},
+        summary="Every enum's values with English and Arabic labels",
+    )
+    def get(self, request: Request) -> Response:
+        return Response({name: [choice._asdict() for choice in choices] for name, choices in ENUMS.items()})

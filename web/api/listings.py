@@ -1,0 +1,246 @@
+"""Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.listings import photos as photo_services
+from core.listings import services
+from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller
+from search.listings import listings_similar
+from search.money import to_fils
+from web.api.pagination import PagePagination
+
+
+class SellerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    account_type = serializers.CharField()
+
+
+class PhotoSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ListingPhoto
+        fields = ["id", "url", "thumbnail_url", "width", "height", "position"]
+
+    def get_url(self, photo: ListingPhoto) -> str:
+        return photo.image.url
+
+    def get_thumbnail_url(self, photo: ListingPhoto) -> str:
+        return photo.thumbnail.url
+
+
+class ListingSerializer(serializers.ModelSerializer):
+    """The listing as API.md shows it (output only: writes go through services)."""
+
+    make = serializers.CharField(source="make.slug")
+    model = serializers.CharField(source="model.slug")
+    make_name_en = serializers.CharField(source="make.name_en")
+    make_name_ar = serializers.CharField(source="make.name_ar")
+    model_name_en = serializers.CharField(source="model.name_en")
+    model_name_ar = serializers.CharField(source="model.name_ar")
+    price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
+    seller = SellerSerializer()
+    photos = PhotoSerializer(many=True)
+
+    class Meta:
+        model = Listing
+        fields = [
+            "id",
+            "title",
+            "make",
+            "model",
+            "make_name_en",
+            "make_name_ar",
+            "model_name_en",
+            "model_name_ar",
+            "trim",
+            "year",
+            "price",
+            "currency",
+            "mileage_km",
+            "body_type",
+            "fuel",
+            "transmission",
+            "drivetrain",
+            "exterior_color",
+            "regional_spec",
+            "condition",
+            "governorate",
+            "description",
+            "status",
+            "seller_type",
+            "seller",
+            "photos",
+            "version",
+            "created_at",
+            "updated_at",
+            "published_at",
+            "expires_at",
+        ]
+
+
+class ListingWriteSerializer(serializers.Serializer):
+    """Documents the writable keys for the schema; the services validate them."""
+
+    title = serializers.CharField(required=False, max_length=120)
+    make = serializers.CharField(help_text="Make slug (/api/v1/catalog/makes)")
+    model = serializers.CharField(help_text="Model slug; must belong to the make")
+    trim = serializers.CharField(required=False, max_length=60)
+    year = serializers.IntegerField(min_value=1950)
+    price = serializers.DecimalField(max_digits=12, decimal_places=3, help_text='BHD, e.g. "8500.000"')
+    mileage_km = serializers.IntegerField(min_value=0, max_value=2_000_000)
+    body_type = serializers.CharField(required=False, help_text="Defaults to the model's body type")
+    fuel = serializers.CharField()
+    transmission = serializers.CharField()
+    drivetrain = serializers.CharField(required=False)
+    exterior_color = serializers.CharField(required=False)
+    regional_spec = serializers.CharField()
+    condition = serializers.CharField(required=False)
+    governorate = serializers.CharField()
+    description = serializers.CharField(required=False, max_length=5000)
+    status = serializers.ChoiceField(choices=["draft", "active", "sold", "expired"], required=False)
+
+
+def _json_object(data: object) -> Mapping:
+    if not isinstance(data, Mapping):
+        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
+    return data
+
+
+def _output(listing_id: int, request: Request) -> Response:
+    listing = listing_get(listing_id=listing_id, user=request.user)
+    return Response(ListingSerializer(listing).data)
+
+
+class ListingCreateApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=ListingWriteSerializer, responses={201: ListingSerializer}, summary="List a car")
+    def post(self, request: Request) -> Response:
+        data = dict(_json_object(request.data))
+        wanted = data.pop("status", ListingStatus.ACTIVE)
+        if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
+            raise ValidationError({"status": ["A new listing is either draft or active."]})
+        listing = services.listing_create(seller=request.user, data=data, publish=wanted == ListingStatus.ACTIVE)
+        return Response(
+            ListingSerializer(listing_get(listing_id=listing.pk, user=request.user)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ListingDetailApi(APIView):
+    def get_permissions(self):  # type: ignore[no-untyped-def]
+        return [IsAuthenticated()] if self.request.method in ("PATCH", "DELETE") else []
+
+    @extend_schema(responses=ListingSerializer, summary="A listing (active: anyone; any status: its seller)")
+    def get(self, request: Request, listing_id: int) -> Response:
+        return _output(listing_id, request)
+
+    @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
+    def patch(self, request: Request, listing_id: int) -> Response:
+        listing_get_owned(listing_id=listing_id, user=request.user)
+        data = dict(_json_object(request.data))
+        services.listing_edit(listing_id=listing_id, data=data)
+        return _output(listing_id, request)
+
+    @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
+    def delete(self, request: Request, listing_id: int) -> Response:
+        listing_get_owned(listing_id=listing_id, user=request.user)
+        services.listing_delete(listing_id=listing_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ListingRenewApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses=ListingSerializer, summary="Renew for another 60 days (its seller)")
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing_get_owned(listing_id=listing_id, user=request.user)
+        services.listing_renew(listing_id=listing_id)
+        return _output(listing_id, request)
+
+
+class MyListingsApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=ListingSerializer(many=True), summary="My listings, any status")
+    def get(self, request: Request) -> Response:
+        wanted = request.query_params.get("status") or None
+        if wanted is not None and wanted not in ("draft", "active", "sold", "expired"):
+            raise ValidationError({"status": ["Must be one of: draft, active, sold, expired."]})
+        paginator = PagePagination()
+        page = paginator.paginate_queryset(listing_list_for_seller(seller=request.user, status=wanted), request)
+        return paginator.get_paginated_response(ListingSerializer(page, many=True).data)
+
+
+class ListingPhotosApi(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"multipart/form-data": inline_serializer("PhotoUpload", {"image": serializers.ImageField()})},
+        responses={201: PhotoSerializer},
+        summary="Add a photo (JPEG, PNG or WebP, at most 10 MB)",
+    )
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing_get_owned(listing_id=listing_id, user=request.user)
+        upload = request.FILES.get("image")
+        if upload is None:
+            raise ValidationError({"image": ["Attach the photo as the multipart field 'image'."]})
+        photo = photo_services.listing_photo_add(listing_id=listing_id, upload=upload, size=upload.size or 0)
+        return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
+
+
+class ListingPhotoOrderApi(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        request=inline_serializer("PhotoOrder", {"photo_ids": serializers.ListField(child=serializers.IntegerField())}),
+        responses=PhotoSerializer(many=True),
+        summary="Order the photos (the first is the cover)",
+    )
+    def put(self, request: Request, listing_id: int) -> Response:
+        listing_get_owned(listing_id=listing_id, user=request.user)
+        ids = _json_object(request.data).get("photo_ids")
+        if not isinstance(ids, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
+            raise ValidationError({"photo_ids": ["Send a list of photo ids."]})
+        photos = photo_services.listing_photos_reorder(listing_id=listing_id, photo_ids=ids)
+        return Response(PhotoSerializer(photos, many=True).data)
+
+
+class ListingPhotoDetailApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={204: None}, summary="Delete a photo")
+    def delete(self, request: Request, listing_id: int, photo_id: int) -> Response:
+        listing_get_owned(listing_id=listing_id, user=request.user)
+        photo_services.listing_photo_delete(listing_id=listing_id, photo_id=photo_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ListingSimilarApi(APIView):
+    @extend_schema(summary="Up to 12 similar active listings (from the index)")
+    def get(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=request.user)
+        return Response(
+            listings_similar(
+                listing_id=listing.pk,
+                make=listing.make.slug,
+                model=listing.model.slug,
+                body_type=listing.body_type,
+                year=listing.year,
+                price_fils=to_fils(listing.price),
+            )
+        )

@@ -1,0 +1,59 @@
+"""Pages of lists: {"count", "page", "page_size", "results"} (API.md, Conventions)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 24
+
+
+def page_params(request: Request, *, default_size: int = DEFAULT_PAGE_SIZE) -> tuple[int, int]:
+    errors = {}
+    page, size = 1, default_size
+    raw = request.query_params.get("page", "").strip()
+    if raw:
+        if raw.isdigit() and 1 <= int(raw) <= 1_000_000:
+            page = int(raw)
+        else:
+            errors["page"] = ["Must be a whole number from 1."]
+    raw = request.query_params.get("page_size", "").strip()
+    if raw:
+        if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE:
+            size = int(raw)
+        else:
+            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+    if errors:
+        raise ValidationError(errors)
+    return page, size
+
+
+class PagePagination(BasePagination):
+    def paginate_queryset(self, queryset: QuerySet | Sequence, request: Request, view: Any = None) -> list:
+        self.page, self.page_size = page_params(request)
+        paginator = Paginator(queryset, self.page_size)
+        self.count = paginator.count
+        if self.page > paginator.num_pages:
+            return []
+        return list(paginator.page(self.page).object_list)
+
+    def get_paginated_response(self, data: list) -> Response:
+        return Response({"count": self.count, "page": self.page, "page_size": self.page_size, "results": data})
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return {
+            "type": "object",
+            "required": ["count", "page", "page_size", "results"],
+            "properties": {
+                "count": {"type": "integer"},
+                "page": {"type": "integer"},
+                "page_size": {"type": "integer"},
+                "results": schema,
+            },
+        }

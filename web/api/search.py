@@ -1,0 +1,78 @@
+"""Search API (API.md, Search): served from the index, never from PostgreSQL."""
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.catalog.selectors import catalog_labels, enum_allowed_values, enum_label
+from search.index import FACET_FIELDS
+from search.listings import listings_search, listings_suggest
+from search.params import SORTS, parse_search_params
+from search.query import SearchResult
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter("q", str, description="Free text, English or Arabic, typo-tolerant"),
+    *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
+    *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
+    OpenApiParameter("sort", str, enum=list(SORTS)),
+    OpenApiParameter("page", int),
+    OpenApiParameter("page_size", int, description="1–100, default 24"),
+]
+
+
+def labelled_facets(result: SearchResult) -> dict[str, Any]:
+    """Facet values with their English and Arabic labels (the catalog lives in core)."""
+    labels = catalog_labels()
+    facets: dict[str, Any] = {}
+    for name, value in result.facets.items():
+        if name not in FACET_FIELDS:
+            facets[name] = value
+            continue
+        entries = []
+        for entry in value:
+            if name == "make":
+                en, ar = labels.makes.get(entry["value"], (entry["value"], entry["value"]))
+            elif name == "model":
+                en, ar = labels.models.get((entry.get("make") or "", entry["value"]), (entry["value"], entry["value"]))
+            else:
+                en, ar = enum_label(name, entry["value"])
+            entries.append({**entry, "label_en": en, "label_ar": ar})
+        facets[name] = entries
+    return facets
+
+
+class SearchListingsApi(APIView):
+    authentication_classes: list = []
+
+    @extend_schema(
+        parameters=SEARCH_PARAMETERS, responses={200: OpenApiTypes.OBJECT}, summary="Faceted search of active listings"
+    )
+    def get(self, request: Request) -> Response:
+        search_request = parse_search_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
+        result = listings_search(search_request)
+        return Response(
+            {
+                "count": result.count,
+                "page": search_request.page,
+                "page_size": search_request.page_size,
+                "results": result.results,
+                "facets": labelled_facets(result),
+            }
+        )
+
+
+class SuggestApi(APIView):
+    authentication_classes: list = []
+
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str)], responses={200: OpenApiTypes.OBJECT}, summary="Make and model suggestions"
+    )
+    def get(self, request: Request) -> Response:
+        q = (request.query_params.get("q") or "").strip()
+        if len(q) > 100:
+            return Response({"q": ["Must be at most 100 characters."]}, status=400)
+        return Response(listings_suggest(q))

@@ -1,0 +1,11 @@
+"""The Celery app: the Redis broker, settings from web/settings.py (CELERY_*)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
+
+app = Celery("sayara")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks(["indexer"])

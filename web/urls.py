@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from web import views
+
+urlpatterns = [
+    path("api/v1/", include("web.api.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz),
+]
+if not settings.S3_BUCKET:
+    # Uploaded photos from the local disk (production serves them from S3 or the proxy).
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+# Everything else is the web app's (React Router's) own route.
+urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|ws/)(?P<path>.*)$", views.app_shell))

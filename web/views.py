@@ -1,0 +1,22 @@
+"""Pages that are not the API: the web app's shell and the liveness probe."""
+
+from django.conf import settings
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+def app_shell(request: HttpRequest, path: str = "") -> HttpResponse:
+    """index.html of the built React app for every route the app owns."""
+    index = settings.FRONTEND_DIST / "index.html"
+    if not index.is_file():
+        return HttpResponse(
+            "The web app is not built yet: run `make run` (or `npm run build` in frontend/).",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
