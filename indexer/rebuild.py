@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # Transactions that saved before a replay started but committed after it
 # began reading are caught by looking back this far.
-REPLAY_MARGIN = timedelta(seconds=60)
+REPLAY_MARGIN = timedelta(seconds=15)
 # More failed documents than this and the alias is not swapped.
 MAX_FAILURES = 100
 

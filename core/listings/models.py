@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from core.catalog.enums import enum_choices
 from core.catalog.models import CarModel, Make
@@ -61,7 +62,7 @@ class Listing(models.Model):
     governorate = models.CharField(max_length=20, choices=enum_choices("governorate"))
     description = models.TextField(max_length=DESCRIPTION_MAX, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,29 @@
+# Sayara's front door. `make run` serves the marketplace with demo data;
+# `make test` runs every test against the real services. Both install what is missing.
+.PHONY: run test bench lint services stop lock clean
+
+run:
+	./scripts/run.sh
+
+test:
+	./scripts/test.sh
+
+bench:
+	./scripts/bench.sh
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy core search indexer web
+	cd frontend && npm run lint && npm run typecheck
+
+services:
+	./scripts/services.sh start
+
+stop:
+	./scripts/services.sh stop
+
+# Re-pin the Python dependencies after editing requirements/*.in.
+lock:
+	cd requirements && ../.venv/bin/pip-compile -q --strip-extras base.in -o base.txt && ../.venv/bin/pip-compile -q --strip-extras dev.in -o dev.txt
+
+clean:
+	./scripts/services.sh stop; rm -rf .state

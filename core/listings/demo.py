@@ -1,0 +1,265 @@
+"""Realistic demo listings for Bahrain, inserted in bulk (with their outbox rows).
+
+Prices follow each model's new price (core/catalog/data/catalog.json) and
+depreciate with age and mileage; mileage follows age; specs, governorates,
+colours and sellers follow the shares of Bahrain's used-car market.
+"""
+
+import datetime
+import math
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from core.accounts.models import User
+from core.catalog.models import CarModel
+from core.catalog.services import catalog_data
+from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingStatus
+from core.outbox.services import outbox_record_many
+
+DEMO_PASSWORD = "sayara-demo-2026"
+DEMO_DOMAIN = "demo.sayara.bh"
+BATCH = 5000
+
+GOVERNORATES = (("capital", 35), ("northern", 25), ("muharraq", 20), ("southern", 20))
+COLOURS = (
+    ("white", 34),
+    ("black", 14),
+    ("silver", 12),
+    ("grey", 12),
+    ("red", 6),
+    ("blue", 6),
+    ("beige", 4),
+    ("brown", 3),
+    ("gold", 3),
+    ("green", 2),
+    ("yellow", 1),
+    ("orange", 1),
+    ("other", 2),
+)
+SPECS_BY_ORIGIN = {
+    "japanese": (("gcc", 72), ("american", 10), ("japanese", 12), ("other", 6)),
+    "american": (("gcc", 62), ("american", 34), ("other", 4)),
+    "european": (("gcc", 66), ("european", 20), ("american", 10), ("other", 4)),
+    "korean": (("gcc", 75), ("korean", 15), ("american", 7), ("other", 3)),
+    "chinese": (("gcc", 92), ("other", 8)),
+}
+DESCRIPTIONS_EN = (
+    "{spec} specs, {owners}, {service}. {extra}",
+    "Well maintained {year} {make} {model}. {service}, {extra}",
+    "{make} {model} {trim} in {colour}. {owners}, {spec} specs. {extra}",
+    "Clean {model}, {mileage} km. {service}. {extra}",
+)
+DESCRIPTIONS_AR = (
+    "{make_ar} {model_ar} {year} {spec_ar}، {owners_ar}، {service_ar}. {extra_ar}",
+    "للبيع {make_ar} {model_ar} موديل {year}، ممشى {mileage} كم، {service_ar}. {extra_ar}",
+    "{model_ar} نظيفة جداً، {spec_ar}، لون {colour_ar}. {extra_ar}",
+)
+OWNERS = (("single owner", "مالك واحد"), ("second owner", "المالك الثاني"), ("lady driven", "استخدام نسائي"))
+SERVICE = (
+    ("full agency service history", "صيانة الوكالة كاملة"),
+    ("regularly serviced", "صيانة دورية"),
+    ("new tyres and battery", "تواير وبطارية جديدة"),
+)
+EXTRA = (
+    ("Accident free.", "بدون حوادث."),
+    ("Price negotiable.", "السعر قابل للتفاوض."),
+    ("Insurance and registration valid.", "التأمين والتسجيل ساري."),
+    ("Under warranty.", "تحت الضمان."),
+    ("Serious buyers only.", "للجادين فقط."),
+)
+SPEC_LABELS = {
+    "gcc": ("GCC", "خليجي"),
+    "american": ("American", "أمريكي"),
+    "japanese": ("Japanese", "ياباني"),
+    "european": ("European", "أوروبي"),
+    "korean": ("Korean", "كوري"),
+    "other": ("Imported", "وارد"),
+}
+COLOUR_AR = {"white": "أبيض", "black": "أسود", "silver": "فضي", "grey": "رمادي", "red": "أحمر", "blue": "أزرق"}
+
+
+def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+@dataclass
+class MarketModel:
+    model: CarModel
+    origin: str
+    first_year: int
+    last_year: int
+    price_new: float
+    fuels: list[str]
+    trims: list[str]
+    weight: float
+
+
+def _market(data: dict[str, Any]) -> list[MarketModel]:
+    by_key = {(m.make.slug, m.slug): m for m in CarModel.objects.select_related("make")}
+    market = []
+    for make in data["makes"]:
+        for item in make["models"]:
+            model = by_key.get((make["slug"], item["slug"]))
+            if model is None:
+                continue
+            market.append(
+                MarketModel(
+                    model=model,
+                    origin=make.get("origin", "japanese"),
+                    first_year=int(item["years"][0]),
+                    last_year=int(item["years"][1]),
+                    price_new=float(item["price_new_bhd"]),
+                    fuels=item.get("fuels") or ["petrol"],
+                    trims=item.get("trims") or [],
+                    weight=float(item.get("popularity", 3)) ** 2.2,
+                )
+            )
+    return market
+
+
+def _sellers(count: int, *, dealers: int) -> list[User]:
+    """Demo accounts (all with DEMO_PASSWORD), created once and reused."""
+    existing = list(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").order_by("id"))
+    if len(existing) >= count:
+        return existing
+    password = make_password(DEMO_PASSWORD)
+    first = ("Ahmed", "Fatima", "Mohammed", "Maryam", "Ali", "Zainab", "Hussain", "Noor", "Yousif", "Sara", "Khalid", "Layla")
+    last = ("Al Khalifa", "Al Mahmood", "Al Sayed", "Al Doseri", "Al Mannai", "Al Ansari", "Janahi", "Kanoo", "Fakhro", "Zayani")
+    showrooms = ("Motors", "Auto", "Cars", "Automobiles", "Car Centre")
+    users = []
+    for n in range(len(existing), count):
+        rng = random.Random(n)
+        if n < dealers:
+            name, kind = f"{rng.choice(last).replace('Al ', '')} {rng.choice(showrooms)}", "dealer"
+        else:
+            name, kind = f"{rng.choice(first)} {rng.choice(last)}", "private"
+        users.append(User(email=f"seller{n}@{DEMO_DOMAIN}", display_name=name, account_type=kind, password=password))
+    User.objects.bulk_create(users, batch_size=BATCH)
+    return list(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").order_by("id"))
+
+
+def _price(rng: random.Random, item: MarketModel, age: int, mileage: int, condition: str) -> Decimal:
+    value = item.price_new * (1.0 if condition == "new" else 0.86 * 0.87 ** max(age - 1, 0))
+    value *= math.exp(rng.gauss(0, 0.12))
+    value *= max(0.7, 1.0 - max(0, mileage - age * 20000) / 400000)
+    value = max(value, 350.0)
+    step = 50 if value > 2000 else 10
+    return Decimal(int(round(value / step) * step)).quantize(Decimal("0.001"))
+
+
+def _drivetrain(rng: random.Random, body_type: str) -> str:
+    if body_type in ("suv", "pickup"):
+        return _pick(rng, (("4wd", 55), ("awd", 30), ("rwd", 10), ("fwd", 5)))
+    if body_type in ("coupe", "convertible"):
+        return _pick(rng, (("rwd", 60), ("awd", 30), ("fwd", 10)))
+    return _pick(rng, (("fwd", 75), ("rwd", 15), ("awd", 10)))
+
+
+def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.datetime) -> Listing:
+    this_year = now.year
+    newest = min(item.last_year, this_year + 1)
+    oldest = max(item.first_year, newest - 22)
+    year = int(round(rng.triangular(oldest, newest, newest - 3 if newest - 3 > oldest else newest)))
+    age = max(this_year - year, 0)
+    condition = "new" if age == 0 and rng.random() < 0.5 else ("certified" if rng.random() < 0.05 else "used")
+    mileage = rng.randint(0, 60) if condition == "new" else max(500, int(rng.gauss(17000, 6000) * max(age, 0.5)))
+    mileage = min(mileage, 1_500_000)
+    model, make = item.model, item.model.make
+    spec = _pick(rng, SPECS_BY_ORIGIN.get(item.origin, SPECS_BY_ORIGIN["japanese"]))
+    colour = _pick(rng, COLOURS)
+    trim = rng.choice(item.trims) if item.trims and rng.random() < 0.8 else ""
+    fuel = item.fuels[0] if rng.random() < 0.8 else rng.choice(item.fuels)
+    body_type = model.body_type or "sedan"
+    manual_share = 0.25 if body_type == "pickup" else 0.05
+    owners, service, extra = rng.choice(OWNERS), rng.choice(SERVICE), rng.choice(EXTRA)
+    words = {
+        "spec": SPEC_LABELS[spec][0],
+        "spec_ar": SPEC_LABELS[spec][1],
+        "owners": owners[0].capitalize(),
+        "owners_ar": owners[1],
+        "service": service[0].capitalize(),
+        "service_ar": service[1],
+        "extra": extra[0],
+        "extra_ar": extra[1],
+        "year": year,
+        "make": make.name_en,
+        "model": model.name_en,
+        "make_ar": make.name_ar,
+        "model_ar": model.name_ar,
+        "trim": trim,
+        "colour": colour,
+        "colour_ar": COLOUR_AR.get(colour, colour),
+        "mileage": f"{mileage:,}",
+    }
+    template = rng.choice(DESCRIPTIONS_AR) if rng.random() < 0.4 else rng.choice(DESCRIPTIONS_EN)
+    status = _pick(rng, ((ListingStatus.ACTIVE, 90), (ListingStatus.SOLD, 6), (ListingStatus.EXPIRED, 4)))
+    published = now - datetime.timedelta(seconds=rng.randint(0, (LISTING_LIFETIME_DAYS - 1) * 86400))
+    if status == ListingStatus.EXPIRED:
+        published = now - datetime.timedelta(days=LISTING_LIFETIME_DAYS + rng.randint(1, 60))
+    return Listing(
+        seller=seller,
+        seller_type=seller.account_type,
+        status=status,
+        version=1,
+        title=" ".join(str(part) for part in (year, make.name_en, model.name_en, trim) if part)[:120],
+        make=make,
+        model=model,
+        trim=trim,
+        year=year,
+        price=_price(rng, item, age, mileage, condition),
+        mileage_km=mileage,
+        body_type=body_type,
+        fuel=fuel,
+        transmission="manual" if rng.random() < manual_share else "automatic",
+        drivetrain=_drivetrain(rng, body_type),
+        exterior_color=colour,
+        regional_spec=spec,
+        condition=condition,
+        governorate=_pick(rng, GOVERNORATES),
+        description=template.format(**words).strip(),
+        created_at=published - datetime.timedelta(minutes=rng.randint(1, 600)),
+        published_at=published,
+        expires_at=published + datetime.timedelta(days=LISTING_LIFETIME_DAYS),
+        sold_at=published + datetime.timedelta(days=rng.randint(1, 50)) if status == ListingStatus.SOLD else None,
+    )
+
+
+def _generate(count: int, seed: int) -> Iterator[list[Listing]]:
+    rng = random.Random(seed)
+    market = _market(catalog_data())
+    weights = [item.weight for item in market]
+    sellers = _sellers(max(50, min(2000, count // 20)), dealers=max(10, min(120, count // 400)))
+    dealers = [seller for seller in sellers if seller.account_type == "dealer"]
+    private = [seller for seller in sellers if seller.account_type == "private"]
+    now = timezone.now()
+    batch: list[Listing] = []
+    for _ in range(count):
+        item = rng.choices(market, weights)[0]
+        seller = rng.choice(dealers) if rng.random() < 0.4 else rng.choice(private)
+        batch.append(_listing(rng, item, seller, now))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def listings_seed_demo(*, count: int, seed: int = 2026, progress: Any = None) -> int:
+    """Insert `count` demo listings with their outbox rows; return how many."""
+    done = 0
+    for batch in _generate(count, seed):
+        with transaction.atomic():
+            created = Listing.objects.bulk_create(batch, batch_size=BATCH)
+            outbox_record_many(changes=((listing.pk, listing.version) for listing in created))
+        done += len(created)
+        if progress:
+            progress(len(created))
+    return done

@@ -1,0 +1,25 @@
+import time
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from core.listings.demo import DEMO_DOMAIN, DEMO_PASSWORD, listings_seed_demo
+
+
+class Command(BaseCommand):
+    help = "Insert realistic Bahrain demo listings (with their outbox rows) in bulk."
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("--listings", type=int, default=3000)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        began = time.monotonic()
+        with tqdm(total=options["listings"], unit="listing", disable=options["no_progress"]) as bar:
+            count = listings_seed_demo(count=options["listings"], seed=options["seed"], progress=bar.update)
+        seconds = time.monotonic() - began
+        self.stdout.write(
+            f"inserted {count} listings in {seconds:.1f}s ({count / max(seconds, 0.001):,.0f}/s); "
+            f"demo sellers sign in as seller0@{DEMO_DOMAIN} … with the password {DEMO_PASSWORD}"
+        )

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make test`: the same set-up as `make run`, then every test against the real
+# services: backend (pytest, with a real Celery worker), frontend (Vitest) and
+# end to end (Playwright driving Debian's Chromium against the running stack).
+# Extra arguments go to pytest (scripts/test.sh -k search).
+set -euo pipefail
+export SAYARA_WITH_BROWSER=1
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+install_all
+services_start
+trap services_stop_started EXIT
+
+export SAYARA_INSTANCE="${SAYARA_INSTANCE:-test}"
+export DJANGO_DEBUG=0
+
+say "lint (ruff)"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check . >/dev/null || { "$VENV/bin/ruff" format --diff . | head -n 40; die "run: .venv/bin/ruff format ."; }
+"$PY" manage.py makemigrations --check --dry-run >/dev/null || die "a model change has no migration: run manage.py makemigrations"
+
+say "backend tests (pytest)"
+"$VENV/bin/pytest" "$@"
+
+if [ -f frontend/package.json ] && [ $# -eq 0 ]; then
+  say "frontend checks and unit tests"
+  (cd frontend && npm run --silent typecheck && npm run --silent lint && npm run --silent test)
+  if [ -f frontend/playwright.config.ts ]; then
+    say "end-to-end tests (Playwright)"
+    "$ROOT/scripts/e2e.sh"
+  fi
+fi
+say "all tests passed"
