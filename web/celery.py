@@ -8,4 +8,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
 
 app = Celery("sayara")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["indexer"])
+app.autodiscover_tasks(["indexer", "web"])

@@ -167,7 +167,7 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
     this_year = now.year
     newest = min(item.last_year, this_year + 1)
     oldest = max(item.first_year, newest - 22)
-    year = int(round(rng.triangular(oldest, newest, newest - 3 if newest - 3 > oldest else newest)))
+    year = round(rng.triangular(oldest, newest, newest - 3 if newest - 3 > oldest else newest))
     age = max(this_year - year, 0)
     condition = "new" if age == 0 and rng.random() < 0.5 else ("certified" if rng.random() < 0.05 else "used")
     mileage = rng.randint(0, 60) if condition == "new" else max(500, int(rng.gauss(17000, 6000) * max(age, 0.5)))

@@ -1,0 +1,1 @@
+"""Saved-search alerts (issue 6)."""

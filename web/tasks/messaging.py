@@ -1,0 +1,1 @@
+"""Messaging notices (issue 7)."""
