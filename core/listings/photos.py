@@ -60,7 +60,7 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str]:
+def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str, tuple[int, int]]:
     """The stored image and its thumbnail, without EXIF or any other metadata."""
     image = _open_checked(upload, size)
     fmt = image.format or "JPEG"
@@ -73,18 +73,18 @@ def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str]:
     clean.paste(image)
     clean.thumbnail((MAX_SIDE, MAX_SIDE))
     thumb = ImageOps.fit(clean.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
-    return _encode(clean, fmt), _encode(thumb, "WEBP"), FORMATS[fmt][0]
+    return _encode(clean, fmt), _encode(thumb, "WEBP"), FORMATS[fmt][0], clean.size
 
 
 def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> ListingPhoto:
-    image_bytes, thumb_bytes, ext = process_photo(upload, size)
+    image_bytes, thumb_bytes, ext, (width, height) = process_photo(upload, size)
     with transaction.atomic():
         listing = listing_touch(listing_id=listing_id)
         count = listing.photos.count()
         if count >= MAX_PHOTOS:
             raise _invalid(f"A listing can have at most {MAX_PHOTOS} photos.")
         name = uuid.uuid4().hex
-        photo = ListingPhoto(listing=listing, position=count)
+        photo = ListingPhoto(listing=listing, position=count, width=width, height=height)
         photo.image.save(f"{name}.{ext}", ContentFile(image_bytes), save=False)
         photo.thumbnail.save(f"{name}-thumb.webp", ContentFile(thumb_bytes), save=False)
         photo.save()

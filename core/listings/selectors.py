@@ -42,11 +42,18 @@ def listing_list_for_seller(*, seller: User, status: str | None = None) -> Query
     return _with_relations(queryset).order_by("-updated_at", "-id")
 
 
+def _for_index(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
+    # Exactly what a search document needs (indexer/documents.py), nothing more.
+    return queryset.select_related("make", "model").prefetch_related(
+        Prefetch("photos", queryset=ListingPhoto.objects.order_by("position", "id").only("listing_id", "thumbnail", "position"))
+    )
+
+
 def listings_by_ids(ids: Iterable[int]) -> dict[int, Listing]:
     """Listings with everything their search document needs, by id."""
-    return {listing.pk: listing for listing in _with_relations(Listing.objects.filter(pk__in=list(ids)))}
+    return {listing.pk: listing for listing in _for_index(Listing.objects.filter(pk__in=list(ids)))}
 
 
 def listings_iter_all(*, chunk_size: int = 2000) -> Iterator[Listing]:
     """Every listing, streamed from a server-side cursor (never all in memory)."""
-    return _with_relations(Listing.objects.order_by("pk")).iterator(chunk_size=chunk_size)
+    return _for_index(Listing.objects.order_by("pk")).iterator(chunk_size=chunk_size)

@@ -51,8 +51,11 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         logger.error("api.database_unavailable", extra={"error": str(exc)})
         return _unavailable("The service is temporarily unavailable. Please try again in a moment.")
     if isinstance(exc, DatabaseError):
+        # A constraint refused the write: most often a race with another request.
         logger.exception("api.database_error")
-        return Response({"detail": "The request could not be stored."}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            {"detail": "This conflicts with the current state; reload and try again."}, status=status.HTTP_409_CONFLICT
+        )
     if isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)

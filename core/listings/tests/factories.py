@@ -10,11 +10,11 @@ from core.listings.models import Listing
 from core.listings.services import listing_create
 
 
-def listing_data(model: CarModel | None = None, **fields: Any) -> dict[str, Any]:
-    model = model or CarModelFactory()
+def listing_data(car: CarModel | None = None, **fields: Any) -> dict[str, Any]:
+    car = car or CarModelFactory()
     data: dict[str, Any] = {
-        "make": model.make.slug,
-        "model": model.slug,
+        "make": car.make.slug,
+        "model": car.slug,
         "year": 2020,
         "price": "8500.000",
         "mileage_km": 60000,
@@ -29,7 +29,7 @@ def listing_data(model: CarModel | None = None, **fields: Any) -> dict[str, Any]
     return data
 
 
-def make_listing(*, seller: Any = None, model: CarModel | None = None, publish: bool = True, **fields: Any) -> Listing:
+def make_listing(*, seller: Any = None, car: CarModel | None = None, publish: bool = True, **fields: Any) -> Listing:
     if isinstance(fields.get("price"), Decimal):
         fields["price"] = str(fields["price"])
-    return listing_create(seller=seller or UserFactory(), data=listing_data(model, **fields), publish=publish)
+    return listing_create(seller=seller or UserFactory(), data=listing_data(car, **fields), publish=publish)

@@ -1,0 +1,170 @@
+"""Every listing write bumps the version and records an outbox row, in one transaction."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from core.accounts.tests.factories import UserFactory
+from core.catalog.tests.factories import CarModelFactory, toyota_land_cruiser
+from core.listings import services
+from core.listings.models import Listing, ListingStatus
+from core.listings.tests.factories import listing_data, make_listing
+from core.outbox.models import OutboxEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def outbox_versions(listing: Listing) -> list[int]:
+    return list(OutboxEntry.objects.filter(listing_id=listing.pk).order_by("id").values_list("version", flat=True))
+
+
+def test_create_publishes_at_version_1_with_an_outbox_row():
+    listing = make_listing(car=toyota_land_cruiser(), year=2021, trim="VXR")
+
+    assert listing.status == ListingStatus.ACTIVE
+    assert listing.version == 1
+    assert outbox_versions(listing) == [1]
+    assert listing.title == "2021 Toyota Land Cruiser VXR"
+    assert listing.body_type == "suv"  # from the model when not given
+    assert listing.expires_at - listing.published_at == datetime.timedelta(days=60)
+    assert listing.price == Decimal("8500.000")
+
+
+def test_create_as_draft_is_not_published():
+    listing = make_listing(publish=False)
+
+    assert listing.status == ListingStatus.DRAFT
+    assert listing.published_at is None
+    assert outbox_versions(listing) == [1]
+
+
+def test_seller_type_follows_the_account():
+    dealer = UserFactory(account_type="dealer")
+
+    assert make_listing(seller=dealer).seller_type == "dealer"
+
+
+@pytest.mark.parametrize(
+    ("transition", "start", "end"),
+    [
+        (services.listing_mark_sold, ListingStatus.ACTIVE, ListingStatus.SOLD),
+        (services.listing_expire, ListingStatus.ACTIVE, ListingStatus.EXPIRED),
+        (services.listing_withdraw, ListingStatus.ACTIVE, ListingStatus.DRAFT),
+        (services.listing_renew, ListingStatus.ACTIVE, ListingStatus.ACTIVE),
+        (services.listing_publish, ListingStatus.DRAFT, ListingStatus.ACTIVE),
+    ],
+)
+def test_each_transition_bumps_the_version_and_records_it(transition, start, end):
+    listing = make_listing(publish=start == ListingStatus.ACTIVE)
+
+    changed = transition(listing_id=listing.pk)
+
+    assert changed.status == end
+    assert changed.version == 2
+    assert outbox_versions(listing) == [1, 2]
+
+
+def test_update_bumps_version_and_keeps_a_derived_title_in_step():
+    listing = make_listing(car=toyota_land_cruiser(), year=2019)
+    prado = CarModelFactory(make=listing.make, slug="prado", name_en="Prado", name_ar="برادو", body_type="suv")
+
+    updated = services.listing_update(listing_id=listing.pk, data={"model": "prado", "price": "7999.5"})
+
+    assert updated.version == 2
+    assert updated.title == "2019 Toyota Prado"
+    assert updated.price == Decimal("7999.500")
+    assert outbox_versions(listing) == [1, 2]
+
+
+def test_a_title_the_seller_wrote_is_kept():
+    listing = make_listing(title="Family car, first owner")
+
+    updated = services.listing_update(listing_id=listing.pk, data={"year": 2018})
+
+    assert updated.title == "Family car, first owner"
+
+
+def test_renewing_an_expired_listing_makes_it_active_for_60_days():
+    listing = make_listing()
+    services.listing_expire(listing_id=listing.pk)
+
+    renewed = services.listing_renew(listing_id=listing.pk)
+
+    assert renewed.status == ListingStatus.ACTIVE
+    assert renewed.expires_at > timezone.now() + datetime.timedelta(days=59)
+    assert renewed.version == 3
+
+
+@pytest.mark.parametrize(
+    ("transition", "status"),
+    [
+        (services.listing_publish, ListingStatus.ACTIVE),
+        (services.listing_mark_sold, ListingStatus.DRAFT),
+        (services.listing_renew, ListingStatus.SOLD),
+        (services.listing_expire, ListingStatus.SOLD),
+    ],
+)
+def test_impossible_transitions_are_refused_without_a_version_bump(transition, status):
+    listing = make_listing(publish=status != ListingStatus.DRAFT)
+    if status == ListingStatus.SOLD:
+        services.listing_mark_sold(listing_id=listing.pk)
+    before = Listing.objects.get(pk=listing.pk).version
+
+    with pytest.raises(services.ListingStateError):
+        transition(listing_id=listing.pk)
+
+    assert Listing.objects.get(pk=listing.pk).version == before
+
+
+def test_delete_is_soft_versioned_and_recorded():
+    listing = make_listing()
+
+    services.listing_delete(listing_id=listing.pk)
+
+    gone = Listing.objects.get(pk=listing.pk)
+    assert gone.status == ListingStatus.DELETED
+    assert gone.version == 2
+    assert outbox_versions(listing) == [1, 2]
+
+
+def test_bulk_expire_expires_only_due_listings_with_outbox_rows():
+    due, fresh = make_listing(), make_listing()
+    Listing.objects.filter(pk=due.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+
+    assert services.listing_bulk_expire() == 1
+
+    due.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (due.status, due.version) == (ListingStatus.EXPIRED, 2)
+    assert (fresh.status, fresh.version) == (ListingStatus.ACTIVE, 1)
+    assert outbox_versions(due) == [1, 2]
+    assert services.listing_bulk_expire() == 0
+
+
+def test_edit_applies_fields_then_the_status_asked_for():
+    listing = make_listing()
+
+    edited = services.listing_edit(listing_id=listing.pk, data={"price": "9000", "status": "sold"})
+
+    assert edited.status == ListingStatus.SOLD
+    assert edited.price == Decimal("9000.000")
+    assert outbox_versions(listing) == [1, 2, 3]
+
+
+def test_a_refused_create_writes_nothing():
+    with pytest.raises(ValidationError) as error:
+        services.listing_create(seller=UserFactory(), data=listing_data(year=1900))
+
+    assert "year" in error.value.message_dict
+    assert not Listing.objects.exists()
+    assert not OutboxEntry.objects.exists()
+
+
+def test_arabic_text_is_accepted_everywhere():
+    listing = make_listing(title="لاند كروزر ٢٠٢١ نظيف", description="سيارة نظيفة جداً، صيانة وكالة", trim="جي اكس ار")
+
+    assert listing.title == "لاند كروزر ٢٠٢١ نظيف"
+    assert listing.trim == "جي اكس ار"
