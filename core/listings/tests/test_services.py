@@ -69,7 +69,7 @@ def test_each_transition_bumps_the_version_and_records_it(transition, start, end
 
 def test_update_bumps_version_and_keeps_a_derived_title_in_step():
     listing = make_listing(car=toyota_land_cruiser(), year=2019)
-    prado = CarModelFactory(make=listing.make, slug="prado", name_en="Prado", name_ar="برادو", body_type="suv")
+    CarModelFactory(make=listing.make, slug="prado", name_en="Prado", name_ar="برادو", body_type="suv")
 
     updated = services.listing_update(listing_id=listing.pk, data={"model": "prado", "price": "7999.5"})
 
