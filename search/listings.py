@@ -14,8 +14,14 @@ SIMILAR = 12
 
 
 def listings_search(request: SearchRequest) -> SearchResult:
-    response = get_engine().search(listings_alias(), search_body(request))
-    return parse_search_response(request, response)
+    """Exact words first; only when they find nothing, the same search with typo tolerance."""
+    result = parse_search_response(request, get_engine().search(listings_alias(), search_body(request)))
+    if request.q and result.count == 0:
+        fuzzy = parse_search_response(request, get_engine().search(listings_alias(), search_body(request, fuzzy=True)))
+        if fuzzy.count:
+            fuzzy.fuzzy = True
+            return fuzzy
+    return result
 
 
 def suggest_body(q: str) -> dict[str, Any]:

@@ -55,17 +55,20 @@ SORTS: dict[str, list[Any]] = {
 }
 
 
-def text_query(q: str) -> dict[str, Any]:
-    """Free text in English or Arabic, typo-tolerant, never parsed as query syntax."""
+def text_query(q: str, *, fuzzy: bool = False) -> dict[str, Any]:
+    """Free text in English or Arabic, never parsed as query syntax.
+
+    Typo tolerance is a second pass (search/listings.py): fuzzy matching
+    first would find "petrol" cars for "patrol".
+    """
+    words: dict[str, Any] = {"query": q, "operator": "and"}
+    if fuzzy:
+        words |= {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
     return {
         "bool": {
             "should": [
                 # Every word must appear among the names, title, trim, year and labels…
-                {
-                    "match": {
-                        "all_text": {"query": q, "operator": "and", "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
-                    }
-                },
+                {"match": {"all_text": words}},
                 # …or in the description.
                 {
                     "multi_match": {
@@ -98,11 +101,11 @@ def text_query(q: str) -> dict[str, Any]:
     }
 
 
-def base_query(q: str, *, extra_filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def base_query(q: str, *, fuzzy: bool = False, extra_filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """What every buyer-facing query starts from: active listings, the text."""
     query: dict[str, Any] = {"bool": {"filter": [ACTIVE, *(extra_filters or [])]}}
     if q:
-        query["bool"]["must"] = [text_query(q)]
+        query["bool"]["must"] = [text_query(q, fuzzy=fuzzy)]
     return query
 
 
@@ -180,9 +183,9 @@ def range_facet_aggs(request: SearchRequest) -> dict[str, Any]:
     }
 
 
-def search_body(request: SearchRequest) -> dict[str, Any]:
+def search_body(request: SearchRequest, *, fuzzy: bool = False) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "query": base_query(request.q),
+        "query": base_query(request.q, fuzzy=fuzzy),
         "sort": SORTS[request.sort],
         "from": request.offset,
         "size": request.page_size,
@@ -202,6 +205,8 @@ class SearchResult:
     results: list[dict[str, Any]]
     # Terms facets: field → [{"value", "count", "selected"} (+ "make" for models)].
     facets: dict[str, Any]
+    # True when the words matched only with typo tolerance ("camrry" → Camry).
+    fuzzy: bool = False
 
 
 def result_card(source: dict[str, Any]) -> dict[str, Any]:

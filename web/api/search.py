@@ -61,6 +61,7 @@ class SearchListingsApi(APIView):
                 "page_size": search_request.page_size,
                 "results": result.results,
                 "facets": labelled_facets(result),
+                "typo_tolerant": result.fuzzy,
             }
         )
 

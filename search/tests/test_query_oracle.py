@@ -1,0 +1,126 @@
+"""The oracle: for hundreds of random filter combinations, the search total and
+every facet count equal what PostgreSQL counts with the same filters and the
+same disjunctive rule (a field's counts apply every filter but its own; make
+also ignores model)."""
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+from django.db.models import Max, Min, QuerySet
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from core.catalog.selectors import enum_allowed_values
+from core.listings.models import Listing
+from search.index import FACET_FIELDS
+from search.params import SearchRequest, parse_search_params
+from search.query import MILEAGE_BUCKETS_KM, PRICE_BUCKETS_BHD
+from search.tests.conftest import MODELS, values
+
+pytestmark = pytest.mark.django_db
+
+ORM = {name: name for name in FACET_FIELDS} | {"make": "make__slug", "model": "model__slug", "color": "exterior_color"}
+RANGE_ORM = {"year": "year", "price": "price", "mileage_km": "mileage_km"}
+
+
+def disjunctive_skip(name: str) -> frozenset[str]:
+    """The rule, stated independently of search/query.py: make ignores make and model."""
+    return frozenset({"make", "model"}) if name == "make" else frozenset({name})
+
+
+def pg_filtered(request: SearchRequest, *, skip: frozenset[str] = frozenset()) -> QuerySet[Listing]:
+    queryset = Listing.objects.filter(status="active")
+    for name, selected in request.filters.items():
+        if name not in skip:
+            queryset = queryset.filter(**{f"{ORM[name]}__in": selected})
+    for name, (low, high) in request.ranges.items():
+        if name in skip:
+            continue
+        to_db = (lambda fils: Decimal(fils) / 1000) if name == "price" else (lambda value: value)
+        if low is not None:
+            queryset = queryset.filter(**{f"{RANGE_ORM[name]}__gte": to_db(low)})
+        if high is not None:
+            queryset = queryset.filter(**{f"{RANGE_ORM[name]}__lte": to_db(high)})
+    return queryset
+
+
+def some(options: list[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(options), min_size=1, max_size=3, unique=True)
+
+
+FILTERS = st.fixed_dictionaries(
+    {},
+    optional={
+        "make": some(["toyota", "nissan", "lexus", "hyundai", "kia"]),
+        "model": some([slug for _, slug in MODELS] + ["sportage"]),
+        "body_type": some(values("body_type")),
+        "fuel": some(values("fuel")),
+        "transmission": some(values("transmission")),
+        "drivetrain": some(values("drivetrain")),
+        "regional_spec": some(values("regional_spec")),
+        "condition": some(values("condition")),
+        "governorate": some(values("governorate")),
+        "seller_type": some(values("seller_type")),
+        "color": some(values("color")),
+        "year_min": st.integers(2003, 2026).map(str),
+        "year_max": st.integers(2003, 2026).map(str),
+        "price_min": st.integers(0, 65000).map(str),
+        "price_max": st.integers(0, 65000).map(str),
+        "mileage_min": st.sampled_from(["0", "30000", "100000", "100500"]),
+        "mileage_max": st.sampled_from(["9999", "60000", "150000", "300000"]),
+    },
+)
+
+
+def in_range(value: int, low: int, high: int | None) -> bool:
+    return value >= low and (high is None or value < high)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(params=FILTERS)
+def test_total_and_every_facet_count_match_postgresql(market, api, params):
+    for low, high in (("year_min", "year_max"), ("price_min", "price_max"), ("mileage_min", "mileage_max")):
+        assume(low not in params or high not in params or int(params[low]) <= int(params[high]))
+    request = parse_search_params({k: v if isinstance(v, list) else [v] for k, v in params.items()}, allowed_values=enum_allowed_values())
+
+    answer = api.get("/api/v1/search/listings", params)
+
+    assert answer.status_code == 200, answer.content
+    body = answer.json()
+    assert body["count"] == pg_filtered(request).count()
+    for name in FACET_FIELDS:
+        rows = pg_filtered(request, skip=disjunctive_skip(name))
+        if name == "model":
+            expected = Counter(rows.values_list("make__slug", "model__slug"))
+            got = {(entry["make"], entry["value"]): entry["count"] for entry in body["facets"]["model"] if entry["count"]}
+        else:
+            expected = Counter(rows.values_list(ORM[name], flat=True))
+            expected.pop("", None)
+            got = {entry["value"]: entry["count"] for entry in body["facets"][name] if entry["count"]}
+        assert got == dict(expected), name
+        selected = set(request.filters.get(name, ()))
+        listed = {entry["value"] for entry in body["facets"][name] if entry["selected"]}
+        assert listed == selected, f"{name}: every selected value is listed, with its count even at 0"
+
+    for name, field in RANGE_ORM.items():
+        rows = pg_filtered(request, skip=frozenset({name}))
+        bounds = rows.aggregate(low=Min(field), high=Max(field))
+        facet = body["facets"][name]
+        if name == "price":
+            assert facet["min"] == (f"{bounds['low']:.3f}" if bounds["low"] is not None else None)
+            assert facet["max"] == (f"{bounds['high']:.3f}" if bounds["high"] is not None else None)
+            prices = [int(price) for price in rows.values_list("price", flat=True)]
+            edges = list(PRICE_BUCKETS_BHD)
+        else:
+            assert (facet["min"], facet["max"]) == (bounds["low"], bounds["high"])
+            prices = list(rows.values_list(field, flat=True))
+            edges = list(MILEAGE_BUCKETS_KM)
+        if name == "year":
+            assert {bucket["from"]: bucket["count"] for bucket in facet["buckets"]} == dict(Counter(prices))
+        else:
+            expected_buckets = [
+                sum(1 for value in prices if in_range(value, low, high))
+                for low, high in zip(edges, [*edges[1:], None], strict=True)
+            ]
+            assert [bucket["count"] for bucket in facet["buckets"]] == expected_buckets, name
