@@ -2,6 +2,8 @@
 real Celery worker process (scripts/test.sh starts the services)."""
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -10,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from django.conf import settings
 from rest_framework.test import APIClient
 
@@ -61,36 +64,138 @@ def fresh_index() -> Iterator[str]:
     yield ensure_listings_index()
 
 
-# --- the Celery worker -----------------------------------------------------------
+# --- real processes: the worker, the web server, private services -----------------
 
 
-class WorkerProcess:
-    """A real `celery worker` (with beat) reading the test database."""
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env, self.log = env, log
+
+class Process:
+    """A real process of the stack, started and stopped by a test."""
+
+    def __init__(self, name: str, command: list[str], *, env: dict[str, str], log_dir: Path) -> None:
+        self.name, self.command, self.env = name, command, env
+        self.log = log_dir / f"{name}.log"
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
-        beat_schedule = self.log.with_suffix(".beat")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "celery", "-A", "web", "worker", "-B", "-s", str(beat_schedule),
-                "--loglevel=INFO", "--concurrency=2", "--without-gossip", "--without-mingle",
-                "-Q", self.env["SAYARA_INSTANCE"],
-            ],
-            cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        wait_until(lambda: b"ready." in self.log.read_bytes(), timeout=60, interval=0.2, message="the Celery worker")
+    def start(self) -> "Process":
+        self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
+        wait_until(self.ready, timeout=120, interval=0.2, message=f"{self.name} to start (log: {self.log})")
+        return self
+
+    def ready(self) -> bool:
+        if self.proc and self.proc.poll() is not None:
+            pytest.fail(f"{self.name} exited with {self.proc.returncode}:\n{self.log.read_text()[-3000:]}")
+        return True
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(timeout=20)
+                self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+class WorkerProcess(Process):
+    """A real `celery worker` with its beat (the outbox sweep every second)."""
+
+    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "worker") -> None:
+        command = [
+            sys.executable, "-m", "celery", "-A", "web", "worker", "-B", "-s", str(log_dir / f"{name}.beat"),
+            "--loglevel=INFO", "--concurrency=2", "--without-gossip", "--without-mingle", "-Q", env["SAYARA_INSTANCE"],
+        ]  # fmt: skip
+        super().__init__(name, command, env=env, log_dir=log_dir)
+
+    def ready(self) -> bool:
+        return super().ready() and b"ready." in self.log.read_bytes()
+
+
+class WebProcess(Process):
+    """The ASGI server (uvicorn) on a free port, for tests over real HTTP."""
+
+    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "web") -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "uvicorn", "web.asgi:application", "--host", "127.0.0.1", "--port", str(self.port)]
+        super().__init__(name, command, env=env, log_dir=log_dir)
+
+    def ready(self) -> bool:
+        if not super().ready():
+            return False
+        try:
+            return requests.get(f"{self.url}/healthz", timeout=1).ok
+        except requests.ConnectionError:
+            return False
+
+
+class RedisProcess(Process):
+    """A private Redis (never the shared one): tests may stop it."""
+
+    def __init__(self, log_dir: Path, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        data = log_dir / f"redis-{self.port}"
+        data.mkdir(exist_ok=True)
+        command = [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--dir",
+            str(data),
+            "--appendonly",
+            "yes",
+            "--save",
+            "",
+        ]
+        super().__init__(f"redis-{self.port}", command, env=dict(os.environ), log_dir=log_dir)
+
+    def ready(self) -> bool:
+        if not super().ready():
+            return False
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+
+class OpenSearchProcess(Process):
+    """A private OpenSearch node (never the shared one): tests may stop it.
+
+    Started like scripts/lib.sh starts the dev node, from the runner's classpath.
+    """
+
+    def __init__(self, log_dir: Path, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        home = log_dir / f"opensearch-{self.port}"
+        conf = home / "conf"
+        conf.mkdir(parents=True, exist_ok=True)
+        for name in ("opensearch.yml", "log4j2.properties"):
+            shutil.copy(ROOT / "scripts" / "opensearch" / name, conf / name)
+        classpath = (settings.STATE_DIR / "opensearch" / "classpath.txt").read_text().strip()
+        command = [
+            "java", "-Xms384m", "-Xmx384m", "-Djava.awt.headless=true", "-cp", classpath,
+            "org.codelibs.opensearch.runner.OpenSearchRunner", "-basePath", str(home / "node"), "-confPath", str(conf),
+            "-numOfNode", "1", "-clusterName", f"private-{self.port}", "-baseHttpPort", str(self.port - 1),
+        ]  # fmt: skip
+        super().__init__(f"opensearch-{self.port}", command, env=dict(os.environ), log_dir=log_dir)
+
+    def ready(self) -> bool:
+        if not super().ready():
+            return False
+        try:
+            return requests.get(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=2).ok
+        except requests.ConnectionError:
+            return False
 
 
 def worker_env(**overrides: str) -> dict[str, str]:
@@ -108,10 +213,12 @@ def worker_env(**overrides: str) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
-    log = tmp_path_factory.mktemp("worker") / "worker.log"
-    worker = WorkerProcess(worker_env(), log)
+    """The real worker, for one module at a time: modules that stop services run
+    their own worker against private instances, and two workers would race for
+    the same outbox rows."""
+    worker = WorkerProcess(worker_env(), tmp_path_factory.mktemp("worker"))
     worker.start()
     yield worker
     worker.stop()

@@ -79,7 +79,7 @@ def test_text_and_filters_combine(market, api):
 
 
 def test_nothing_from_the_query_string_is_query_syntax(market, api):
-    for hostile in ['make:toyota OR *', '"unclosed', "(((", "\\", "*:*", "price_fils:>0", "<script>"]:
+    for hostile in ["make:toyota OR *", '"unclosed', "(((", "\\", "*:*", "price_fils:>0", "<script>"]:
         body = search(api, q=hostile)
         assert body["count"] == 0
 

@@ -82,7 +82,9 @@ def in_range(value: int, low: int, high: int | None) -> bool:
 def test_total_and_every_facet_count_match_postgresql(market, api, params):
     for low, high in (("year_min", "year_max"), ("price_min", "price_max"), ("mileage_min", "mileage_max")):
         assume(low not in params or high not in params or int(params[low]) <= int(params[high]))
-    request = parse_search_params({k: v if isinstance(v, list) else [v] for k, v in params.items()}, allowed_values=enum_allowed_values())
+    request = parse_search_params(
+        {k: v if isinstance(v, list) else [v] for k, v in params.items()}, allowed_values=enum_allowed_values()
+    )
 
     answer = api.get("/api/v1/search/listings", params)
 
