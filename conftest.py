@@ -67,10 +67,16 @@ def fresh_index() -> Iterator[str]:
 # --- real processes: the worker, the web server, private services -----------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_port(low: int = 0, high: int = 0) -> int:
+    """A free loopback port (any, or the first free one in [low, high])."""
+    for port in range(low, high + 1) if low else [0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in {low}-{high}")
 
 
 class Process:
@@ -128,8 +134,8 @@ class WebProcess(Process):
         if not super().ready():
             return False
         try:
-            return requests.get(f"{self.url}/healthz", timeout=1).ok
-        except requests.ConnectionError:
+            return requests.get(f"{self.url}/healthz", timeout=2).ok
+        except requests.RequestException:
             return False
 
 
@@ -174,7 +180,8 @@ class OpenSearchProcess(Process):
     """
 
     def __init__(self, log_dir: Path, port: int | None = None) -> None:
-        self.port = port or free_port()
+        # The runner refuses HTTP ports above 9299.
+        self.port = port or free_port(9250, 9299)
         self.url = f"http://127.0.0.1:{self.port}"
         home = log_dir / f"opensearch-{self.port}"
         conf = home / "conf"
@@ -193,8 +200,8 @@ class OpenSearchProcess(Process):
         if not super().ready():
             return False
         try:
-            return requests.get(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=2).ok
-        except requests.ConnectionError:
+            return requests.get(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=3).ok
+        except requests.RequestException:
             return False
 
 

@@ -1,11 +1,17 @@
 """The path the whole product rests on: a seller's listing, written to
 PostgreSQL, relayed by a real Celery worker, found by buyers' search."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from conftest import wait_until
 from core.accounts.tests.factories import UserFactory
 from core.catalog.tests.factories import toyota_land_cruiser
+from core.listings.models import Listing
+from core.listings.services import listing_bulk_expire
+from core.listings.tests.factories import listing_data, make_listing
 from core.outbox.models import OutboxEntry
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -48,3 +54,34 @@ def test_listing_created_through_the_api_becomes_searchable(api, celery_worker, 
         "make"
     ]
     wait_until(lambda: not OutboxEntry.objects.filter(listing_id=listing_id).exists(), message="the outbox row consumed")
+
+
+def search_count(api, word):
+    return api.get("/api/v1/search/listings", {"q": word}).json()["count"]
+
+
+def test_bulk_expire_reaches_the_index(api, celery_worker, fresh_index, unique):
+    due = [make_listing(description=f"{unique} due {n}") for n in range(3)]
+    fresh = make_listing(description=f"{unique} fresh")
+    wait_until(lambda: search_count(api, unique) == 4, timeout=15, message="the listings searchable")
+    Listing.objects.filter(pk__in=[listing.pk for listing in due]).update(expires_at=timezone.now() - timedelta(hours=1))
+
+    assert listing_bulk_expire() == 3
+
+    wait_until(lambda: search_count(api, unique) == 1, timeout=15, message="expired listings gone from search")
+    assert api.get("/api/v1/search/listings", {"q": unique}).json()["results"][0]["id"] == fresh.pk
+
+
+def test_sold_and_deleted_listings_leave_search_through_the_api(api, celery_worker, fresh_index, unique):
+    seller = UserFactory()
+    api.force_authenticate(seller)
+    ids = [
+        api.post("/api/v1/listings", listing_data(toyota_land_cruiser(), description=f"{unique} {n}"), format="json").json()["id"]
+        for n in range(3)
+    ]
+    wait_until(lambda: search_count(api, unique) == 3, timeout=15, message="the listings searchable")
+
+    assert api.patch(f"/api/v1/listings/{ids[0]}", {"status": "sold"}, format="json").status_code == 200
+    assert api.delete(f"/api/v1/listings/{ids[1]}").status_code == 204
+
+    wait_until(lambda: search_count(api, unique) == 1, timeout=15, message="sold and deleted listings gone")
