@@ -2,21 +2,15 @@
 real Celery worker process (scripts/test.sh starts the services)."""
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-import requests
 from django.conf import settings
 from rest_framework.test import APIClient
 
-ROOT = Path(__file__).resolve().parent
+from scripts.processes import OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -64,145 +58,7 @@ def fresh_index() -> Iterator[str]:
     yield ensure_listings_index()
 
 
-# --- real processes: the worker, the web server, private services -----------------
-
-
-def free_port(low: int = 0, high: int = 0) -> int:
-    """A free loopback port (any, or the first free one in [low, high])."""
-    for port in range(low, high + 1) if low else [0]:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
-    raise RuntimeError(f"no free port in {low}-{high}")
-
-
-class Process:
-    """A real process of the stack, started and stopped by a test."""
-
-    def __init__(self, name: str, command: list[str], *, env: dict[str, str], log_dir: Path) -> None:
-        self.name, self.command, self.env = name, command, env
-        self.log = log_dir / f"{name}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> "Process":
-        self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
-        wait_until(self.ready, timeout=120, interval=0.2, message=f"{self.name} to start (log: {self.log})")
-        return self
-
-    def ready(self) -> bool:
-        if self.proc and self.proc.poll() is not None:
-            pytest.fail(f"{self.name} exited with {self.proc.returncode}:\n{self.log.read_text()[-3000:]}")
-        return True
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
-class WorkerProcess(Process):
-    """A real `celery worker` with its beat (the outbox sweep every second)."""
-
-    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "worker") -> None:
-        command = [
-            sys.executable, "-m", "celery", "-A", "web", "worker", "-B", "-s", str(log_dir / f"{name}.beat"),
-            "--loglevel=INFO", "--concurrency=2", "--without-gossip", "--without-mingle", "-Q", env["SAYARA_INSTANCE"],
-        ]  # fmt: skip
-        super().__init__(name, command, env=env, log_dir=log_dir)
-
-    def ready(self) -> bool:
-        return super().ready() and b"ready." in self.log.read_bytes()
-
-
-class WebProcess(Process):
-    """The ASGI server (uvicorn) on a free port, for tests over real HTTP."""
-
-    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "web") -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "uvicorn", "web.asgi:application", "--host", "127.0.0.1", "--port", str(self.port)]
-        super().__init__(name, command, env=env, log_dir=log_dir)
-
-    def ready(self) -> bool:
-        if not super().ready():
-            return False
-        try:
-            return requests.get(f"{self.url}/healthz", timeout=2).ok
-        except requests.RequestException:
-            return False
-
-
-class RedisProcess(Process):
-    """A private Redis (never the shared one): tests may stop it."""
-
-    def __init__(self, log_dir: Path, port: int | None = None) -> None:
-        self.port = port or free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        data = log_dir / f"redis-{self.port}"
-        data.mkdir(exist_ok=True)
-        command = [
-            "redis-server",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-            "--dir",
-            str(data),
-            "--appendonly",
-            "yes",
-            "--save",
-            "",
-        ]
-        super().__init__(f"redis-{self.port}", command, env=dict(os.environ), log_dir=log_dir)
-
-    def ready(self) -> bool:
-        if not super().ready():
-            return False
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-
-class OpenSearchProcess(Process):
-    """A private OpenSearch node (never the shared one): tests may stop it.
-
-    Started like scripts/lib.sh starts the dev node, from the runner's classpath.
-    """
-
-    def __init__(self, log_dir: Path, port: int | None = None) -> None:
-        # The runner refuses HTTP ports above 9299.
-        self.port = port or free_port(9250, 9299)
-        self.url = f"http://127.0.0.1:{self.port}"
-        home = log_dir / f"opensearch-{self.port}"
-        conf = home / "conf"
-        conf.mkdir(parents=True, exist_ok=True)
-        for name in ("opensearch.yml", "log4j2.properties"):
-            shutil.copy(ROOT / "scripts" / "opensearch" / name, conf / name)
-        classpath = (settings.STATE_DIR / "opensearch" / "classpath.txt").read_text().strip()
-        command = [
-            "java", "-Xms384m", "-Xmx384m", "-Djava.awt.headless=true", "-cp", classpath,
-            "org.codelibs.opensearch.runner.OpenSearchRunner", "-basePath", str(home / "node"), "-confPath", str(conf),
-            "-numOfNode", "1", "-clusterName", f"private-{self.port}", "-baseHttpPort", str(self.port - 1),
-        ]  # fmt: skip
-        super().__init__(f"opensearch-{self.port}", command, env=dict(os.environ), log_dir=log_dir)
-
-    def ready(self) -> bool:
-        if not super().ready():
-            return False
-        try:
-            return requests.get(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=3).ok
-        except requests.RequestException:
-            return False
+# --- real processes -------------------------------------------------------------------
 
 
 def worker_env(**overrides: str) -> dict[str, str]:
@@ -229,3 +85,6 @@ def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactor
     worker.start()
     yield worker
     worker.stop()
+
+
+__all__ = ["OpenSearchProcess", "RedisProcess", "WebProcess", "WorkerProcess", "wait_until", "worker_env"]
