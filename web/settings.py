@@ -113,7 +113,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(STATE_DIR / "media")))
 S3_BUCKET = env_str("S3_BUCKET", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Hashed names (long caching) need collectstatic first, which production runs
+    # (STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage).
+    "staticfiles": {"BACKEND": env_str("STATICFILES_BACKEND", "whitenoise.storage.CompressedStaticFilesStorage")},
 }
 if S3_BUCKET:
     STORAGES["default"] = {
@@ -129,10 +131,6 @@ if S3_BUCKET:
             "querystring_auth": False,
         },
     }
-if not DEBUG:
-    # Without DEBUG, tests and production need no manifest of collected files
-    # unless collectstatic ran; whitenoise's plain storage serves either way.
-    STORAGES["staticfiles"] = {"BACKEND": env_str("STATICFILES_BACKEND", "whitenoise.storage.CompressedStaticFilesStorage")}
 
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = {
