@@ -194,6 +194,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # An account's type and a listing's seller type share the same values.
+    "ENUM_NAME_OVERRIDES": {"AccountTypeEnum": "core.accounts.models.AccountType"},
 }
 
 LOGGING = {

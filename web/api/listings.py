@@ -18,6 +18,7 @@ from core.listings.selectors import listing_get, listing_get_owned, listing_list
 from search.listings import listings_similar
 from search.money import to_fils
 from web.api.pagination import PagePagination
+from web.api.search import ResultCardSerializer
 
 
 class SellerSerializer(serializers.Serializer):
@@ -231,7 +232,7 @@ class ListingPhotoDetailApi(APIView):
 
 
 class ListingSimilarApi(APIView):
-    @extend_schema(summary="Up to 12 similar active listings (from the index)")
+    @extend_schema(responses=ResultCardSerializer(many=True), summary="Up to 12 similar active listings (from the index)")
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=request.user)
         return Response(

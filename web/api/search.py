@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +22,53 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("page", int),
     OpenApiParameter("page_size", int, description="1–100, default 24"),
 ]
+
+
+class ResultCardSerializer(serializers.Serializer):
+    """A listing as a search result card (from the index)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    make = serializers.CharField()
+    model = serializers.CharField()
+    year = serializers.IntegerField()
+    price = serializers.CharField(help_text='BHD with 3 decimals, e.g. "8500.000"')
+    mileage_km = serializers.IntegerField()
+    body_type = serializers.CharField()
+    fuel = serializers.CharField()
+    transmission = serializers.CharField()
+    regional_spec = serializers.CharField()
+    governorate = serializers.CharField()
+    seller_type = serializers.CharField()
+    thumbnail_url = serializers.CharField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+SEARCH_ANSWER = inline_serializer(
+    "SearchAnswer",
+    {
+        "count": serializers.IntegerField(),
+        "page": serializers.IntegerField(),
+        "page_size": serializers.IntegerField(),
+        "results": ResultCardSerializer(many=True),
+        "facets": serializers.DictField(
+            help_text="Per field: [{value, label_en, label_ar, count, selected}]; ranges: {min, max, buckets}"
+        ),
+        "typo_tolerant": serializers.BooleanField(help_text="True when only typo-tolerant matching found results"),
+    },
+)
+SUGGESTION = inline_serializer(
+    "Suggestion",
+    {
+        "text": serializers.CharField(),
+        "text_en": serializers.CharField(),
+        "text_ar": serializers.CharField(),
+        "make": serializers.CharField(),
+        "model": serializers.CharField(allow_null=True),
+        "count": serializers.IntegerField(),
+    },
+    many=True,
+)
 
 
 def labelled_facets(result: SearchResult) -> dict[str, Any]:
@@ -48,9 +95,7 @@ def labelled_facets(result: SearchResult) -> dict[str, Any]:
 class SearchListingsApi(APIView):
     authentication_classes: list = []
 
-    @extend_schema(
-        parameters=SEARCH_PARAMETERS, responses={200: OpenApiTypes.OBJECT}, summary="Faceted search of active listings"
-    )
+    @extend_schema(parameters=SEARCH_PARAMETERS, responses=SEARCH_ANSWER, summary="Faceted search of active listings")
     def get(self, request: Request) -> Response:
         search_request = parse_search_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
         result = listings_search(search_request)
@@ -69,9 +114,7 @@ class SearchListingsApi(APIView):
 class SuggestApi(APIView):
     authentication_classes: list = []
 
-    @extend_schema(
-        parameters=[OpenApiParameter("q", str)], responses={200: OpenApiTypes.OBJECT}, summary="Make and model suggestions"
-    )
+    @extend_schema(parameters=[OpenApiParameter("q", str)], responses=SUGGESTION, summary="Make and model suggestions")
     def get(self, request: Request) -> Response:
         q = (request.query_params.get("q") or "").strip()
         if len(q) > 100:
