@@ -31,6 +31,12 @@ def wait_until(check: Callable[[], object], *, timeout: float = 10.0, interval: 
     pytest.fail(f"timed out after {timeout}s waiting for {message or check}; last value: {last!r}")
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
+    # Test users need a password, not a slow one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()
