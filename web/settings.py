@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core.catalog",
     "core.listings",
     "core.outbox",
+    "core.messaging",
     "indexer",
     "web",
 ]
@@ -171,6 +172,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "indexer.sweep_outbox", "schedule": OUTBOX_SWEEP_SECONDS},
     "reconcile-index": {"task": "indexer.reconcile_index", "schedule": RECONCILE_MINUTES * 60},
     "expire-listings": {"task": "indexer.expire_listings", "schedule": 15 * 60},
+    "messaging-unread-emails": {"task": "web.messaging.send_unread_emails", "schedule": 60},
 }
 
 REST_FRAMEWORK = {
@@ -217,3 +219,12 @@ CHANNEL_LAYERS = {
         "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{SAYARA_INSTANCE}:channels"},
     }
 }
+
+# --- messaging (core/messaging) ----------------------------------------------
+MESSAGING_SENDS_PER_MINUTE = env_int("MESSAGING_SENDS_PER_MINUTE", 20)
+MESSAGING_SENDS_PER_DAY = env_int("MESSAGING_SENDS_PER_DAY", 200)
+MESSAGING_UNREAD_EMAIL_AFTER_MINUTES = env_int("MESSAGING_UNREAD_EMAIL_AFTER_MINUTES", 15)
+# Links in emails point at the web app (its /messages/<id> route).
+SITE_URL = env_str("SITE_URL", "http://localhost:8000")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sayara <no-reply@sayara.bh>")

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.listings.services import ListingStateError
+from core.messaging.exceptions import MessagingForbidden, SendRateLimited
 from search.engines.base import EngineError, EngineUnavailable
 from search.params import InvalidParams
 
@@ -39,6 +40,12 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return Response(validation_body(exc), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ListingStateError):
         return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, MessagingForbidden):
+        return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_403_FORBIDDEN)
+    if isinstance(exc, SendRateLimited):
+        limited = Response({"detail": exc.message, "retry_after": exc.retry_after}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        limited["Retry-After"] = str(exc.retry_after)
+        return limited
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404()
     if isinstance(exc, EngineUnavailable):

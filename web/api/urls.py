@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, catalog, listings, search
+from web.api import accounts, catalog, listings, messaging, search
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -30,4 +30,12 @@ urlpatterns = [
     # Search
     path("search/listings", search.SearchListingsApi.as_view()),
     path("search/suggest", search.SuggestApi.as_view()),
+    # Messaging
+    path("conversations", messaging.ConversationsApi.as_view()),
+    path("conversations/<int:conversation_id>", messaging.ConversationDetailApi.as_view()),
+    path("conversations/<int:conversation_id>/messages", messaging.ConversationMessagesApi.as_view()),
+    path("conversations/<int:conversation_id>/read", messaging.ConversationReadApi.as_view()),
+    path("conversations/<int:conversation_id>/block", messaging.ConversationBlockApi.as_view()),
+    path("conversations/<int:conversation_id>/report", messaging.ConversationReportApi.as_view()),
+    path("me/unread", messaging.UnreadApi.as_view()),
 ]

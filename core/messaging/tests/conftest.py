@@ -1,0 +1,8 @@
+import pytest
+
+from core.messaging.tests.factories import reset_send_limits
+
+
+@pytest.fixture(autouse=True)
+def _fresh_send_limits() -> None:
+    reset_send_limits()

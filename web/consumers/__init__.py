@@ -1,0 +1,1 @@
+"""Channels consumers: the WebSocket interfaces (routes in web/routing.py)."""

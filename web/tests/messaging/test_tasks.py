@@ -1,0 +1,58 @@
+"""The unread-message email task (web/tasks/messaging.py) and its beat entry."""
+
+import datetime
+
+import pytest
+from celery import current_app
+from django.conf import settings
+from django.utils import timezone
+
+from conftest import wait_until
+from core.messaging.models import Message
+from core.messaging.tests.factories import start_conversation
+from web.celery import app
+from web.tasks.messaging import send_unread_message_emails
+
+
+def waited(conversation, minutes: int = 16) -> None:
+    """Let the conversation's messages wait unread for `minutes`."""
+    Message.objects.filter(conversation=conversation).update(created_at=timezone.now() - datetime.timedelta(minutes=minutes))
+
+
+def test_beat_runs_the_task_every_minute():
+    entry = settings.CELERY_BEAT_SCHEDULE["messaging-unread-emails"]
+
+    assert entry == {"task": "web.messaging.send_unread_emails", "schedule": 60}
+    assert "web.messaging.send_unread_emails" in app.tasks
+
+
+@pytest.mark.django_db
+def test_the_task_emails_once_about_a_message_unread_for_15_minutes(mailoutbox):
+    conversation = start_conversation(body="<script>alert(1)</script> still for sale?")
+    waited(conversation, minutes=14)
+    assert send_unread_message_emails() == 0
+
+    waited(conversation, minutes=16)
+    assert send_unread_message_emails() == 1
+    assert send_unread_message_emails() == 0
+
+    [email] = mailoutbox
+    assert email.to == [conversation.seller.email]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; still for sale?" in email.body
+    assert "<script>" not in email.body and "<script>" not in email.alternatives[0][0]
+    assert f"{settings.SITE_URL}/messages/{conversation.pk}" in email.body
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.worker
+def test_the_worker_sends_the_email_through_the_console_backend(celery_worker):
+    conversation = start_conversation(body="Is the service history available?")
+    waited(conversation)
+
+    current_app.send_task("web.messaging.send_unread_emails")
+
+    wait_until(lambda: b"Is the service history available?" in celery_worker.log.read_bytes(), timeout=30, message="the email")
+    log = celery_worker.log.read_bytes().decode(errors="replace")
+    assert f"To: {conversation.seller.email}" in log
+    assert f"/messages/{conversation.pk}" in log
+    assert Message.objects.get(conversation=conversation).notified_at is not None
