@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End-to-end tests: the whole stack (web, worker with beat) on its own database
+# and index (instance "e2e"), the built app, and Playwright driving Debian's
+# Chromium against it. Called by scripts/test.sh; runnable alone once services run.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+export SAYARA_INSTANCE=e2e POSTGRES_DB=sayara_e2e DJANGO_DEBUG=0 OUTBOX_SWEEP_SECONDS=1 LOG_LEVEL=WARNING
+export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
+E2E_PORT="${E2E_PORT:-8765}"
+port_open "$E2E_PORT" && die "port $E2E_PORT is in use (set E2E_PORT)"
+
+# A fresh database and index each run: the tests create their own users and cars.
+psql -X -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
+DROP DATABASE IF EXISTS sayara_e2e WITH (FORCE);
+CREATE DATABASE sayara_e2e OWNER "$POSTGRES_USER";
+SQL
+curl -fsS -X DELETE "$SEARCH_URL/e2e-listings*" >/dev/null 2>&1 || true
+redis-cli -p "$REDIS_PORT" del e2e >/dev/null 2>&1 || true
+
+build_frontend
+"$PY" manage.py migrate --noinput -v 0
+"$PY" manage.py collectstatic --noinput -v 0
+"$PY" manage.py ensure_index >/dev/null
+"$PY" manage.py seed_demo --listings 300 --no-progress >/dev/null
+"$PY" manage.py relay_outbox >/dev/null
+
+E2E_LOGS="$LOGS/e2e"; mkdir -p "$E2E_LOGS"
+PIDS=()
+stop_stack() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap stop_stack EXIT
+"$VENV/bin/celery" -A web worker -B -s "$E2E_LOGS/beat-schedule" --loglevel=INFO --concurrency=2 -Q e2e >"$E2E_LOGS/worker.log" 2>&1 &
+PIDS+=($!)
+"$VENV/bin/uvicorn" web.asgi:application --host 127.0.0.1 --port "$E2E_PORT" --workers 2 --log-level warning >"$E2E_LOGS/web.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+say "Playwright against http://127.0.0.1:$E2E_PORT (screenshots in frontend/test-results/)"
+(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" npm run --silent e2e) || {
+  tail -n 40 "$E2E_LOGS/web.log" "$E2E_LOGS/worker.log"; die "end-to-end tests failed"; }
