@@ -6,18 +6,32 @@ from typing import Any
 from search.engine import get_engine
 from search.index import listings_alias
 from search.params import SearchRequest
-from search.query import ACTIVE, RESULT_FIELDS, SearchResult, base_query, parse_search_response, result_card, search_body
+from search.query import (
+    ACTIVE,
+    RESULT_FIELDS,
+    SearchResult,
+    base_query,
+    parse_search_response,
+    result_card,
+    search_body,
+    split_body,
+)
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 SUGGESTIONS = 8
 SIMILAR = 12
 
 
+def _run(request: SearchRequest, *, fuzzy: bool) -> SearchResult:
+    hits, facets = get_engine().msearch(listings_alias(), split_body(search_body(request, fuzzy=fuzzy)))
+    return parse_search_response(request, hits, facets)
+
+
 def listings_search(request: SearchRequest) -> SearchResult:
     """Exact words first; only when they find nothing, the same search with typo tolerance."""
-    result = parse_search_response(request, get_engine().search(listings_alias(), search_body(request)))
+    result = _run(request, fuzzy=False)
     if request.q and result.count == 0:
-        fuzzy = parse_search_response(request, get_engine().search(listings_alias(), search_body(request, fuzzy=True)))
+        fuzzy = _run(request, fuzzy=True)
         if fuzzy.count:
             fuzzy.fuzzy = True
             return fuzzy

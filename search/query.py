@@ -199,6 +199,16 @@ def search_body(request: SearchRequest, *, fuzzy: bool = False) -> dict[str, Any
     return body
 
 
+def split_body(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The search as two requests sent together (_msearch): the hits, and the
+    facets with size 0, which the engine answers from its shard request cache
+    until the next refresh that changed something. Together one body took
+    ~200 ms at 100,000 listings; apart, a cached answer takes a few."""
+    hits = {key: value for key, value in body.items() if key != "aggs"}
+    facets = {"size": 0, "track_total_hits": False, "query": body["query"], "aggs": body["aggs"]}
+    return [hits, facets]
+
+
 @dataclass
 class SearchResult:
     count: int
@@ -255,8 +265,11 @@ def _range_facet(name: str, agg: dict[str, Any]) -> dict[str, Any]:
     return {"min": shown(stats["min"]), "max": shown(stats["max"]), "buckets": buckets}
 
 
-def parse_search_response(request: SearchRequest, response: dict[str, Any]) -> SearchResult:
-    aggs = response.get("aggregations", {})
+def parse_search_response(
+    request: SearchRequest, response: dict[str, Any], facets_response: dict[str, Any] | None = None
+) -> SearchResult:
+    """The answer of search_body, or of its two halves (split_body)."""
+    aggs = (facets_response or response).get("aggregations", {})
     facets: dict[str, Any] = {}
     for name in FACET_FIELDS:
         facets[name] = _terms_facet(name, aggs[f"facet_{name}"], request.filters.get(name, ()))

@@ -75,6 +75,28 @@ def bulk_results(response: dict[str, Any]) -> list[BulkResult]:
     return results
 
 
+def msearch_lines(index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The `_msearch` body: a header naming the index before each search."""
+    lines: list[dict[str, Any]] = []
+    for body in bodies:
+        lines += [{"index": index}, body]
+    return lines
+
+
+def msearch_responses(response: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each search's answer; one that failed raises like a failed search would."""
+    answers = response["responses"]
+    for answer in answers:
+        if "error" in answer:
+            error = answer["error"]
+            reason = f"{error.get('type')}: {error.get('reason')}" if isinstance(error, dict) else str(error)
+            status = answer.get("status")
+            if status in (502, 503, 504) or (error.get("type") == "search_phase_execution_exception" and status == 503):
+                raise EngineUnavailable(reason, status=status)
+            raise EngineError(reason, status=status, info=answer)
+    return answers
+
+
 class SearchEngine(Protocol):
     name: str
 
@@ -89,6 +111,7 @@ class SearchEngine(Protocol):
     def refresh(self, index: str) -> None: ...
     def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]: ...
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]: ...
+    def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
     def count(self, index: str, body: dict[str, Any] | None = None) -> int: ...
     def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None: ...
     def stats(self, index: str) -> IndexStats: ...

@@ -6,7 +6,17 @@ import opensearchpy
 from opensearchpy import OpenSearch
 from opensearchpy import exceptions as os_errors
 
-from search.engines.base import BulkOp, BulkResult, EngineError, EngineUnavailable, IndexStats, bulk_lines, bulk_results
+from search.engines.base import (
+    BulkOp,
+    BulkResult,
+    EngineError,
+    EngineUnavailable,
+    IndexStats,
+    bulk_lines,
+    bulk_results,
+    msearch_lines,
+    msearch_responses,
+)
 
 
 class OpenSearchEngine:
@@ -75,6 +85,9 @@ class OpenSearchEngine:
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
         params = {"request_timeout": timeout} if timeout else {}
         return self._call(self.client.search, index=index, body=body, **params)
+
+    def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return msearch_responses(self._call(self.client.msearch, body=msearch_lines(index, bodies)))
 
     def count(self, index: str, body: dict[str, Any] | None = None) -> int:
         return int(self._call(self.client.count, index=index, body=body or None)["count"])
