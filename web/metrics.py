@@ -99,6 +99,54 @@ def _gauge(name: str, documentation: str, value: float) -> GaugeMetricFamily:
     return GaugeMetricFamily(name, documentation, value=value)
 
 
+def outbox_metrics() -> list[GaugeMetricFamily]:
+    lag = outbox_lag()
+    families = [
+        _gauge("sayara_outbox_backlog", "Outbox rows not yet relayed to the search index.", lag.backlog),
+        _gauge(
+            "sayara_outbox_oldest_age_seconds",
+            "Age of the oldest outbox row not yet relayed (0 when empty): how long the index trails.",
+            lag.oldest_age_seconds,
+        ),
+        _gauge("sayara_outbox_stuck", "Outbox rows whose relay failed repeatedly.", lag.stuck),
+        _gauge("sayara_outbox_max_attempts", "Most relay attempts of any outbox row.", lag.max_attempts),
+    ]
+    if lag.last_relay_age_seconds is not None:
+        families.append(
+            _gauge("sayara_outbox_last_relay_age_seconds", "Seconds since the relay last ran.", lag.last_relay_age_seconds)
+        )
+    return families
+
+
+def index_metrics() -> list[GaugeMetricFamily]:
+    index = index_lag()
+    return [
+        _gauge(
+            "sayara_index_lag_documents",
+            "Listings that belong in the index minus documents in it (negative: documents it should have dropped).",
+            index.missing,
+        ),
+        _gauge("sayara_index_documents", "Documents in the listings index.", index.documents),
+        _gauge("sayara_listings_indexable", "Listings that belong in the index.", index.indexable),
+    ]
+
+
+def queue_metrics() -> list[GaugeMetricFamily]:
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    waiting = celery_queue_length(broker_url=settings.CELERY_BROKER_URL, queue=queue, timeout=settings.READYZ_TIMEOUT)
+    length = GaugeMetricFamily("sayara_celery_queue_length", "Tasks waiting in the Celery queue.", labels=["queue"])
+    length.add_metric([queue], waiting)
+    return [length]
+
+
+# source → what it yields, and the errors that mean it cannot be read right now.
+SOURCES: tuple[tuple[str, Callable[[], list[GaugeMetricFamily]], tuple[type[Exception], ...]], ...] = (
+    ("postgres", outbox_metrics, (DatabaseError,)),
+    ("search", index_metrics, (EngineError, DatabaseError)),
+    ("redis", queue_metrics, (redis.RedisError,)),
+)
+
+
 class IndexSyncCollector(Collector):
     """Figures read from the databases at scrape time."""
 
@@ -106,50 +154,15 @@ class IndexSyncCollector(Collector):
         up = GaugeMetricFamily(
             "sayara_metrics_source_up", "1 when /metrics could read this source, 0 when not.", labels=["source"]
         )
-        try:
-            lag = outbox_lag()
-        except DatabaseError as exc:
-            logger.warning("metrics.source_down", extra={"source": "postgres", "error": str(exc)})
-            up.add_metric(["postgres"], 0)
-        else:
-            up.add_metric(["postgres"], 1)
-            yield _gauge("sayara_outbox_backlog", "Outbox rows not yet relayed to the search index.", lag.backlog)
-            yield _gauge(
-                "sayara_outbox_oldest_age_seconds",
-                "Age of the oldest outbox row not yet relayed (0 when empty).",
-                lag.oldest_age_seconds,
-            )
-            yield _gauge("sayara_outbox_stuck", "Outbox rows whose relay failed repeatedly.", lag.stuck)
-            yield _gauge("sayara_outbox_max_attempts", "Most relay attempts of any outbox row.", lag.max_attempts)
-            if lag.last_relay_age_seconds is not None:
-                yield _gauge(
-                    "sayara_outbox_last_relay_age_seconds", "Seconds since the relay last ran.", lag.last_relay_age_seconds
-                )
-        try:
-            index = index_lag()
-        except (EngineError, DatabaseError) as exc:
-            logger.warning("metrics.source_down", extra={"source": "search", "error": str(exc)})
-            up.add_metric(["search"], 0)
-        else:
-            up.add_metric(["search"], 1)
-            yield _gauge(
-                "sayara_index_lag_documents",
-                "Listings that belong in the index minus documents in it (negative: documents it should have dropped).",
-                index.missing,
-            )
-            yield _gauge("sayara_index_documents", "Documents in the listings index.", index.documents)
-            yield _gauge("sayara_listings_indexable", "Listings that belong in the index.", index.indexable)
-        queue = settings.CELERY_TASK_DEFAULT_QUEUE
-        try:
-            waiting = celery_queue_length(broker_url=settings.CELERY_BROKER_URL, queue=queue, timeout=settings.READYZ_TIMEOUT)
-        except redis.RedisError as exc:
-            logger.warning("metrics.source_down", extra={"source": "redis", "error": str(exc)})
-            up.add_metric(["redis"], 0)
-        else:
-            up.add_metric(["redis"], 1)
-            length = GaugeMetricFamily("sayara_celery_queue_length", "Tasks waiting in the Celery queue.", labels=["queue"])
-            length.add_metric([queue], waiting)
-            yield length
+        for source, read, failures in SOURCES:
+            try:
+                families = read()
+            except failures as exc:
+                logger.warning("metrics.source_down", extra={"source": source, "error": str(exc)})
+                up.add_metric([source], 0)
+                continue
+            up.add_metric([source], 1)
+            yield from families
         yield up
 
 
