@@ -9,7 +9,7 @@ from typing import Any
 
 from web import content_policy
 from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_list, env_str
-from web.observability import JSON_FORMATTER, sentry_init
+from web.observability import JSON_FORMATTER, json_logs, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 STATE_DIR = Path(env_str("SAYARA_STATE_DIR", str(BASE_DIR / ".state")))
@@ -283,6 +283,8 @@ PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR", "")
 LOG_FORMAT = env_choice("LOG_FORMAT", "plain", ("plain", "json"))
 LOGGING["formatters"]["json"] = JSON_FORMATTER
 LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+if LOG_FORMAT == "json":
+    json_logs()
 # A worker keeps these logging settings instead of Celery's own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
 
