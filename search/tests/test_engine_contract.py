@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 
+from core.catalog.models import Make
+from core.catalog.services import catalog_data, catalog_load
 from indexer.index_admin import listings_body
 from search.engine import build_engine
 from search.engines.base import BulkOp, EngineError, EngineUnavailable, SearchEngine
@@ -63,6 +65,13 @@ class Indices:
     def cleanup(self) -> None:
         for name in self.names:
             self.engine.delete_index(name)
+
+
+@pytest.fixture(autouse=True)
+def catalog() -> None:
+    """The catalog whose names make the synonyms (a transactional test elsewhere may have flushed it)."""
+    if not Make.objects.exists():
+        catalog_load(catalog_data())
 
 
 @pytest.fixture(params=_engines())

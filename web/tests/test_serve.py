@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 import requests
@@ -84,6 +85,6 @@ def test_logs_are_json_lines_when_log_format_is_json(server):
         records = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
         return [record for record in records if record["logger"] == "uvicorn.access"]
 
-    access = wait_until(access_logged, timeout=10, message="an access log line")
+    access = cast(list[dict], wait_until(access_logged, timeout=10, message="an access log line"))
     assert {"time", "level", "logger", "message"} <= set(access[0])
     assert "/api/v1/catalog/enums" in access[-1]["message"]
