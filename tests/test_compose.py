@@ -234,12 +234,13 @@ def test_docker_compose_accepts_both_files_and_demands_production_secrets(tmp_pa
     base = [*compose, "--env-file", str(empty), "-f", str(BASE)]
     profiles = ["--profile", "monitoring", "--profile", "flower", "--profile", "backup"]
     secrets = {name: "x" for name in PRODUCTION_SECRETS}
+    bare = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
 
     plain = subprocess.run([*base, *profiles, "config", "-q"], cwd=ROOT, capture_output=True, text=True, check=False)
     prod = subprocess.run(
         [*base, "-f", str(PROD), *profiles, "config", "-q"],
         cwd=ROOT,
-        env={"PATH": os.environ["PATH"], **secrets},
+        env={**bare, **secrets},
         capture_output=True,
         text=True,
         check=False,
@@ -247,7 +248,7 @@ def test_docker_compose_accepts_both_files_and_demands_production_secrets(tmp_pa
     unset = subprocess.run(
         [*base, "-f", str(PROD), "config", "-q"],
         cwd=ROOT,
-        env={"PATH": os.environ["PATH"]},
+        env=bare,
         capture_output=True,
         text=True,
         check=False,
