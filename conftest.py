@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from scripts.processes import OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess
+from scripts.processes import ROOT, OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -35,6 +35,14 @@ def wait_until(check: Callable[[], object], *, timeout: float = 10.0, interval: 
 def fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     # Test users need a password, not a slow one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_catalog_labels() -> None:
+    # Each test makes its own catalog rows; labels cached by an earlier test would be stale.
+    from core.catalog import selectors
+
+    selectors._labels = None
 
 
 @pytest.fixture
@@ -93,4 +101,4 @@ def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactor
     worker.stop()
 
 
-__all__ = ["OpenSearchProcess", "RedisProcess", "WebProcess", "WorkerProcess", "wait_until", "worker_env"]
+__all__ = ["ROOT", "OpenSearchProcess", "RedisProcess", "WebProcess", "WorkerProcess", "wait_until", "worker_env"]

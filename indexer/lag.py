@@ -8,8 +8,12 @@ from django.db.models import Count, Max, Min
 from django.utils import timezone
 from redis.exceptions import RedisError
 
+from core.listings.models import Listing
 from core.outbox.models import OutboxEntry
+from indexer.documents import INDEXED_STATUSES
 from indexer.relay import LAST_RELAY_KEY, STUCK_AFTER_ATTEMPTS
+from search.engine import get_engine
+from search.index import listings_alias
 
 
 @dataclass(frozen=True)
@@ -36,3 +40,25 @@ def outbox_lag() -> OutboxLag:
         max_attempts=totals["attempts"] or 0,
         last_relay_age_seconds=time.time() - last if last else None,
     )
+
+
+@dataclass(frozen=True)
+class IndexLag:
+    documents: int  # documents behind the listings alias
+    indexable: int  # listings that belong in the index (INDEXED_STATUSES)
+
+    @property
+    def missing(self) -> int:
+        """Listings the index lacks (negative: documents it should have dropped)."""
+        return self.indexable - self.documents
+
+
+def index_lag() -> IndexLag:
+    """Documents in the index against listings that belong there; EngineError when the engine cannot tell.
+
+    The time the index trails by is the outbox's oldest age (outbox_lag);
+    this catches what the outbox cannot see, which reconciliation repairs.
+    """
+    documents = get_engine().count(listings_alias())
+    indexable = Listing.objects.filter(status__in=INDEXED_STATUSES).count()
+    return IndexLag(documents=documents, indexable=indexable)

@@ -5,8 +5,11 @@ only what differs (README, "Configuration").
 """
 
 from pathlib import Path
+from typing import Any
 
-from web.env import env_bool, env_float, env_int, env_list, env_str
+from web import content_policy
+from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_list, env_str
+from web.observability import JSON_FORMATTER, json_logs, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 STATE_DIR = Path(env_str("SAYARA_STATE_DIR", str(BASE_DIR / ".state")))
@@ -112,7 +115,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(STATE_DIR / "media")))
 # Photos on an S3-compatible store when a bucket is named; the local disk otherwise.
 S3_BUCKET = env_str("S3_BUCKET", "")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (long caching) need collectstatic first, which production runs
     # (STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage).
@@ -200,7 +203,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"AccountTypeEnum": "core.accounts.models.AccountType"},
 }
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
@@ -225,6 +228,83 @@ MESSAGING_SENDS_PER_MINUTE = env_int("MESSAGING_SENDS_PER_MINUTE", 20)
 MESSAGING_SENDS_PER_DAY = env_int("MESSAGING_SENDS_PER_DAY", 200)
 MESSAGING_UNREAD_EMAIL_AFTER_MINUTES = env_int("MESSAGING_UNREAD_EMAIL_AFTER_MINUTES", 15)
 # Links in emails point at the web app (its /messages/<id> route).
-SITE_URL = env_str("SITE_URL", "http://localhost:8000")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sayara <no-reply@sayara.bh>")
+
+
+# --- production: HTTPS, cookies, headers (docs/operations.md, "Configuration") -
+# Local runs and tests speak plain HTTP; a deploy behind a TLS-terminating
+# proxy sets DJANGO_HTTPS=1 and gets redirects, secure cookies and HSTS.
+HTTPS = env_bool("DJANGO_HTTPS", False)
+SECURE_SSL_REDIRECT = HTTPS
+# Probes and Prometheus call these on the private network, in plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", HTTPS):
+    # Only behind a proxy that sets (never passes through) X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+
+# Content-Security-Policy (django-csp; the policy is built in web/content_policy.py).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+_CSP = {
+    # Swagger UI loads its scripts and styles from a CDN and inlines its set-up.
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs/"],
+    "DIRECTIVES": content_policy.directives(
+        index_html=FRONTEND_DIST / "index.html",
+        allowed_hosts=ALLOWED_HOSTS,
+        https=HTTPS,
+        media=content_policy.media_origin(
+            bucket=S3_BUCKET,
+            custom_domain=env_str("S3_CUSTOM_DOMAIN", ""),
+            endpoint_url=env_str("S3_ENDPOINT_URL", ""),
+            region=env_str("S3_REGION", "me-south-1"),
+        ),
+        extra_img_src=env_list("CSP_EXTRA_IMG_SRC", []),
+    ),
+}
+# Report-only lets a new policy be watched in browsers' consoles before it blocks anything.
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+
+# --- processes: workers per CPU ------------------------------------------------
+CPU_COUNT = cpu_count()
+# uvicorn workers (manage.py serve). Capped: each holds its own connections and memory.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min(2 * CPU_COUNT + 1, 9))
+CELERY_WORKER_CONCURRENCY = env_int("CELERY_WORKER_CONCURRENCY", min(CPU_COUNT, 8))
+
+# --- monitoring: health, metrics, logs, errors (web/health.py, web/metrics.py) -
+MIDDLEWARE.insert(0, "web.metrics.request_metrics_middleware")
+# Each readiness check (PostgreSQL, Redis, search engine) gives up after this.
+READYZ_TIMEOUT = env_float("READYZ_TIMEOUT", 2.0)
+# The DATABASES alias /readyz checks.
+READYZ_DATABASE = "default"
+# Set for web servers with several worker processes: prometheus-client keeps
+# each worker's counters in files there and /metrics adds them up.
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR", "")
+
+# Plain lines for people (the default); JSON lines for a log collector in production.
+LOG_FORMAT = env_choice("LOG_FORMAT", "plain", ("plain", "json"))
+LOGGING["formatters"]["json"] = JSON_FORMATTER
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+if LOG_FORMAT == "json":
+    json_logs()
+# A worker keeps these logging settings instead of Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
+
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE", ""),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )

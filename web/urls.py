@@ -3,12 +3,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from web import views
+from web import health, metrics, views
 
 urlpatterns = [
     path("api/v1/", include("web.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz),
+    path("readyz", health.readyz),
+    path("metrics", metrics.metrics),
 ]
 if not settings.S3_BUCKET:
     # Uploaded photos from the local disk (production serves them from S3 or the proxy).

@@ -1,0 +1,135 @@
+"""The Elasticsearch 8 adapter (elasticsearch-py 8).
+
+Same protocol and same engine-neutral bodies as the OpenSearch adapter
+(search/engines/base.py); only the client's calling conventions and errors
+differ, and they stay in this module. The 8.x client checks that the server is
+Elasticsearch and refuses OpenSearch (UnsupportedProductError → EngineError).
+"""
+
+from typing import Any
+
+import elastic_transport
+import elasticsearch
+from elasticsearch import Elasticsearch
+
+from search.engines.base import (
+    BulkOp,
+    BulkResult,
+    EngineError,
+    EngineUnavailable,
+    IndexStats,
+    bulk_lines,
+    bulk_results,
+    msearch_lines,
+    msearch_responses,
+)
+
+# A gateway in front of the node answering these means "not there right now".
+UNAVAILABLE_STATUSES = (502, 503, 504)
+
+
+def _reason(body: Any) -> str:
+    """`type: reason` of an Elasticsearch error body, for messages and logs."""
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        error = body["error"]
+        return f"{error.get('type')}: {error.get('reason')}"
+    return str(body)
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, url: str, *, timeout: float, username: str = "", password: str = "") -> None:
+        self.client = Elasticsearch(
+            hosts=[url],
+            basic_auth=(username, password) if username else None,
+            request_timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            connections_per_node=32,
+        )
+
+    def _call(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            response = fn(*args, **kwargs)
+        except (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout) as exc:
+            raise EngineUnavailable(f"Elasticsearch is unreachable: {exc.__class__.__name__}") from exc
+        except elasticsearch.UnsupportedProductError as exc:
+            raise EngineError(
+                "The server is not Elasticsearch: SEARCH_ENGINE=elasticsearch needs Elasticsearch 8 "
+                "(set SEARCH_ENGINE=opensearch for OpenSearch)."
+            ) from exc
+        except elasticsearch.ApiError as exc:
+            status = exc.meta.status if isinstance(exc.meta.status, int) else None
+            if status in UNAVAILABLE_STATUSES:
+                raise EngineUnavailable(f"Elasticsearch is unavailable ({status})", status=status) from exc
+            # The error type leads the message ("resource_already_exists_exception: ..."),
+            # as the OpenSearch adapter's does, so callers can tell errors apart.
+            raise EngineError(_reason(exc.body) if exc.body else str(exc.message), status=status, info=exc.body) from exc
+        except elastic_transport.TransportError as exc:
+            # TLS and serialization failures: the request did not go through.
+            raise EngineError(f"Elasticsearch transport error: {exc.__class__.__name__}: {exc}") from exc
+        # Responses are ObjectApiResponse / HeadApiResponse: hand back plain data.
+        return getattr(response, "body", response)
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except (elasticsearch.ApiError, elastic_transport.TransportError):
+            return False
+
+    def info(self) -> dict[str, Any]:
+        return self._call(self.client.info)
+
+    def create_index(self, name: str, body: dict[str, Any]) -> None:
+        self._call(self.client.indices.create, index=name, body=body)
+
+    def delete_index(self, name: str) -> None:
+        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+
+    def index_exists(self, name: str) -> bool:
+        return bool(self._call(self.client.indices.exists, index=name))
+
+    def indices_for_alias(self, alias: str) -> list[str]:
+        if not self._call(self.client.indices.exists_alias, name=alias):
+            return []
+        return sorted(self._call(self.client.indices.get_alias, name=alias).keys())
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        self._call(self.client.indices.update_aliases, actions=actions)
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        self._call(self.client.indices.put_settings, index=index, settings={"index": settings})
+
+    def refresh(self, index: str) -> None:
+        self._call(self.client.indices.refresh, index=index)
+
+    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]:
+        if not ops:
+            return []
+        params: dict[str, Any] = {"refresh": refresh} if refresh else {}
+        return bulk_results(self._call(self.client.bulk, operations=bulk_lines(ops), **params))
+
+    def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        return self._call(client.search, index=index, body=body)
+
+    def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return msearch_responses(self._call(self.client.msearch, searches=msearch_lines(index, bodies)))
+
+    def count(self, index: str, body: dict[str, Any] | None = None) -> int:
+        return int(self._call(self.client.count, index=index, body=body or None)["count"])
+
+    def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None:
+        try:
+            return self._call(self.client.get, index=index, id=doc_id)["_source"]
+        except EngineError as exc:
+            # A missing document or a missing index: nothing to read, as in the OpenSearch adapter.
+            if exc.status == 404 and not isinstance(exc, EngineUnavailable):
+                return None
+            raise
+
+    def stats(self, index: str) -> IndexStats:
+        response = self._call(self.client.indices.stats, index=index, metric=["docs", "store"])
+        total = response["_all"]["primaries"]
+        return IndexStats(docs=total["docs"]["count"], size_bytes=total["store"]["size_in_bytes"])
