@@ -2,6 +2,7 @@
 real Celery worker process (scripts/test.sh starts the services)."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -109,9 +110,67 @@ def worker_env(**overrides: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+def mail_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the worker and the ASGI server write their e-mails (one file per send)."""
+    return tmp_path_factory.mktemp("mail")
+
+
+def mail_env(mail_dir: Path) -> dict[str, str]:
+    return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(mail_dir)}
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory, mail_dir: Path) -> Iterator[WorkerProcess]:
     log = tmp_path_factory.mktemp("worker") / "worker.log"
-    worker = WorkerProcess(worker_env(), log)
+    # Saved-search alerts every second instead of every 30 (web/tasks/alerts.py).
+    worker = WorkerProcess(worker_env(ALERTS_INTERVAL_SECONDS="1", **mail_env(mail_dir)), log)
     worker.start()
     yield worker
     worker.stop()
+
+
+# --- the ASGI server ---------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def asgi_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory, mail_dir: Path) -> Iterator[str]:
+    """The base URL of a real `uvicorn web.asgi:application` reading the test database.
+
+    Tests that use it must be transactional (django_db(transaction=True)) so the
+    server sees their rows.
+    """
+    import requests
+
+    port = free_port()
+    log = tmp_path_factory.mktemp("asgi") / "uvicorn.log"
+    # Every test signs in from 127.0.0.1: the per-address limit would add up
+    # across tests and runs; its own tests use other addresses.
+    env = worker_env(LOGIN_IP_MAX_FAILURES="1000000", **mail_env(mail_dir))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "web.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+
+    def healthy() -> bool:
+        if proc.poll() is not None:
+            pytest.fail(f"uvicorn exited: {log.read_text()[-2000:]}")
+        try:
+            return requests.get(f"{base}/healthz", timeout=1).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    wait_until(healthy, timeout=30, interval=0.1, message="the ASGI server")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

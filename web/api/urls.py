@@ -14,7 +14,10 @@ urlpatterns = [
     path("auth/logout", accounts.LogoutApi.as_view()),
     path("auth/token", accounts.TokenApi.as_view()),
     path("auth/csrf", accounts.CsrfApi.as_view()),
+    path("auth/password-reset", accounts.PasswordResetApi.as_view()),
+    path("auth/password-reset/confirm", accounts.PasswordResetConfirmApi.as_view()),
     path("me", accounts.MeApi.as_view()),
+    path("me/password", accounts.PasswordChangeApi.as_view()),
     # Catalog
     path("catalog/makes", catalog.MakesApi.as_view()),
     path("catalog/enums", catalog.EnumsApi.as_view()),
