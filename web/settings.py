@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "core.catalog",
     "core.listings",
     "core.outbox",
+    "core.favorites",
+    "core.alerts",
     "indexer",
     "web",
 ]
@@ -205,6 +207,13 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(STATE_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sayara <no-reply@sayara.bh>")
+
+# --- favourites, saved searches and their alerts (core/favorites, core/alerts) --
+FAVORITES_MAX = env_int("FAVORITES_MAX", 500)
+SAVED_SEARCHES_MAX = env_int("SAVED_SEARCHES_MAX", 50)
+# docs/decisions/saved-search-alerts.md: a periodic check of recent listings.
+ALERTS_INTERVAL_SECONDS = env_float("ALERTS_INTERVAL_SECONDS", 30.0)
+CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searches", "schedule": ALERTS_INTERVAL_SECONDS}
 
 REST_FRAMEWORK = {
     # Token first: DRF answers 401 (not 403) to anonymous requests only when the
