@@ -138,6 +138,29 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def start_uvicorn(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """uvicorn on a free port and its base URL; "" when it exited (the port was taken meanwhile)."""
+    import requests
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "web.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+
+    def answered() -> str | None:
+        if proc.poll() is not None:
+            return "exited"
+        try:
+            return "up" if requests.get(f"{base}/healthz", timeout=2).status_code == 200 else None
+        except requests.RequestException:
+            return None
+
+    state = wait_until(answered, timeout=90, interval=0.2, message=f"the ASGI server (log: {log})")
+    return proc, base if state == "up" else ""
+
+
 @pytest.fixture(scope="session")
 def asgi_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory, mail_dir: Path) -> Iterator[str]:
     """The base URL of a real `uvicorn web.asgi:application` reading the test database.
@@ -145,28 +168,16 @@ def asgi_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory,
     Tests that use it must be transactional (django_db(transaction=True)) so the
     server sees their rows.
     """
-    import requests
-
-    port = free_port()
     log = tmp_path_factory.mktemp("asgi") / "uvicorn.log"
     # Every test signs in from 127.0.0.1: the per-address limit would add up
     # across tests and runs; its own tests use other addresses.
     env = worker_env(LOGIN_IP_MAX_FAILURES="1000000", **mail_env(mail_dir))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "web.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        if proc.poll() is not None:
-            pytest.fail(f"uvicorn exited: {log.read_text()[-2000:]}")
-        try:
-            return requests.get(f"{base}/healthz", timeout=1).status_code == 200
-        except requests.ConnectionError:
-            return False
-
-    wait_until(healthy, timeout=30, interval=0.1, message="the ASGI server")
+    for _ in range(3):
+        proc, base = start_uvicorn(env, log)
+        if base:
+            break
+    else:
+        pytest.fail(f"uvicorn did not start: {log.read_text()[-2000:]}")
     yield base
     proc.terminate()
     try:
