@@ -5,6 +5,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -29,12 +30,6 @@ def wait_until(check: Callable[[], object], *, timeout: float = 10.0, interval: 
             return last
         time.sleep(interval)
     pytest.fail(f"timed out after {timeout}s waiting for {message or check}; last value: {last!r}")
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
-    # Test users need a password, not a slow one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -90,15 +85,42 @@ def worker_env(**overrides: str) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="session")
+def mail_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the worker and the ASGI server write their e-mails (one file per send)."""
+    return tmp_path_factory.mktemp("mail")
+
+
+def mail_env(mail_dir: Path) -> dict[str, str]:
+    return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(mail_dir)}
+
+
 @pytest.fixture(scope="module")
-def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory, mail_dir: Path) -> Iterator[WorkerProcess]:
     """The real worker, for one module at a time: modules that stop services run
     their own worker against private instances, and two workers would race for
     the same outbox rows."""
-    worker = WorkerProcess(worker_env(), tmp_path_factory.mktemp("worker"))
+    # Saved-search alerts every second instead of every 30 (web/tasks/alerts.py).
+    env = worker_env(ALERTS_INTERVAL_SECONDS="1", **mail_env(mail_dir))
+    worker = WorkerProcess(env, tmp_path_factory.mktemp("worker"))
     worker.start()
     yield worker
     worker.stop()
+
+
+@pytest.fixture(scope="session")
+def asgi_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory, mail_dir: Path) -> Iterator[str]:
+    """The base URL of a real `uvicorn web.asgi:application` reading the test database.
+
+    Tests that use it must be transactional (django_db(transaction=True)) so the
+    server sees their rows.
+    """
+    # Every test signs in from 127.0.0.1: the per-address limit would add up
+    # across tests and runs; its own tests use other addresses.
+    env = worker_env(LOGIN_IP_MAX_FAILURES="1000000", **mail_env(mail_dir))
+    web = WebProcess(env, tmp_path_factory.mktemp("asgi")).start()
+    yield web.url
+    web.stop()
 
 
 __all__ = ["ROOT", "OpenSearchProcess", "RedisProcess", "WebProcess", "WorkerProcess", "wait_until", "worker_env"]

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "core.listings",
     "core.outbox",
     "core.messaging",
+    "core.favorites",
+    "core.alerts",
     "indexer",
     "web",
 ]
@@ -178,6 +180,41 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "web.messaging.send_unread_emails", "schedule": 60},
 }
 
+# --- accounts, sign-in and e-mail (core/accounts, web/api/accounts.py) ---------
+# Same-site and (with DJANGO_HTTPS) secure cookies: see the production section.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
+# Sign-in limits (core/accounts/limits.py): per account, then a lock; per address.
+LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+LOGIN_IP_MAX_FAILURES = env_int("LOGIN_IP_MAX_FAILURES", 50)
+LOGIN_IP_WINDOW_SECONDS = env_int("LOGIN_IP_WINDOW_SECONDS", 5 * 60)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 2 * 3600)
+PASSWORD_RESET_MAX_PER_ACCOUNT = env_int("PASSWORD_RESET_MAX_PER_ACCOUNT", 5)  # e-mails an hour
+PASSWORD_RESET_MAX_PER_IP = env_int("PASSWORD_RESET_MAX_PER_IP", 30)  # requests an hour
+# Links in e-mails point at the web app here.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Console e-mail in development; SMTP as soon as EMAIL_HOST is set.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(STATE_DIR / "mail"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sayara <no-reply@sayara.bh>")
+
+# --- favourites, saved searches and their alerts (core/favorites, core/alerts) --
+FAVORITES_MAX = env_int("FAVORITES_MAX", 500)
+SAVED_SEARCHES_MAX = env_int("SAVED_SEARCHES_MAX", 50)
+# docs/decisions/saved-search-alerts.md: a periodic check of recent listings.
+ALERTS_INTERVAL_SECONDS = env_float("ALERTS_INTERVAL_SECONDS", 30.0)
+CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searches", "schedule": ALERTS_INTERVAL_SECONDS}
+
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -199,8 +236,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    # An account's type and a listing's seller type share the same values.
-    "ENUM_NAME_OVERRIDES": {"AccountTypeEnum": "core.accounts.models.AccountType"},
+    # One name per choice set (seller_type and account_type share theirs).
+    "ENUM_NAME_OVERRIDES": {
+        "AccountTypeEnum": "core.accounts.models.AccountType",
+        "ListingStatusEnum": "core.listings.models.ListingStatus",
+    },
 }
 
 LOGGING: dict[str, Any] = {
@@ -227,10 +267,7 @@ CHANNEL_LAYERS = {
 MESSAGING_SENDS_PER_MINUTE = env_int("MESSAGING_SENDS_PER_MINUTE", 20)
 MESSAGING_SENDS_PER_DAY = env_int("MESSAGING_SENDS_PER_DAY", 200)
 MESSAGING_UNREAD_EMAIL_AFTER_MINUTES = env_int("MESSAGING_UNREAD_EMAIL_AFTER_MINUTES", 15)
-# Links in emails point at the web app (its /messages/<id> route).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sayara <no-reply@sayara.bh>")
+# Links in e-mails (SITE_URL) and the e-mail settings: see the accounts section.
 
 
 # --- production: HTTPS, cookies, headers (docs/operations.md, "Configuration") -

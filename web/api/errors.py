@@ -11,6 +11,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.accounts.limits import AttemptsLimited
 from core.listings.services import ListingStateError
 from core.messaging.exceptions import MessagingForbidden, SendRateLimited
 from search.engines.base import EngineError, EngineUnavailable
@@ -65,6 +66,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         )
     if isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    if isinstance(exc, AttemptsLimited):
+        exc = exceptions.Throttled(wait=exc.retry_after, detail=str(exc))
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         response["Retry-After"] = str(int(exc.wait) + 1)

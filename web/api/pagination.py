@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 24
@@ -57,3 +58,10 @@ class PagePagination(BasePagination):
                 "results": schema,
             },
         }
+
+
+def page_response(request: Request, queryset: QuerySet | Sequence, serializer_class: type[BaseSerializer]) -> Response:
+    """One page of `queryset`, serialized, as the API answers lists."""
+    paginator = PagePagination()
+    page = paginator.paginate_queryset(queryset, request)
+    return paginator.get_paginated_response(serializer_class(page, many=True).data)

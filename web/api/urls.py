@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, catalog, listings, messaging, search
+from web.api import accounts, alerts, catalog, favorites, listings, messaging, search
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -14,7 +14,19 @@ urlpatterns = [
     path("auth/logout", accounts.LogoutApi.as_view()),
     path("auth/token", accounts.TokenApi.as_view()),
     path("auth/csrf", accounts.CsrfApi.as_view()),
+    path("auth/password-reset", accounts.PasswordResetApi.as_view()),
+    path("auth/password-reset/confirm", accounts.PasswordResetConfirmApi.as_view()),
     path("me", accounts.MeApi.as_view()),
+    path("me/password", accounts.PasswordChangeApi.as_view()),
+    # Favourites, saved searches and their notifications
+    path("me/favorites", favorites.FavoritesApi.as_view()),
+    path("me/favorites/ids", favorites.FavoriteIdsApi.as_view()),
+    path("me/favorites/<int:listing_id>", favorites.FavoriteDetailApi.as_view()),
+    path("me/saved-searches", alerts.SavedSearchesApi.as_view()),
+    path("me/saved-searches/<int:saved_search_id>", alerts.SavedSearchDetailApi.as_view()),
+    path("me/notifications", alerts.NotificationsApi.as_view()),
+    path("me/notifications/unread-count", alerts.NotificationsUnreadCountApi.as_view()),
+    path("me/notifications/read", alerts.NotificationsReadApi.as_view()),
     # Catalog
     path("catalog/makes", catalog.MakesApi.as_view()),
     path("catalog/enums", catalog.EnumsApi.as_view()),

@@ -1,20 +1,41 @@
+import functools
+import uuid
+
 import factory
+from django.contrib.auth.hashers import identify_hasher, make_password
 
 from core.accounts.models import User
 
 PASSWORD = "a-Long-passw0rd!"
+# Sign-in counters live in Redis across test runs: addresses differ per run.
+RUN = uuid.uuid4().hex[:8]
+
+
+@functools.cache
+def password_hash(raw: str = PASSWORD) -> str:
+    # Hashing is slow on purpose (PBKDF2); the same hash serves every test user.
+    return make_password(raw)
+
+
+def _hashed(value: str) -> str:
+    try:
+        identify_hasher(value)
+    except ValueError:
+        return password_hash(value)
+    return value
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A user whose password is PASSWORD (or the raw `password=` given)."""
+
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
-    email = factory.Sequence(lambda n: f"user{n}@example.bh")
+    email = factory.Sequence(lambda n: f"user{n}-{RUN}@example.bh")
     display_name = factory.Faker("name")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    password = factory.LazyFunction(password_hash)
 
     @classmethod
-    def _after_postgeneration(cls, instance, create, results=None):  # type: ignore[no-untyped-def]
-        if create:
-            instance.save()
+    def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs["password"] = _hashed(kwargs["password"])
+        return super()._create(model_class, *args, **kwargs)

@@ -1,0 +1,195 @@
+"""Saved searches and notifications API (API.md, Favourites and saved searches)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.alerts.models import Notification, SavedSearch
+from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
+from core.alerts.services import notifications_mark_read, saved_search_create, saved_search_delete, saved_search_update
+from core.listings.models import Listing
+from search.query import RESULT_FIELDS
+from web.api.accounts import json_object
+from web.api.listings import ListingSerializer
+from web.api.pagination import page_response
+from web.search_alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
+
+
+class SavedSearchSerializer(serializers.ModelSerializer):
+    unread_count = serializers.IntegerField(help_text="Unread notifications of this search")
+
+    class Meta:
+        model = SavedSearch
+        fields = ["id", "name", "query", "alert", "unread_count", "created_at", "updated_at"]
+
+
+class SavedSearchWriteSerializer(serializers.Serializer):
+    """Documents the writable keys for the schema; the services validate them."""
+
+    name = serializers.CharField(required=False, max_length=80, help_text="Defaults to a summary of the query")
+    query = serializers.CharField(help_text=f"The search's query string (API.md, Search), e.g. {QUERY_EXAMPLE}")
+    alert = serializers.BooleanField(required=False, default=True, help_text="Notify me of new matches")
+
+
+class ListingSummarySerializer(ListingSerializer):
+    """A listing as a search result shows it (API.md, Search: results), plus its status."""
+
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = None  # type: ignore[assignment]
+    thumbnail_url = serializers.SerializerMethodField()
+
+    class Meta(ListingSerializer.Meta):
+        fields = [*(field for field in RESULT_FIELDS if field not in ("price_fils", "published_at")), "price", "status"]
+
+    def get_thumbnail_url(self, listing: Listing) -> str | None:
+        photos = list(listing.photos.all())
+        return photos[0].thumbnail.url if photos else None
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    saved_search = inline_serializer(
+        "NotificationSavedSearch",
+        {"id": serializers.IntegerField(), "name": serializers.CharField(), "query": serializers.CharField()},
+    )
+    listing = ListingSummarySerializer()
+
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "saved_search", "listing", "created_at", "read_at"]
+
+
+def _saved_search_out(user: Any, saved_search_id: int) -> dict:
+    return SavedSearchSerializer(saved_search_get(user=user, saved_search_id=saved_search_id)).data
+
+
+class SavedSearchesApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=SavedSearchSerializer(many=True), summary="My saved searches, newest first")
+    def get(self, request: Request) -> Response:
+        return page_response(request, saved_searches_for_user(user=request.user), SavedSearchSerializer)
+
+    @extend_schema(
+        request=SavedSearchWriteSerializer, responses={201: SavedSearchSerializer}, summary="Save a search (and its alert)"
+    )
+    def post(self, request: Request) -> Response:
+        data = json_object(request)
+        search = saved_query_parse(data.get("query"))
+        name = data.get("name")
+        if name is None or (isinstance(name, str) and not name.strip()):
+            name = saved_query_title(search)
+        saved = saved_search_create(user=request.user, name=name, query=saved_query_string(search), alert=data.get("alert", True))
+        return Response(_saved_search_out(request.user, saved.pk), status=status.HTTP_201_CREATED)
+
+
+class SavedSearchDetailApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=SavedSearchSerializer, summary="One of my saved searches")
+    def get(self, request: Request, saved_search_id: int) -> Response:
+        return Response(_saved_search_out(request.user, saved_search_id))
+
+    @extend_schema(
+        request=inline_serializer(
+            "SavedSearchUpdate",
+            {
+                "name": serializers.CharField(required=False),
+                "alert": serializers.BooleanField(required=False),
+                "query": serializers.CharField(required=False),
+            },
+        ),
+        responses=SavedSearchSerializer,
+        summary="Rename a saved search, switch its alert or change its query",
+    )
+    def patch(self, request: Request, saved_search_id: int) -> Response:
+        saved = saved_search_get(user=request.user, saved_search_id=saved_search_id)
+        data = json_object(request)
+        changes: dict[str, Any] = {key: value for key, value in data.items() if key in ("name", "alert")}
+        if "query" in data:
+            changes["query"] = saved_query_normalize(data["query"])
+        saved_search_update(saved_search=saved, changes=changes)
+        return Response(_saved_search_out(request.user, saved_search_id))
+
+    @extend_schema(responses={204: None}, summary="Delete a saved search (and its notifications)")
+    def delete(self, request: Request, saved_search_id: int) -> Response:
+        saved_search_delete(saved_search=saved_search_get(user=request.user, saved_search_id=saved_search_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _flag(value: str | None, name: str) -> bool:
+    if value in (None, "", "0", "false"):
+        return False
+    if value in ("1", "true"):
+        return True
+    raise serializers.ValidationError({name: ["Must be true or false."]})
+
+
+def _id_param(value: str | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    if not value.isdigit():
+        raise serializers.ValidationError({name: ["Must be the id of one of your saved searches."]})
+    return int(value)
+
+
+class NotificationsApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("unread", bool, description="Only unread notifications"),
+            OpenApiParameter("saved_search", int, description="Only this saved search's"),
+            OpenApiParameter("page", int),
+            OpenApiParameter("page_size", int),
+        ],
+        responses=NotificationSerializer(many=True),
+        summary="New matches of my saved searches, newest first (the page carries unread_count)",
+    )
+    def get(self, request: Request) -> Response:
+        queryset = notifications_for_user(
+            user=request.user,
+            unread=_flag(request.query_params.get("unread"), "unread"),
+            saved_search_id=_id_param(request.query_params.get("saved_search"), "saved_search"),
+        )
+        response = page_response(request, queryset, NotificationSerializer)
+        response.data["unread_count"] = notifications_unread_count(user=request.user)
+        return response
+
+
+class NotificationsUnreadCountApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        responses=inline_serializer("UnreadCount", {"unread_count": serializers.IntegerField()}),
+        summary="How many notifications I have not read",
+    )
+    def get(self, request: Request) -> Response:
+        return Response({"unread_count": notifications_unread_count(user=request.user)})
+
+
+class NotificationsReadApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer(
+            "NotificationsRead",
+            {
+                "ids": serializers.ListField(child=serializers.IntegerField(), required=False),
+                "saved_search": serializers.IntegerField(required=False),
+                "all": serializers.BooleanField(required=False),
+            },
+        ),
+        responses={204: None},
+        summary="Mark notifications read: these ids, one saved search's, or all",
+    )
+    def post(self, request: Request) -> Response:
+        data: Mapping = json_object(request)
+        notifications_mark_read(
+            user=request.user, ids=data.get("ids"), saved_search_id=data.get("saved_search"), everything=data.get("all", False)
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,26 @@
+"""Role checks for the API: analysts read market aggregates, staff moderate.
+
+Anonymous requests fail authentication first (401); signed-in users without
+the role get 403. Staff count as analysts: whoever moderates the market may
+also read its aggregates.
+"""
+
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+
+class IsStaff(BasePermission):
+    message = "Only Sayara staff may do this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+class IsAnalyst(BasePermission):
+    message = "Only analysts may do this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.is_active and (user.is_analyst or user.is_staff))

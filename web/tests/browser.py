@@ -1,0 +1,50 @@
+"""Clients of the real ASGI server (conftest.asgi_server): the browser app's way
+(session cookie, CSRF cookie echoed in X-CSRFToken) and a script's (a token)."""
+
+from typing import Any
+
+import requests
+
+from core.accounts.tests.factories import PASSWORD
+
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class Browser:
+    def __init__(self, base_url: str, *, token: str | None = None) -> None:
+        self.base_url = base_url
+        self.session = requests.Session()
+        if token:
+            self.session.headers["Authorization"] = f"Token {token}"
+
+    def request(self, method: str, path: str, *, json: Any = None, csrf: bool = True, **kwargs: Any) -> requests.Response:
+        headers = dict(kwargs.pop("headers", {}))
+        if csrf and method in UNSAFE and "Authorization" not in self.session.headers:
+            headers["X-CSRFToken"] = self.csrf_token()
+        return self.session.request(method, self.base_url + path, json=json, headers=headers, timeout=30, **kwargs)
+
+    def csrf_token(self) -> str:
+        if "csrftoken" not in self.session.cookies:
+            answer = self.session.get(f"{self.base_url}/api/v1/auth/csrf", timeout=30)
+            assert answer.status_code == 204, answer.text
+        return self.session.cookies["csrftoken"]
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, json: Any = None, **kwargs: Any) -> requests.Response:
+        return self.request("POST", path, json=json, **kwargs)
+
+    def put(self, path: str, json: Any = None, **kwargs: Any) -> requests.Response:
+        return self.request("PUT", path, json=json, **kwargs)
+
+    def patch(self, path: str, json: Any = None, **kwargs: Any) -> requests.Response:
+        return self.request("PATCH", path, json=json, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("DELETE", path, **kwargs)
+
+    def sign_in(self, email: str, password: str = PASSWORD) -> requests.Response:
+        answer = self.post("/api/v1/auth/login", {"email": email, "password": password})
+        assert answer.status_code == 200, answer.text
+        return answer
