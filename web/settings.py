@@ -155,6 +155,10 @@ SEARCH_REFRESH_INTERVAL = env_str("SEARCH_REFRESH_INTERVAL", "1s")
 SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
 SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
 
+# --- analytics (search/analytics.py, core/events) -----------------------------
+# Seconds an analytics query may run in the engine before it answers 504.
+ANALYTICS_TIMEOUT = env_float("ANALYTICS_TIMEOUT", 10.0)
+
 # --- Celery (web/celery.py reads the CELERY_* names) ------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
