@@ -39,6 +39,15 @@ def api() -> APIClient:
     return APIClient()
 
 
+@pytest.fixture(autouse=True)
+def fresh_catalog_labels() -> None:
+    """The catalog labels' per-process cache (core/catalog/selectors.py) must not
+    carry one test's catalog into the next (transactional tests flush the catalog)."""
+    from core.catalog import selectors
+
+    selectors._labels = None
+
+
 @pytest.fixture
 def unique() -> str:
     """A word no other listing has, to find a test's own listings by text."""
