@@ -70,6 +70,18 @@ def fresh_index() -> Iterator[str]:
     yield ensure_listings_index()
 
 
+@pytest.fixture
+def event_buffer(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A private, empty analytics event buffer (core/events/buffer.py): a running
+    worker's beat drains the shared one, so a test draining in-process uses its own."""
+    import redis
+
+    key = settings.EVENTS_BUFFER_KEY = f"{settings.SAYARA_INSTANCE}:analytics-events:{uuid.uuid4().hex[:10]}"
+    client = redis.Redis.from_url(settings.REDIS_URL)  # the real one, even if the test points REDIS_URL elsewhere
+    yield key
+    client.delete(key)
+
+
 # --- the Celery worker -----------------------------------------------------------
 
 
@@ -110,6 +122,7 @@ def worker_env(**overrides: str) -> dict[str, str]:
             # After django_db_setup, NAME is the test database's.
             "POSTGRES_DB": settings.DATABASES["default"]["NAME"],
             "OUTBOX_SWEEP_SECONDS": "1",
+            "EVENTS_DRAIN_SECONDS": "1",
             "PYTHONUNBUFFERED": "1",
         }
     )
