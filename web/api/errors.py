@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.listings.services import ListingStateError
+from search.analytics import QueryTimeout
 from search.engines.base import EngineError, EngineUnavailable
 from search.params import InvalidParams
 
@@ -41,6 +42,14 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404()
+    if isinstance(exc, QueryTimeout):
+        logger.warning("api.query_timeout", extra={"seconds": exc.seconds})
+        return Response(
+            {
+                "detail": f"The query took longer than {exc.seconds:g} seconds and was stopped. Narrow the filters or group by fewer fields."
+            },
+            status=status.HTTP_504_GATEWAY_TIMEOUT,
+        )
     if isinstance(exc, EngineUnavailable):
         logger.warning("api.engine_unavailable", extra={"error": str(exc)})
         return _unavailable("Search is temporarily unavailable. Please try again in a moment.")

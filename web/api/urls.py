@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, catalog, listings, search
+from web.api import accounts, analytics, catalog, listings, search
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -30,4 +30,11 @@ urlpatterns = [
     # Search
     path("search/listings", search.SearchListingsApi.as_view()),
     path("search/suggest", search.SuggestApi.as_view()),
+    # Analytics
+    path("analytics/market", analytics.MarketApi.as_view()),
+    path("analytics/aggregate", analytics.AggregateApi.as_view()),
+    path("analytics/price-suggestion", analytics.PriceSuggestionApi.as_view()),
+    path("analytics/search", analytics.SearchAnalyticsApi.as_view()),
+    path("listings/<int:listing_id>/market-value", analytics.ListingMarketValueApi.as_view()),
+    path("listings/<int:listing_id>/contact-click", analytics.ListingContactClickApi.as_view()),
 ]
