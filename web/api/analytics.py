@@ -6,7 +6,6 @@ views validate, call one of them and shape the answer."""
 
 import csv
 import io
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -271,4 +270,4 @@ class SearchAnalyticsApi(APIView):
             make_en, make_ar = labels.makes.get(row["make"], (row["make"], row["make"]))
             model_en, model_ar = labels.models.get((row["make"], row["model"]), (row["model"], row["model"]))
             row["label_en"], row["label_ar"] = f"{make_en} {model_en}", f"{make_ar} {model_ar}"
-        return Response({**report, "generated_at": datetime.now(tz=timezone.get_current_timezone()).isoformat()})
+        return Response({**report, "generated_at": timezone.localtime().isoformat()})

@@ -44,12 +44,10 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = Http404()
     if isinstance(exc, QueryTimeout):
         logger.warning("api.query_timeout", extra={"seconds": exc.seconds})
-        return Response(
-            {
-                "detail": f"The query took longer than {exc.seconds:g} seconds and was stopped. Narrow the filters or group by fewer fields."
-            },
-            status=status.HTTP_504_GATEWAY_TIMEOUT,
+        message = (
+            f"The query took longer than {exc.seconds:g} seconds and was stopped. Narrow the filters or group by fewer fields."
         )
+        return Response({"detail": message}, status=status.HTTP_504_GATEWAY_TIMEOUT)
     if isinstance(exc, EngineUnavailable):
         logger.warning("api.engine_unavailable", extra={"error": str(exc)})
         return _unavailable("Search is temporarily unavailable. Please try again in a moment.")
