@@ -32,17 +32,18 @@ def wait_until(check: Callable[[], object], *, timeout: float = 10.0, interval: 
     pytest.fail(f"timed out after {timeout}s waiting for {message or check}; last value: {last!r}")
 
 
-@pytest.fixture(autouse=True)
-def fresh_catalog_labels() -> None:
-    # Each test makes its own catalog rows; labels cached by an earlier test would be stale.
-    from core.catalog import selectors
-
-    selectors._labels = None
-
-
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def fresh_catalog_labels() -> None:
+    """The catalog labels' per-process cache (core/catalog/selectors.py) must not
+    carry one test's catalog into the next (transactional tests flush the catalog)."""
+    from core.catalog import selectors
+
+    selectors._labels = None
 
 
 @pytest.fixture
@@ -67,6 +68,18 @@ def fresh_index() -> Iterator[str]:
     yield ensure_listings_index()
 
 
+@pytest.fixture
+def event_buffer(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A private, empty analytics event buffer (core/events/buffer.py): a running
+    worker's beat drains the shared one, so a test draining in-process uses its own."""
+    import redis
+
+    key = settings.EVENTS_BUFFER_KEY = f"{settings.SAYARA_INSTANCE}:analytics-events:{uuid.uuid4().hex[:10]}"
+    client = redis.Redis.from_url(settings.REDIS_URL)  # the real one, even if the test points REDIS_URL elsewhere
+    yield key
+    client.delete(key)
+
+
 # --- real processes -------------------------------------------------------------------
 
 
@@ -78,6 +91,7 @@ def worker_env(**overrides: str) -> dict[str, str]:
             # After django_db_setup, NAME is the test database's.
             "POSTGRES_DB": settings.DATABASES["default"]["NAME"],
             "OUTBOX_SWEEP_SECONDS": "1",
+            "EVENTS_DRAIN_SECONDS": "1",
             "PYTHONUNBUFFERED": "1",
         }
     )

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "core.messaging",
     "core.favorites",
     "core.alerts",
+    "core.events",
     "indexer",
     "web",
 ]
@@ -159,6 +160,15 @@ SEARCH_REFRESH_INTERVAL = env_str("SEARCH_REFRESH_INTERVAL", "1s")
 SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
 SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
 
+# --- analytics (search/analytics.py, core/events) -----------------------------
+# Seconds an analytics query may run in the engine before it answers 504.
+ANALYTICS_TIMEOUT = env_float("ANALYTICS_TIMEOUT", 10.0)
+# Buyers' events wait in a capped Redis list until the beat task writes them to PostgreSQL.
+EVENTS_DRAIN_SECONDS = env_float("EVENTS_DRAIN_SECONDS", 5.0)
+EVENTS_BUFFER_KEY = env_str("EVENTS_BUFFER_KEY", f"{SAYARA_INSTANCE}:analytics-events")
+EVENTS_BUFFER_MAX = env_int("EVENTS_BUFFER_MAX", 100_000)
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 400)
+
 # --- Celery (web/celery.py reads the CELERY_* names) ------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
@@ -178,6 +188,8 @@ CELERY_BEAT_SCHEDULE = {
     "reconcile-index": {"task": "indexer.reconcile_index", "schedule": RECONCILE_MINUTES * 60},
     "expire-listings": {"task": "indexer.expire_listings", "schedule": 15 * 60},
     "messaging-unread-emails": {"task": "web.messaging.send_unread_emails", "schedule": 60},
+    "drain-events": {"task": "events.drain", "schedule": EVENTS_DRAIN_SECONDS},
+    "purge-events": {"task": "events.purge", "schedule": 24 * 60 * 60},
 }
 
 # --- accounts, sign-in and e-mail (core/accounts, web/api/accounts.py) ---------

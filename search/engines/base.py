@@ -22,6 +22,10 @@ class EngineUnavailable(EngineError):
     """The engine could not be reached or did not answer in time."""
 
 
+class EngineTimeout(EngineUnavailable):
+    """The engine did not answer within the client's timeout (a slow query or a stalled node)."""
+
+
 @dataclass(frozen=True)
 class BulkOp:
     action: Literal["index", "delete"]

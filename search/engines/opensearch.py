@@ -10,6 +10,7 @@ from search.engines.base import (
     BulkOp,
     BulkResult,
     EngineError,
+    EngineTimeout,
     EngineUnavailable,
     IndexStats,
     bulk_lines,
@@ -36,7 +37,9 @@ class OpenSearchEngine:
     def _call(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:
             return fn(*args, **kwargs)
-        except (os_errors.ConnectionError, os_errors.ConnectionTimeout) as exc:
+        except os_errors.ConnectionTimeout as exc:
+            raise EngineTimeout("OpenSearch did not answer in time", status=None) from exc
+        except os_errors.ConnectionError as exc:
             raise EngineUnavailable(f"OpenSearch is unreachable: {exc.__class__.__name__}") from exc
         except os_errors.TransportError as exc:
             status = exc.status_code if isinstance(exc.status_code, int) else None

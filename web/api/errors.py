@@ -14,6 +14,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from core.accounts.limits import AttemptsLimited
 from core.listings.services import ListingStateError
 from core.messaging.exceptions import MessagingForbidden, SendRateLimited
+from search.analytics import QueryTimeout
 from search.engines.base import EngineError, EngineUnavailable
 from search.params import InvalidParams
 
@@ -49,6 +50,12 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return limited
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404()
+    if isinstance(exc, QueryTimeout):
+        logger.warning("api.query_timeout", extra={"seconds": exc.seconds})
+        message = (
+            f"The query took longer than {exc.seconds:g} seconds and was stopped. Narrow the filters or group by fewer fields."
+        )
+        return Response({"detail": message}, status=status.HTTP_504_GATEWAY_TIMEOUT)
     if isinstance(exc, EngineUnavailable):
         logger.warning("api.engine_unavailable", extra={"error": str(exc)})
         return _unavailable("Search is temporarily unavailable. Please try again in a moment.")

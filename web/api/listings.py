@@ -11,6 +11,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.events.models import ListingEventKind
+from core.events.services import listing_event_record
 from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -146,7 +148,10 @@ class ListingDetailApi(APIView):
 
     @extend_schema(responses=ListingSerializer, summary="A listing (active: anyone; any status: its seller)")
     def get(self, request: Request, listing_id: int) -> Response:
-        return _output(listing_id, request)
+        listing = listing_get(listing_id=listing_id, user=request.user)
+        # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
+        listing_event_record(kind=ListingEventKind.VIEW, listing=listing, viewer_id=request.user.pk)
+        return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.catalog.selectors import catalog_labels, enum_allowed_values, enum_label
+from core.events.services import search_event_record
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
 from search.params import SORTS, parse_search_params
@@ -99,6 +100,11 @@ class SearchListingsApi(APIView):
     def get(self, request: Request) -> Response:
         search_request = parse_search_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
         result = listings_search(search_request)
+        if search_request.page == 1:
+            # For analysts' search statistics (core/events); turning a page is not a new search.
+            search_event_record(
+                q=search_request.q, filters=search_request.filters, ranges=search_request.ranges, result_count=result.count
+            )
         return Response(
             {
                 "count": result.count,

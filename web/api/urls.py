@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, alerts, catalog, favorites, listings, messaging, search
+from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, search
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -50,4 +50,11 @@ urlpatterns = [
     path("conversations/<int:conversation_id>/block", messaging.ConversationBlockApi.as_view()),
     path("conversations/<int:conversation_id>/report", messaging.ConversationReportApi.as_view()),
     path("me/unread", messaging.UnreadApi.as_view()),
+    # Analytics
+    path("analytics/market", analytics.MarketApi.as_view()),
+    path("analytics/aggregate", analytics.AggregateApi.as_view()),
+    path("analytics/price-suggestion", analytics.PriceSuggestionApi.as_view()),
+    path("analytics/search", analytics.SearchAnalyticsApi.as_view()),
+    path("listings/<int:listing_id>/market-value", analytics.ListingMarketValueApi.as_view()),
+    path("listings/<int:listing_id>/contact-click", analytics.ListingContactClickApi.as_view()),
 ]

@@ -1,0 +1,273 @@
+"""Analytics API (API.md, Analytics): market statistics for everyone, market
+value and price suggestions for buyers and sellers, aggregations and search
+statistics for analysts. The numbers come from search/analytics.py and
+search/market_value.py (the index) and core/events (what buyers do); these
+views validate, call one of them and shape the answer."""
+
+import csv
+import io
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.catalog.selectors import catalog_labels, enum_allowed_values
+from core.events.models import ListingEventKind
+from core.events.selectors import search_event_report
+from core.events.services import listing_event_record
+from core.listings.selectors import listing_get
+from search.analytics import (
+    GROUP_BY_FIELDS,
+    METRICS,
+    STATUSES,
+    aggregate,
+    market_stats,
+    parse_aggregate_request,
+    parse_market_params,
+)
+from search.market_value import Car, market_value, parse_car_params, price_suggestion
+from search.money import to_fils
+from web.api.search import SEARCH_PARAMETERS
+
+# Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
+# (DRF answers 403 when the first authenticator names no scheme).
+SIGNED_IN_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+REPORT_DAYS_DEFAULT, REPORT_DAYS_MAX = 30, 365
+REPORT_LIMIT_DEFAULT, REPORT_LIMIT_MAX = 20, 100
+TIMEOUT_RESPONSE = OpenApiResponse(description="The query ran over its time limit (ANALYTICS_TIMEOUT)")
+
+
+class IsAnalyst(BasePermission):
+    """Analysts (User.is_analyst) and staff."""
+
+    message = "Analytics is open to analysts and staff only."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and (getattr(user, "is_analyst", False) or user.is_staff))
+
+
+class CsvRenderer(BaseRenderer):
+    """{"columns", "rows"} → CSV with a header row (money stays "8500.000")."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(data["columns"])
+        writer.writerows(["" if value is None else value for value in row] for row in data["rows"])
+        return out.getvalue().encode("utf-8")
+
+
+# --- everyone --------------------------------------------------------------------
+
+PERCENTILES_OBJECT: dict[str, serializers.Field] = {
+    name: serializers.CharField(allow_null=True) for name in ("p10", "p25", "median", "p75", "p90")
+}
+MARKET_ANSWER = inline_serializer(
+    "MarketStats",
+    {
+        "count": serializers.IntegerField(help_text="Active listings under the filters"),
+        "price": inline_serializer("MarketPrice", PERCENTILES_OBJECT),
+        "mileage_km": inline_serializer(
+            "MarketMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILES_OBJECT}
+        ),
+        "median_days_listed": serializers.FloatField(allow_null=True, help_text="Active listings: days since published"),
+        "sold": inline_serializer(
+            "MarketSold",
+            {
+                "window_days": serializers.IntegerField(),
+                "count": serializers.IntegerField(),
+                "median_price": serializers.CharField(allow_null=True),
+                "median_days_to_sell": serializers.FloatField(allow_null=True),
+            },
+        ),
+    },
+)
+
+
+class MarketApi(APIView):
+    authentication_classes: list = []
+
+    @extend_schema(
+        parameters=[parameter for parameter in SEARCH_PARAMETERS if parameter.name not in ("sort", "page", "page_size")],
+        responses={200: MARKET_ANSWER, 504: TIMEOUT_RESPONSE},
+        summary="Price and mileage percentiles of active listings under search filters",
+    )
+    def get(self, request: Request) -> Response:
+        filters = parse_market_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
+        return Response(market_stats(filters))
+
+
+MARKET_VALUE_ANSWER = inline_serializer(
+    "MarketValue",
+    {
+        "listing_id": serializers.IntegerField(),
+        "price": serializers.CharField(),
+        "rating": serializers.ChoiceField(choices=["great", "good", "fair", "high", "overpriced"], allow_null=True),
+        "reason": serializers.CharField(allow_null=True, help_text='"not_enough_comparables" when no rating is given'),
+        "difference_percent": serializers.FloatField(allow_null=True),
+        "estimate": serializers.DictField(allow_null=True, help_text='{"low", "median", "high"} in BHD'),
+        "comparables_count": serializers.IntegerField(),
+        "comparables": serializers.ListField(child=serializers.DictField()),
+        "criteria": serializers.DictField(),
+    },
+)
+
+
+class ListingMarketValueApi(APIView):
+    @extend_schema(
+        responses={200: MARKET_VALUE_ANSWER, 504: TIMEOUT_RESPONSE},
+        summary="Where a listing's price sits among comparable cars (anyone who can see the listing)",
+    )
+    def get(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=request.user)
+        car = Car(make=listing.make.slug, model=listing.model.slug, year=listing.year, mileage_km=listing.mileage_km)
+        return Response(market_value(listing_id=listing.pk, car=car, price_fils=to_fils(listing.price)))
+
+
+class ListingContactClickApi(APIView):
+    @extend_schema(request=None, responses={204: None}, summary="A buyer opened the contact form (for analytics)")
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=request.user)
+        listing_event_record(kind=ListingEventKind.CONTACT_CLICK, listing=listing, viewer_id=request.user.pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- sellers ---------------------------------------------------------------------
+
+
+class PriceSuggestionApi(APIView):
+    authentication_classes = SIGNED_IN_AUTHENTICATION
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("make", str, required=True),
+            OpenApiParameter("model", str, required=True),
+            OpenApiParameter("year", int, required=True),
+            OpenApiParameter("mileage_km", int),
+        ],
+        responses={
+            200: inline_serializer(
+                "PriceSuggestion",
+                {
+                    "suggested_price": serializers.DictField(allow_null=True, help_text='{"low", "median", "high"} in BHD'),
+                    "reason": serializers.CharField(allow_null=True),
+                    "comparables_count": serializers.IntegerField(),
+                    "comparables": serializers.ListField(child=serializers.DictField()),
+                    "criteria": serializers.DictField(),
+                },
+            ),
+            504: TIMEOUT_RESPONSE,
+        },
+        summary="A price range for a car being listed, from comparable listings (signed in)",
+    )
+    def get(self, request: Request) -> Response:
+        car = parse_car_params(dict(request.query_params.lists()), known_models=catalog_labels().models.keys())
+        return Response(price_suggestion(car))
+
+
+# --- analysts --------------------------------------------------------------------
+
+
+class AggregateApi(APIView):
+    authentication_classes = SIGNED_IN_AUTHENTICATION
+    permission_classes = [IsAnalyst]
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
+    @extend_schema(
+        request=inline_serializer(
+            "AggregateRequest",
+            {
+                "filters": serializers.DictField(
+                    required=False,
+                    help_text=f"Search parameters (as for /search/listings) and status ({', '.join(STATUSES)}; default active)",
+                ),
+                "group_by": serializers.ListField(
+                    child=serializers.ChoiceField(choices=list(GROUP_BY_FIELDS)), required=False, max_length=3
+                ),
+                "metrics": serializers.ListField(child=serializers.ChoiceField(choices=list(METRICS)), required=False),
+            },
+        ),
+        parameters=[OpenApiParameter("format", str, enum=["json", "csv"], description="csv: the same table as CSV")],
+        responses={
+            (200, "application/json"): inline_serializer(
+                "AggregateTable",
+                {
+                    "columns": serializers.ListField(child=serializers.CharField()),
+                    "rows": serializers.ListField(child=serializers.ListField()),
+                    "truncated": serializers.BooleanField(),
+                },
+            ),
+            (200, "text/csv"): OpenApiTypes.STR,
+            504: TIMEOUT_RESPONSE,
+        },
+        summary="Aggregate listings by allow-listed fields and metrics (analysts)",
+    )
+    def post(self, request: Request) -> Response:
+        spec = parse_aggregate_request(request.data, allowed_values=enum_allowed_values())
+        table = aggregate(spec)
+        response = Response({"columns": table.columns, "rows": table.rows, "truncated": table.truncated})
+        if request.accepted_renderer.format == "csv":
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            response["Content-Disposition"] = f'attachment; filename="sayara-aggregate-{stamp}.csv"'
+            response["X-Truncated"] = "true" if table.truncated else "false"
+        return response
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Errors are JSON whatever was asked for: a CSV of an error body would hide the message.
+        if isinstance(response, Response) and response.status_code >= 400:
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = "application/json"
+        return response
+
+
+def _whole_param(request: Request, name: str, *, default: int, high: int, errors: dict[str, list[str]]) -> int:
+    raw = request.query_params.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= high:
+        errors[name] = [f"Must be a whole number from 1 to {high}."]
+        return default
+    return int(raw)
+
+
+class SearchAnalyticsApi(APIView):
+    authentication_classes = SIGNED_IN_AUTHENTICATION
+    permission_classes = [IsAnalyst]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("days", int, description=f"The window, 1–{REPORT_DAYS_MAX} days ending today (default 30)"),
+            OpenApiParameter("limit", int, description=f"Rows per list, 1–{REPORT_LIMIT_MAX} (default 20)"),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Top queries, zero-result queries and most viewed models (analysts)",
+    )
+    def get(self, request: Request) -> Response:
+        errors: dict[str, list[str]] = {}
+        days = _whole_param(request, "days", default=REPORT_DAYS_DEFAULT, high=REPORT_DAYS_MAX, errors=errors)
+        limit = _whole_param(request, "limit", default=REPORT_LIMIT_DEFAULT, high=REPORT_LIMIT_MAX, errors=errors)
+        if errors:
+            raise ValidationError(errors)
+        report = search_event_report(days=days, limit=limit)
+        labels = catalog_labels()
+        for row in report["most_viewed_models"]:
+            make_en, make_ar = labels.makes.get(row["make"], (row["make"], row["make"]))
+            model_en, model_ar = labels.models.get((row["make"], row["model"]), (row["model"], row["model"]))
+            row["label_en"], row["label_ar"] = f"{make_en} {model_en}", f"{make_ar} {model_ar}"
+        return Response({**report, "generated_at": timezone.localtime().isoformat()})
