@@ -16,6 +16,7 @@ from search.engines.base import (
     BulkOp,
     BulkResult,
     EngineError,
+    EngineTimeout,
     EngineUnavailable,
     IndexStats,
     bulk_lines,
@@ -52,7 +53,9 @@ class ElasticsearchEngine:
     def _call(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:
             response = fn(*args, **kwargs)
-        except (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout) as exc:
+        except elastic_transport.ConnectionTimeout as exc:
+            raise EngineTimeout("Elasticsearch did not answer in time") from exc
+        except elastic_transport.ConnectionError as exc:
             raise EngineUnavailable(f"Elasticsearch is unreachable: {exc.__class__.__name__}") from exc
         except elasticsearch.UnsupportedProductError as exc:
             raise EngineError(

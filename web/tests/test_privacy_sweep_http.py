@@ -22,6 +22,7 @@ from core.alerts.tests.factories import make_saved_search
 from core.catalog.tests.factories import toyota_land_cruiser
 from core.favorites.services import favorite_add
 from core.listings.tests.factories import make_listing
+from core.messaging.services import conversation_start, message_send
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.index import listings_alias
@@ -85,9 +86,13 @@ def owner_world(asgi_server, fresh_index):
         notifications_record(
             saved_search_id=saved.pk, query=saved.query, listing_ids=[listing.pk], checked_until=saved.created_at
         )
+    # A conversation both ways: the owner sells to the buyer and answers.
+    conversation, _, _ = conversation_start(buyer=buyer, listing_id=active.pk, body="Is it still for sale?")
+    message_send(sender=owner, conversation_id=conversation.pk, body="Yes, come and see it.")
     relay_outbox()
     get_engine().refresh(listings_alias())
     parameters = {
+        "conversation_id": [conversation.pk],
         "listing_id": [active.pk, draft.pk],
         "photo_id": [1],
         "saved_search_id": [owner_search.pk, buyer_search.pk],

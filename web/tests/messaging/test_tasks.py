@@ -14,6 +14,10 @@ from web.celery import app
 from web.tasks.messaging import send_unread_message_emails
 
 
+def sent_mail(mail_dir) -> str:  # type: ignore[no-untyped-def]
+    return "".join(path.read_text(errors="replace") for path in sorted(mail_dir.glob("*.log")))
+
+
 def waited(conversation, minutes: int = 16) -> None:
     """Let the conversation's messages wait unread for `minutes`."""
     Message.objects.filter(conversation=conversation).update(created_at=timezone.now() - datetime.timedelta(minutes=minutes))
@@ -45,10 +49,6 @@ def test_the_task_emails_once_about_a_message_unread_for_15_minutes(mailoutbox):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.worker
-def sent_mail(mail_dir) -> str:  # type: ignore[no-untyped-def]
-    return "".join(path.read_text(errors="replace") for path in sorted(mail_dir.glob("*.log")))
-
-
 def test_the_worker_sends_the_email(celery_worker, mail_dir):
     conversation = start_conversation(body="Is the service history available?")
     waited(conversation)
