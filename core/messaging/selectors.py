@@ -27,7 +27,7 @@ def _for_participant(queryset: QuerySet[Conversation], user: User) -> QuerySet[C
     )
     return (
         queryset.filter(_participant(user))
-        .select_related("listing", "buyer", "seller", "last_message")
+        .select_related("listing__make", "listing__model", "buyer", "seller", "last_message")
         .prefetch_related(Prefetch("listing__photos", queryset=ListingPhoto.objects.order_by("position", "id")))
         .annotate(
             other_id=Case(When(buyer_id=user.pk, then=F("seller_id")), default=F("buyer_id")),

@@ -46,7 +46,7 @@ def build_market(seed: int = 7) -> dict[str, list[Listing]]:
         listing = listing_at(
             published,
             seller=sellers[i % 2],
-            model=models[i % 3],
+            car=models[i % 3],
             year=rng.randint(2016, 2020),
             price=f"{rng.randint(2500, 19000)}.{rng.choice(['000', '125', '500', '750'])}",
             mileage_km=rng.randint(5, 200) * 1000 + rng.randint(0, 999),
@@ -131,7 +131,7 @@ def test_aggregate_by_model_and_month_over_all_statuses_equals_postgresql(fresh_
     # given listings over several months, some sold and some expired
     build_market(seed=11)
     # a listing published late on 31 March UTC is April's in Bahrain (UTC+3)
-    edge = listing_at(datetime(2025, 3, 31, 22, 30, tzinfo=UTC), model=CarModelFactory(), year=2019)
+    edge = listing_at(datetime(2025, 3, 31, 22, 30, tzinfo=UTC), car=CarModelFactory(), year=2019)
     index_listings()
 
     # when an analyst groups every status by model and month listed

@@ -34,7 +34,7 @@ def value_of(listing: Listing) -> dict:
 def comparables(model, count: int, *, price: str = "10000.000", year: int = 2020, mileage_km: int = 60000) -> list[Listing]:
     seller = UserFactory()
     return [
-        listing_at(NOW - timedelta(days=10 + i), seller=seller, model=model, year=year, price=price, mileage_km=mileage_km)
+        listing_at(NOW - timedelta(days=10 + i), seller=seller, car=model, year=year, price=price, mileage_km=mileage_km)
         for i in range(count)
     ]
 
@@ -76,7 +76,7 @@ def test_a_price_against_ten_equal_comparables(fresh_index, price, rating, diffe
     # given ten comparables at 10,000 and one listing at `price`
     model = CarModelFactory()
     market = comparables(model, 10)
-    listing = listing_at(NOW - timedelta(days=1), model=model, year=2020, price=price, mileage_km=60000)
+    listing = listing_at(NOW - timedelta(days=1), car=model, year=2020, price=price, mileage_km=60000)
     index_listings()
 
     # when its market value is asked for
@@ -103,7 +103,7 @@ def test_fewer_than_five_comparables_give_no_rating(fresh_index):
     # given four comparables (the listing itself does not count as its own)
     model = CarModelFactory()
     comparables(model, 4)
-    listing = listing_at(NOW - timedelta(days=1), model=model, year=2020, price="8000.000", mileage_km=60000)
+    listing = listing_at(NOW - timedelta(days=1), car=model, year=2020, price="8000.000", mileage_km=60000)
     index_listings()
 
     value = value_of(listing)
@@ -122,11 +122,11 @@ def test_only_comparable_cars_count(fresh_index):
     seller = UserFactory()
 
     def listed(days_ago: int = 30, **fields):
-        defaults = {"seller": seller, "model": model, "year": 2020, "price": "10000.000", "mileage_km": 60000}
+        defaults = {"seller": seller, "car": model, "year": 2020, "price": "10000.000", "mileage_km": 60000}
         return listing_at(NOW - timedelta(days=days_ago), **{**defaults, **fields})
 
     near = [listed(), listed(year=2018), listed(year=2022), listed(mileage_km=41000), sell_at(listed(), NOW - timedelta(days=20))]
-    listed(model=other_model)  # another model
+    listed(car=other_model)  # another model
     listed(year=2017)  # three years older
     listed(mileage_km=120000)  # far more driven
     sell_at(listed(days_ago=300), NOW - timedelta(days=200))  # sold too long ago

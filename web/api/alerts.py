@@ -13,10 +13,8 @@ from rest_framework.views import APIView
 from core.alerts.models import Notification, SavedSearch
 from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
 from core.alerts.services import notifications_mark_read, saved_search_create, saved_search_delete, saved_search_update
-from core.listings.models import Listing
-from search.query import RESULT_FIELDS
 from web.api.accounts import json_object
-from web.api.listings import ListingSerializer
+from web.api.listings import ListingSummarySerializer
 from web.api.pagination import page_response
 from web.search_alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 
@@ -35,20 +33,6 @@ class SavedSearchWriteSerializer(serializers.Serializer):
     name = serializers.CharField(required=False, max_length=80, help_text="Defaults to a summary of the query")
     query = serializers.CharField(help_text=f"The search's query string (API.md, Search), e.g. {QUERY_EXAMPLE}")
     alert = serializers.BooleanField(required=False, default=True, help_text="Notify me of new matches")
-
-
-class ListingSummarySerializer(ListingSerializer):
-    """A listing as a search result shows it (API.md, Search: results), plus its status."""
-
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = None  # type: ignore[assignment]
-    thumbnail_url = serializers.SerializerMethodField()
-
-    class Meta(ListingSerializer.Meta):
-        fields = [*(field for field in RESULT_FIELDS if field not in ("price_fils", "published_at")), "price", "status"]
-
-    def get_thumbnail_url(self, listing: Listing) -> str | None:
-        photos = list(listing.photos.all())
-        return photos[0].thumbnail.url if photos else None
 
 
 class NotificationSerializer(serializers.ModelSerializer):

@@ -19,6 +19,7 @@ from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller
 from search.listings import listings_similar
 from search.money import to_fils
+from search.query import RESULT_FIELDS
 from web.api.pagination import PagePagination
 from web.api.search import ResultCardSerializer
 
@@ -92,6 +93,26 @@ class ListingSerializer(serializers.ModelSerializer):
             "published_at",
             "expires_at",
         ]
+
+
+class ListingSummarySerializer(ListingSerializer):
+    """A listing in brief, as a search result shows it (API.md, Search: results), plus its
+    status and currency: in notifications and conversations."""
+
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = None  # type: ignore[assignment]
+    thumbnail_url = serializers.SerializerMethodField()
+
+    class Meta(ListingSerializer.Meta):
+        fields = [
+            *(field for field in RESULT_FIELDS if field not in ("price_fils", "published_at")),
+            "price",
+            "currency",
+            "status",
+        ]
+
+    def get_thumbnail_url(self, listing: Listing) -> str | None:
+        photos = list(listing.photos.all())
+        return photos[0].thumbnail.url if photos else None
 
 
 class ListingWriteSerializer(serializers.Serializer):

@@ -21,6 +21,7 @@ from core.accounts.models import User
 from core.messaging import selectors, services
 from core.messaging.models import Conversation, MessageWarning
 from core.messaging.payloads import message_payload
+from web.api.listings import ListingSummarySerializer
 from web.api.pagination import PagePagination
 
 
@@ -37,19 +38,6 @@ class MessageSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=MessageWarning.values),
         help_text="Contact details spotted in the body: show a gentle safety notice.",
     )
-
-
-class ListingSummarySerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
-    currency = serializers.CharField()
-    status = serializers.CharField()
-    thumbnail_url = serializers.SerializerMethodField()
-
-    def get_thumbnail_url(self, listing: Any) -> str | None:
-        first = next(iter(listing.photos.all()), None)
-        return first.thumbnail.url if first is not None else None
 
 
 class ParticipantSerializer(serializers.Serializer):

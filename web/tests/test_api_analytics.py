@@ -45,15 +45,15 @@ def known_market(model) -> None:
             listing_at(
                 now - timedelta(days=10 * level, minutes=n),
                 seller=seller,
-                model=model,
+                car=model,
                 price=f"{level * 1000}.000",
                 mileage_km=level * 10000,
             )
     for days_to_sell, price in ((4, "2500.000"), (6, "3500.000"), (20, "4500.000")):
-        listing = listing_at(now - timedelta(days=30), seller=seller, model=model, price=price)
+        listing = listing_at(now - timedelta(days=30), seller=seller, car=model, price=price)
         sell_at(listing, now - timedelta(days=30 - days_to_sell))
-    sell_at(listing_at(now - timedelta(days=300), seller=seller, model=model, price="99000.000"), now - timedelta(days=250))
-    expire_at(listing_at(now - timedelta(days=70), seller=seller, model=model, price="77000.000"), now - timedelta(days=1))
+    sell_at(listing_at(now - timedelta(days=300), seller=seller, car=model, price="99000.000"), now - timedelta(days=250))
+    expire_at(listing_at(now - timedelta(days=70), seller=seller, car=model, price="77000.000"), now - timedelta(days=1))
     listing_at(now, seller=seller, price="50000.000")  # another model
     index_listings()
 
@@ -222,7 +222,7 @@ def test_a_slow_aggregation_answers_504_with_a_clear_message(api, stalled_engine
 def test_market_value_of_a_listing_anyone_can_see(api, fresh_index):
     model = CarModelFactory()
     known_market(model)
-    cheap = make_listing(model=model, price="2000.000", mileage_km=30000)
+    cheap = make_listing(car=model, price="2000.000", mileage_km=30000)
     index_listings()
 
     answer = api.get(f"/api/v1/listings/{cheap.pk}/market-value")

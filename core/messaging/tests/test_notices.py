@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from core.accounts.tests.factories import UserFactory
@@ -29,9 +30,9 @@ def test_a_message_unread_for_15_minutes_emails_the_recipient(mailoutbox):
     assert email.to == [seller.email]
     assert email.subject == f"Ali sent you a message about {listing.title}"
     assert "Is the price negotiable?" in email.body
-    assert f"http://localhost:8000/messages/{conversation.pk}" in email.body
+    assert f"{settings.SITE_URL}/messages/{conversation.pk}" in email.body
     html = email.alternatives[0][0]
-    assert f'href="http://localhost:8000/messages/{conversation.pk}"' in html
+    assert f'href="{settings.SITE_URL}/messages/{conversation.pk}"' in html
     for private in (buyer.email, buyer.phone, seller.phone):
         assert private not in email.body and private not in html
 
