@@ -14,7 +14,7 @@ import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -87,7 +87,7 @@ class _BulkPipe:
         self.pool.shutdown(wait=True)
 
 
-def _replay(index: str, since: timezone.datetime, pipe: _BulkPipe, batch_size: int) -> int:
+def _replay(index: str, since: datetime, pipe: _BulkPipe, batch_size: int) -> int:
     """Send the current state of every listing changed since `since`."""
     ids = list(Listing.objects.filter(updated_at__gte=since - REPLAY_MARGIN).values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):

@@ -255,8 +255,10 @@ def _range_facet(name: str, agg: dict[str, Any]) -> dict[str, Any]:
 
     buckets = []
     for bucket in agg["buckets"]["buckets"]:
+        low: float | None
+        high: float | None
         if name == "year":
-            low, high = int(bucket["key"]), int(bucket["key"])
+            low = high = int(bucket["key"])
         else:
             low, high = bucket.get("from"), bucket.get("to")
             # Range aggregations' "to" is exclusive; the API's bounds are inclusive.

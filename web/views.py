@@ -1,14 +1,14 @@
 """Pages that are not the API: the web app's shell and the liveness probe."""
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-def app_shell(request: HttpRequest, path: str = "") -> HttpResponse:
+def app_shell(request: HttpRequest, path: str = "") -> HttpResponseBase:
     """index.html of the built React app for every route the app owns."""
     index = settings.FRONTEND_DIST / "index.html"
     if not index.is_file():

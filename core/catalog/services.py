@@ -16,7 +16,7 @@ def catalog_data() -> dict[str, Any]:
 
 
 @transaction.atomic
-def catalog_load(data: dict[str, Any], *, make_model: type = Make, car_model: type = CarModel) -> tuple[int, int]:
+def catalog_load(data: dict[str, Any], *, make_model: Any = Make, car_model: Any = CarModel) -> tuple[int, int]:
     """Create or update every make and model of `data`; return their counts.
 
     The model classes are parameters so the data migration can pass its

@@ -52,7 +52,7 @@ class CarModelAdmin(admin.ModelAdmin):
 class PhotoInline(admin.TabularInline):
     model = ListingPhoto
     extra = 0
-    fields = ["image", "thumbnail", "position", "width", "height"]
+    fields = ("image", "thumbnail", "position", "width", "height")
     readonly_fields = fields
     can_delete = False
 
@@ -79,7 +79,7 @@ class ListingAdmin(admin.ModelAdmin):
     list_select_related = ["seller", "make", "model"]
     date_hierarchy = "created_at"
     inlines = [PhotoInline]
-    readonly_fields = [
+    readonly_fields = (
         "seller",
         "seller_type",
         "status",
@@ -89,8 +89,8 @@ class ListingAdmin(admin.ModelAdmin):
         "published_at",
         "expires_at",
         "sold_at",
-    ]
-    fields = [
+    )
+    fields = (
         "title",
         "description",
         "price",
@@ -100,7 +100,7 @@ class ListingAdmin(admin.ModelAdmin):
         "governorate",
         "regional_spec",
         *readonly_fields,
-    ]
+    )
     actions = ["publish", "renew", "mark_sold", "expire", "withdraw", "remove"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

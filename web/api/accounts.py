@@ -25,6 +25,7 @@ from core.accounts.services import (
     user_register,
     user_update_profile,
 )
+from web.api.permissions import signed_in
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -171,7 +172,7 @@ class MeApi(APIView):
         summary="Update my profile",
     )
     def patch(self, request: Request) -> Response:
-        user = user_update_profile(user=request.user, data=json_object(request))
+        user = user_update_profile(user=signed_in(request), data=json_object(request))
         return Response(UserSerializer(user).data)
 
 
@@ -188,7 +189,7 @@ class PasswordChangeApi(APIView):
     def post(self, request: Request) -> Response:
         data = json_object(request)
         user = user_change_password(
-            user=request.user, current_password=data.get("current_password"), new_password=data.get("new_password")
+            user=signed_in(request), current_password=data.get("current_password"), new_password=data.get("new_password")
         )
         if request._request.user.is_authenticated:
             # Keep this browser signed in; the other sessions end.

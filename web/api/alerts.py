@@ -16,6 +16,7 @@ from core.alerts.services import notifications_mark_read, saved_search_create, s
 from web.api.accounts import json_object
 from web.api.listings import ListingSummarySerializer
 from web.api.pagination import page_response
+from web.api.permissions import signed_in
 from web.search_alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 
 
@@ -56,7 +57,7 @@ class SavedSearchesApi(APIView):
 
     @extend_schema(responses=SavedSearchSerializer(many=True), summary="My saved searches, newest first")
     def get(self, request: Request) -> Response:
-        return page_response(request, saved_searches_for_user(user=request.user), SavedSearchSerializer)
+        return page_response(request, saved_searches_for_user(user=signed_in(request)), SavedSearchSerializer)
 
     @extend_schema(
         request=SavedSearchWriteSerializer, responses={201: SavedSearchSerializer}, summary="Save a search (and its alert)"
@@ -67,7 +68,9 @@ class SavedSearchesApi(APIView):
         name = data.get("name")
         if name is None or (isinstance(name, str) and not name.strip()):
             name = saved_query_title(search)
-        saved = saved_search_create(user=request.user, name=name, query=saved_query_string(search), alert=data.get("alert", True))
+        saved = saved_search_create(
+            user=signed_in(request), name=name, query=saved_query_string(search), alert=data.get("alert", True)
+        )
         return Response(_saved_search_out(request.user, saved.pk), status=status.HTTP_201_CREATED)
 
 
@@ -91,7 +94,7 @@ class SavedSearchDetailApi(APIView):
         summary="Rename a saved search, switch its alert or change its query",
     )
     def patch(self, request: Request, saved_search_id: int) -> Response:
-        saved = saved_search_get(user=request.user, saved_search_id=saved_search_id)
+        saved = saved_search_get(user=signed_in(request), saved_search_id=saved_search_id)
         data = json_object(request)
         changes: dict[str, Any] = {key: value for key, value in data.items() if key in ("name", "alert")}
         if "query" in data:
@@ -101,7 +104,7 @@ class SavedSearchDetailApi(APIView):
 
     @extend_schema(responses={204: None}, summary="Delete a saved search (and its notifications)")
     def delete(self, request: Request, saved_search_id: int) -> Response:
-        saved_search_delete(saved_search=saved_search_get(user=request.user, saved_search_id=saved_search_id))
+        saved_search_delete(saved_search=saved_search_get(user=signed_in(request), saved_search_id=saved_search_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -136,12 +139,12 @@ class NotificationsApi(APIView):
     )
     def get(self, request: Request) -> Response:
         queryset = notifications_for_user(
-            user=request.user,
+            user=signed_in(request),
             unread=_flag(request.query_params.get("unread"), "unread"),
             saved_search_id=_id_param(request.query_params.get("saved_search"), "saved_search"),
         )
         response = page_response(request, queryset, NotificationSerializer)
-        response.data["unread_count"] = notifications_unread_count(user=request.user)
+        response.data["unread_count"] = notifications_unread_count(user=signed_in(request))
         return response
 
 
@@ -153,7 +156,7 @@ class NotificationsUnreadCountApi(APIView):
         summary="How many notifications I have not read",
     )
     def get(self, request: Request) -> Response:
-        return Response({"unread_count": notifications_unread_count(user=request.user)})
+        return Response({"unread_count": notifications_unread_count(user=signed_in(request))})
 
 
 class NotificationsReadApi(APIView):
@@ -174,6 +177,9 @@ class NotificationsReadApi(APIView):
     def post(self, request: Request) -> Response:
         data: Mapping = json_object(request)
         notifications_mark_read(
-            user=request.user, ids=data.get("ids"), saved_search_id=data.get("saved_search"), everything=data.get("all", False)
+            user=signed_in(request),
+            ids=data.get("ids"),
+            saved_search_id=data.get("saved_search"),
+            everything=data.get("all", False),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -36,6 +36,7 @@ from search.analytics import (
 )
 from search.market_value import Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
+from web.api.permissions import viewer
 from web.api.search import SEARCH_PARAMETERS
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
@@ -133,7 +134,7 @@ class ListingMarketValueApi(APIView):
         summary="Where a listing's price sits among comparable cars (anyone who can see the listing)",
     )
     def get(self, request: Request, listing_id: int) -> Response:
-        listing = listing_get(listing_id=listing_id, user=request.user)
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
         car = Car(make=listing.make.slug, model=listing.model.slug, year=listing.year, mileage_km=listing.mileage_km)
         return Response(market_value(listing_id=listing.pk, car=car, price_fils=to_fils(listing.price)))
 
@@ -141,7 +142,7 @@ class ListingMarketValueApi(APIView):
 class ListingContactClickApi(APIView):
     @extend_schema(request=None, responses={204: None}, summary="A buyer opened the contact form (for analytics)")
     def post(self, request: Request, listing_id: int) -> Response:
-        listing = listing_get(listing_id=listing_id, user=request.user)
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
         listing_event_record(kind=ListingEventKind.CONTACT_CLICK, listing=listing, viewer_id=request.user.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -76,6 +76,6 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, AttemptsLimited):
         exc = exceptions.Throttled(wait=exc.retry_after, detail=str(exc))
     response = drf_exception_handler(exc, context)
-    if response is not None and isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        response["Retry-After"] = str(int(exc.wait) + 1)
+    if response is not None and isinstance(exc, exceptions.Throttled) and getattr(exc, "wait", None) is not None:
+        response["Retry-After"] = str(int(exc.wait) + 1)  # type: ignore[attr-defined]
     return response

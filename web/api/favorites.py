@@ -12,6 +12,7 @@ from core.favorites.selectors import favorite_listing_ids, favorites_for_user
 from core.favorites.services import favorite_add, favorite_remove
 from web.api.listings import ListingSerializer
 from web.api.pagination import page_response
+from web.api.permissions import signed_in
 
 
 class FavoriteListingSerializer(ListingSerializer):
@@ -39,7 +40,7 @@ class FavoritesApi(APIView):
 
     @extend_schema(responses=FavoriteListingSerializer(many=True), summary="My favourites, newest first")
     def get(self, request: Request) -> Response:
-        return page_response(request, favorites_for_user(user=request.user), FavoriteListingSerializer)
+        return page_response(request, favorites_for_user(user=signed_in(request)), FavoriteListingSerializer)
 
 
 class FavoriteIdsApi(APIView):
@@ -50,7 +51,7 @@ class FavoriteIdsApi(APIView):
         summary="Ids of all my favourite listings (hearts on search results)",
     )
     def get(self, request: Request) -> Response:
-        return Response({"ids": favorite_listing_ids(user=request.user)})
+        return Response({"ids": favorite_listing_ids(user=signed_in(request))})
 
 
 class FavoriteDetailApi(APIView):
@@ -58,10 +59,10 @@ class FavoriteDetailApi(APIView):
 
     @extend_schema(request=None, responses={204: None}, summary="Keep a listing as a favourite (idempotent)")
     def put(self, request: Request, listing_id: int) -> Response:
-        favorite_add(user=request.user, listing_id=listing_id)
+        favorite_add(user=signed_in(request), listing_id=listing_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses={204: None}, summary="Forget a favourite (idempotent)")
     def delete(self, request: Request, listing_id: int) -> Response:
-        favorite_remove(user=request.user, listing_id=listing_id)
+        favorite_remove(user=signed_in(request), listing_id=listing_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -21,6 +21,7 @@ from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
 from web.api.pagination import PagePagination
+from web.api.permissions import signed_in, viewer
 from web.api.search import ResultCardSerializer
 
 
@@ -144,7 +145,7 @@ def _json_object(data: object) -> Mapping:
 
 
 def _output(listing_id: int, request: Request) -> Response:
-    listing = listing_get(listing_id=listing_id, user=request.user)
+    listing = listing_get(listing_id=listing_id, user=viewer(request))
     return Response(ListingSerializer(listing).data)
 
 
@@ -157,9 +158,9 @@ class ListingCreateApi(APIView):
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": ["A new listing is either draft or active."]})
-        listing = services.listing_create(seller=request.user, data=data, publish=wanted == ListingStatus.ACTIVE)
+        listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
         return Response(
-            ListingSerializer(listing_get(listing_id=listing.pk, user=request.user)).data, status=status.HTTP_201_CREATED
+            ListingSerializer(listing_get(listing_id=listing.pk, user=signed_in(request))).data, status=status.HTTP_201_CREATED
         )
 
 
@@ -169,21 +170,21 @@ class ListingDetailApi(APIView):
 
     @extend_schema(responses=ListingSerializer, summary="A listing (active: anyone; any status: its seller)")
     def get(self, request: Request, listing_id: int) -> Response:
-        listing = listing_get(listing_id=listing_id, user=request.user)
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
         # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
         listing_event_record(kind=ListingEventKind.VIEW, listing=listing, viewer_id=request.user.pk)
         return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=request.user)
+        listing_get_owned(listing_id=listing_id, user=signed_in(request))
         data = dict(_json_object(request.data))
         services.listing_edit(listing_id=listing_id, data=data)
         return _output(listing_id, request)
 
     @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
     def delete(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=request.user)
+        listing_get_owned(listing_id=listing_id, user=signed_in(request))
         services.listing_delete(listing_id=listing_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -193,7 +194,7 @@ class ListingRenewApi(APIView):
 
     @extend_schema(request=None, responses=ListingSerializer, summary="Renew for another 60 days (its seller)")
     def post(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=request.user)
+        listing_get_owned(listing_id=listing_id, user=signed_in(request))
         services.listing_renew(listing_id=listing_id)
         return _output(listing_id, request)
 
@@ -207,7 +208,7 @@ class MyListingsApi(APIView):
         if wanted is not None and wanted not in ("draft", "active", "sold", "expired"):
             raise ValidationError({"status": ["Must be one of: draft, active, sold, expired."]})
         paginator = PagePagination()
-        page = paginator.paginate_queryset(listing_list_for_seller(seller=request.user, status=wanted), request)
+        page = paginator.paginate_queryset(listing_list_for_seller(seller=signed_in(request), status=wanted), request)
         return paginator.get_paginated_response(ListingSerializer(page, many=True).data)
 
 
@@ -221,7 +222,7 @@ class ListingPhotosApi(APIView):
         summary="Add a photo (JPEG, PNG or WebP, at most 10 MB)",
     )
     def post(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=request.user)
+        listing_get_owned(listing_id=listing_id, user=signed_in(request))
         upload = request.FILES.get("image")
         if upload is None:
             raise ValidationError({"image": ["Attach the photo as the multipart field 'image'."]})
@@ -239,7 +240,7 @@ class ListingPhotoOrderApi(APIView):
         summary="Order the photos (the first is the cover)",
     )
     def put(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=request.user)
+        listing_get_owned(listing_id=listing_id, user=signed_in(request))
         ids = _json_object(request.data).get("photo_ids")
         if not isinstance(ids, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
             raise ValidationError({"photo_ids": ["Send a list of photo ids."]})
@@ -252,7 +253,7 @@ class ListingPhotoDetailApi(APIView):
 
     @extend_schema(responses={204: None}, summary="Delete a photo")
     def delete(self, request: Request, listing_id: int, photo_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=request.user)
+        listing_get_owned(listing_id=listing_id, user=signed_in(request))
         photo_services.listing_photo_delete(listing_id=listing_id, photo_id=photo_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -260,7 +261,7 @@ class ListingPhotoDetailApi(APIView):
 class ListingSimilarApi(APIView):
     @extend_schema(responses=ResultCardSerializer(many=True), summary="Up to 12 similar active listings (from the index)")
     def get(self, request: Request, listing_id: int) -> Response:
-        listing = listing_get(listing_id=listing_id, user=request.user)
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
         return Response(
             listings_similar(
                 listing_id=listing.pk,

@@ -44,7 +44,7 @@ class PagePagination(BasePagination):
             return []
         return list(paginator.page(self.page).object_list)
 
-    def get_paginated_response(self, data: list) -> Response:
+    def get_paginated_response(self, data: Any) -> Response:
         return Response({"count": self.count, "page": self.page, "page_size": self.page_size, "results": data})
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
