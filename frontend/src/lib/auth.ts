@@ -1,0 +1,60 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, isApiError } from "@/lib/api-client";
+import type { User } from "@/types/api";
+
+// Who is signed in is needed everywhere (header, guards, owner checks), so it
+// lives in lib as bulletproof-react does, not in one feature.
+
+export const userQueryKey = ["me"] as const;
+
+/** GET /me; `null` when nobody is signed in. */
+export async function getUser(): Promise<User | null> {
+  try {
+    return await api.get<User>("/me", { allowUnauthorized: true });
+  } catch (error) {
+    if (isApiError(error) && (error.status === 401 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+export const userQueryOptions = queryOptions({
+  queryKey: userQueryKey,
+  queryFn: getUser,
+  staleTime: 5 * 60_000,
+});
+
+export function useUser() {
+  return useQuery(userQueryOptions);
+}
+
+export type LoginInput = { email: string; password: string };
+
+export function login(input: LoginInput): Promise<User> {
+  return api.post<User>("/auth/login", input, { allowUnauthorized: true });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (user) => {
+      queryClient.setQueryData(userQueryKey, user);
+    },
+  });
+}
+
+export function logout(): Promise<null> {
+  return api.post<null>("/auth/logout", undefined, { allowUnauthorized: true });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      queryClient.setQueryData(userQueryKey, null);
+      // Private data of the previous session must not linger in the cache.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" && query.queryKey[0] !== "catalog" });
+    },
+  });
+}

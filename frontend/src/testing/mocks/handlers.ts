@@ -1,0 +1,291 @@
+import { http, HttpResponse, ws } from "msw";
+import { buyer, enums, makeListing, makes, seedListings } from "@/testing/mocks/db";
+import type { Message } from "@/features/messaging/types/messaging";
+import type { Listing, User } from "@/types/api";
+
+// An in-memory backend that follows docs/API.md, reset before every test.
+export const state = {
+  user: null as User | null,
+  listings: [] as Listing[],
+  favorites: new Set<number>(),
+  messages: [] as Message[],
+  requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
+  searchDown: false,
+};
+
+export function resetState(): void {
+  state.user = null;
+  state.listings = seedListings();
+  state.favorites = new Set();
+  state.messages = [];
+  state.requests = [];
+  state.searchDown = false;
+}
+
+const API = "*/api/v1";
+
+const FILTERS = ["make", "model", "body_type", "fuel", "transmission", "drivetrain", "regional_spec", "condition", "governorate"] as const;
+
+function fils(price: string): number {
+  const [whole, fraction = ""] = price.split(".");
+  return Number(whole) * 1000 + Number((fraction + "000").slice(0, 3));
+}
+
+function matches(listing: Listing, params: URLSearchParams, skip?: string): boolean {
+  if (listing.status !== "active") return false;
+  for (const field of FILTERS) {
+    if (field === skip) continue;
+    const wanted = params.getAll(field);
+    if (wanted.length && !wanted.includes(String(listing[field]))) return false;
+  }
+  const bound = (key: string) => (params.get(key) ? Number(params.get(key)) : null);
+  const priceMin = bound("price_min");
+  const priceMax = bound("price_max");
+  if (priceMin !== null && fils(listing.price) < priceMin * 1000) return false;
+  if (priceMax !== null && fils(listing.price) > priceMax * 1000) return false;
+  const yearMin = bound("year_min");
+  const yearMax = bound("year_max");
+  if (yearMin !== null && listing.year < yearMin) return false;
+  if (yearMax !== null && listing.year > yearMax) return false;
+  const q = params.get("q")?.toLowerCase();
+  if (q && !listing.title.toLowerCase().includes(q)) return false;
+  return true;
+}
+
+function facet(field: (typeof FILTERS)[number], params: URLSearchParams) {
+  const counts = new Map<string, number>();
+  for (const listing of state.listings) {
+    if (!matches(listing, params, field)) continue;
+    const value = String(listing[field]);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  for (const selected of params.getAll(field)) if (!counts.has(selected)) counts.set(selected, 0);
+  return [...counts].map(([value, count]) => {
+    const make = makes.find((item) => item.slug === value);
+    const model = makes.flatMap((item) => item.models).find((item) => item.slug === value);
+    const option = (enums[field as keyof typeof enums] ?? []).find((item) => item.value === value);
+    return {
+      value,
+      label_en: make?.name_en ?? model?.name_en ?? option?.label_en ?? value,
+      label_ar: make?.name_ar ?? model?.name_ar ?? option?.label_ar ?? value,
+      count,
+      selected: params.getAll(field).includes(value),
+    };
+  });
+}
+
+function summary(listing: Listing) {
+  return {
+    id: listing.id,
+    title: listing.title,
+    make: listing.make,
+    model: listing.model,
+    year: listing.year,
+    price: listing.price,
+    mileage_km: listing.mileage_km,
+    body_type: listing.body_type,
+    fuel: listing.fuel,
+    transmission: listing.transmission,
+    regional_spec: listing.regional_spec,
+    governorate: listing.governorate,
+    seller_type: listing.seller.account_type,
+    thumbnail_url: listing.photos[0]?.thumbnail_url ?? null,
+    created_at: listing.created_at,
+  };
+}
+
+function record(request: Request, body?: unknown) {
+  state.requests.push({ method: request.method, url: request.url, body, headers: request.headers });
+}
+
+export const chat = ws.link("ws://*/ws/chat/");
+
+export const handlers = [
+  http.get(`${API}/auth/csrf`, () => new HttpResponse(null, { status: 204, headers: { "Set-Cookie": "csrftoken=test-csrf; Path=/" } })),
+  http.get(`${API}/me`, () => (state.user ? HttpResponse.json(state.user) : HttpResponse.json({ detail: "Not signed in" }, { status: 401 }))),
+  http.patch(`${API}/me`, async ({ request }) => {
+    const body = (await request.json()) as Partial<User>;
+    record(request, body);
+    if (!state.user) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
+    if (body.phone && !/^\+973\d{8}$/.test(body.phone)) return HttpResponse.json({ phone: ["Enter +973 followed by 8 digits."] }, { status: 400 });
+    state.user = { ...state.user, ...body };
+    return HttpResponse.json(state.user);
+  }),
+  http.post(`${API}/auth/login`, async ({ request }) => {
+    const body = (await request.json()) as { email: string; password: string };
+    record(request, body);
+    if (body.password !== "correct-horse") return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
+    state.user = { ...buyer, email: body.email };
+    return HttpResponse.json(state.user);
+  }),
+  http.post(`${API}/auth/logout`, () => {
+    state.user = null;
+    return new HttpResponse(null, { status: 204 });
+  }),
+
+  http.get(`${API}/catalog/makes`, () => HttpResponse.json(makes)),
+  http.get(`${API}/catalog/enums`, () => HttpResponse.json(enums)),
+
+  http.get(`${API}/search/listings`, ({ request }) => {
+    if (state.searchDown) return HttpResponse.json({ detail: "Search is temporarily unavailable." }, { status: 503 });
+    const params = new URL(request.url).searchParams;
+    record(request);
+    const page = Number(params.get("page") ?? 1);
+    const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
+    const hits = state.listings.filter((listing) => matches(listing, params));
+    const sort = params.get("sort");
+    if (sort === "price_asc") hits.sort((a, b) => fils(a.price) - fils(b.price));
+    if (sort === "price_desc") hits.sort((a, b) => fils(b.price) - fils(a.price));
+    const prices = hits.map((listing) => listing.price).sort((a, b) => fils(a) - fils(b));
+    const years = hits.map((listing) => listing.year);
+    return HttpResponse.json({
+      count: hits.length,
+      page,
+      page_size: pageSize,
+      results: hits.slice((page - 1) * pageSize, page * pageSize).map(summary),
+      facets: {
+        ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params)])),
+        year: { min: years.length ? Math.min(...years) : null, max: years.length ? Math.max(...years) : null, buckets: [] },
+        price: { min: prices[0] ?? null, max: prices[prices.length - 1] ?? null, buckets: [] },
+        mileage_km: { min: 0, max: 120000, buckets: [] },
+      },
+    });
+  }),
+  http.get(`${API}/search/suggest`, ({ request }) => {
+    const q = new URL(request.url).searchParams.get("q")?.toLowerCase() ?? "";
+    return HttpResponse.json(
+      makes
+        .flatMap((make) => make.models.map((model) => ({ text: `${make.name_en} ${model.name_en}`, make: make.slug, model: model.slug, count: 1 })))
+        .filter((item) => item.text.toLowerCase().includes(q)),
+    );
+  }),
+
+  http.get(`${API}/listings/:id`, ({ params }) => {
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    return listing ? HttpResponse.json(listing) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+  }),
+  http.get(`${API}/listings/:id/similar`, ({ params }) =>
+    HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),
+  ),
+  http.post(`${API}/listings`, async ({ request }) => {
+    const body = (await request.json()) as Partial<Listing>;
+    record(request, body);
+    if (!state.user) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
+    const errors: Record<string, string[]> = {};
+    if (!body.make) errors.make = ["This field is required."];
+    if (!body.model) errors.model = ["This field is required."];
+    if (!body.year || body.year < 1950 || body.year > 2027) errors.year = ["Must be a whole number between 1950 and 2027."];
+    if (!body.price || !/^\d+(\.\d{1,3})?$/.test(String(body.price))) errors.price = ["Enter a price in BHD with up to 3 decimals."];
+    if (Object.keys(errors).length) return HttpResponse.json(errors, { status: 400 });
+    const listing = makeListing({ ...body, photos: [], seller: { id: state.user!.id, display_name: state.user!.display_name, account_type: "private" } });
+    state.listings.push(listing);
+    return HttpResponse.json(listing, { status: 201 });
+  }),
+  http.patch(`${API}/listings/:id`, async ({ request, params }) => {
+    const body = (await request.json()) as Partial<Listing>;
+    record(request, body);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    Object.assign(listing, body, { version: listing.version + 1 });
+    return HttpResponse.json(listing);
+  }),
+  http.delete(`${API}/listings/:id`, ({ params }) => {
+    state.listings = state.listings.filter((item) => item.id !== Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get(`${API}/me/listings`, () => {
+    const mine = state.listings.filter((item) => item.seller.id === state.user?.id);
+    return HttpResponse.json({ count: mine.length, page: 1, page_size: 20, results: mine });
+  }),
+
+  http.get(`${API}/me/favorites`, () => {
+    const results = state.listings.filter((item) => state.favorites.has(item.id));
+    return HttpResponse.json({ count: results.length, page: 1, page_size: 100, results });
+  }),
+  http.put(`${API}/me/favorites/:id`, ({ params, request }) => {
+    record(request);
+    state.favorites.add(Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.delete(`${API}/me/favorites/:id`, ({ params, request }) => {
+    record(request);
+    state.favorites.delete(Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/me/saved-searches`, async ({ request }) => {
+    const body = await request.json();
+    record(request, body);
+    return HttpResponse.json({ id: 1, ...(body as object) }, { status: 201 });
+  }),
+
+  http.get(`${API}/analytics/market`, () =>
+    HttpResponse.json({
+      count: 14,
+      price: { p10: "12000.000", p25: "15000.000", median: "17500.000", p75: "20000.000", p90: "24000.000" },
+      mileage_km: { p10: 10000, p25: 30000, median: 50000, p75: 80000, p90: 110000 },
+      median_days_listed: 21,
+    }),
+  ),
+
+  http.get(`${API}/conversations`, () =>
+    HttpResponse.json({
+      count: 1,
+      page: 1,
+      page_size: 100,
+      results: [
+        {
+          id: 9,
+          listing_id: 1,
+          listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000", thumbnail_url: null },
+          buyer: { id: buyer.id, display_name: buyer.display_name },
+          seller: { id: 7, display_name: "Ali Motors" },
+          unread_count: state.messages.filter((message) => message.sender_id !== state.user?.id && !message.read_at).length,
+          last_message: state.messages[state.messages.length - 1] ?? null,
+        },
+      ],
+    }),
+  ),
+  http.get(`${API}/conversations/:id`, ({ params }) =>
+    HttpResponse.json({
+      id: Number(params.id),
+      listing_id: 1,
+      listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000" },
+      buyer: { id: buyer.id, display_name: buyer.display_name },
+      seller: { id: 7, display_name: "Ali Motors" },
+      unread_count: 0,
+      last_message: null,
+    }),
+  ),
+  http.get(`${API}/conversations/:id/messages`, () => {
+    const newestFirst = [...state.messages].reverse();
+    return HttpResponse.json({ count: newestFirst.length, page: 1, page_size: 50, results: newestFirst });
+  }),
+  http.post(`${API}/conversations/:id/messages`, async ({ request, params }) => {
+    const body = (await request.json()) as { body: string };
+    record(request, body);
+    const message: Message = {
+      id: state.messages.length + 1000,
+      conversation_id: Number(params.id),
+      sender_id: state.user!.id,
+      body: body.body,
+      created_at: new Date().toISOString(),
+      read_at: null,
+    };
+    state.messages.push(message);
+    return HttpResponse.json(message, { status: 201 });
+  }),
+  http.post(`${API}/conversations/:id/read`, ({ request }) => {
+    record(request);
+    state.messages = state.messages.map((message) => (message.sender_id !== state.user?.id ? { ...message, read_at: new Date().toISOString() } : message));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/conversations`, async ({ request }) => {
+    const body = await request.json();
+    record(request, body);
+    return HttpResponse.json({ id: 9, listing_id: 1, unread_count: 0, last_message: null }, { status: 201 });
+  }),
+
+  chat.addEventListener("connection", () => {
+    // connections are accepted; tests push with chat.broadcast(...)
+  }),
+];
