@@ -7,14 +7,45 @@ import type { User } from "@/types/api";
 
 export const userQueryKey = ["me"] as const;
 
+// The session cookie is HttpOnly, so the page cannot see it. This flag, set
+// when someone signs in here, spares anonymous visitors a 401 on every load
+// (which browsers log as a console error).
+const SESSION_HINT = "sayara.session";
+
+function setSessionHint(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SESSION_HINT, "1");
+    else localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // storage blocked: /me is simply asked every time
+  }
+}
+
+function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT) === "1";
+  } catch {
+    return true;
+  }
+}
+
 /** GET /me; `null` when nobody is signed in. */
 export async function getUser(): Promise<User | null> {
+  if (!hasSessionHint()) return null;
   try {
     return await api.get<User>("/me", { allowUnauthorized: true });
   } catch (error) {
-    if (isApiError(error) && (error.status === 401 || error.status === 403)) return null;
+    if (isApiError(error) && (error.status === 401 || error.status === 403)) {
+      setSessionHint(false);
+      return null;
+    }
     throw error;
   }
+}
+
+/** Forget the signed-in user (after sign-out or a 401). */
+export function forgetSession(): void {
+  setSessionHint(false);
 }
 
 export const userQueryOptions = queryOptions({
@@ -38,6 +69,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (user) => {
+      setSessionHint(true);
       queryClient.setQueryData(userQueryKey, user);
     },
   });
@@ -52,9 +84,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      setSessionHint(false);
       queryClient.setQueryData(userQueryKey, null);
       // Private data of the previous session must not linger in the cache.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" && query.queryKey[0] !== "catalog" });
+      queryClient.removeQueries({ predicate: (query) => !(query.queryKey.length === 1 && query.queryKey[0] === "me") && query.queryKey[0] !== "catalog" });
     },
   });
 }

@@ -10,6 +10,7 @@ import type { User } from "@/types/api";
 /** Renders the whole app (real routes, providers, API client) at a URL, against the MSW backend. */
 export function renderApp(url: string, options: { user?: User | null } = {}) {
   if (options.user !== undefined) state.user = options.user;
+  if (state.user) localStorage.setItem("sayara.session", "1");
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });

@@ -7,7 +7,7 @@ import { SiteFooter } from "@/app/layout/site-footer";
 import { SiteHeader } from "@/app/layout/site-header";
 import { PageSpinner } from "@/components/spinner";
 import { setUnauthorizedHandler } from "@/lib/api-client";
-import { useUser, userQueryKey } from "@/lib/auth";
+import { forgetSession, useUser, userQueryKey } from "@/lib/auth";
 import { isLanguage, setLanguage } from "@/lib/i18n";
 
 const PUBLIC_ONLY = ["/sign-in", "/register"];
@@ -27,6 +27,7 @@ export function AppLayout() {
   // A 401 means the session is gone: forget the user and go to sign-in, then come back.
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      forgetSession();
       queryClient.setQueryData(userQueryKey, null);
       const { pathname, search } = here.current;
       if (PUBLIC_ONLY.includes(pathname)) return;

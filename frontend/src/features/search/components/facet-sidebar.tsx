@@ -29,15 +29,12 @@ export function FacetSidebar({ facets, state }: { facets: Facets; state: SearchS
     valueMax: state.params.get(field.max) ?? "",
     onCommit: (min: string, max: string) => state.setRange(field, min, max),
   });
-  const rangeKey = (field: (typeof RANGE_FIELDS)[number]) =>
-    `${field.key}:${state.params.get(field.min) ?? ""}:${state.params.get(field.max) ?? ""}`;
 
   return (
     <div className="facet-sidebar">
       <MakeModelFacet facets={facets} state={state} />
-      <RangeFacet key={rangeKey(year)} title={t("facets.year")} facet={facets.year} formatBound={String} {...range(year)} />
+      <RangeFacet title={t("facets.year")} facet={facets.year} formatBound={String} {...range(year)} />
       <RangeFacet
-        key={rangeKey(price)}
         title={t("facets.price")}
         unit={t("currency.code")}
         facet={facets.price}
@@ -46,7 +43,6 @@ export function FacetSidebar({ facets, state }: { facets: Facets; state: SearchS
         {...range(price)}
       />
       <RangeFacet
-        key={rangeKey(mileage)}
         title={t("facets.mileage_km")}
         unit={t("units.kmShort")}
         facet={facets.mileage_km}

@@ -68,6 +68,14 @@ export function RangeFacet({ title, facet, valueMin, valueMax, onCommit, formatB
   const id = useId();
   const [min, setMin] = useState(valueMin);
   const [max, setMax] = useState(valueMax);
+  // When the URL changes (a chip removed, back button), the boxes follow it;
+  // a box whose bound did not change keeps what is being typed in it.
+  const [shown, setShown] = useState({ valueMin, valueMax });
+  if (shown.valueMin !== valueMin || shown.valueMax !== valueMax) {
+    if (shown.valueMin !== valueMin) setMin(valueMin);
+    if (shown.valueMax !== valueMax) setMax(valueMax);
+    setShown({ valueMin, valueMax });
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -129,11 +129,8 @@ export function SearchView() {
               title={t("search.emptyTitle")}
               action={
                 state.activeFilterCount || state.q ? (
-                  <Button
-                    variant="secondary"
-                    onClick={state.clearFilters}
-                  >
-                    {t("search.clearAll")}
+                  <Button variant="secondary" onClick={state.clearFilters}>
+                    {t("search.clearFilters")}
                   </Button>
                 ) : null
               }

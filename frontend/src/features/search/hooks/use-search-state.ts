@@ -13,6 +13,16 @@ import {
 /** Parameters that define the result set; changing one sends you back to page 1. */
 const FILTER_KEYS = new Set<string>(["q", ...MULTI_FIELDS, ...RANGE_FIELDS.flatMap((field) => [field.min, field.max])]);
 
+/** The params without one value of one key, every other entry kept in its place. */
+export function withoutValue(params: URLSearchParams, key: string, values: string[]): URLSearchParams {
+  return new URLSearchParams([...params].filter(([name, value]) => name !== key || !values.includes(value)));
+}
+
+function replaceAll(target: URLSearchParams, source: URLSearchParams): void {
+  for (const key of [...new Set(target.keys())]) target.delete(key);
+  for (const [key, value] of source) target.append(key, value);
+}
+
 export function positiveInt(value: string | null, fallback: number): number {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
@@ -60,19 +70,14 @@ export function useSearchState() {
   const toggleValue = useCallback(
     (field: MultiField, value: string, dependents?: { field: MultiField; values: string[] }) =>
       update((next) => {
-        const values = next.getAll(field);
-        next.delete(field);
-        if (values.includes(value)) {
-          values.filter((item) => item !== value).forEach((item) => next.append(field, item));
-          // Unticking a make also unticks its models.
-          if (dependents) {
-            const kept = next.getAll(dependents.field).filter((item) => !dependents.values.includes(item));
-            next.delete(dependents.field);
-            kept.forEach((item) => next.append(dependents.field, item));
-          }
-        } else {
-          [...values, value].forEach((item) => next.append(field, item));
+        if (!next.getAll(field).includes(value)) {
+          next.append(field, value);
+          return;
         }
+        let kept = withoutValue(next, field, [value]);
+        // Unticking a make also unticks its models.
+        if (dependents) kept = withoutValue(kept, dependents.field, dependents.values);
+        replaceAll(next, kept);
       }),
     [update],
   );
@@ -91,13 +96,8 @@ export function useSearchState() {
   const removeParam = useCallback(
     (key: string, value?: string) =>
       update((next) => {
-        if (value === undefined) {
-          next.delete(key);
-          return;
-        }
-        const kept = next.getAll(key).filter((item) => item !== value);
-        next.delete(key);
-        kept.forEach((item) => next.append(key, item));
+        if (value === undefined) next.delete(key);
+        else replaceAll(next, withoutValue(next, key, [value]));
       }),
     [update],
   );
