@@ -1,3 +1,5 @@
+import { act } from "@testing-library/react";
+
 /** An XMLHttpRequest stand-in that reports upload progress like a browser. */
 export class FakeXhr {
   static last: FakeXhr | null = null;
@@ -32,12 +34,12 @@ export class FakeXhr {
     this.onabort?.();
   }
   progress(loaded: number, total: number) {
-    this.upload.onprogress?.({ lengthComputable: true, loaded, total });
+    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total }));
   }
   respond(status: number, body: unknown) {
     this.status = status;
     this.responseText = JSON.stringify(body);
-    this.onload?.();
+    act(() => this.onload?.());
   }
 }
 

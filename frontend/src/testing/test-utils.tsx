@@ -1,4 +1,4 @@
-import { render } from "@testing-library/react";
+import { render, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { AppProvider } from "@/app/provider";
@@ -20,7 +20,9 @@ export function renderApp(url: string, options: { user?: User | null } = {}) {
       <RouterProvider router={router} />
     </AppProvider>,
   );
-  return { ...view, router, user, queryClient };
+  /** Waits until no request is in flight, so nothing renders behind an assertion's back. */
+  const settle = () => waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0));
+  return { ...view, router, user, queryClient, settle };
 }
 
 /** The current URL's search params, as the app wrote them. */

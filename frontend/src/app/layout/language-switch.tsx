@@ -13,7 +13,7 @@ export function LanguageSwitch() {
       className="header-button language-switch"
       lang={other}
       onClick={() => void switchLanguage(other)}
-      aria-label={t("nav.switchLanguage", { lng: other })}
+      title={t("nav.switchLanguage")}
     >
       <GlobeIcon size={18} />
       <span>{other === "ar" ? "العربية" : "English"}</span>

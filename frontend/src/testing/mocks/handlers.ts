@@ -218,14 +218,15 @@ export const handlers = [
     return HttpResponse.json({ id: 1, ...(body as object) }, { status: 201 });
   }),
 
-  http.get(`${API}/analytics/market`, () =>
-    HttpResponse.json({
+  http.get(`${API}/analytics/market`, ({ request }) => {
+    record(request);
+    return HttpResponse.json({
       count: 14,
       price: { p10: "12000.000", p25: "15000.000", median: "17500.000", p75: "20000.000", p90: "24000.000" },
       mileage_km: { p10: 10000, p25: 30000, median: 50000, p75: 80000, p90: 110000 },
       median_days_listed: 21,
-    }),
-  ),
+    });
+  }),
 
   http.get(`${API}/conversations`, () =>
     HttpResponse.json({

@@ -87,8 +87,9 @@ describe("search page", () => {
   });
 
   it("has no serious accessibility violations", async () => {
-    const { container } = renderApp("/search?make=toyota");
+    const { container, settle } = renderApp("/search?make=toyota");
     await screen.findByText("2 cars");
+    await settle();
     await expectNoSeriousA11yViolations(container);
   });
 
