@@ -3,7 +3,7 @@
 // screens without the backend. Never used by the build.
 import type { IncomingMessage } from "node:http";
 import { defineConfig, mergeConfig, type Plugin } from "vite";
-import base from "./vite.config";
+import base from "./vite.config.ts";
 
 async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
@@ -32,6 +32,7 @@ function mockApi(): Plugin {
         const { getResponse } = await import("msw");
         const mocks = await server.ssrLoadModule("/src/testing/mocks/handlers.ts");
         if (!mocks.state.listings.length) mocks.resetState();
+        mocks.state.cookieSessions = true;
         const headers = new Headers();
         for (const [key, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(key, value);
         const body = await readBody(request);
@@ -50,4 +51,7 @@ function mockApi(): Plugin {
   };
 }
 
-export default mergeConfig(base, defineConfig({ plugins: [mockApi()], server: { proxy: {} } }));
+const config = mergeConfig(base, defineConfig({ plugins: [mockApi()] }));
+// Nothing is proxied: the mock answers /api, and /ws has no server here (the app polls instead).
+config.server = { ...config.server, proxy: {} };
+export default config;

@@ -6,15 +6,21 @@ import type { Listing, User } from "@/types/api";
 // An in-memory backend that follows docs/API.md, reset before every test.
 export const state = {
   user: null as User | null,
+  users: new Map<string, User>(),
+  tokens: new Map<string, User>(),
   listings: [] as Listing[],
   favorites: new Set<number>(),
   messages: [] as Message[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
   searchDown: false,
+  /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
+  cookieSessions: false,
 };
 
 export function resetState(): void {
   state.user = null;
+  state.users = new Map();
+  state.tokens = new Map();
   state.listings = seedListings();
   state.favorites = new Set();
   state.messages = [];
@@ -94,6 +100,17 @@ function summary(listing: Listing) {
   };
 }
 
+const SESSION_COOKIE = "mock_session";
+
+/** Who is calling: `Authorization: Token <key>`, else the session. */
+function caller(request: Request): User | null {
+  const auth = request.headers.get("Authorization");
+  if (auth?.startsWith("Token ")) return state.tokens.get(auth.slice(6)) ?? null;
+  if (!state.cookieSessions) return state.user;
+  const id = /(?:^|;\s*)mock_session=(\d+)/.exec(request.headers.get("Cookie") ?? "")?.[1];
+  return [...state.users.values()].find((user) => String(user.id) === id) ?? null;
+}
+
 function record(request: Request, body?: unknown) {
   state.requests.push({ method: request.method, url: request.url, body, headers: request.headers });
 }
@@ -102,25 +119,48 @@ export const chat = ws.link("ws://*/ws/chat/");
 
 export const handlers = [
   http.get(`${API}/auth/csrf`, () => new HttpResponse(null, { status: 204, headers: { "Set-Cookie": "csrftoken=test-csrf; Path=/" } })),
-  http.get(`${API}/me`, () => (state.user ? HttpResponse.json(state.user) : HttpResponse.json({ detail: "Not signed in" }, { status: 401 }))),
+  http.get(`${API}/me`, ({ request }) => {
+    const user = caller(request);
+    return user ? HttpResponse.json(user) : HttpResponse.json({ detail: "Not signed in" }, { status: 401 });
+  }),
   http.patch(`${API}/me`, async ({ request }) => {
     const body = (await request.json()) as Partial<User>;
     record(request, body);
-    if (!state.user) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
+    const user = caller(request);
+    if (!user) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
     if (body.phone && !/^\+973\d{8}$/.test(body.phone)) return HttpResponse.json({ phone: ["Enter +973 followed by 8 digits."] }, { status: 400 });
-    state.user = { ...state.user, ...body };
-    return HttpResponse.json(state.user);
+    Object.assign(user, body);
+    return HttpResponse.json(user);
+  }),
+  http.post(`${API}/auth/register`, async ({ request }) => {
+    const body = (await request.json()) as { email: string; password: string; display_name: string; phone?: string };
+    record(request, body);
+    if (state.users.has(body.email)) return HttpResponse.json({ email: ["An account with this email already exists."] }, { status: 400 });
+    const user: User = { ...buyer, id: 500 + state.users.size, email: body.email, display_name: body.display_name, phone: body.phone ?? null };
+    state.users.set(body.email, user);
+    return HttpResponse.json(user, { status: 201 });
   }),
   http.post(`${API}/auth/login`, async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string };
     record(request, body);
-    if (body.password !== "correct-horse") return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
-    state.user = { ...buyer, email: body.email };
-    return HttpResponse.json(state.user);
+    const registered = state.users.get(body.email);
+    if (body.password !== "correct-horse" && !registered) {
+      return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
+    }
+    state.user = registered ?? { ...buyer, email: body.email };
+    return HttpResponse.json(state.user, { headers: { "Set-Cookie": `${SESSION_COOKIE}=${state.user.id}; Path=/` } });
+  }),
+  http.post(`${API}/auth/token`, async ({ request }) => {
+    const body = (await request.json()) as { email: string };
+    const user = state.users.get(body.email);
+    if (!user) return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
+    const token = `token-${user.id}`;
+    state.tokens.set(token, user);
+    return HttpResponse.json({ token });
   }),
   http.post(`${API}/auth/logout`, () => {
     state.user = null;
-    return new HttpResponse(null, { status: 204 });
+    return new HttpResponse(null, { status: 204, headers: { "Set-Cookie": `${SESSION_COOKIE}=; Path=/; Max-Age=0` } });
   }),
 
   http.get(`${API}/catalog/makes`, () => HttpResponse.json(makes)),
@@ -170,14 +210,16 @@ export const handlers = [
   http.post(`${API}/listings`, async ({ request }) => {
     const body = (await request.json()) as Partial<Listing>;
     record(request, body);
-    if (!state.user) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
+    const author = caller(request);
+    if (!author) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
     const errors: Record<string, string[]> = {};
     if (!body.make) errors.make = ["This field is required."];
     if (!body.model) errors.model = ["This field is required."];
     if (!body.year || body.year < 1950 || body.year > 2027) errors.year = ["Must be a whole number between 1950 and 2027."];
     if (!body.price || !/^\d+(\.\d{1,3})?$/.test(String(body.price))) errors.price = ["Enter a price in BHD with up to 3 decimals."];
     if (Object.keys(errors).length) return HttpResponse.json(errors, { status: 400 });
-    const listing = makeListing({ ...body, photos: [], seller: { id: state.user!.id, display_name: state.user!.display_name, account_type: "private" } });
+    const title = body.title || `${body.year} ${body.make} ${body.model}`;
+    const listing = makeListing({ ...body, title, photos: [], seller: { id: author.id, display_name: author.display_name, account_type: "private" } });
     state.listings.push(listing);
     return HttpResponse.json(listing, { status: 201 });
   }),
@@ -189,12 +231,23 @@ export const handlers = [
     Object.assign(listing, body, { version: listing.version + 1 });
     return HttpResponse.json(listing);
   }),
+  http.post(`${API}/listings/:id/photos`, async ({ request, params }) => {
+    const form = await request.formData();
+    record(request, form);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    if (!(form.get("image") instanceof File)) return HttpResponse.json({ image: ["No file was submitted."] }, { status: 400 });
+    const id = listing.photos.length + 1;
+    const photo = { id, url: `/media/listings/${listing.id}/${id}.jpg`, thumbnail_url: `/media/listings/${listing.id}/${id}-thumb.jpg` };
+    listing.photos.push(photo);
+    return HttpResponse.json(photo, { status: 201 });
+  }),
   http.delete(`${API}/listings/:id`, ({ params }) => {
     state.listings = state.listings.filter((item) => item.id !== Number(params.id));
     return new HttpResponse(null, { status: 204 });
   }),
-  http.get(`${API}/me/listings`, () => {
-    const mine = state.listings.filter((item) => item.seller.id === state.user?.id);
+  http.get(`${API}/me/listings`, ({ request }) => {
+    const mine = state.listings.filter((item) => item.seller.id === caller(request)?.id);
     return HttpResponse.json({ count: mine.length, page: 1, page_size: 20, results: mine });
   }),
 
@@ -228,7 +281,7 @@ export const handlers = [
     });
   }),
 
-  http.get(`${API}/conversations`, () =>
+  http.get(`${API}/conversations`, ({ request }) =>
     HttpResponse.json({
       count: 1,
       page: 1,
@@ -240,7 +293,7 @@ export const handlers = [
           listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000", thumbnail_url: null },
           buyer: { id: buyer.id, display_name: buyer.display_name },
           seller: { id: 7, display_name: "Ali Motors" },
-          unread_count: state.messages.filter((message) => message.sender_id !== state.user?.id && !message.read_at).length,
+          unread_count: state.messages.filter((message) => message.sender_id !== caller(request)?.id && !message.read_at).length,
           last_message: state.messages[state.messages.length - 1] ?? null,
         },
       ],
@@ -267,7 +320,7 @@ export const handlers = [
     const message: Message = {
       id: state.messages.length + 1000,
       conversation_id: Number(params.id),
-      sender_id: state.user!.id,
+      sender_id: caller(request)!.id,
       body: body.body,
       created_at: new Date().toISOString(),
       read_at: null,
@@ -277,12 +330,20 @@ export const handlers = [
   }),
   http.post(`${API}/conversations/:id/read`, ({ request }) => {
     record(request);
-    state.messages = state.messages.map((message) => (message.sender_id !== state.user?.id ? { ...message, read_at: new Date().toISOString() } : message));
+    state.messages = state.messages.map((message) => (message.sender_id !== caller(request)?.id ? { ...message, read_at: new Date().toISOString() } : message));
     return new HttpResponse(null, { status: 204 });
   }),
   http.post(`${API}/conversations`, async ({ request }) => {
-    const body = await request.json();
+    const body = (await request.json()) as { listing_id: number; body: string };
     record(request, body);
+    state.messages.push({
+      id: state.messages.length + 1000,
+      conversation_id: 9,
+      sender_id: caller(request)?.id ?? 0,
+      body: body.body,
+      created_at: new Date().toISOString(),
+      read_at: null,
+    });
     return HttpResponse.json({ id: 9, listing_id: 1, unread_count: 0, last_message: null }, { status: 201 });
   }),
 

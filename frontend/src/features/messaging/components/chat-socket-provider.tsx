@@ -11,6 +11,8 @@ import {
 } from "@/features/messaging/hooks/use-chat-socket";
 import type { ChatEvent } from "@/features/messaging/types/messaging";
 
+const POLL_WHILE_OFFLINE_MS = 10_000;
+
 function parseEvent(data: unknown): ChatEvent | null {
   if (typeof data !== "string") return null;
   try {
@@ -88,6 +90,15 @@ export function ChatSocketProvider({ userId, children }: { userId: number; child
       socketRef.current = null;
     };
   }, [userId, queryClient]);
+
+  // While the socket is down, poll so messages still arrive, only later.
+  // (Keyed on open/not open, so the connecting/closed flips of the backoff do not reset it.)
+  const live = status === "open";
+  useEffect(() => {
+    if (live) return;
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: messagingKeys.all }), POLL_WHILE_OFFLINE_MS);
+    return () => clearInterval(timer);
+  }, [live, queryClient]);
 
   const value = useMemo<ChatSocket>(
     () => ({

@@ -14,11 +14,13 @@ const fromSeller = (id: number, body: string) => ({
   read_at: null,
 });
 
+const thread = () => screen.findByRole("list", { name: "Messages in this conversation" });
+
 describe("messages", () => {
   it("renders message bodies as plain text, never as HTML", async () => {
     state.messages = [fromSeller(1, '<img src=x onerror="alert(1)"><b>bold</b>')];
     renderApp("/messages/9", { user: buyer });
-    expect(await screen.findByText('<img src=x onerror="alert(1)"><b>bold</b>')).toBeInTheDocument();
+    expect(await within(await thread()).findByText('<img src=x onerror="alert(1)"><b>bold</b>')).toBeInTheDocument();
     expect(document.querySelector(".message-list img")).toBeNull();
     expect(document.querySelector(".message-list b")).toBeNull();
   });
@@ -26,7 +28,7 @@ describe("messages", () => {
   it("marks the thread read when it is opened", async () => {
     state.messages = [fromSeller(1, "Still available, yes.")];
     renderApp("/messages/9", { user: buyer });
-    await screen.findByText("Still available, yes.");
+    await within(await thread()).findByText("Still available, yes.");
     await waitFor(() => expect(state.requests.some((request) => request.url.endsWith("/conversations/9/read"))).toBe(true));
   });
 
@@ -36,7 +38,7 @@ describe("messages", () => {
     act(() => {
       chat.broadcast(JSON.stringify({ type: "message", conversation_id: 9, message: fromSeller(2, "Come see it today?") }));
     });
-    expect(await screen.findByText("Come see it today?")).toBeInTheDocument();
+    expect(await within(await thread()).findByText("Come see it today?")).toBeInTheDocument();
   });
 
   it("reconnects after the socket drops and catches up through REST", async () => {
@@ -52,8 +54,7 @@ describe("messages", () => {
     expect(await screen.findByText("Reconnecting…")).toBeInTheDocument();
     // Sent while we were away: only REST knows about it.
     state.messages.push(fromSeller(3, "Sent while you were offline"));
-    const thread = document.querySelector(".message-list") as HTMLElement;
-    expect(await within(thread).findByText("Sent while you were offline", {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await within(await thread()).findByText("Sent while you were offline", {}, { timeout: 4000 })).toBeInTheDocument();
     expect(screen.getByText("Live")).toBeInTheDocument();
   });
 
@@ -61,8 +62,7 @@ describe("messages", () => {
     const { user } = renderApp("/messages/9", { user: buyer });
     const box = await screen.findByLabelText("Write a message");
     await user.type(box, "Is the price negotiable?{Enter}");
-    const list = document.querySelector(".message-list") as HTMLElement;
-    expect(await within(list).findByText("Is the price negotiable?")).toBeInTheDocument();
+    expect(await within(await thread()).findByText("Is the price negotiable?")).toBeInTheDocument();
     expect(box).toHaveValue("");
     expect(state.requests.find((request) => request.url.endsWith("/conversations/9/messages"))?.body).toEqual({ body: "Is the price negotiable?" });
   });

@@ -75,7 +75,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
         ) : null}
         {messages.isPending ? <Spinner label={t("common.loading")} /> : null}
         {/* Bodies are plain text: React renders them as text nodes, never as HTML. */}
-        <ol className="bare-list message-list" aria-live="polite" aria-relevant="additions">
+        <ol className="bare-list message-list" aria-label={t("messages.threadLabel")} aria-live="polite" aria-relevant="additions">
           {thread.map((message, index) => {
             const mine = message.sender_id === user?.id;
             const day = days[index];
