@@ -41,8 +41,13 @@ function mockApi(): Plugin {
           headers,
           body: body?.length ? new Uint8Array(body) : undefined,
         });
-        const answer = await getResponse(mocks.handlers, fetchRequest);
-        if (!answer) return next();
+        const answer = await getResponse(mocks.httpHandlers, fetchRequest).catch(() => undefined);
+        if (!answer) {
+          response.statusCode = 404;
+          response.setHeader("Content-Type", "application/json");
+          response.end(JSON.stringify({ detail: "Not in the mock API." }));
+          return;
+        }
         response.statusCode = answer.status;
         answer.headers.forEach((value, key) => response.setHeader(key, value));
         response.end(Buffer.from(await answer.arrayBuffer()));

@@ -60,8 +60,10 @@ export function AppLayout() {
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
-  const content = (
-    <>
+  // The provider is always there (idle when signed out), so signing in or the
+  // user loading never remounts the page under it.
+  return (
+    <ChatSocketProvider userId={user?.id}>
       <a className="skip-link" href="#main">
         {t("nav.skipToContent")}
       </a>
@@ -73,8 +75,6 @@ export function AppLayout() {
       </main>
       <SiteFooter />
       <ScrollRestoration />
-    </>
+    </ChatSocketProvider>
   );
-
-  return user ? <ChatSocketProvider userId={user.id}>{content}</ChatSocketProvider> : content;
 }

@@ -117,7 +117,7 @@ function record(request: Request, body?: unknown) {
 
 export const chat = ws.link("ws://*/ws/chat/");
 
-export const handlers = [
+export const httpHandlers = [
   http.get(`${API}/auth/csrf`, () => new HttpResponse(null, { status: 204, headers: { "Set-Cookie": "csrftoken=test-csrf; Path=/" } })),
   http.get(`${API}/me`, ({ request }) => {
     const user = caller(request);
@@ -281,6 +281,38 @@ export const handlers = [
     });
   }),
 
+  http.get(`${API}/me/saved-searches`, () =>
+    HttpResponse.json({ count: 1, page: 1, page_size: 20, results: [{ id: 1, name: "Toyota SUVs", query: "make=toyota&body_type=suv", alert: true }] }),
+  ),
+  http.delete(`${API}/me/saved-searches/:id`, () => new HttpResponse(null, { status: 204 })),
+  http.get(`${API}/me/notifications`, () =>
+    HttpResponse.json({
+      count: 1,
+      page: 1,
+      page_size: 20,
+      results: [{ id: 1, created_at: "2026-11-25T08:00:00+03:00", saved_search: { id: 1, name: "Toyota SUVs" }, listing: summary(state.listings[0]) }],
+    }),
+  ),
+  http.post(`${API}/analytics/aggregate`, async ({ request }) => {
+    const body = (await request.json()) as { filters: Record<string, string>; group_by: string[]; metrics: string[] };
+    record(request, body);
+    const [group] = body.group_by;
+    const rows = new Map<string, Listing[]>();
+    for (const listing of state.listings.filter((item) => matches(item, new URLSearchParams(body.filters)))) {
+      const key = String(listing[group as keyof Listing]);
+      rows.set(key, [...(rows.get(key) ?? []), listing]);
+    }
+    const median = (items: Listing[]) => {
+      const sorted = items.map((item) => fils(item.price)).sort((a, b) => a - b);
+      return (sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(3);
+    };
+    const columns = [group, "count", "price_median"];
+    const table = [...rows].map(([key, items]) => [group === "year" ? Number(key) : key, items.length, median(items)]);
+    if (request.headers.get("Accept")?.includes("text/csv")) {
+      return new HttpResponse([columns.join(","), ...table.map((row) => row.join(","))].join("\n"), { headers: { "Content-Type": "text/csv" } });
+    }
+    return HttpResponse.json({ columns, rows: table });
+  }),
   http.get(`${API}/conversations`, ({ request }) =>
     HttpResponse.json({
       count: 1,
@@ -347,6 +379,10 @@ export const handlers = [
     return HttpResponse.json({ id: 9, listing_id: 1, unread_count: 0, last_message: null }, { status: 201 });
   }),
 
+];
+
+export const handlers = [
+  ...httpHandlers,
   chat.addEventListener("connection", () => {
     // connections are accepted; tests push with chat.broadcast(...)
   }),

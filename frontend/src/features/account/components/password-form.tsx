@@ -5,6 +5,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
 import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
 
 export function PasswordForm() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function PasswordForm() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const errors = formErrorsOf(change.error, t, ["current_password", "new_password"]);
+  const formRef = useFocusFirstError<HTMLFormElement>(change.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +29,7 @@ export function PasswordForm() {
   };
 
   return (
-    <form className="stack narrow" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="stack narrow" onSubmit={onSubmit} noValidate>
       <div aria-live="polite">{change.isSuccess ? <Alert tone="success">{t("account.passwordChanged")}</Alert> : null}</div>
       <FormErrors messages={errors.form} />
       <TextField

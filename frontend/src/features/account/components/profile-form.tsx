@@ -5,6 +5,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextField } from "@/components/field";
 import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import { setLanguage } from "@/lib/i18n";
 import type { Language, User } from "@/types/api";
 
@@ -17,6 +18,7 @@ export function ProfileForm({ user }: { user: User }) {
     preferred_language: user.preferred_language ?? "en",
   });
   const errors = formErrorsOf(update.error, t, ["display_name", "phone", "preferred_language"]);
+  const formRef = useFocusFirstError<HTMLFormElement>(update.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +30,7 @@ export function ProfileForm({ user }: { user: User }) {
   };
 
   return (
-    <form className="stack narrow" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="stack narrow" onSubmit={onSubmit} noValidate>
       <div aria-live="polite">{update.isSuccess ? <Alert tone="success">{t("account.profileSaved")}</Alert> : null}</div>
       <FormErrors messages={errors.form} />
       <TextField label={t("auth.email")} value={user.email} readOnly disabled hint={t("account.emailHint")} />

@@ -7,6 +7,7 @@ import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
 import { useLogin } from "@/lib/auth";
 import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
 
 export function RegisterForm() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function RegisterForm() {
   const login = useLogin();
   const [form, setForm] = useState({ display_name: "", email: "", phone: "", password: "" });
   const errors = formErrorsOf(register.error ?? login.error, t, ["display_name", "email", "phone", "password"]);
+  const formRef = useFocusFirstError<HTMLFormElement>(register.error ?? login.error);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
 
   const onSubmit = async (event: FormEvent) => {
@@ -37,7 +39,7 @@ export function RegisterForm() {
   };
 
   return (
-    <form className="auth-form stack" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
       <FormErrors messages={errors.form} />
       <TextField label={t("auth.displayName")} name="display_name" autoComplete="name" required value={form.display_name} onChange={set("display_name")} errors={errors.fields.display_name} />
       <TextField label={t("auth.email")} type="email" name="email" autoComplete="email" required value={form.email} onChange={set("email")} errors={errors.fields.email} />

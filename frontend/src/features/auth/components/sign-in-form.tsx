@@ -6,6 +6,7 @@ import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
 import { useLogin } from "@/lib/auth";
 import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
 
 export function SignInForm() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function SignInForm() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const errors = formErrorsOf(login.error, t, ["email", "password"]);
+  const formRef = useFocusFirstError<HTMLFormElement>(login.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +24,7 @@ export function SignInForm() {
   };
 
   return (
-    <form className="auth-form stack" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
       <FormErrors messages={errors.form} />
       <TextField label={t("auth.email")} type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={errors.fields.email} />
       <TextField

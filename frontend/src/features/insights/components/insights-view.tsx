@@ -80,7 +80,7 @@ export function InsightsView() {
     );
 
   const yearBars: Bar[] = recordsOf(yearQuery.data)
-    .filter((row) => row.year !== null)
+    .filter((row) => row.year != null)
     .sort((a, b) => Number(a.year) - Number(b.year))
     .map((row) => ({
       key: String(row.year),
@@ -92,7 +92,8 @@ export function InsightsView() {
 
   const groupKey = make ? "model" : "make";
   const makeBars: Bar[] = recordsOf(makeQuery.data)
-    .filter((row) => row[groupKey] !== null)
+    // (While a new grouping loads, the previous answer is still shown: skip rows without the new key.)
+    .filter((row) => row[groupKey] != null)
     .sort((a, b) => Number(b.count ?? 0) - Number(a.count ?? 0))
     .slice(0, 20)
     .map((row) => {

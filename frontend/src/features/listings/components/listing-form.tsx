@@ -7,6 +7,7 @@ import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import type { Photo, ListingStatus } from "@/types/api";
 
 type FormState = Record<Exclude<keyof ListingInput, "status">, string>;
@@ -77,6 +78,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     setIntent(status);
   };
   const errors = formErrorsOf(error, t, LISTING_INPUT_FIELDS);
+  const formRef = useFocusFirstError<HTMLFormElement>(error);
   const fieldErrors = (name: string) => errors.fields[name];
 
   const set = (name: keyof FormState, value: string) =>
@@ -117,7 +119,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
   });
 
   return (
-    <form className="listing-form" onSubmit={onFormSubmit} noValidate aria-describedby="listing-form-errors">
+    <form ref={formRef} className="listing-form" onSubmit={onFormSubmit} noValidate aria-describedby="listing-form-errors">
       <div id="listing-form-errors">
         <FormErrors messages={errors.form} />
       </div>

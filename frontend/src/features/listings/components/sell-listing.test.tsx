@@ -40,6 +40,8 @@ describe("sell form", () => {
     expect(year).toHaveAccessibleDescription("Must be a whole number between 1950 and 2027.");
     expect(screen.getByLabelText(/^Model/)).toHaveAccessibleDescription(/This field is required\./);
     expect(screen.getByLabelText(/^Price/)).toHaveAccessibleDescription(/Enter a price in BHD with up to 3 decimals\./);
+    // Focus goes to the first rejected field, not left on the button at the bottom.
+    expect(screen.getByLabelText(/^Model/)).toHaveFocus();
   });
 
   it("publishes as active by default, keeping the price string as typed", async () => {

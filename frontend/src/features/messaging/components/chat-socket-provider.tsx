@@ -32,13 +32,13 @@ function parseEvent(data: unknown): ChatEvent | null {
  * thread cache; after a reconnect everything is refetched over REST so
  * nothing sent while we were away is missed.
  */
-export function ChatSocketProvider({ userId, children }: { userId: number; children: ReactNode }) {
+export function ChatSocketProvider({ userId, children }: { userId: number | undefined; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SocketStatus>("connecting");
   const socketRef = useRef<WebSocket | null>(null);
 
   useEffect(() => {
-    if (typeof WebSocket === "undefined") return;
+    if (userId === undefined || typeof WebSocket === "undefined") return;
     let stopped = false;
     let attempt = 0;
     let opened = false;
@@ -95,10 +95,10 @@ export function ChatSocketProvider({ userId, children }: { userId: number; child
   // (Keyed on open/not open, so the connecting/closed flips of the backoff do not reset it.)
   const live = status === "open";
   useEffect(() => {
-    if (live) return;
+    if (live || userId === undefined) return;
     const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: messagingKeys.all }), POLL_WHILE_OFFLINE_MS);
     return () => clearInterval(timer);
-  }, [live, queryClient]);
+  }, [live, userId, queryClient]);
 
   const value = useMemo<ChatSocket>(
     () => ({

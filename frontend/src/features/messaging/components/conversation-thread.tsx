@@ -74,6 +74,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
           </div>
         ) : null}
         {messages.isPending ? <Spinner label={t("common.loading")} /> : null}
+        {messages.isSuccess && !thread.length ? <p className="thread-empty muted">{t("messages.emptyThread")}</p> : null}
         {/* Bodies are plain text: React renders them as text nodes, never as HTML. */}
         <ol className="bare-list message-list" aria-label={t("messages.threadLabel")} aria-live="polite" aria-relevant="additions">
           {thread.map((message, index) => {
