@@ -28,6 +28,27 @@ export function SearchView() {
   const { valueLabel, language } = useFacetLabels();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const resultsRef = useRef<HTMLHeadingElement>(null);
+  const closeFiltersRef = useRef<HTMLButtonElement>(null);
+  const openFiltersRef = useRef<HTMLButtonElement>(null);
+
+  // The filters drawer (small screens): page behind it does not scroll,
+  // focus goes in on open and back to the toggle on close, Escape closes.
+  useEffect(() => {
+    if (!filtersOpen) return;
+    const toggle = openFiltersRef.current;
+    closeFiltersRef.current?.focus();
+    const previousOverflow = document.body.style.overflow;
+    document.body.style.overflow = "hidden";
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setFiltersOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.body.style.overflow = previousOverflow;
+      document.removeEventListener("keydown", onKey);
+      toggle?.focus();
+    };
+  }, [filtersOpen]);
 
   const apiParams = new URLSearchParams(state.params);
   const query = useSearchListings(apiParams);
@@ -69,7 +90,7 @@ export function SearchView() {
         <aside className={`search-filters ${filtersOpen ? "is-open" : ""}`} aria-label={t("search.filters")} id="search-filters">
           <div className="search-filters-head">
             <h2>{t("search.filters")}</h2>
-            <Button variant="ghost" size="s" className="search-filters-close" onClick={() => setFiltersOpen(false)} aria-label={t("actions.close")}>
+            <Button ref={closeFiltersRef} variant="ghost" size="s" className="search-filters-close" onClick={() => setFiltersOpen(false)} aria-label={t("actions.close")}>
               <CloseIcon />
             </Button>
           </div>
@@ -93,6 +114,7 @@ export function SearchView() {
             </div>
             <div className="results-tools">
               <Button
+                ref={openFiltersRef}
                 variant="secondary"
                 size="s"
                 className="filters-toggle"
