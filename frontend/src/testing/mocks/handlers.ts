@@ -242,6 +242,12 @@ export const httpHandlers = [
     listing.photos.push(photo);
     return HttpResponse.json(photo, { status: 201 });
   }),
+  http.delete(`${API}/listings/:id/photos/:photoId`, ({ params, request }) => {
+    record(request);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (listing) listing.photos = listing.photos.filter((photo) => photo.id !== Number(params.photoId));
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.delete(`${API}/listings/:id`, ({ params }) => {
     state.listings = state.listings.filter((item) => item.id !== Number(params.id));
     return new HttpResponse(null, { status: 204 });
