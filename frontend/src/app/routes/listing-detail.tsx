@@ -25,12 +25,13 @@ import { useDocumentTitle } from "@/lib/use-document-title";
 function SimilarCars({ id }: { id: number }) {
   const { t } = useTranslation();
   const { data } = useSimilarListings(id);
-  if (!data?.length) return null;
+  const others = (data ?? []).filter((listing) => listing.id !== id);
+  if (!others.length) return null;
   return (
     <section aria-labelledby="similar" className="similar">
       <h2 id="similar">{t("listing.similar")}</h2>
       <ul className="bare-list grid-cards">
-        {data.slice(0, 8).map((listing) => (
+        {others.slice(0, 8).map((listing) => (
           <li key={listing.id}>
             <ListingCard listing={listing} />
           </li>
