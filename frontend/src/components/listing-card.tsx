@@ -53,7 +53,9 @@ export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
           ) : null}
         </div>
         <div className="listing-card-body">
-          <Heading className="listing-card-title">{title}</Heading>
+          <Heading className="listing-card-title" dir="auto">
+            {title}
+          </Heading>
           <Price amount={listing.price} className="listing-card-price" />
           <p className="listing-card-meta">
             <span className="num">{listing.year}</span>

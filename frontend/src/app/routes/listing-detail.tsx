@@ -122,7 +122,7 @@ export default function ListingDetailRoute() {
         <aside className="detail-side stack" aria-label={t("listing.summary")}>
           <div className="card card-body stack">
             <div>
-              <h1 className="detail-title">{language === "en" ? listing.title || name : name}</h1>
+              <h1 className="detail-title" dir="auto">{language === "en" ? listing.title || name : name}</h1>
               <div className="row">
                 {listing.status !== "active" ? <StatusBadge status={listing.status} /> : null}
                 {listing.regional_spec ? <Badge tone="brand">{enumLabel("regional_spec", listing.regional_spec)}</Badge> : null}

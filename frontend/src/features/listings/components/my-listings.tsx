@@ -78,7 +78,9 @@ export function MyListings() {
               </Link>
               <div className="my-listing-body">
                 <h2 className="my-listing-title">
-                  <Link to={`/listings/${listing.id}`}>{listing.title}</Link>
+                  <Link to={`/listings/${listing.id}`}>
+                    <bdi>{listing.title}</bdi>
+                  </Link>
                 </h2>
                 <p className="row">
                   <StatusBadge status={listing.status} />

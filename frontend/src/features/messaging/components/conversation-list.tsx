@@ -50,7 +50,15 @@ export function ConversationList({ activeId }: { activeId?: number }) {
               aria-current={conversation.id === activeId ? "page" : undefined}
             >
               <span className="conversation-item-head">
-                <span className="conversation-item-title">{who ? `${who} · ${title}` : title}</span>
+                <span className="conversation-item-title">
+                  {who ? (
+                    <>
+                      <bdi>{who}</bdi> · <bdi>{title}</bdi>
+                    </>
+                  ) : (
+                    <bdi>{title}</bdi>
+                  )}
+                </span>
                 {conversation.unread_count ? (
                   <span className="count-pill num" aria-label={t("messages.unread", { count: conversation.unread_count })}>
                     {conversation.unread_count}

@@ -47,10 +47,14 @@ export function ConversationThread({ conversationId }: { conversationId: number 
     <section className="thread" aria-labelledby="thread-title">
       <header className="thread-head">
         <div>
-          <h2 id="thread-title">{who ?? listingTitle}</h2>
+          <h2 id="thread-title">
+            <bdi>{who ?? listingTitle}</bdi>
+          </h2>
           {info ? (
             <p className="muted">
-              <Link to={`/listings/${info.listing_id}`}>{listingTitle}</Link>
+              <Link to={`/listings/${info.listing_id}`}>
+                <bdi>{listingTitle}</bdi>
+              </Link>
               {info.listing?.price ? (
                 <>
                   {" · "}

@@ -60,12 +60,15 @@ export function MessageComposer({ onSend, sending, error, label, placeholder, in
           value={body}
           onChange={(event) => setBody(event.target.value)}
           onKeyDown={onKeyDown}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={[`${id}-keys`, error ? `${id}-error` : ""].join(" ").trim()}
         />
         <Button type="submit" loading={sending} disabled={!trimmed}>
           {submitLabel ?? t("messages.send")}
         </Button>
       </div>
+      <p id={`${id}-keys`} className="visually-hidden">
+        {t("messages.keysHint")}
+      </p>
       {error ? (
         <p className="field-errors" id={`${id}-error`} role="alert">
           {errorMessage(error, t)}
