@@ -62,6 +62,17 @@ describe("search page", () => {
     expect(await screen.findByText("2 cars")).toBeInTheDocument();
   });
 
+  it("range sliders follow the min and max of the current results", async () => {
+    const { user } = renderApp("/search");
+    const price = await screen.findByRole("group", { name: /Price/ });
+    const from = within(price).getByRole("slider", { name: "Price: From" });
+    expect(from).toHaveAttribute("min", "3900");
+    expect(from).toHaveAttribute("max", "26000");
+    await user.click(within(screen.getByRole("group", { name: "Make" })).getByRole("checkbox", { name: /Nissan/ }));
+    await waitFor(() => expect(within(price).getByRole("slider", { name: "Price: From" })).toHaveAttribute("max", "21900"));
+    expect(within(price).getByRole("spinbutton", { name: "To" })).toHaveAttribute("placeholder", "21900");
+  });
+
   it("keeps sort and page in the URL, and a new filter goes back to page 1", async () => {
     const { user, router } = renderApp("/search?page=2&page_size=2");
     expect(await screen.findByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");

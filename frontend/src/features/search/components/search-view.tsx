@@ -56,7 +56,9 @@ export function SearchView() {
 
   const makes = state.selected.make.map((make) => valueLabel("make", make));
   const models = state.selected.model.map((model) => valueLabel("model", model));
-  const headline = [...makes, ...models].join(", ") || state.q || t("search.allCars");
+  // "Toyota Land Cruiser, Camry" for one make; "Toyota, Nissan" for several.
+  const carNames = makes.length === 1 ? `${makes[0]} ${models.join(", ")}`.trim() : [...makes, ...models].join(", ");
+  const headline = carNames || state.q || t("search.allCars");
   useDocumentTitle(t("search.titleFor", { what: headline }));
 
   // Moving to another page puts focus (and the reader) on the new results.
