@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { FakeXhr } from "@/testing/fake-xhr";
-import { seller } from "@/testing/mocks/db";
+import { buyer, seller } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { renderApp } from "@/testing/test-utils";
 
@@ -35,5 +35,11 @@ describe("edit listing", () => {
 
     await user.click(screen.getByRole("button", { name: "Remove photo 1" }));
     await waitFor(() => expect(within(photos).getAllByRole("img")).toHaveLength(1));
+  });
+
+  it("does not offer someone else's listing for editing", async () => {
+    renderApp("/listings/1/edit", { user: buyer });
+    expect(await screen.findByRole("heading", { name: "You do not have access to this." })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Save changes" })).not.toBeInTheDocument();
   });
 });
