@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { getAggregateCsv, recordsOf, useAggregate, type AggregateRequest } from "@/features/insights/api/get-aggregate";
@@ -29,6 +29,38 @@ function downloadText(text: string, filename: string) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type ChartCardProps = {
+  id: string;
+  title: string;
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  downloading: boolean;
+  onDownload: () => void;
+  /** The chart, or null when no listing matches. */
+  chart: ReactNode;
+};
+
+/** One chart with its heading, CSV download, and loading / error / empty states. */
+function ChartCard({ id, title, query, downloading, onDownload, chart }: ChartCardProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="card card-body" aria-labelledby={id}>
+      <div className="section-head">
+        <h2 id={id}>{title}</h2>
+        <Button variant="secondary" size="s" loading={downloading} onClick={onDownload}>
+          {t("insights.downloadCsv")}
+        </Button>
+      </div>
+      {query.isPending ? (
+        <Skeleton height={220} />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        (chart ?? <p className="muted">{t("insights.noData")}</p>)
+      )}
+    </section>
+  );
 }
 
 export function InsightsView() {
@@ -125,41 +157,26 @@ export function InsightsView() {
 
       {csvError ? <Alert tone="danger">{errorMessage(csvError, t)}</Alert> : null}
 
-      <section className="card card-body" aria-labelledby="chart-year">
-        <div className="section-head">
-          <h2 id="chart-year">{t("insights.byYear")}</h2>
-          <Button variant="secondary" size="s" loading={downloading === "by-year"} onClick={() => download("by-year", byYear)}>
-            {t("insights.downloadCsv")}
-          </Button>
-        </div>
-        {yearQuery.isPending ? (
-          <Skeleton height={220} />
-        ) : yearQuery.isError ? (
-          <QueryError error={yearQuery.error} onRetry={() => yearQuery.refetch()} />
-        ) : yearBars.length ? (
-          <BarChart title={t("insights.medianPrice")} bars={yearBars} description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
-        ) : (
-          <p className="muted">{t("insights.noData")}</p>
-        )}
-      </section>
-
-      <section className="card card-body" aria-labelledby="chart-make">
-        <div className="section-head">
-          <h2 id="chart-make">{make ? t("insights.byModel", { make: makeLabel(make) }) : t("insights.byMake")}</h2>
-          <Button variant="secondary" size="s" loading={downloading === "by-make"} onClick={() => download("by-make", byMake)}>
-            {t("insights.downloadCsv")}
-          </Button>
-        </div>
-        {makeQuery.isPending ? (
-          <Skeleton height={220} />
-        ) : makeQuery.isError ? (
-          <QueryError error={makeQuery.error} onRetry={() => makeQuery.refetch()} />
-        ) : makeBars.length ? (
-          <BarChart title={t("insights.listingsAndMedian")} bars={makeBars} orientation="horizontal" />
-        ) : (
-          <p className="muted">{t("insights.noData")}</p>
-        )}
-      </section>
+      <ChartCard
+        id="chart-year"
+        title={t("insights.byYear")}
+        query={yearQuery}
+        downloading={downloading === "by-year"}
+        onDownload={() => download("by-year", byYear)}
+        chart={
+          yearBars.length ? (
+            <BarChart title={t("insights.medianPrice")} bars={yearBars} description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
+          ) : null
+        }
+      />
+      <ChartCard
+        id="chart-make"
+        title={make ? t("insights.byModel", { make: makeLabel(make) }) : t("insights.byMake")}
+        query={makeQuery}
+        downloading={downloading === "by-make"}
+        onDownload={() => download("by-make", byMake)}
+        chart={makeBars.length ? <BarChart title={t("insights.listingsAndMedian")} bars={makeBars} orientation="horizontal" /> : null}
+      />
     </div>
   );
 }

@@ -38,24 +38,20 @@ export function MarketPosition({ make, model, year, price }: Props) {
         <span className="market-this" style={{ insetInlineStart: `${at(price)}%` }} title={t("market.thisCar")} />
       </div>
       <dl className="market-legend">
-        <div>
-          <dt>{t("market.low")}</dt>
-          <dd>
-            <Price amount={band.p10} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("market.median")}</dt>
-          <dd>
-            <Price amount={band.median} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("market.high")}</dt>
-          <dd>
-            <Price amount={band.p90} />
-          </dd>
-        </div>
+        {(
+          [
+            ["market.low", band.p10],
+            ["market.median", band.median],
+            ["market.high", band.p90],
+          ] as const
+        ).map(([label, amount]) => (
+          <div key={label}>
+            <dt>{t(label)}</dt>
+            <dd>
+              <Price amount={amount} />
+            </dd>
+          </div>
+        ))}
       </dl>
     </figure>
   );
