@@ -33,7 +33,7 @@ export function ProfileForm({ user }: { user: User }) {
     <form ref={formRef} className="stack narrow" onSubmit={onSubmit} noValidate>
       <div aria-live="polite">{update.isSuccess ? <Alert tone="success">{t("account.profileSaved")}</Alert> : null}</div>
       <FormErrors messages={errors.form} />
-      <TextField label={t("auth.email")} value={user.email} readOnly disabled hint={t("account.emailHint")} />
+      <TextField label={t("auth.email")} value={user.email} dir="ltr" readOnly disabled hint={t("account.emailHint")} />
       <TextField
         label={t("auth.displayName")}
         value={form.display_name}

@@ -42,7 +42,7 @@ export function RegisterForm() {
     <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
       <FormErrors messages={errors.form} />
       <TextField label={t("auth.displayName")} name="display_name" autoComplete="name" required value={form.display_name} onChange={set("display_name")} errors={errors.fields.display_name} />
-      <TextField label={t("auth.email")} type="email" name="email" autoComplete="email" required value={form.email} onChange={set("email")} errors={errors.fields.email} />
+      <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={form.email} onChange={set("email")} errors={errors.fields.email} />
       <TextField
         label={t("auth.phone")}
         type="tel"

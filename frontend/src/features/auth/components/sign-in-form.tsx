@@ -26,7 +26,7 @@ export function SignInForm() {
   return (
     <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
       <FormErrors messages={errors.form} />
-      <TextField label={t("auth.email")} type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={errors.fields.email} />
+      <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={errors.fields.email} />
       <TextField
         label={t("auth.password")}
         type="password"
