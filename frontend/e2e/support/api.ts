@@ -1,0 +1,95 @@
+// Test data through the public API (docs/API.md), as any outside client would.
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const PASSWORD = "Sayara-e2e-Pass-2026!";
+
+export type TestUser = { email: string; password: string; display_name: string };
+
+export type CatalogModel = { slug: string; name_en: string; name_ar: string };
+export type CatalogMake = CatalogModel & { models: CatalogModel[] };
+
+export type CreatedListing = { id: number; title: string; make: string; model: string; price: string; year: number };
+
+/** A run-unique suffix so reruns against the same database never collide. */
+export function runId(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
+
+async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  await request.get("/api/v1/auth/csrf");
+  const state = await request.storageState();
+  const token = state.cookies.find((cookie) => cookie.name === "csrftoken")?.value;
+  return token ? { "X-CSRFToken": token } : {};
+}
+
+export async function registerUser(request: APIRequestContext, label: string): Promise<TestUser> {
+  const user = { email: `${label}-${runId()}@e2e.sayara.test`, password: PASSWORD, display_name: `${label} ${runId().slice(-4)}` };
+  const response = await request.post("/api/v1/auth/register", { data: user, headers: await csrfHeaders(request) });
+  expect(response.status(), await response.text()).toBe(201);
+  return user;
+}
+
+export async function tokenFor(request: APIRequestContext, user: TestUser): Promise<string> {
+  const response = await request.post("/api/v1/auth/token", {
+    data: { email: user.email, password: user.password },
+    headers: await csrfHeaders(request),
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export async function catalog(request: APIRequestContext): Promise<CatalogMake[]> {
+  const response = await request.get("/api/v1/catalog/makes");
+  expect(response.ok()).toBeTruthy();
+  const makes = (await response.json()) as CatalogMake[];
+  return makes.filter((make) => make.models.length > 0);
+}
+
+/** A make and one of its models from the live catalog. */
+export async function pickMakeModel(request: APIRequestContext): Promise<{ make: CatalogMake; model: CatalogModel }> {
+  const makes = await catalog(request);
+  expect(makes.length, "the catalog has makes with models").toBeGreaterThan(0);
+  const make = makes[0];
+  return { make, model: make.models[0] };
+}
+
+export async function createListing(
+  request: APIRequestContext,
+  token: string,
+  fields: Record<string, unknown>,
+): Promise<CreatedListing> {
+  const response = await request.post("/api/v1/listings", {
+    data: { status: "active", year: 2019, mileage_km: 64000, price: "7777.000", description: "Created by the e2e suite.", ...fields },
+    headers: { Authorization: `Token ${token}` },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as CreatedListing;
+}
+
+/** Sign in through the UI, as a person would. */
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: user.display_name })).toBeVisible();
+}
+
+/**
+ * The index is eventually consistent (about a second): reload a search until
+ * the listing shows up, for up to ~10 s.
+ */
+export async function expectInSearch(page: Page, path: string, title: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 1500 });
+  }).toPass({ timeout: 12_000, intervals: [500, 1000, 1000, 2000] });
+}
+
+/** A valid 320×240 PNG (a gradient in the brand colour), small enough to upload instantly. */
+export function samplePhoto(): Buffer {
+  return Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAUAAAADwCAIAAAD+Tyo8AAAC2ElEQVR42u3TxY0YAAADwashzMwOXJiZqdo0mBr8tDTSVLDSHvw7EmDUgQRgYMDAQDfw0QCjDAwGBgwMlAMfCzDKwGBgwMBAOfDxAKMMDAYGDAyUA58IMMrAYGDAwEA58MkAowwMBgYMDJQDnwowysBgYMDAQDnw6QCjDAwGBgwMlAOfCTDKwGBgwMBAOfDZAKMMDAYGDAyUA58LMMrAYGDAwEA58PkAowwMBgYMDJQDXwgwysBgYMDAQDnwxQCjDAwGBgwMlANfCjDKwGBgwMBAOfDlAKMMDAYGDAyUA18JMMrAYGDAwEA58NUAowwMBgYMDJQDXwswysBgYMDAQDnw9QCjDAwGBgwMlAPfCDDKwGBgwMBAOfDNAKMMDAYGDAyUA98KMMrAYGDAwEA58O0AowwMBgYMDJQD3wkwysBgYMDAQDlwAowyMBgYMDBQDnw3wCgDg4EBAwPlwPcCjDIwGBgwMFAOfD/AKAODgQEDA+XADwKMMjAYGDAwUA58GGCUgcHAgIGBcuCHAUYZGAwMGBgoB34UYJSBwcCAgYFy4McBRhkYDAwYGCgHfhJglIHBwICBgXLgpwFGGRgMDBgYKAd+FmCUgcHAgIGBcuDnAUYZGAwMGBgoB34RYJSBwcCAgYFy4JcBRhkYDAwYGCgHfhVglIHBwICBgXLg1wFGGRgMDBgYKAd+E2CUgcHAgIGBcuC3AUYZGAwMGBgoB34XYJSBwcCAgYFy4PcBRhkYDAwYGCgH/hBglIHBwICBgXLgjwFGGRgMDBgYKAf+FGCUgcHAgIGBcuDPAUYZGAwMGBgoB/4SYJSBwcCAgYFy4K8BRhkYDAwYGCgH/hZglIHBwICBgXLg7wFGGRgMDBgYKAf+EWCUgcHAgIGBcuCfAUYZGAwMGBgoB/4VYJSBwcCAgYFy4N8BRhkYDAwYGCgH/hNglIHBwICBgXLgvwFGGRgMDBgYqPwHFqnkdqX6lPkAAAAASUVORK5CYII=",
+    "base64",
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, useLocation, useNavigate } from "react-router";
+import { useUnreadCount } from "@/features/messaging/api/get-conversations";
+import { LanguageSwitch } from "@/app/layout/language-switch";
+import { ChatIcon, PlusIcon, SearchIcon, UserIcon } from "@/components/icons";
+import { useLogout, useUser } from "@/lib/auth";
+
+function UnreadBadge() {
+  const { t } = useTranslation();
+  const unread = useUnreadCount();
+  if (!unread) return null;
+  return (
+    <span className="count-pill num" aria-label={t("messages.unread", { count: unread })}>
+      {unread > 99 ? "99+" : unread}
+    </span>
+  );
+}
+
+const MENU = [
+  { to: "/me/listings", key: "nav.myListings" },
+  { to: "/account/favorites", key: "nav.favorites" },
+  { to: "/account/saved-searches", key: "nav.savedSearches" },
+  { to: "/account/notifications", key: "nav.notifications" },
+  { to: "/account", key: "nav.account" },
+  { to: "/insights", key: "nav.insights" },
+];
+
+function AccountMenu({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  return (
+    <div className="account-menu" ref={ref}>
+      <button type="button" className="header-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+        <UserIcon size={18} />
+        <span className="header-button-text">{name}</span>
+      </button>
+      <div id={menuId} className="account-menu-panel" hidden={!open} onClick={() => setOpen(false)}>
+        <ul className="bare-list">
+          {MENU.map((item) => (
+            <li key={item.to}>
+              <Link to={item.to}>{t(item.key)}</Link>
+            </li>
+          ))}
+          <li>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/") })}
+            >
+              {t("nav.signOut")}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { data: user } = useUser();
+  const location = useLocation();
+  const next = encodeURIComponent(location.pathname + location.search);
+  return (
+    <header className="site-header">
+      <div className="container site-header-inner">
+        <Link to="/" className="brand" aria-label={t("brand.home")}>
+          <span className="brand-mark" aria-hidden="true">
+            س
+          </span>
+          <span className="brand-name">{t("brand.name")}</span>
+        </Link>
+        <nav className="site-nav" aria-label={t("nav.main")}>
+          <NavLink to="/search" className="header-button">
+            <SearchIcon size={18} />
+            <span className="header-button-text">{t("nav.search")}</span>
+          </NavLink>
+          <NavLink to="/sell" className="header-button header-button-accent">
+            <PlusIcon size={18} />
+            <span className="header-button-text">{t("nav.sell")}</span>
+          </NavLink>
+          {user ? (
+            <NavLink to="/messages" className="header-button">
+              <ChatIcon size={18} />
+              <span className="header-button-text">{t("nav.messages")}</span>
+              <UnreadBadge />
+            </NavLink>
+          ) : null}
+        </nav>
+        <div className="site-header-end">
+          <LanguageSwitch />
+          {user ? (
+            <AccountMenu name={user.display_name || user.email} />
+          ) : (
+            <Link to={`/sign-in?next=${next}`} className="header-button">
+              <UserIcon size={18} />
+              <span className="header-button-text">{t("nav.signIn")}</span>
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+import { lazy } from "react";
+import type { RouteObject } from "react-router";
+import { AppLayout } from "@/app/layout/app-layout";
+import { RequireAuth } from "@/app/layout/require-auth";
+import { RouteError } from "@/app/layout/route-error";
+
+// Route-level code splitting: each page is its own chunk.
+const Home = lazy(() => import("@/app/routes/home"));
+const Search = lazy(() => import("@/app/routes/search"));
+const ListingDetail = lazy(() => import("@/app/routes/listing-detail"));
+const Sell = lazy(() => import("@/app/routes/sell"));
+const EditListing = lazy(() => import("@/app/routes/edit-listing"));
+const MyListings = lazy(() => import("@/app/routes/my-listings"));
+const Messages = lazy(() => import("@/app/routes/messages"));
+const SignIn = lazy(() => import("@/app/routes/sign-in"));
+const Register = lazy(() => import("@/app/routes/register"));
+const Account = lazy(() => import("@/app/routes/account"));
+const Insights = lazy(() => import("@/app/routes/insights"));
+const NotFound = lazy(() => import("@/app/routes/not-found"));
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: "search", element: <Search /> },
+      { path: "listings/:id", element: <ListingDetail /> },
+      { path: "sign-in", element: <SignIn /> },
+      { path: "register", element: <Register /> },
+      { path: "insights", element: <Insights /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: "sell", element: <Sell /> },
+          { path: "listings/:id/edit", element: <EditListing /> },
+          { path: "me/listings", element: <MyListings /> },
+          { path: "messages", element: <Messages /> },
+          { path: "messages/:id", element: <Messages /> },
+          { path: "account/*", element: <Account /> },
+        ],
+      },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+];

@@ -1,0 +1,45 @@
+import { useTranslation } from "react-i18next";
+import { NavLink, Route, Routes } from "react-router";
+import { NotificationList } from "@/features/account/components/notification-list";
+import { PasswordForm } from "@/features/account/components/password-form";
+import { ProfileForm } from "@/features/account/components/profile-form";
+import { SavedSearchList } from "@/features/account/components/saved-search-list";
+import { FavoritesList } from "@/features/favorites/components/favorites-list";
+import { useUser } from "@/lib/auth";
+import { Page } from "@/components/page";
+
+const TABS = [
+  { to: "/account", key: "nav.profile", end: true },
+  { to: "/account/password", key: "nav.password" },
+  { to: "/account/favorites", key: "nav.favorites" },
+  { to: "/account/saved-searches", key: "nav.savedSearches" },
+  { to: "/account/notifications", key: "nav.notifications" },
+];
+
+export default function AccountRoute() {
+  const { t } = useTranslation();
+  const { data: user } = useUser();
+  if (!user) return null;
+  return (
+    <Page title={t("nav.account")}>
+      <div className="account-layout">
+        <nav className="tabs" aria-label={t("nav.account")}>
+          {TABS.map((tab) => (
+            <NavLink key={tab.to} to={tab.to} end={tab.end} className="tab">
+              {t(tab.key)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="account-panel">
+          <Routes>
+            <Route index element={<ProfileForm user={user} />} />
+            <Route path="password" element={<PasswordForm />} />
+            <Route path="favorites" element={<FavoritesList />} />
+            <Route path="saved-searches" element={<SavedSearchList />} />
+            <Route path="notifications" element={<NotificationList />} />
+          </Routes>
+        </div>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,75 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { expectNoSeriousA11yViolations } from "@/testing/axe";
+import { buyer, seller } from "@/testing/mocks/db";
+import { state } from "@/testing/mocks/handlers";
+import { renderApp } from "@/testing/test-utils";
+
+describe("listing detail", () => {
+  it("shows the car: price, specs with catalog labels, seller and similar cars", async () => {
+    renderApp("/listings/1");
+    expect(await screen.findByRole("heading", { level: 1, name: "2021 Toyota Land Cruiser GXR" })).toBeInTheDocument();
+    expect(screen.getAllByText("BHD 18,500.000")[0]).toBeInTheDocument();
+    const specs = screen.getByRole("table", { name: "Specifications" });
+    expect(within(specs).getByRole("row", { name: "Regional specs GCC" })).toBeInTheDocument();
+    expect(within(specs).getByRole("row", { name: "Mileage (km) 45,000 km" })).toBeInTheDocument();
+    expect(screen.getByText("Ali Motors")).toBeInTheDocument();
+    expect(screen.getByText("Dealer", { selector: ".muted" })).toBeInTheDocument();
+    const similar = await screen.findByRole("region", { name: "Similar cars" });
+    expect(within(similar).getByText("2019 Toyota Camry")).toBeInTheDocument();
+  });
+
+  it("places the price in the market band of the same make, model and near years", async () => {
+    renderApp("/listings/1");
+    expect(await screen.findByText("Fair market price")).toBeInTheDocument();
+    expect(screen.getByText("BHD 17,500.000")).toBeInTheDocument();
+    const sent = new URL(state.requests.find((request) => request.url.includes("/analytics/market"))!.url).searchParams;
+    expect(Object.fromEntries(sent)).toEqual({ make: "toyota", model: "land-cruiser", year_min: "2020", year_max: "2022" });
+  });
+
+  it("asks anonymous visitors to sign in before messaging", async () => {
+    renderApp("/listings/1");
+    expect(await screen.findByRole("link", { name: "Sign in to message the seller" })).toHaveAttribute("href", "/sign-in?next=%2Flistings%2F1");
+  });
+
+  it("messages the seller and opens the thread", async () => {
+    const { user, router } = renderApp("/listings/1", { user: buyer });
+    const box = await screen.findByLabelText("Message the seller");
+    expect(box).toHaveValue("Hello, is the 2021 Toyota Land Cruiser GXR still available?");
+    await user.click(screen.getByRole("button", { name: "Send message" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/messages/9"));
+    expect(state.requests.find((request) => request.url.endsWith("/conversations"))?.body).toEqual({
+      listing_id: 1,
+      body: "Hello, is the 2021 Toyota Land Cruiser GXR still available?",
+    });
+  });
+
+  it("saves and unsaves the car as a favourite with PUT and DELETE", async () => {
+    const { user } = renderApp("/listings/1", { user: buyer });
+    const save = await screen.findByRole("button", { name: "Save" });
+    expect(save).toHaveAttribute("aria-pressed", "false");
+    await user.click(save);
+    await waitFor(() => expect(screen.getByRole("button", { name: "Saved" })).toHaveAttribute("aria-pressed", "true"));
+    expect(state.requests.some((request) => request.method === "PUT" && request.url.endsWith("/me/favorites/1"))).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Saved" }));
+    await waitFor(() => expect(state.requests.some((request) => request.method === "DELETE" && request.url.endsWith("/me/favorites/1"))).toBe(true));
+    expect(await screen.findByRole("button", { name: "Save" })).toHaveAttribute("aria-pressed", "false");
+  });
+
+  it("shows the owner edit links instead of contact", async () => {
+    renderApp("/listings/1", { user: seller });
+    expect(await screen.findByRole("link", { name: "Edit" })).toHaveAttribute("href", "/listings/1/edit");
+    expect(screen.queryByLabelText("Message the seller")).not.toBeInTheDocument();
+  });
+
+  it("says when a listing is gone", async () => {
+    renderApp("/listings/999");
+    expect(await screen.findByRole("heading", { name: "This car is no longer listed" })).toBeInTheDocument();
+  });
+
+  it("has no serious accessibility violations", async () => {
+    const { container, settle } = renderApp("/listings/1");
+    await screen.findByText("Fair market price");
+    await settle();
+    await expectNoSeriousA11yViolations(container);
+  });
+});

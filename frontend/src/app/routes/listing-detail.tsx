@@ -1,0 +1,183 @@
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import { FavoriteButton } from "@/features/favorites/components/favorite-button";
+import { MarketPosition } from "@/features/insights/components/market-position";
+import { useListing } from "@/features/listings/api/get-listing";
+import { useSimilarListings } from "@/features/listings/api/get-similar-listings";
+import { ListingGallery } from "@/features/listings/components/listing-gallery";
+import { ListingSpecs } from "@/features/listings/components/listing-specs";
+import { StatusBadge } from "@/features/listings/components/status-badge";
+import { ContactSeller } from "@/features/messaging/components/contact-seller";
+import { Alert } from "@/components/alert";
+import { Badge } from "@/components/badge";
+import { ButtonLink } from "@/components/button";
+import { EmptyState } from "@/components/empty-state";
+import { ListingCard } from "@/components/listing-card";
+import { Price } from "@/components/price";
+import { QueryError } from "@/components/query-error";
+import { Skeleton } from "@/components/skeleton";
+import { isApiError } from "@/lib/api-client";
+import { useUser } from "@/lib/auth";
+import { useCatalogLabels } from "@/lib/catalog/use-labels";
+import { formatNumber } from "@/lib/format";
+import { useDocumentTitle } from "@/lib/use-document-title";
+
+function SimilarCars({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { data } = useSimilarListings(id);
+  const others = (data ?? []).filter((listing) => listing.id !== id);
+  if (!others.length) return null;
+  return (
+    <section aria-labelledby="similar" className="similar">
+      <h2 id="similar">{t("listing.similar")}</h2>
+      <ul className="bare-list grid-cards">
+        {others.slice(0, 8).map((listing) => (
+          <li key={listing.id}>
+            <ListingCard listing={listing} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DetailSkeleton() {
+  return (
+    <div className="detail-layout" aria-hidden="true">
+      <Skeleton height="auto" style={{ aspectRatio: "4 / 3" }} />
+      <div className="stack">
+        <Skeleton height={32} width="80%" />
+        <Skeleton height={28} width="40%" />
+        <Skeleton height={200} />
+      </div>
+    </div>
+  );
+}
+
+export default function ListingDetailRoute() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const id = Number(params.id);
+  const location = useLocation();
+  const { data: user } = useUser();
+  const { data: listing, isPending, isError, error, refetch } = useListing(id);
+  const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
+  useDocumentTitle(listing?.title);
+
+  if (isPending)
+    return (
+      <div className="container page">
+        <DetailSkeleton />
+      </div>
+    );
+  if (isError)
+    return (
+      <div className="container page">
+        {isApiError(error) && error.kind === "not_found" ? (
+          <EmptyState title={t("listing.notFound")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
+            {t("listing.notFoundBody")}
+          </EmptyState>
+        ) : (
+          <QueryError error={error} onRetry={() => refetch()} />
+        )}
+      </div>
+    );
+
+  const isOwner = user?.id === listing.seller.id;
+  const name = `${listing.year} ${makeLabel(listing.make)} ${modelLabel(listing.model, listing.make)} ${listing.trim ?? ""}`.trim();
+  const state = location.state as { justPublished?: string; justSaved?: boolean } | null;
+
+  return (
+    <div className="container page">
+      {state?.justPublished ? (
+        <Alert tone="success">{state.justPublished === "draft" ? t("sell.savedDraft") : t("sell.published")}</Alert>
+      ) : state?.justSaved ? (
+        <Alert tone="success">{t("sell.saved")}</Alert>
+      ) : null}
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to="/search">{t("nav.search")}</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={`/search?make=${listing.make}`}>{makeLabel(listing.make)}</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={`/search?make=${listing.make}&model=${listing.model}`}>{modelLabel(listing.model, listing.make)}</Link>
+      </nav>
+
+      <div className="detail-layout">
+        <div className="detail-main stack">
+          <ListingGallery photos={listing.photos} title={listing.title} />
+          <section className="card card-body" aria-labelledby="specs-title">
+            <h2 id="specs-title">{t("listing.specs")}</h2>
+            <ListingSpecs listing={listing} />
+          </section>
+          {listing.description ? (
+            <section className="card card-body" aria-labelledby="desc-title">
+              <h2 id="desc-title">{t("listing.description")}</h2>
+              <p className="description" dir="auto">
+                {listing.description}
+              </p>
+            </section>
+          ) : null}
+        </div>
+
+        <aside className="detail-side stack" aria-label={t("listing.summary")}>
+          <div className="card card-body stack">
+            <div>
+              <h1 className="detail-title" dir="auto">{language === "en" ? listing.title || name : name}</h1>
+              <div className="row">
+                {listing.status !== "active" ? <StatusBadge status={listing.status} /> : null}
+                {listing.regional_spec ? <Badge tone="brand">{enumLabel("regional_spec", listing.regional_spec)}</Badge> : null}
+                {listing.transmission ? <Badge>{enumLabel("transmission", listing.transmission)}</Badge> : null}
+                {listing.fuel ? <Badge>{enumLabel("fuel", listing.fuel)}</Badge> : null}
+              </div>
+            </div>
+            <Price amount={listing.price} className="detail-price" />
+            <p className="muted">
+              <span className="num">{listing.year}</span> · <span className="num">{t("units.km", { value: formatNumber(listing.mileage_km, language) })}</span>
+              {listing.governorate ? ` · ${enumLabel("governorate", listing.governorate)}` : ""}
+            </p>
+            {isOwner ? (
+              <div className="row">
+                <ButtonLink to={`/listings/${listing.id}/edit`}>{t("actions.edit")}</ButtonLink>
+                <ButtonLink to="/me/listings" variant="secondary">
+                  {t("nav.myListings")}
+                </ButtonLink>
+              </div>
+            ) : (
+              <FavoriteButton listing={listing} />
+            )}
+          </div>
+
+          <section className="card card-body stack" aria-labelledby="seller-title">
+            <h2 id="seller-title">{t("listing.seller")}</h2>
+            <p className="seller">
+              <span className="seller-avatar" aria-hidden="true">
+                {listing.seller.display_name.slice(0, 1).toUpperCase()}
+              </span>
+              <span>
+                <strong>{listing.seller.display_name}</strong>
+                <br />
+                <span className="muted">{t(`account.type.${listing.seller.account_type}`)}</span>
+              </span>
+            </p>
+            {isOwner ? null : user ? (
+              listing.status === "active" ? (
+                <ContactSeller listingId={listing.id} listingTitle={listing.title} />
+              ) : null
+            ) : (
+              <ButtonLink to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} block>
+                {t("listing.signInToContact")}
+              </ButtonLink>
+            )}
+          </section>
+
+          <section className="card card-body" aria-labelledby="market-title">
+            <h2 id="market-title">{t("market.title")}</h2>
+            <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} />
+          </section>
+        </aside>
+      </div>
+
+      <SimilarCars id={listing.id} />
+    </div>
+  );
+}

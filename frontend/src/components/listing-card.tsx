@@ -1,0 +1,81 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Badge } from "@/components/badge";
+import { CarIcon } from "@/components/icons";
+import { Price } from "@/components/price";
+import { useCatalogLabels } from "@/lib/catalog/use-labels";
+import { formatNumber } from "@/lib/format";
+import type { CardListing } from "@/types/api";
+
+function thumbnailOf(listing: CardListing): string | null {
+  if ("thumbnail_url" in listing && listing.thumbnail_url) return listing.thumbnail_url;
+  if ("photos" in listing && listing.photos?.length) return listing.photos[0].thumbnail_url || listing.photos[0].url;
+  return null;
+}
+
+function sellerTypeOf(listing: CardListing): string | undefined {
+  if ("seller_type" in listing && listing.seller_type) return listing.seller_type;
+  if ("seller" in listing && listing.seller) return listing.seller.account_type;
+  return undefined;
+}
+
+type Props = {
+  listing: CardListing;
+  /** Extra controls under the card (owner actions, remove from favourites...). */
+  footer?: ReactNode;
+  headingLevel?: 2 | 3;
+};
+
+/** The car card of search results, similar cars, favourites and the home page. */
+export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
+  const { t } = useTranslation();
+  const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
+  const thumbnail = thumbnailOf(listing);
+  const sellerType = sellerTypeOf(listing);
+  const Heading = `h${headingLevel}` as const;
+  const name = `${listing.year} ${makeLabel(listing.make)} ${modelLabel(listing.model, listing.make)}`;
+  const title = language === "en" && listing.title ? listing.title : name;
+
+  return (
+    <article className="listing-card">
+      <Link to={`/listings/${listing.id}`} className="listing-card-link">
+        <div className="listing-card-media">
+          {thumbnail ? (
+            <img src={thumbnail} alt="" loading="lazy" decoding="async" width={400} height={300} />
+          ) : (
+            <div className="listing-card-placeholder">
+              <CarIcon size={40} />
+            </div>
+          )}
+          {listing.regional_spec ? (
+            <span className="listing-card-spec">{enumLabel("regional_spec", listing.regional_spec)}</span>
+          ) : null}
+        </div>
+        <div className="listing-card-body">
+          <Heading className="listing-card-title" dir="auto">
+            {title}
+          </Heading>
+          <Price amount={listing.price} className="listing-card-price" />
+          <p className="listing-card-meta">
+            <span className="num">{listing.year}</span>
+            <span aria-hidden="true"> · </span>
+            <span className="num">{t("units.km", { value: formatNumber(listing.mileage_km, language) })}</span>
+            {listing.governorate ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>{enumLabel("governorate", listing.governorate)}</span>
+              </>
+            ) : null}
+          </p>
+          <div className="listing-card-badges">
+            {listing.transmission ? <Badge>{enumLabel("transmission", listing.transmission)}</Badge> : null}
+            {listing.fuel ? <Badge>{enumLabel("fuel", listing.fuel)}</Badge> : null}
+            {sellerType === "dealer" ? <Badge tone="info">{enumLabel("seller_type", "dealer")}</Badge> : null}
+          </div>
+        </div>
+      </Link>
+      {footer ? <div className="listing-card-footer">{footer}</div> : null}
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+import { formatPrice } from "@/lib/format";
+import { useLanguage } from "@/lib/use-language";
+import type { Money } from "@/types/api";
+
+export function Price({ amount, className }: { amount: Money | null | undefined; className?: string }) {
+  const { language } = useLanguage();
+  return (
+    <span className={`price num ${className ?? ""}`} dir="auto">
+      {formatPrice(amount, language)}
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+import { http, HttpResponse } from "msw";
+import { screen, waitFor, within } from "@testing-library/react";
+import { buyer } from "@/testing/mocks/db";
+import { state } from "@/testing/mocks/handlers";
+import { server } from "@/testing/mocks/server";
+import { renderApp } from "@/testing/test-utils";
+
+describe("account", () => {
+  it("saves the profile and shows a phone error by the phone field", async () => {
+    const { user } = renderApp("/account", { user: { ...buyer } });
+    const phone = await screen.findByLabelText("Mobile number (optional)");
+    await user.clear(phone);
+    await user.type(phone, "12345");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(phone).toHaveAccessibleDescription(/Enter \+973 followed by 8 digits\./));
+    expect(phone).toHaveFocus();
+    await user.clear(phone);
+    await user.type(phone, "+973 3999 0000");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Profile saved.")).toBeInTheDocument();
+    expect(state.requests.filter((request) => request.method === "PATCH").at(-1)?.body).toMatchObject({ phone: "+97339990000" });
+  });
+
+  it("changes the password and shows the API's message for a wrong current password", async () => {
+    server.use(
+      http.post("*/api/v1/me/password", async ({ request }) => {
+        const body = (await request.json()) as { current_password: string };
+        return body.current_password === "right"
+          ? new HttpResponse(null, { status: 204 })
+          : HttpResponse.json({ current_password: ["Your current password is not correct."] }, { status: 400 });
+      }),
+    );
+    const { user } = renderApp("/account/password", { user: buyer });
+    await user.type(await screen.findByLabelText(/^Current password/), "wrong");
+    await user.type(screen.getByLabelText(/^New password/), "a-better-one-2026");
+    await user.click(screen.getByRole("button", { name: "Change password" }));
+    expect(await screen.findByText("Your current password is not correct.")).toBeInTheDocument();
+    await user.clear(screen.getByLabelText(/^Current password/));
+    await user.type(screen.getByLabelText(/^Current password/), "right");
+    await user.click(screen.getByRole("button", { name: "Change password" }));
+    expect(await screen.findByText("Password changed.")).toBeInTheDocument();
+  });
+
+  it("lists saved searches as links back to the search", async () => {
+    renderApp("/account/saved-searches", { user: buyer });
+    expect(await screen.findByRole("link", { name: "Toyota SUVs" })).toHaveAttribute("href", "/search?make=toyota&body_type=suv");
+  });
+
+  it("lists notifications of new matches", async () => {
+    renderApp("/account/notifications", { user: buyer });
+    const item = (await screen.findByRole("link", { name: "2021 Toyota Land Cruiser GXR" })).closest("li") as HTMLElement;
+    expect(within(item).getByText("Matches “Toyota SUVs”")).toBeInTheDocument();
+  });
+
+  it("saves the current search from the results page", async () => {
+    const { user } = renderApp("/search?make=toyota&body_type=suv&page=2", { user: buyer });
+    await user.click(await screen.findByRole("button", { name: "Save this search" }));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Search saved. You will find it in your account.")).toBeInTheDocument();
+    expect(state.requests.find((request) => request.url.endsWith("/me/saved-searches"))?.body).toEqual({
+      name: "Toyota",
+      query: "make=toyota&body_type=suv",
+      alert: true,
+    });
+  });
+});

@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useDeleteSavedSearch } from "@/features/account/api/delete-saved-search";
+import { useSavedSearches } from "@/features/account/api/get-saved-searches";
+import { Badge } from "@/components/badge";
+import { Button, ButtonLink } from "@/components/button";
+import { EmptyState } from "@/components/empty-state";
+import { BellIcon } from "@/components/icons";
+import { QueryError } from "@/components/query-error";
+import { Spinner } from "@/components/spinner";
+
+export function SavedSearchList() {
+  const { t } = useTranslation();
+  const { data, isPending, isError, error, refetch } = useSavedSearches();
+  const remove = useDeleteSavedSearch();
+  if (isPending) return <Spinner label={t("common.loading")} />;
+  if (isError) return <QueryError error={error} onRetry={() => refetch()} />;
+  if (!data.length)
+    return (
+      <EmptyState icon={<BellIcon size={32} />} title={t("savedSearch.emptyTitle")} action={<ButtonLink to="/search">{t("nav.search")}</ButtonLink>}>
+        {t("savedSearch.emptyBody")}
+      </EmptyState>
+    );
+  return (
+    <ul className="bare-list plain-list">
+      {data.map((search) => (
+        <li key={search.id} className="plain-list-item">
+          <div>
+            <Link to={`/search?${search.query.replace(/^\?/, "")}`} className="plain-list-title">
+              {search.name}
+            </Link>{" "}
+            {search.alert ? <Badge tone="info">{t("savedSearch.alertsOn")}</Badge> : null}
+          </div>
+          <Button variant="ghost" size="s" loading={remove.isPending && remove.variables === search.id} onClick={() => remove.mutate(search.id)}>
+            {t("actions.delete")}
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

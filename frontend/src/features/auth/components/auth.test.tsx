@@ -1,0 +1,65 @@
+import { http, HttpResponse } from "msw";
+import { act, screen, waitFor } from "@testing-library/react";
+import { buyer } from "@/testing/mocks/db";
+import { state } from "@/testing/mocks/handlers";
+import { server } from "@/testing/mocks/server";
+import { renderApp } from "@/testing/test-utils";
+
+async function signInWith(user: ReturnType<typeof renderApp>["user"], password: string) {
+  await user.type(await screen.findByLabelText(/^Email/), "fatima@example.bh");
+  await user.type(screen.getByLabelText(/^Password/), password);
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+}
+
+describe("sign in and register", () => {
+  it("signs in and goes back to the page that asked for it", async () => {
+    const { user, router } = renderApp("/sign-in?next=%2Fme%2Flistings");
+    await signInWith(user, "correct-horse");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/me/listings"));
+    expect(await screen.findByRole("button", { name: "Fatima" })).toBeInTheDocument();
+  });
+
+  it("shows the API's non-field error for wrong details", async () => {
+    const { user } = renderApp("/sign-in");
+    await signInWith(user, "wrong");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Unable to sign in with these details.");
+  });
+
+  it("never follows a next= that leaves the site", async () => {
+    const { user, router } = renderApp("/sign-in?next=%2F%2Fevil.example");
+    await signInWith(user, "correct-horse");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+  });
+
+  it("registers, signs in, and shows field errors by their fields", async () => {
+    server.use(
+      http.post("*/api/v1/auth/register", async ({ request }) => {
+        const body = (await request.json()) as { phone?: string };
+        if (body.phone !== "+97333445566") return HttpResponse.json({ phone: ["Enter +973 followed by 8 digits."] }, { status: 400 });
+        return HttpResponse.json({ ...buyer, display_name: "Maryam" }, { status: 201 });
+      }),
+    );
+    const { user, router } = renderApp("/register");
+    await user.type(await screen.findByLabelText(/^Your name/), "Maryam");
+    await user.type(screen.getByLabelText(/^Email/), "maryam@example.bh");
+    await user.type(screen.getByLabelText(/^Mobile/), "3344");
+    await user.type(screen.getByLabelText(/^Password/), "correct-horse");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    const phone = screen.getByLabelText(/^Mobile/);
+    await waitFor(() => expect(phone).toHaveAccessibleDescription(/Enter \+973 followed by 8 digits\./));
+    await user.clear(phone);
+    await user.type(phone, "+973 3344 5566");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    expect(state.requests.some((request) => request.url.endsWith("/auth/login"))).toBe(true);
+  });
+
+  it("sends people whose session ended to sign in, and back afterwards", async () => {
+    const { router } = renderApp("/messages", { user: buyer });
+    await screen.findByRole("button", { name: "Fatima" });
+    server.use(http.get("*/api/v1/conversations/:id/messages", () => HttpResponse.json({ detail: "Session expired." }, { status: 401 })));
+    await act(() => router.navigate("/messages/9"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/sign-in"));
+    expect(router.state.location.search).toBe("?next=%2Fmessages%2F9");
+  });
+});

@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { useNextPath } from "@/features/auth/hooks/use-next-path";
+import { Button } from "@/components/button";
+import { FormErrors, TextField } from "@/components/field";
+import { useLogin } from "@/lib/auth";
+import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
+
+export function SignInForm() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const next = useNextPath();
+  const login = useLogin();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const errors = formErrorsOf(login.error, t, ["email", "password"]);
+  const formRef = useFocusFirstError<HTMLFormElement>(login.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(next, { replace: true }) });
+  };
+
+  return (
+    <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
+      <FormErrors messages={errors.form} />
+      <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={errors.fields.email} />
+      <TextField
+        label={t("auth.password")}
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={errors.fields.password}
+      />
+      <Button type="submit" size="l" block loading={login.isPending}>
+        {t("auth.signIn")}
+      </Button>
+      <p className="muted center">
+        {t("auth.noAccount")} <Link to={`/register${next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`}>{t("auth.createAccount")}</Link>
+      </p>
+    </form>
+  );
+}

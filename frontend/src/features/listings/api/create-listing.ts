@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ListingInput } from "@/features/listings/api/listing-input";
+import { listingKeys } from "@/features/listings/api/query-keys";
+import { api } from "@/lib/api-client";
+import type { Listing } from "@/types/api";
+
+export function createListing(input: ListingInput): Promise<Listing> {
+  return api.post<Listing>("/listings", input);
+}
+
+export function useCreateListing() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createListing,
+    onSuccess: (listing) => {
+      queryClient.setQueryData(listingKeys.detail(listing.id), listing);
+      void queryClient.invalidateQueries({ queryKey: listingKeys.mine() });
+    },
+  });
+}

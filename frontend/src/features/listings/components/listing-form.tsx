@@ -1,0 +1,205 @@
+import { useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LISTING_ENUM_FIELDS, LISTING_INPUT_FIELDS, type ListingInput } from "@/features/listings/api/listing-input";
+import { PhotoUploads } from "@/features/listings/components/photo-uploads";
+import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-photo-uploads";
+import { Button } from "@/components/button";
+import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
+import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
+import { formErrorsOf } from "@/lib/form-errors";
+import { useFocusFirstError } from "@/lib/use-focus-first-error";
+import type { Photo, ListingStatus } from "@/types/api";
+
+type FormState = Record<Exclude<keyof ListingInput, "status">, string>;
+
+const EMPTY: FormState = {
+  title: "",
+  make: "",
+  model: "",
+  trim: "",
+  year: "",
+  price: "",
+  mileage_km: "",
+  body_type: "",
+  fuel: "",
+  transmission: "",
+  drivetrain: "",
+  exterior_color: "",
+  regional_spec: "",
+  condition: "",
+  governorate: "",
+  description: "",
+};
+
+const REQUIRED = new Set<keyof FormState>(["make", "model", "year", "price", "mileage_km"]);
+
+function toState(initial?: Partial<ListingInput>): FormState {
+  const state = { ...EMPTY };
+  if (!initial) return state;
+  for (const key of Object.keys(EMPTY) as (keyof FormState)[]) {
+    const value = initial[key];
+    state[key] = value === null || value === undefined ? "" : String(value);
+  }
+  return state;
+}
+
+/** Form strings → API values: numbers for year/mileage, the price string as typed (no float). */
+export function toInput(state: FormState): ListingInput {
+  const whole = (value: string) => (value.trim() === "" ? null : Number(value.replace(/[,\s]/g, "")));
+  return {
+    ...state,
+    year: whole(state.year),
+    mileage_km: whole(state.mileage_km),
+    price: state.price.replace(/[,\s]/g, ""),
+  };
+}
+
+type Props = {
+  mode: "create" | "edit";
+  initial?: Partial<ListingInput>;
+  existingPhotos?: Photo[];
+  listingId?: number;
+  uploads: Uploads;
+  submitting: boolean;
+  error: unknown;
+  /** `changes` holds every field in create mode and only the edited ones in edit mode. */
+  onSubmit: (changes: Partial<ListingInput>, status?: ListingStatus) => void;
+};
+
+export function ListingForm({ mode, initial, existingPhotos, listingId, uploads, submitting, error, onSubmit }: Props) {
+  const { t } = useTranslation();
+  const { makes, enums, language } = useCatalogLabels();
+  const [state, setState] = useState<FormState>(() => toState(initial));
+  // Which submit button was pressed; a ref because the submit event comes before a re-render.
+  const intentRef = useRef<ListingStatus>("active");
+  const [intent, setIntent] = useState<ListingStatus>("active");
+  const choose = (status: ListingStatus) => {
+    intentRef.current = status;
+    setIntent(status);
+  };
+  const errors = formErrorsOf(error, t, LISTING_INPUT_FIELDS);
+  const formRef = useFocusFirstError<HTMLFormElement>(error);
+  const fieldErrors = (name: string) => errors.fields[name];
+
+  const set = (name: keyof FormState, value: string) =>
+    setState((current) => ({ ...current, [name]: value, ...(name === "make" ? { model: "" } : {}) }));
+
+  const models = makes?.find((make) => make.slug === state.make)?.models ?? [];
+  const thisYear = new Date().getFullYear();
+
+  const submit = (status?: ListingStatus) => {
+    const input = toInput(state);
+    if (mode === "create") {
+      const body: Partial<ListingInput> = {};
+      for (const [key, value] of Object.entries(input) as [keyof ListingInput, unknown][]) {
+        if (value !== "" && value !== null) (body as Record<string, unknown>)[key] = value;
+      }
+      onSubmit(body, status);
+      return;
+    }
+    const before = toInput(toState(initial));
+    const changes: Partial<ListingInput> = {};
+    for (const key of Object.keys(input) as (keyof ListingInput)[]) {
+      if (input[key] !== before[key]) (changes as Record<string, unknown>)[key] = input[key];
+    }
+    onSubmit(changes, status);
+  };
+
+  const onFormSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(mode === "create" ? intentRef.current : undefined);
+  };
+
+  const text = (name: keyof FormState) => ({
+    name,
+    value: state[name],
+    errors: fieldErrors(name),
+    required: REQUIRED.has(name),
+    onChange: (event: { target: { value: string } }) => set(name, event.target.value),
+  });
+
+  return (
+    <form ref={formRef} className="listing-form" onSubmit={onFormSubmit} noValidate aria-describedby="listing-form-errors">
+      <div id="listing-form-errors">
+        <FormErrors messages={errors.form} />
+      </div>
+
+      <section className="form-section card card-body" aria-labelledby="sec-car">
+        <h2 id="sec-car">{t("sell.sectionCar")}</h2>
+        <div className="form-grid">
+          <SelectField label={t("fields.make")} {...text("make")}>
+            <option value="">{t("sell.chooseMake")}</option>
+            {makes?.map((make) => (
+              <option key={make.slug} value={make.slug}>
+                {nameIn(make, language)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("fields.model")} {...text("model")} disabled={!state.make} hint={!state.make ? t("sell.chooseMakeFirst") : undefined}>
+            <option value="">{t("sell.chooseModel")}</option>
+            {models.map((model) => (
+              <option key={model.slug} value={model.slug}>
+                {nameIn(model, language)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t("fields.trim")} {...text("trim")} placeholder={t("sell.trimPlaceholder")} maxLength={80} />
+          <TextField label={t("fields.year")} {...text("year")} type="number" inputMode="numeric" min={1950} max={thisYear + 1} />
+          <TextField
+            label={t("fields.price")}
+            {...text("price")}
+            inputMode="decimal"
+            hint={t("sell.priceHint")}
+            placeholder="8500.000"
+            autoComplete="off"
+          />
+          <TextField label={t("fields.mileage_km")} {...text("mileage_km")} type="number" inputMode="numeric" min={0} step={1} />
+        </div>
+      </section>
+
+      <section className="form-section card card-body" aria-labelledby="sec-specs">
+        <h2 id="sec-specs">{t("sell.sectionSpecs")}</h2>
+        <div className="form-grid">
+          {LISTING_ENUM_FIELDS.map(([field, enumName]) => (
+            <SelectField key={field} label={t(`fields.${field}`)} {...text(field)}>
+              <option value="">{t("sell.choose")}</option>
+              {(enums?.[enumName] ?? []).map((option) => (
+                <option key={option.value} value={option.value}>
+                  {labelIn(option, language)}
+                </option>
+              ))}
+            </SelectField>
+          ))}
+        </div>
+      </section>
+
+      <section className="form-section card card-body" aria-labelledby="sec-desc">
+        <h2 id="sec-desc">{t("sell.sectionDescription")}</h2>
+        <TextField label={t("fields.title")} {...text("title")} hint={t("sell.titleHint")} maxLength={120} />
+        <TextAreaField label={t("fields.description")} {...text("description")} rows={6} dir="auto" hint={t("sell.descriptionHint")} />
+      </section>
+
+      <section className="form-section card card-body" aria-labelledby="sec-photos">
+        <h2 id="sec-photos">{t("sell.photos")}</h2>
+        <PhotoUploads uploads={uploads} existing={existingPhotos} listingId={listingId} />
+      </section>
+
+      <div className="form-actions">
+        {mode === "create" ? (
+          <>
+            <Button type="submit" size="l" loading={submitting && intent === "active"} disabled={submitting || uploads.busy} onClick={() => choose("active")}>
+              {t("sell.publish")}
+            </Button>
+            <Button type="submit" size="l" variant="secondary" loading={submitting && intent === "draft"} disabled={submitting || uploads.busy} onClick={() => choose("draft")}>
+              {t("sell.saveDraft")}
+            </Button>
+          </>
+        ) : (
+          <Button type="submit" size="l" loading={submitting} disabled={uploads.busy}>
+            {t("sell.saveChanges")}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { buyer } from "@/testing/mocks/db";
+import { FakeXhr } from "@/testing/fake-xhr";
+import { state } from "@/testing/mocks/handlers";
+import { expectNoSeriousA11yViolations } from "@/testing/axe";
+import { renderApp } from "@/testing/test-utils";
+
+/** The make select, once the catalog has filled it. */
+async function makeSelect() {
+  await screen.findByRole("option", { name: "Nissan" });
+  return screen.getByLabelText(/^Make/);
+}
+
+async function fillCar(user: ReturnType<typeof renderApp>["user"]) {
+  await user.selectOptions(await makeSelect(), "nissan");
+  await user.selectOptions(screen.getByLabelText(/^Model/), "patrol");
+  await user.type(screen.getByLabelText(/^Year/), "2020");
+  await user.type(screen.getByLabelText(/^Mileage/), "64000");
+}
+
+describe("sell form", () => {
+  it("offers only the chosen make's models", async () => {
+    const { user } = renderApp("/sell", { user: buyer });
+    const make = await makeSelect();
+    const model = screen.getByLabelText(/^Model/);
+    expect(model).toBeDisabled();
+    await user.selectOptions(make, "nissan");
+    const options = Array.from((model as HTMLSelectElement).options).map((option) => option.textContent);
+    expect(options).toEqual(["Choose a model", "Patrol", "Altima"]);
+  });
+
+  it("shows the API's 400 messages by the fields they belong to", async () => {
+    const { user } = renderApp("/sell", { user: buyer });
+    await user.selectOptions(await makeSelect(), "toyota");
+    await user.type(screen.getByLabelText(/^Price/), "12.5.5");
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+
+    const year = screen.getByLabelText(/^Year/);
+    await waitFor(() => expect(year).toHaveAttribute("aria-invalid", "true"));
+    expect(year).toHaveAccessibleDescription("Must be a whole number between 1950 and 2027.");
+    expect(screen.getByLabelText(/^Model/)).toHaveAccessibleDescription(/This field is required\./);
+    expect(screen.getByLabelText(/^Price/)).toHaveAccessibleDescription(/Enter a price in BHD with up to 3 decimals\./);
+    // Focus goes to the first rejected field, not left on the button at the bottom.
+    expect(screen.getByLabelText(/^Model/)).toHaveFocus();
+  });
+
+  it("publishes as active by default, keeping the price string as typed", async () => {
+    const { user, router } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await user.type(screen.getByLabelText(/^Price/), "15,250.500");
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/listings\/\d+$/));
+    const created = state.requests.find((request) => request.method === "POST" && request.url.endsWith("/listings"));
+    expect(created?.body).toMatchObject({ make: "nissan", model: "patrol", year: 2020, mileage_km: 64000, price: "15250.500", status: "active" });
+    expect(await screen.findByText("Your car is listed. It appears in search within seconds.")).toBeInTheDocument();
+  });
+
+  it("saves a draft with the secondary button", async () => {
+    const { user } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await user.type(screen.getByLabelText(/^Price/), "9000");
+    await user.click(screen.getByRole("button", { name: "Save as draft" }));
+    await waitFor(() => expect(state.requests.some((request) => request.method === "POST")).toBe(true));
+    expect(state.requests.find((request) => request.method === "POST")?.body).toMatchObject({ status: "draft" });
+  });
+
+  it("uploads picked photos after creating the listing, showing progress", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    const { user } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await user.type(screen.getByLabelText(/^Price/), "9000");
+    const file = new File(["jpeg"], "front.jpg", { type: "image/jpeg" });
+    await user.upload(screen.getByLabelText("Choose photos"), file);
+    expect(screen.getByText("Uploads when you publish")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+    await waitFor(() => expect(FakeXhr.last?.url).toMatch(/\/api\/v1\/listings\/\d+\/photos$/));
+    FakeXhr.last!.progress(40, 100);
+    const bar = await screen.findByRole("progressbar", { name: "Uploading front.jpg" });
+    await waitFor(() => expect(bar).toHaveAttribute("value", "40"));
+    expect(screen.getByText("40%")).toBeInTheDocument();
+    FakeXhr.last!.respond(201, { id: 77, url: "/media/77.jpg", thumbnail_url: "/media/77-t.jpg" });
+    expect(await screen.findByText("Your car is listed. It appears in search within seconds.")).toBeInTheDocument();
+    vi.unstubAllGlobals();
+  });
+
+  it("refuses files that are not JPEG, PNG or WebP before sending them", async () => {
+    renderApp("/sell", { user: buyer });
+    await makeSelect();
+    fireEvent.change(screen.getByLabelText("Choose photos"), { target: { files: [new File(["gif"], "anim.gif", { type: "image/gif" })] } });
+    expect(await screen.findByText("Only JPEG, PNG or WebP photos.")).toBeInTheDocument();
+  });
+
+  it("sends people who are not signed in to sign in first", async () => {
+    const { router } = renderApp("/sell");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/sign-in"));
+    expect(router.state.location.search).toBe("?next=%2Fsell");
+  });
+
+  it("has no serious accessibility violations", async () => {
+    const { container, settle } = renderApp("/sell", { user: buyer });
+    await screen.findByLabelText(/^Make/);
+    await settle();
+    await expectNoSeriousA11yViolations(container);
+  });
+});

@@ -1,0 +1,27 @@
+import { useQuery } from "@tanstack/react-query";
+import { messagingKeys } from "@/features/messaging/api/query-keys";
+import type { Conversation } from "@/features/messaging/types/messaging";
+import { api } from "@/lib/api-client";
+import { useUser } from "@/lib/auth";
+import type { Page } from "@/types/api";
+
+export type { Conversation };
+
+export function getConversations(): Promise<Page<Conversation>> {
+  return api.get<Page<Conversation>>("/conversations", { params: { page_size: 100 } });
+}
+
+export function useConversations() {
+  const { data: user } = useUser();
+  return useQuery({
+    queryKey: messagingKeys.conversations(),
+    queryFn: getConversations,
+    enabled: Boolean(user),
+  });
+}
+
+/** Unread messages across the inbox, for the header badge. */
+export function useUnreadCount(): number {
+  const { data } = useConversations();
+  return (data?.results ?? []).reduce((sum, conversation) => sum + (conversation.unread_count || 0), 0);
+}

@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { messagingKeys } from "@/features/messaging/api/query-keys";
+import type { Conversation } from "@/features/messaging/types/messaging";
+import { api } from "@/lib/api-client";
+import type { Page } from "@/types/api";
+
+export function markRead(conversationId: number): Promise<null> {
+  return api.post<null>(`/conversations/${conversationId}/read`);
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: markRead,
+    onSuccess: (_data, conversationId) => {
+      queryClient.setQueryData<Page<Conversation>>(messagingKeys.conversations(), (page) =>
+        page
+          ? { ...page, results: page.results.map((item) => (item.id === conversationId ? { ...item, unread_count: 0 } : item)) }
+          : page,
+      );
+      void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
+    },
+  });
+}

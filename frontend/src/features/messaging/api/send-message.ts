@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { addMessageToCache } from "@/features/messaging/api/get-messages";
+import { messagingKeys } from "@/features/messaging/api/query-keys";
+import type { Message } from "@/features/messaging/types/messaging";
+import { api } from "@/lib/api-client";
+
+export function sendMessage({ conversationId, body }: { conversationId: number; body: string }): Promise<Message> {
+  return api.post<Message>(`/conversations/${conversationId}/messages`, { body });
+}
+
+export function useSendMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sendMessage,
+    onSuccess: (message) => {
+      addMessageToCache(queryClient, message);
+      void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { addMessageToCache } from "@/features/messaging/api/get-messages";
+import { messagingKeys } from "@/features/messaging/api/query-keys";
+import {
+  ChatSocketContext,
+  chatSocketUrl,
+  reconnectDelay,
+  type ChatSocket,
+  type SocketStatus,
+} from "@/features/messaging/hooks/use-chat-socket";
+import type { ChatEvent } from "@/features/messaging/types/messaging";
+
+const POLL_WHILE_OFFLINE_MS = 10_000;
+
+function parseEvent(data: unknown): ChatEvent | null {
+  if (typeof data !== "string") return null;
+  try {
+    const event = JSON.parse(data) as Partial<ChatEvent>;
+    if (event?.type === "message" && event.message && typeof event.message.id === "number") {
+      const conversationId = event.conversation_id ?? event.message.conversation_id;
+      return { type: "message", conversation_id: conversationId, message: { ...event.message, conversation_id: conversationId } };
+    }
+  } catch {
+    // not ours; ignore
+  }
+  return null;
+}
+
+/**
+ * One WebSocket per signed-in tab. Pushed messages go straight into the
+ * thread cache; after a reconnect everything is refetched over REST so
+ * nothing sent while we were away is missed.
+ */
+export function ChatSocketProvider({ userId, children }: { userId: number | undefined; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<SocketStatus>("connecting");
+  const socketRef = useRef<WebSocket | null>(null);
+
+  useEffect(() => {
+    if (userId === undefined || typeof WebSocket === "undefined") return;
+    let stopped = false;
+    let attempt = 0;
+    let opened = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const connect = () => {
+      if (stopped) return;
+      clearTimeout(timer);
+      setStatus("connecting");
+      const socket = new WebSocket(chatSocketUrl());
+      socketRef.current = socket;
+      socket.onopen = () => {
+        attempt = 0;
+        setStatus("open");
+        if (opened) void queryClient.invalidateQueries({ queryKey: messagingKeys.all });
+        opened = true;
+      };
+      socket.onmessage = (event) => {
+        const chat = parseEvent(event.data);
+        if (!chat) return;
+        addMessageToCache(queryClient, chat.message);
+        void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
+      };
+      socket.onclose = () => {
+        if (socketRef.current === socket) socketRef.current = null;
+        if (stopped) return;
+        setStatus("closed");
+        timer = setTimeout(connect, reconnectDelay(attempt));
+        attempt += 1;
+      };
+      socket.onerror = () => socket.close();
+    };
+
+    // Back online: do not wait for the backoff.
+    const onOnline = () => {
+      if (!socketRef.current) {
+        attempt = 0;
+        connect();
+      }
+    };
+
+    connect();
+    window.addEventListener("online", onOnline);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      window.removeEventListener("online", onOnline);
+      socketRef.current?.close();
+      socketRef.current = null;
+    };
+  }, [userId, queryClient]);
+
+  // While the socket is down, poll so messages still arrive, only later.
+  // (Keyed on open/not open, so the connecting/closed flips of the backoff do not reset it.)
+  const live = status === "open";
+  useEffect(() => {
+    if (live || userId === undefined) return;
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: messagingKeys.all }), POLL_WHILE_OFFLINE_MS);
+    return () => clearInterval(timer);
+  }, [live, userId, queryClient]);
+
+  const value = useMemo<ChatSocket>(
+    () => ({
+      status,
+      send: (conversationId, body) => {
+        const socket = socketRef.current;
+        if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+        socket.send(JSON.stringify({ type: "send", conversation_id: conversationId, body }));
+        return true;
+      },
+    }),
+    [status],
+  );
+
+  return <ChatSocketContext.Provider value={value}>{children}</ChatSocketContext.Provider>;
+}

@@ -1,0 +1,24 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/api-client";
+import type { SearchResponse } from "@/features/search/types/search";
+
+export type { SearchResponse };
+
+/** GET /search/listings with the page's own URL parameters (same names as the API). */
+export function searchListings(params: URLSearchParams, signal?: AbortSignal): Promise<SearchResponse> {
+  return api.get<SearchResponse>("/search/listings", { params, signal });
+}
+
+export function searchListingsQueryOptions(params: URLSearchParams) {
+  const sorted = new URLSearchParams(params);
+  sorted.sort();
+  return queryOptions({
+    queryKey: ["search", "listings", sorted.toString()],
+    queryFn: ({ signal }) => searchListings(sorted, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSearchListings(params: URLSearchParams) {
+  return useQuery(searchListingsQueryOptions(params));
+}

@@ -1,0 +1,65 @@
+import { useTranslation } from "react-i18next";
+import { FacetGroup } from "@/features/search/components/facet-group";
+import { MakeModelFacet } from "@/features/search/components/make-model-facet";
+import { RangeFacet } from "@/features/search/components/range-facet";
+import type { SearchState } from "@/features/search/hooks/use-search-state";
+import { RANGE_FIELDS, type Facets, type MultiField } from "@/features/search/types/search";
+import { formatNumber, formatPrice } from "@/lib/format";
+import { useLanguage } from "@/lib/use-language";
+
+/** The enum facets in the order Gulf buyers narrow down by. */
+const ENUM_FACETS: MultiField[] = [
+  "body_type",
+  "regional_spec",
+  "transmission",
+  "fuel",
+  "drivetrain",
+  "condition",
+  "governorate",
+  "seller_type",
+  "color",
+];
+
+export function FacetSidebar({ facets, state }: { facets: Facets; state: SearchState }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const [year, price, mileage] = RANGE_FIELDS;
+  const range = (field: (typeof RANGE_FIELDS)[number]) => ({
+    valueMin: state.params.get(field.min) ?? "",
+    valueMax: state.params.get(field.max) ?? "",
+    onCommit: (min: string, max: string) => state.setRange(field, min, max),
+  });
+
+  return (
+    <div className="facet-sidebar">
+      <MakeModelFacet facets={facets} state={state} />
+      <RangeFacet title={t("facets.year")} facet={facets.year} formatBound={String} {...range(year)} />
+      <RangeFacet
+        title={t("facets.price")}
+        unit={t("currency.code")}
+        facet={facets.price}
+        step={100}
+        formatBound={(value) => formatPrice(typeof value === "number" ? String(value) : value, language)}
+        {...range(price)}
+      />
+      <RangeFacet
+        title={t("facets.mileage_km")}
+        unit={t("units.kmShort")}
+        facet={facets.mileage_km}
+        step={1000}
+        formatBound={(value) => t("units.km", { value: formatNumber(Number(value), language) })}
+        {...range(mileage)}
+      />
+      {ENUM_FACETS.map((field) => (
+        <FacetGroup
+          key={field}
+          field={field}
+          title={t(`facets.${field}`)}
+          buckets={facets[field] ?? []}
+          selected={state.selected[field]}
+          onToggle={(value) => state.toggleValue(field, value)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from "react-i18next";
+import type { SearchState } from "@/features/search/hooks/use-search-state";
+import { useFacetLabels } from "@/features/search/hooks/use-facet-labels";
+import { MULTI_FIELDS, RANGE_FIELDS, type Facets, type RangeField } from "@/features/search/types/search";
+import { CloseIcon } from "@/components/icons";
+import { formatNumber, formatPrice } from "@/lib/format";
+
+type Chip = { key: string; label: string; remove: () => void };
+
+/** One chip per selected filter; its × removes just that filter. */
+export function FilterChips({ state, facets }: { state: SearchState; facets?: Facets }) {
+  const { t } = useTranslation();
+  const { valueLabel, language } = useFacetLabels();
+
+  const boundText = (field: RangeField, value: string) => {
+    if (field.key === "price") return formatPrice(value, language);
+    if (field.key === "mileage_km") return t("units.km", { value: formatNumber(Number(value), language) });
+    return value;
+  };
+
+  const chips: Chip[] = [];
+  if (state.q) chips.push({ key: "q", label: `“${state.q}”`, remove: () => state.removeParam("q") });
+  for (const field of MULTI_FIELDS) {
+    for (const value of state.selected[field]) {
+      const bucket = facets?.[field]?.find((item) => item.value === value);
+      chips.push({
+        key: `${field}=${value}`,
+        label: `${t(`facets.${field}`)}: ${valueLabel(field, value, bucket)}`,
+        remove: () => state.removeParam(field, value),
+      });
+    }
+  }
+  for (const field of RANGE_FIELDS) {
+    const min = state.params.get(field.min) ?? "";
+    const max = state.params.get(field.max) ?? "";
+    if (!min && !max) continue;
+    const name = t(`facets.${field.key}`);
+    const range =
+      min && max
+        ? t("search.between", { min: boundText(field, min), max: boundText(field, max) })
+        : min
+          ? t("search.atLeast", { value: boundText(field, min) })
+          : t("search.atMost", { value: boundText(field, max) });
+    chips.push({ key: field.key, label: `${name}: ${range}`, remove: () => state.setRange(field, "", "") });
+  }
+
+  if (!chips.length) return null;
+  return (
+    <div className="chips" aria-label={t("search.activeFilters")} role="region">
+      <ul className="bare-list chip-list">
+        {chips.map((chip) => (
+          <li key={chip.key} className="chip">
+            <span>{chip.label}</span>
+            <button type="button" className="chip-remove" onClick={chip.remove} aria-label={t("search.removeFilter", { filter: chip.label })}>
+              <CloseIcon size={14} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {chips.length > 1 ? (
+        <button type="button" className="link-button" onClick={state.clearFilters}>
+          {t("search.clearAll")}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { expectNoSeriousA11yViolations } from "@/testing/axe";
+import { state } from "@/testing/mocks/handlers";
+import { renderApp, searchOf } from "@/testing/test-utils";
+
+describe("search page", () => {
+  it("shows results with price, year, mileage and spec badges, and announces the count", async () => {
+    renderApp("/search");
+    expect(await screen.findByText("2021 Toyota Land Cruiser GXR")).toBeInTheDocument();
+    expect(screen.getAllByText("BHD 18,500.000")[0]).toBeInTheDocument();
+    expect(screen.getByText("BHD 21,900.500")).toBeInTheDocument();
+    expect(screen.getAllByText("GCC").length).toBeGreaterThan(0);
+    const count = screen.getByText("5 cars");
+    expect(count).toHaveAttribute("aria-live", "polite");
+  });
+
+  it("ticking a make facet puts it in the URL and narrows the results", async () => {
+    const { user, router } = renderApp("/search");
+    const makes = await screen.findByRole("group", { name: "Make" });
+    await user.click(within(makes).getByRole("checkbox", { name: /Nissan/ }));
+    await waitFor(() => expect(searchOf(router).getAll("make")).toEqual(["nissan"]));
+    expect(await screen.findByText("2 cars")).toBeInTheDocument();
+    expect(screen.queryByText("2021 Toyota Land Cruiser GXR")).not.toBeInTheDocument();
+  });
+
+  it("repeats a parameter for several values of one field (OR within a field)", async () => {
+    const { user, router } = renderApp("/search?make=nissan");
+    const makes = await screen.findByRole("group", { name: "Make" });
+    await user.click(within(makes).getByRole("checkbox", { name: /Toyota/ }));
+    await waitFor(() => expect(searchOf(router).getAll("make")).toEqual(["nissan", "toyota"]));
+    expect(await screen.findByText("4 cars")).toBeInTheDocument();
+  });
+
+  it("shows the models of a ticked make under it, and unticking the make drops its models", async () => {
+    const { user, router } = renderApp("/search?make=toyota&model=camry");
+    const models = await screen.findByRole("group", { name: "Toyota models" });
+    expect(within(models).getByRole("checkbox", { name: /Camry/ })).toBeChecked();
+    const makes = screen.getByRole("group", { name: "Make" });
+    await user.click(within(makes).getByRole("checkbox", { name: /Toyota/ }));
+    await waitFor(() => expect(searchOf(router).toString()).toBe(""));
+  });
+
+  it("shows one chip per filter; removing a chip removes only that filter", async () => {
+    const { user, router } = renderApp("/search?make=toyota&make=nissan&price_max=20000");
+    const chips = await screen.findByRole("region", { name: "Active filters" });
+    expect(within(chips).getByText("Make: Toyota")).toBeInTheDocument();
+    expect(within(chips).getByText("Price: up to BHD 20,000.000")).toBeInTheDocument();
+    await user.click(within(chips).getByRole("button", { name: "Remove filter Make: Toyota" }));
+    await waitFor(() => expect(searchOf(router).toString()).toBe("make=nissan&price_max=20000"));
+    await user.click(within(chips).getByRole("button", { name: "Remove filter Price: up to BHD 20,000.000" }));
+    await waitFor(() => expect(searchOf(router).toString()).toBe("make=nissan"));
+  });
+
+  it("price bounds typed in the boxes go to the URL as price_min/price_max", async () => {
+    const { user, router } = renderApp("/search");
+    const price = await screen.findByRole("group", { name: /Price/ });
+    const [from, to] = within(price).getAllByRole("spinbutton");
+    await user.type(from, "5000");
+    await user.type(to, "20000{Enter}");
+    await waitFor(() => expect(searchOf(router).get("price_min")).toBe("5000"));
+    expect(searchOf(router).get("price_max")).toBe("20000");
+    expect(await screen.findByText("2 cars")).toBeInTheDocument();
+  });
+
+  it("range sliders follow the min and max of the current results", async () => {
+    const { user } = renderApp("/search");
+    const price = await screen.findByRole("group", { name: /Price/ });
+    const from = within(price).getByRole("slider", { name: "Price: From" });
+    expect(from).toHaveAttribute("min", "3900");
+    expect(from).toHaveAttribute("max", "26000");
+    await user.click(within(screen.getByRole("group", { name: "Make" })).getByRole("checkbox", { name: /Nissan/ }));
+    await waitFor(() => expect(within(price).getByRole("slider", { name: "Price: From" })).toHaveAttribute("max", "21900"));
+    expect(within(price).getByRole("spinbutton", { name: "To" })).toHaveAttribute("placeholder", "21900");
+  });
+
+  it("keeps sort and page in the URL, and a new filter goes back to page 1", async () => {
+    const { user, router } = renderApp("/search?page=2&page_size=2");
+    expect(await screen.findByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+    await user.selectOptions(screen.getByLabelText("Sort by"), "price_asc");
+    await waitFor(() => expect(searchOf(router).get("sort")).toBe("price_asc"));
+    expect(searchOf(router).get("page")).toBeNull();
+    await user.click(screen.getByRole("link", { name: "Page 3" }));
+    await waitFor(() => expect(searchOf(router).get("page")).toBe("3"));
+    expect(await screen.findByText("2020 Lexus LX")).toBeInTheDocument();
+  });
+
+  it("says so when nothing matches, with a way back", async () => {
+    const { user, router } = renderApp("/search?make=lexus&price_max=1000");
+    expect(await screen.findByRole("heading", { name: "No cars match your search" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Clear all filters" }));
+    await waitFor(() => expect(searchOf(router).toString()).toBe(""));
+  });
+
+  it("tells the person when search is down (503)", async () => {
+    state.searchDown = true;
+    renderApp("/search");
+    expect(await screen.findByText("Search is temporarily unavailable", { selector: "strong" })).toBeInTheDocument();
+  });
+
+  it("has no serious accessibility violations", async () => {
+    const { container, settle } = renderApp("/search?make=toyota");
+    await screen.findByText("2 cars");
+    await settle();
+    await expectNoSeriousA11yViolations(container);
+  });
+
+  it("sends the URL's parameters to the API unchanged", async () => {
+    renderApp("/search?make=toyota&body_type=suv&year_min=2020&sort=price_desc");
+    await screen.findByText("1 car");
+    const call = state.requests.find((request) => request.url.includes("/search/listings") && request.url.includes("body_type"));
+    const sent = new URL(call!.url).searchParams;
+    expect(sent.getAll("make")).toEqual(["toyota"]);
+    expect(sent.get("year_min")).toBe("2020");
+    expect(sent.get("sort")).toBe("price_desc");
+  });
+});

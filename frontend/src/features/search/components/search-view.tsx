@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { useSearchListings } from "@/features/search/api/search-listings";
+import { FacetSidebar } from "@/features/search/components/facet-sidebar";
+import { FilterChips } from "@/features/search/components/filter-chips";
+import { SaveSearch } from "@/features/search/components/save-search";
+import { SearchBox } from "@/features/search/components/search-box";
+import { SortSelect } from "@/features/search/components/sort-select";
+import { useFacetLabels } from "@/features/search/hooks/use-facet-labels";
+import { useSearchState } from "@/features/search/hooks/use-search-state";
+import { Alert } from "@/components/alert";
+import { Button } from "@/components/button";
+import { EmptyState } from "@/components/empty-state";
+import { CloseIcon, FilterIcon, SearchIcon } from "@/components/icons";
+import { ListingCard } from "@/components/listing-card";
+import { Pagination } from "@/components/pagination";
+import { QueryError } from "@/components/query-error";
+import { CardGridSkeleton } from "@/components/skeleton";
+import { isApiError } from "@/lib/api-client";
+import { formatNumber } from "@/lib/format";
+import { useDocumentTitle } from "@/lib/use-document-title";
+
+export function SearchView() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const state = useSearchState();
+  const { valueLabel, language } = useFacetLabels();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const closeFiltersRef = useRef<HTMLButtonElement>(null);
+  const openFiltersRef = useRef<HTMLButtonElement>(null);
+
+  // The filters drawer (small screens): page behind it does not scroll,
+  // focus goes in on open and back to the toggle on close, Escape closes.
+  useEffect(() => {
+    if (!filtersOpen) return;
+    const toggle = openFiltersRef.current;
+    closeFiltersRef.current?.focus();
+    const previousOverflow = document.body.style.overflow;
+    document.body.style.overflow = "hidden";
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setFiltersOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.body.style.overflow = previousOverflow;
+      document.removeEventListener("keydown", onKey);
+      toggle?.focus();
+    };
+  }, [filtersOpen]);
+
+  const apiParams = new URLSearchParams(state.params);
+  const query = useSearchListings(apiParams);
+  const { data, isPending, isError, error, isPlaceholderData, refetch } = query;
+
+  const makes = state.selected.make.map((make) => valueLabel("make", make));
+  const models = state.selected.model.map((model) => valueLabel("model", model));
+  // "Toyota Land Cruiser, Camry" for one make; "Toyota, Nissan" for several.
+  const carNames = makes.length === 1 ? `${makes[0]} ${models.join(", ")}`.trim() : [...makes, ...models].join(", ");
+  const headline = carNames || state.q || t("search.allCars");
+  useDocumentTitle(t("search.titleFor", { what: headline }));
+
+  // Moving to another page puts focus (and the reader) on the new results.
+  const previousPage = useRef(state.page);
+  useEffect(() => {
+    if (previousPage.current !== state.page) {
+      previousPage.current = state.page;
+      resultsRef.current?.focus();
+      resultsRef.current?.scrollIntoView?.({ block: "start" });
+    }
+  }, [state.page]);
+
+  const pageCount = data ? Math.max(1, Math.ceil(data.count / (data.page_size || state.pageSize))) : 1;
+  const unavailable = isApiError(error) && error.kind === "unavailable";
+
+  return (
+    <div className="search-page container page">
+      <div className="search-top">
+        <SearchBox
+          key={state.q}
+          defaultValue={state.q}
+          onSearch={(params) => {
+            const q = params.get("q");
+            if (params.has("make") || params.has("model")) navigate(`/search?${params.toString()}`);
+            else state.setQuery(q ?? "");
+          }}
+        />
+      </div>
+
+      <div className="search-layout">
+        <aside className={`search-filters ${filtersOpen ? "is-open" : ""}`} aria-label={t("search.filters")} id="search-filters">
+          <div className="search-filters-head">
+            <h2>{t("search.filters")}</h2>
+            <Button ref={closeFiltersRef} variant="ghost" size="s" className="search-filters-close" onClick={() => setFiltersOpen(false)} aria-label={t("actions.close")}>
+              <CloseIcon />
+            </Button>
+          </div>
+          {data?.facets ? <FacetSidebar facets={data.facets} state={state} /> : isPending ? <FacetSkeleton /> : null}
+          <div className="search-filters-foot">
+            <Button block onClick={() => setFiltersOpen(false)}>
+              {data ? t("search.showResults", { count: data.count }) : t("actions.close")}
+            </Button>
+          </div>
+        </aside>
+
+        <section className="search-results" aria-labelledby="results-heading">
+          <div className="results-head">
+            <div>
+              <h1 id="results-heading" ref={resultsRef} tabIndex={-1}>
+                {headline}
+              </h1>
+              <p className="results-count muted" aria-live="polite" aria-atomic="true">
+                {data ? t("search.resultsCount", { count: data.count, formatted: formatNumber(data.count, language) }) : isPending ? t("search.searching") : ""}
+              </p>
+            </div>
+            <div className="results-tools">
+              <Button
+                ref={openFiltersRef}
+                variant="secondary"
+                size="s"
+                className="filters-toggle"
+                icon={<FilterIcon size={16} />}
+                aria-expanded={filtersOpen}
+                aria-controls="search-filters"
+                onClick={() => setFiltersOpen(true)}
+              >
+                {t("search.filters")}
+                {state.activeFilterCount ? <span className="count-pill num">{state.activeFilterCount}</span> : null}
+              </Button>
+              <SortSelect state={state} />
+            </div>
+          </div>
+
+          <FilterChips state={state} facets={data?.facets} />
+          <div className="results-save">
+            <SaveSearch params={state.params} suggestedName={headline} />
+          </div>
+
+          {isError && !data ? (
+            unavailable ? (
+              <Alert tone="warning" title={t("search.unavailableTitle")} action={<Button variant="secondary" size="s" onClick={() => refetch()}>{t("actions.retry")}</Button>}>
+                {t("errors.unavailable")}
+              </Alert>
+            ) : (
+              <QueryError error={error} onRetry={() => refetch()} />
+            )
+          ) : isPending ? (
+            <CardGridSkeleton label={t("search.searching")} />
+          ) : data && data.results.length === 0 ? (
+            <EmptyState
+              icon={<SearchIcon size={32} />}
+              title={t("search.emptyTitle")}
+              action={
+                state.activeFilterCount || state.q ? (
+                  <Button variant="secondary" onClick={state.clearFilters}>
+                    {t("search.clearFilters")}
+                  </Button>
+                ) : null
+              }
+            >
+              {t("search.emptyBody")}
+            </EmptyState>
+          ) : data ? (
+            <>
+              {isError ? <QueryError error={error} onRetry={() => refetch()} /> : null}
+              <ul className={`bare-list grid-cards ${isPlaceholderData ? "is-stale" : ""}`} aria-busy={isPlaceholderData || undefined}>
+                {data.results.map((listing) => (
+                  <li key={listing.id}>
+                    <ListingCard listing={listing} headingLevel={2} />
+                  </li>
+                ))}
+              </ul>
+              <Pagination page={state.page} pageCount={pageCount} hrefFor={state.hrefForPage} />
+            </>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FacetSkeleton() {
+  return (
+    <div className="facet-skeleton" aria-hidden="true">
+      {Array.from({ length: 5 }, (_, index) => (
+        <div key={index} className="skeleton" style={{ blockSize: 90, marginBlockEnd: 16 }} />
+      ))}
+    </div>
+  );
+}

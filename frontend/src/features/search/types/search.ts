@@ -1,0 +1,47 @@
+import { ENUM_NAMES } from "@/lib/catalog/get-enums";
+import type { ListingSummary, Money } from "@/types/api";
+
+export type FacetBucket = {
+  value: string;
+  label_en?: string;
+  label_ar?: string;
+  count: number;
+  selected?: boolean;
+};
+
+export type RangeBucket<T> = { from: T; to: T; count: number };
+export type RangeFacet<T> = { min: T | null; max: T | null; buckets?: RangeBucket<T>[] };
+
+export type Facets = Partial<Record<MultiField, FacetBucket[]>> & {
+  year?: RangeFacet<number>;
+  price?: RangeFacet<Money>;
+  mileage_km?: RangeFacet<number>;
+};
+
+export type SearchResponse = {
+  count: number;
+  page: number;
+  page_size: number;
+  results: ListingSummary[];
+  facets?: Facets;
+};
+
+export type Suggestion = { text: string; make?: string | null; model?: string | null; count?: number };
+
+/** Repeatable filters: OR within a field, AND across fields (API.md "Search"). */
+export const MULTI_FIELDS = ["make", "model", ...ENUM_NAMES] as const;
+export type MultiField = (typeof MULTI_FIELDS)[number];
+
+export type RangeKey = "year" | "price" | "mileage_km";
+export type RangeField = { key: RangeKey; min: string; max: string };
+
+export const RANGE_FIELDS: RangeField[] = [
+  { key: "year", min: "year_min", max: "year_max" },
+  { key: "price", min: "price_min", max: "price_max" },
+  { key: "mileage_km", min: "mileage_min", max: "mileage_max" },
+];
+
+export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const DEFAULT_PAGE_SIZE = 24;

@@ -1,0 +1,93 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, isApiError } from "@/lib/api-client";
+import type { User } from "@/types/api";
+
+// Who is signed in is needed everywhere (header, guards, owner checks), so it
+// lives in lib as bulletproof-react does, not in one feature.
+
+export const userQueryKey = ["me"] as const;
+
+// The session cookie is HttpOnly, so the page cannot see it. This flag, set
+// when someone signs in here, spares anonymous visitors a 401 on every load
+// (which browsers log as a console error).
+const SESSION_HINT = "sayara.session";
+
+function setSessionHint(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SESSION_HINT, "1");
+    else localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // storage blocked: /me is simply asked every time
+  }
+}
+
+function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT) === "1";
+  } catch {
+    return true;
+  }
+}
+
+/** GET /me; `null` when nobody is signed in. */
+export async function getUser(): Promise<User | null> {
+  if (!hasSessionHint()) return null;
+  try {
+    return await api.get<User>("/me", { allowUnauthorized: true });
+  } catch (error) {
+    if (isApiError(error) && (error.status === 401 || error.status === 403)) {
+      setSessionHint(false);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Forget the signed-in user (after sign-out or a 401). */
+export function forgetSession(): void {
+  setSessionHint(false);
+}
+
+export const userQueryOptions = queryOptions({
+  queryKey: userQueryKey,
+  queryFn: getUser,
+  staleTime: 5 * 60_000,
+});
+
+export function useUser() {
+  return useQuery(userQueryOptions);
+}
+
+export type LoginInput = { email: string; password: string };
+
+export function login(input: LoginInput): Promise<User> {
+  return api.post<User>("/auth/login", input, { allowUnauthorized: true });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (user) => {
+      setSessionHint(true);
+      queryClient.setQueryData(userQueryKey, user);
+    },
+  });
+}
+
+export function logout(): Promise<null> {
+  return api.post<null>("/auth/logout", undefined, { allowUnauthorized: true });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      setSessionHint(false);
+      queryClient.setQueryData(userQueryKey, null);
+      // Private data of the previous session must not linger in the cache.
+      queryClient.removeQueries({ predicate: (query) => !(query.queryKey.length === 1 && query.queryKey[0] === "me") && query.queryKey[0] !== "catalog" });
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { useCallback } from "react";
+import { useEnums, type EnumName } from "@/lib/catalog/get-enums";
+import { useMakes } from "@/lib/catalog/get-makes";
+import { useLanguage } from "@/lib/use-language";
+
+type Named = { name_en: string; name_ar: string };
+type Labelled = { label_en: string; label_ar: string };
+
+export function nameIn(item: Named, language: "en" | "ar"): string {
+  return (language === "ar" ? item.name_ar : item.name_en) || item.name_en;
+}
+
+export function labelIn(item: Labelled, language: "en" | "ar"): string {
+  return (language === "ar" ? item.label_ar : item.label_en) || item.label_en;
+}
+
+/** Turns a slug into words people read until the catalog has loaded. */
+export function humanizeSlug(slug: string): string {
+  return slug.replace(/[-_]+/g, " ").replace(/\b\w/g, (letter) => letter.toUpperCase());
+}
+
+/** Labels of catalog slugs (makes, models, enum values) in the current language. */
+export function useCatalogLabels() {
+  const { language } = useLanguage();
+  const { data: makes } = useMakes();
+  const { data: enums } = useEnums();
+
+  const makeLabel = useCallback(
+    (slug: string) => {
+      const make = makes?.find((item) => item.slug === slug);
+      return make ? nameIn(make, language) : humanizeSlug(slug);
+    },
+    [makes, language],
+  );
+
+  const modelLabel = useCallback(
+    (slug: string, makeSlug?: string) => {
+      for (const make of makes ?? []) {
+        if (makeSlug && make.slug !== makeSlug) continue;
+        const model = make.models.find((item) => item.slug === slug);
+        if (model) return nameIn(model, language);
+      }
+      return humanizeSlug(slug);
+    },
+    [makes, language],
+  );
+
+  const enumLabel = useCallback(
+    (name: EnumName, value: string | null | undefined) => {
+      if (!value) return "";
+      const option = enums?.[name]?.find((item) => item.value === value);
+      return option ? labelIn(option, language) : humanizeSlug(value);
+    },
+    [enums, language],
+  );
+
+  return { makeLabel, modelLabel, enumLabel, makes, enums, language };
+}

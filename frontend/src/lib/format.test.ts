@@ -1,0 +1,36 @@
+import { formatAmount, formatNumber, formatPrice, wholeDinars } from "@/lib/format";
+
+describe("formatPrice", () => {
+  it("shows BHD with thousands separators and 3 decimals in English", () => {
+    expect(formatPrice("8500.000", "en")).toBe("BHD 8,500.000");
+    expect(formatPrice("900.5", "en")).toBe("BHD 900.500");
+    expect(formatPrice("62000", "en")).toBe("BHD 62,000.000");
+  });
+
+  it("puts the Arabic dinar sign after the amount in Arabic", () => {
+    expect(formatPrice("8500.000", "ar")).toBe("8,500.000 د.ب");
+  });
+
+  it("keeps every fils of amounts a float could not hold", () => {
+    // 9007199254740993.125 is not representable as a double.
+    expect(formatAmount("9007199254740993.125")).toBe("9,007,199,254,740,993.125");
+    expect(formatAmount("0.001")).toBe("0.001");
+    expect(formatAmount("000123.450")).toBe("123.450");
+  });
+
+  it("shows a dash for a missing price", () => {
+    expect(formatPrice(null, "en")).toBe("—");
+  });
+});
+
+describe("numbers", () => {
+  it("groups whole numbers in Latin digits in both languages", () => {
+    expect(formatNumber(45000, "en")).toBe("45,000");
+    expect(formatNumber(45000, "ar")).toBe("45,000");
+  });
+
+  it("takes whole dinars from a money string for slider positions", () => {
+    expect(wholeDinars("18500.999")).toBe(18500);
+    expect(wholeDinars(null)).toBeNull();
+  });
+});

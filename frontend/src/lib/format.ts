@@ -1,0 +1,58 @@
+import type { Language, Money } from "@/types/api";
+
+// Latin digits in both languages: the digits Bahraini car ads, plates and
+// phone numbers use, and what people type in the price boxes.
+const LOCALES: Record<Language, string> = { en: "en-BH", ar: "ar-BH-u-nu-latn" };
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * "8500.000" → "8,500.000": works on the decimal string itself, so no
+ * amount ever goes through a float on its way to the screen.
+ */
+export function formatAmount(amount: Money | number): string {
+  const text = typeof amount === "number" ? amount.toFixed(3) : amount.trim();
+  const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match) return text;
+  const [, sign, whole, fraction = ""] = match;
+  const fils = (fraction + "000").slice(0, 3);
+  return `${sign}${groupThousands(whole.replace(/^0+(?=\d)/, "") || "0")}.${fils}`;
+}
+
+/** "BHD 8,500.000" in English, "8,500.000 د.ب" in Arabic. */
+export function formatPrice(amount: Money | number | null | undefined, language: Language): string {
+  if (amount === null || amount === undefined || amount === "") return "—";
+  const value = formatAmount(amount);
+  return language === "ar" ? `${value} د.ب` : `BHD ${value}`;
+}
+
+/** Whole dinars of a money string, for slider positions only (never shown as money). */
+export function wholeDinars(amount: Money | null | undefined): number | null {
+  if (amount === null || amount === undefined) return null;
+  const match = /^-?\d+/.exec(String(amount).trim());
+  return match ? Number(match[0]) : null;
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatDate(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium" }).format(date);
+}
+
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export function formatTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: "short" }).format(date);
+}

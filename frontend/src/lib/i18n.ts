@@ -1,0 +1,63 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import ar from "@/locales/ar.json";
+import en from "@/locales/en.json";
+import type { Language } from "@/types/api";
+
+export const LANGUAGES: Language[] = ["en", "ar"];
+export const LANGUAGE_STORAGE_KEY = "sayara.lang";
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "en" || value === "ar";
+}
+
+export function directionOf(language: Language): "rtl" | "ltr" {
+  return language === "ar" ? "rtl" : "ltr";
+}
+
+function initialLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // storage can be blocked; fall back to the browser's language
+  }
+  return typeof navigator !== "undefined" && navigator.language?.startsWith("ar") ? "ar" : "en";
+}
+
+/** `<html lang dir>` follow the language, so the whole layout mirrors in Arabic. */
+function applyToDocument(language: Language): void {
+  if (typeof document === "undefined") return;
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
+}
+
+/** Switch and remember the language on this device. */
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // not persisted; still switch
+  }
+  await i18n.changeLanguage(language);
+}
+
+i18n.on("languageChanged", (language) => {
+  if (isLanguage(language)) applyToDocument(language);
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, ar: { translation: ar } },
+  lng: initialLanguage(),
+  fallbackLng: "en",
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+applyToDocument(currentLanguage());
+
+export { i18n };

@@ -1,0 +1,103 @@
+// Fixtures shaped exactly like docs/API.md answers.
+import type { CatalogMake } from "@/lib/catalog/get-makes";
+import type { Enums } from "@/lib/catalog/get-enums";
+import type { Listing, User } from "@/types/api";
+
+export const makes: CatalogMake[] = [
+  {
+    slug: "toyota",
+    name_en: "Toyota",
+    name_ar: "تويوتا",
+    models: [
+      { slug: "land-cruiser", name_en: "Land Cruiser", name_ar: "لاندكروزر" },
+      { slug: "camry", name_en: "Camry", name_ar: "كامري" },
+    ],
+  },
+  {
+    slug: "nissan",
+    name_en: "Nissan",
+    name_ar: "نيسان",
+    models: [
+      { slug: "patrol", name_en: "Patrol", name_ar: "باترول" },
+      { slug: "altima", name_en: "Altima", name_ar: "ألتيما" },
+    ],
+  },
+  { slug: "lexus", name_en: "Lexus", name_ar: "لكزس", models: [{ slug: "lx", name_en: "LX", name_ar: "إل إكس" }] },
+];
+
+const option = (value: string, label_en: string, label_ar: string) => ({ value, label_en, label_ar });
+
+export const enums: Enums = {
+  body_type: [option("suv", "SUV", "دفع رباعي"), option("sedan", "Sedan", "سيدان")],
+  fuel: [option("petrol", "Petrol", "بنزين"), option("hybrid", "Hybrid", "هجين")],
+  transmission: [option("automatic", "Automatic", "أوتوماتيك"), option("manual", "Manual", "يدوي")],
+  drivetrain: [option("4wd", "4WD", "دفع رباعي"), option("fwd", "FWD", "دفع أمامي")],
+  regional_spec: [option("gcc", "GCC", "خليجي"), option("american", "American", "أمريكي")],
+  condition: [option("used", "Used", "مستعمل"), option("new", "New", "جديد")],
+  governorate: [option("capital", "Capital", "العاصمة"), option("muharraq", "Muharraq", "المحرق")],
+  color: [option("white", "White", "أبيض"), option("black", "Black", "أسود")],
+  seller_type: [option("private", "Private", "فرد"), option("dealer", "Dealer", "معرض")],
+};
+
+export const seller: User = {
+  id: 7,
+  email: "seller@example.com",
+  display_name: "Ali Motors",
+  phone: null,
+  account_type: "dealer",
+  preferred_language: "en",
+  date_joined: "2025-01-01T10:00:00+03:00",
+};
+
+export const buyer: User = {
+  id: 3,
+  email: "buyer@example.com",
+  display_name: "Fatima",
+  phone: "+97333123456",
+  account_type: "private",
+  preferred_language: "en",
+  date_joined: "2025-02-01T10:00:00+03:00",
+};
+
+let nextId = 100;
+
+export function makeListing(overrides: Partial<Listing> = {}): Listing {
+  const id = overrides.id ?? (nextId += 1);
+  return {
+    id,
+    title: "2021 Toyota Land Cruiser GXR",
+    make: "toyota",
+    model: "land-cruiser",
+    trim: "GXR",
+    year: 2021,
+    price: "18500.000",
+    currency: "BHD",
+    mileage_km: 45000,
+    body_type: "suv",
+    fuel: "petrol",
+    transmission: "automatic",
+    drivetrain: "4wd",
+    exterior_color: "white",
+    regional_spec: "gcc",
+    condition: "used",
+    governorate: "capital",
+    description: "One owner, full service history.",
+    status: "active",
+    seller: { id: seller.id, display_name: seller.display_name, account_type: seller.account_type },
+    photos: [{ id: 1, url: "/media/p/1.jpg", thumbnail_url: "/media/p/1-thumb.jpg" }],
+    version: 1,
+    created_at: "2026-11-20T09:00:00+03:00",
+    updated_at: "2026-11-20T09:00:00+03:00",
+    ...overrides,
+  };
+}
+
+export function seedListings(): Listing[] {
+  return [
+    makeListing({ id: 1 }),
+    makeListing({ id: 2, title: "2019 Toyota Camry", model: "camry", year: 2019, price: "6200.000", mileage_km: 88000, body_type: "sedan" }),
+    makeListing({ id: 3, title: "2022 Nissan Patrol", make: "nissan", model: "patrol", year: 2022, price: "21900.500", mileage_km: 30000 }),
+    makeListing({ id: 4, title: "2018 Nissan Altima", make: "nissan", model: "altima", year: 2018, price: "3900.000", mileage_km: 120000, regional_spec: "american", body_type: "sedan" }),
+    makeListing({ id: 5, title: "2020 Lexus LX", make: "lexus", model: "lx", year: 2020, price: "26000.000", mileage_km: 60000 }),
+  ];
+}

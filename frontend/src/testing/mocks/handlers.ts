@@ -1,0 +1,395 @@
+import { http, HttpResponse, ws } from "msw";
+import { buyer, enums, makeListing, makes, seedListings } from "@/testing/mocks/db";
+import type { Message } from "@/features/messaging/types/messaging";
+import type { Listing, User } from "@/types/api";
+
+// An in-memory backend that follows docs/API.md, reset before every test.
+export const state = {
+  user: null as User | null,
+  users: new Map<string, User>(),
+  tokens: new Map<string, User>(),
+  listings: [] as Listing[],
+  favorites: new Set<number>(),
+  messages: [] as Message[],
+  requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
+  searchDown: false,
+  /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
+  cookieSessions: false,
+};
+
+export function resetState(): void {
+  state.user = null;
+  state.users = new Map();
+  state.tokens = new Map();
+  state.listings = seedListings();
+  state.favorites = new Set();
+  state.messages = [];
+  state.requests = [];
+  state.searchDown = false;
+}
+
+const API = "*/api/v1";
+
+const FILTERS = ["make", "model", "body_type", "fuel", "transmission", "drivetrain", "regional_spec", "condition", "governorate"] as const;
+
+function fils(price: string): number {
+  const [whole, fraction = ""] = price.split(".");
+  return Number(whole) * 1000 + Number((fraction + "000").slice(0, 3));
+}
+
+function matches(listing: Listing, params: URLSearchParams, skip?: string): boolean {
+  if (listing.status !== "active") return false;
+  for (const field of FILTERS) {
+    if (field === skip) continue;
+    const wanted = params.getAll(field);
+    if (wanted.length && !wanted.includes(String(listing[field]))) return false;
+  }
+  const bound = (key: string) => (params.get(key) ? Number(params.get(key)) : null);
+  const priceMin = bound("price_min");
+  const priceMax = bound("price_max");
+  if (priceMin !== null && fils(listing.price) < priceMin * 1000) return false;
+  if (priceMax !== null && fils(listing.price) > priceMax * 1000) return false;
+  const yearMin = bound("year_min");
+  const yearMax = bound("year_max");
+  if (yearMin !== null && listing.year < yearMin) return false;
+  if (yearMax !== null && listing.year > yearMax) return false;
+  const q = params.get("q")?.toLowerCase();
+  if (q && !listing.title.toLowerCase().includes(q)) return false;
+  return true;
+}
+
+function facet(field: (typeof FILTERS)[number], params: URLSearchParams) {
+  const counts = new Map<string, number>();
+  for (const listing of state.listings) {
+    if (!matches(listing, params, field)) continue;
+    const value = String(listing[field]);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  for (const selected of params.getAll(field)) if (!counts.has(selected)) counts.set(selected, 0);
+  return [...counts].map(([value, count]) => {
+    const make = makes.find((item) => item.slug === value);
+    const model = makes.flatMap((item) => item.models).find((item) => item.slug === value);
+    const option = (enums[field as keyof typeof enums] ?? []).find((item) => item.value === value);
+    return {
+      value,
+      label_en: make?.name_en ?? model?.name_en ?? option?.label_en ?? value,
+      label_ar: make?.name_ar ?? model?.name_ar ?? option?.label_ar ?? value,
+      count,
+      selected: params.getAll(field).includes(value),
+    };
+  });
+}
+
+function summary(listing: Listing) {
+  return {
+    id: listing.id,
+    title: listing.title,
+    make: listing.make,
+    model: listing.model,
+    year: listing.year,
+    price: listing.price,
+    mileage_km: listing.mileage_km,
+    body_type: listing.body_type,
+    fuel: listing.fuel,
+    transmission: listing.transmission,
+    regional_spec: listing.regional_spec,
+    governorate: listing.governorate,
+    seller_type: listing.seller.account_type,
+    thumbnail_url: listing.photos[0]?.thumbnail_url ?? null,
+    created_at: listing.created_at,
+  };
+}
+
+const SESSION_COOKIE = "mock_session";
+
+/** Who is calling: `Authorization: Token <key>`, else the session. */
+function caller(request: Request): User | null {
+  const auth = request.headers.get("Authorization");
+  if (auth?.startsWith("Token ")) return state.tokens.get(auth.slice(6)) ?? null;
+  if (!state.cookieSessions) return state.user;
+  const id = /(?:^|;\s*)mock_session=(\d+)/.exec(request.headers.get("Cookie") ?? "")?.[1];
+  return [...state.users.values()].find((user) => String(user.id) === id) ?? null;
+}
+
+function record(request: Request, body?: unknown) {
+  state.requests.push({ method: request.method, url: request.url, body, headers: request.headers });
+}
+
+export const chat = ws.link("ws://*/ws/chat/");
+
+export const httpHandlers = [
+  http.get(`${API}/auth/csrf`, () => new HttpResponse(null, { status: 204, headers: { "Set-Cookie": "csrftoken=test-csrf; Path=/" } })),
+  http.get(`${API}/me`, ({ request }) => {
+    const user = caller(request);
+    return user ? HttpResponse.json(user) : HttpResponse.json({ detail: "Not signed in" }, { status: 401 });
+  }),
+  http.patch(`${API}/me`, async ({ request }) => {
+    const body = (await request.json()) as Partial<User>;
+    record(request, body);
+    const user = caller(request);
+    if (!user) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
+    if (body.phone && !/^\+973\d{8}$/.test(body.phone)) return HttpResponse.json({ phone: ["Enter +973 followed by 8 digits."] }, { status: 400 });
+    Object.assign(user, body);
+    return HttpResponse.json(user);
+  }),
+  http.post(`${API}/auth/register`, async ({ request }) => {
+    const body = (await request.json()) as { email: string; password: string; display_name: string; phone?: string };
+    record(request, body);
+    if (state.users.has(body.email)) return HttpResponse.json({ email: ["An account with this email already exists."] }, { status: 400 });
+    const user: User = { ...buyer, id: 500 + state.users.size, email: body.email, display_name: body.display_name, phone: body.phone ?? null };
+    state.users.set(body.email, user);
+    return HttpResponse.json(user, { status: 201 });
+  }),
+  http.post(`${API}/auth/login`, async ({ request }) => {
+    const body = (await request.json()) as { email: string; password: string };
+    record(request, body);
+    const registered = state.users.get(body.email);
+    if (body.password !== "correct-horse" && !registered) {
+      return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
+    }
+    state.user = registered ?? { ...buyer, email: body.email };
+    return HttpResponse.json(state.user, { headers: { "Set-Cookie": `${SESSION_COOKIE}=${state.user.id}; Path=/` } });
+  }),
+  http.post(`${API}/auth/token`, async ({ request }) => {
+    const body = (await request.json()) as { email: string };
+    const user = state.users.get(body.email);
+    if (!user) return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
+    const token = `token-${user.id}`;
+    state.tokens.set(token, user);
+    return HttpResponse.json({ token });
+  }),
+  http.post(`${API}/auth/logout`, () => {
+    state.user = null;
+    return new HttpResponse(null, { status: 204, headers: { "Set-Cookie": `${SESSION_COOKIE}=; Path=/; Max-Age=0` } });
+  }),
+
+  http.get(`${API}/catalog/makes`, () => HttpResponse.json(makes)),
+  http.get(`${API}/catalog/enums`, () => HttpResponse.json(enums)),
+
+  http.get(`${API}/search/listings`, ({ request }) => {
+    if (state.searchDown) return HttpResponse.json({ detail: "Search is temporarily unavailable." }, { status: 503 });
+    const params = new URL(request.url).searchParams;
+    record(request);
+    const page = Number(params.get("page") ?? 1);
+    const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
+    const hits = state.listings.filter((listing) => matches(listing, params));
+    const sort = params.get("sort");
+    if (sort === "price_asc") hits.sort((a, b) => fils(a.price) - fils(b.price));
+    if (sort === "price_desc") hits.sort((a, b) => fils(b.price) - fils(a.price));
+    const prices = hits.map((listing) => listing.price).sort((a, b) => fils(a) - fils(b));
+    const years = hits.map((listing) => listing.year);
+    return HttpResponse.json({
+      count: hits.length,
+      page,
+      page_size: pageSize,
+      results: hits.slice((page - 1) * pageSize, page * pageSize).map(summary),
+      facets: {
+        ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params)])),
+        year: { min: years.length ? Math.min(...years) : null, max: years.length ? Math.max(...years) : null, buckets: [] },
+        price: { min: prices[0] ?? null, max: prices[prices.length - 1] ?? null, buckets: [] },
+        mileage_km: { min: 0, max: 120000, buckets: [] },
+      },
+    });
+  }),
+  http.get(`${API}/search/suggest`, ({ request }) => {
+    const q = new URL(request.url).searchParams.get("q")?.toLowerCase() ?? "";
+    return HttpResponse.json(
+      makes
+        .flatMap((make) => make.models.map((model) => ({ text: `${make.name_en} ${model.name_en}`, make: make.slug, model: model.slug, count: 1 })))
+        .filter((item) => item.text.toLowerCase().includes(q)),
+    );
+  }),
+
+  http.get(`${API}/listings/:id`, ({ params }) => {
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    return listing ? HttpResponse.json(listing) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+  }),
+  http.get(`${API}/listings/:id/similar`, ({ params }) =>
+    HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),
+  ),
+  http.post(`${API}/listings`, async ({ request }) => {
+    const body = (await request.json()) as Partial<Listing>;
+    record(request, body);
+    const author = caller(request);
+    if (!author) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401 });
+    const errors: Record<string, string[]> = {};
+    if (!body.make) errors.make = ["This field is required."];
+    if (!body.model) errors.model = ["This field is required."];
+    if (!body.year || body.year < 1950 || body.year > 2027) errors.year = ["Must be a whole number between 1950 and 2027."];
+    if (!body.price || !/^\d+(\.\d{1,3})?$/.test(String(body.price))) errors.price = ["Enter a price in BHD with up to 3 decimals."];
+    if (Object.keys(errors).length) return HttpResponse.json(errors, { status: 400 });
+    const title = body.title || `${body.year} ${body.make} ${body.model}`;
+    const listing = makeListing({ ...body, title, photos: [], seller: { id: author.id, display_name: author.display_name, account_type: "private" } });
+    state.listings.push(listing);
+    return HttpResponse.json(listing, { status: 201 });
+  }),
+  http.patch(`${API}/listings/:id`, async ({ request, params }) => {
+    const body = (await request.json()) as Partial<Listing>;
+    record(request, body);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    Object.assign(listing, body, { version: listing.version + 1 });
+    return HttpResponse.json(listing);
+  }),
+  http.post(`${API}/listings/:id/photos`, async ({ request, params }) => {
+    const form = await request.formData();
+    record(request, form);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    if (!(form.get("image") instanceof File)) return HttpResponse.json({ image: ["No file was submitted."] }, { status: 400 });
+    const id = listing.photos.length + 1;
+    const photo = { id, url: `/media/listings/${listing.id}/${id}.jpg`, thumbnail_url: `/media/listings/${listing.id}/${id}-thumb.jpg` };
+    listing.photos.push(photo);
+    return HttpResponse.json(photo, { status: 201 });
+  }),
+  http.delete(`${API}/listings/:id/photos/:photoId`, ({ params, request }) => {
+    record(request);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (listing) listing.photos = listing.photos.filter((photo) => photo.id !== Number(params.photoId));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.delete(`${API}/listings/:id`, ({ params }) => {
+    state.listings = state.listings.filter((item) => item.id !== Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get(`${API}/me/listings`, ({ request }) => {
+    const mine = state.listings.filter((item) => item.seller.id === caller(request)?.id);
+    return HttpResponse.json({ count: mine.length, page: 1, page_size: 20, results: mine });
+  }),
+
+  http.get(`${API}/me/favorites`, () => {
+    const results = state.listings.filter((item) => state.favorites.has(item.id));
+    return HttpResponse.json({ count: results.length, page: 1, page_size: 100, results });
+  }),
+  http.put(`${API}/me/favorites/:id`, ({ params, request }) => {
+    record(request);
+    state.favorites.add(Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.delete(`${API}/me/favorites/:id`, ({ params, request }) => {
+    record(request);
+    state.favorites.delete(Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/me/saved-searches`, async ({ request }) => {
+    const body = await request.json();
+    record(request, body);
+    return HttpResponse.json({ id: 1, ...(body as object) }, { status: 201 });
+  }),
+
+  http.get(`${API}/analytics/market`, ({ request }) => {
+    record(request);
+    return HttpResponse.json({
+      count: 14,
+      price: { p10: "12000.000", p25: "15000.000", median: "17500.000", p75: "20000.000", p90: "24000.000" },
+      mileage_km: { p10: 10000, p25: 30000, median: 50000, p75: 80000, p90: 110000 },
+      median_days_listed: 21,
+    });
+  }),
+
+  http.get(`${API}/me/saved-searches`, () =>
+    HttpResponse.json({ count: 1, page: 1, page_size: 20, results: [{ id: 1, name: "Toyota SUVs", query: "make=toyota&body_type=suv", alert: true }] }),
+  ),
+  http.delete(`${API}/me/saved-searches/:id`, () => new HttpResponse(null, { status: 204 })),
+  http.get(`${API}/me/notifications`, () =>
+    HttpResponse.json({
+      count: 1,
+      page: 1,
+      page_size: 20,
+      results: [{ id: 1, created_at: "2026-11-25T08:00:00+03:00", saved_search: { id: 1, name: "Toyota SUVs" }, listing: summary(state.listings[0]) }],
+    }),
+  ),
+  http.post(`${API}/analytics/aggregate`, async ({ request }) => {
+    const body = (await request.json()) as { filters: Record<string, string>; group_by: string[]; metrics: string[] };
+    record(request, body);
+    const [group] = body.group_by;
+    const rows = new Map<string, Listing[]>();
+    for (const listing of state.listings.filter((item) => matches(item, new URLSearchParams(body.filters)))) {
+      const key = String(listing[group as keyof Listing]);
+      rows.set(key, [...(rows.get(key) ?? []), listing]);
+    }
+    const median = (items: Listing[]) => {
+      const sorted = items.map((item) => fils(item.price)).sort((a, b) => a - b);
+      return (sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(3);
+    };
+    const columns = [group, "count", "price_median"];
+    const table = [...rows].map(([key, items]) => [group === "year" ? Number(key) : key, items.length, median(items)]);
+    if (request.headers.get("Accept")?.includes("text/csv")) {
+      return new HttpResponse([columns.join(","), ...table.map((row) => row.join(","))].join("\n"), { headers: { "Content-Type": "text/csv" } });
+    }
+    return HttpResponse.json({ columns, rows: table });
+  }),
+  http.get(`${API}/conversations`, ({ request }) =>
+    HttpResponse.json({
+      count: 1,
+      page: 1,
+      page_size: 100,
+      results: [
+        {
+          id: 9,
+          listing_id: 1,
+          listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000", thumbnail_url: null },
+          buyer: { id: buyer.id, display_name: buyer.display_name },
+          seller: { id: 7, display_name: "Ali Motors" },
+          unread_count: state.messages.filter((message) => message.sender_id !== caller(request)?.id && !message.read_at).length,
+          last_message: state.messages[state.messages.length - 1] ?? null,
+        },
+      ],
+    }),
+  ),
+  http.get(`${API}/conversations/:id`, ({ params }) =>
+    HttpResponse.json({
+      id: Number(params.id),
+      listing_id: 1,
+      listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000" },
+      buyer: { id: buyer.id, display_name: buyer.display_name },
+      seller: { id: 7, display_name: "Ali Motors" },
+      unread_count: 0,
+      last_message: null,
+    }),
+  ),
+  http.get(`${API}/conversations/:id/messages`, () => {
+    const newestFirst = [...state.messages].reverse();
+    return HttpResponse.json({ count: newestFirst.length, page: 1, page_size: 50, results: newestFirst });
+  }),
+  http.post(`${API}/conversations/:id/messages`, async ({ request, params }) => {
+    const body = (await request.json()) as { body: string };
+    record(request, body);
+    const message: Message = {
+      id: state.messages.length + 1000,
+      conversation_id: Number(params.id),
+      sender_id: caller(request)!.id,
+      body: body.body,
+      created_at: new Date().toISOString(),
+      read_at: null,
+    };
+    state.messages.push(message);
+    return HttpResponse.json(message, { status: 201 });
+  }),
+  http.post(`${API}/conversations/:id/read`, ({ request }) => {
+    record(request);
+    state.messages = state.messages.map((message) => (message.sender_id !== caller(request)?.id ? { ...message, read_at: new Date().toISOString() } : message));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/conversations`, async ({ request }) => {
+    const body = (await request.json()) as { listing_id: number; body: string };
+    record(request, body);
+    state.messages.push({
+      id: state.messages.length + 1000,
+      conversation_id: 9,
+      sender_id: caller(request)?.id ?? 0,
+      body: body.body,
+      created_at: new Date().toISOString(),
+      read_at: null,
+    });
+    return HttpResponse.json({ id: 9, listing_id: 1, unread_count: 0, last_message: null }, { status: 201 });
+  }),
+
+];
+
+export const handlers = [
+  ...httpHandlers,
+  chat.addEventListener("connection", () => {
+    // connections are accepted; tests push with chat.broadcast(...)
+  }),
+];

@@ -1,0 +1,91 @@
+// Shapes of docs/API.md shared by more than one feature.
+
+/** Money travels as a decimal string with 3 places ("8500.000"); never a float. */
+export type Money = string;
+
+export type Page<T> = {
+  count: number;
+  page: number;
+  page_size: number;
+  results: T[];
+};
+
+export type Language = "en" | "ar";
+
+export type AccountType = "private" | "dealer";
+
+export type User = {
+  id: number;
+  email: string;
+  display_name: string;
+  phone: string | null;
+  account_type: AccountType;
+  preferred_language: Language;
+  date_joined: string;
+  /** Not in contract v1; the app shows analyst tools when the API says so (403 otherwise). */
+  is_analyst?: boolean;
+};
+
+export type ListingStatus = "active" | "sold" | "draft" | "expired";
+
+export type Photo = {
+  id: number;
+  url: string;
+  thumbnail_url: string;
+};
+
+export type Seller = {
+  id: number;
+  display_name: string;
+  account_type: AccountType;
+};
+
+export type Listing = {
+  id: number;
+  title: string;
+  make: string;
+  model: string;
+  trim: string;
+  year: number;
+  price: Money;
+  currency: "BHD";
+  mileage_km: number;
+  body_type: string;
+  fuel: string;
+  transmission: string;
+  drivetrain: string;
+  exterior_color: string;
+  regional_spec: string;
+  condition: string;
+  governorate: string;
+  description: string;
+  status: ListingStatus;
+  seller: Seller;
+  photos: Photo[];
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A search hit: the `results` of GET /search/listings. */
+export type ListingSummary = {
+  id: number;
+  title: string;
+  make: string;
+  model: string;
+  year: number;
+  price: Money;
+  mileage_km: number;
+  body_type?: string;
+  fuel?: string;
+  transmission?: string;
+  regional_spec?: string;
+  governorate?: string;
+  seller_type?: string;
+  thumbnail_url: string | null;
+  created_at: string;
+  status?: ListingStatus;
+};
+
+/** Any listing-shaped object a card can show: a search hit or a full listing. */
+export type CardListing = ListingSummary | Listing;

@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// Every path the Django server answers; the SPA owns the rest.
+const backend = process.env.SAYARA_BACKEND_URL ?? "http://127.0.0.1:8000";
+const proxied = ["/api", "/media", "/admin", "/static"];
+
+export default defineConfig({
+  base: "/",
+  plugins: [react()],
+  resolve: {
+    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+  },
+  server: {
+    proxy: {
+      ...Object.fromEntries(proxied.map((path) => [path, { target: backend, changeOrigin: false }])),
+      "/ws": { target: backend, ws: true, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: "dist",
+    assetsDir: "assets",
+    sourcemap: false,
+  },
+  test: {
+    globals: true,
+    environment: "jsdom",
+    setupFiles: ["./src/testing/setup-tests.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+    css: false,
+    restoreMocks: true,
+  },
+});
