@@ -37,5 +37,5 @@ PIDS+=($!)
 for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 say "Playwright against http://127.0.0.1:$E2E_PORT (screenshots in frontend/test-results/)"
-(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" npm run --silent e2e) || {
+(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" npm run --silent e2e -- --reporter=list) || {
   tail -n 40 "$E2E_LOGS/web.log" "$E2E_LOGS/worker.log"; die "end-to-end tests failed"; }

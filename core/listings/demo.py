@@ -147,7 +147,8 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
 
 
 def _price(rng: random.Random, item: MarketModel, age: int, mileage: int, condition: str) -> Decimal:
-    value = item.price_new * (1.0 if condition == "new" else 0.86 * 0.87 ** max(age - 1, 0))
+    # Gulf used-car prices: ~14% off in the first year, then ~9% a year, never below an eighth.
+    value = item.price_new * (1.0 if condition == "new" else max(0.125, 0.86 * 0.91 ** max(age - 1, 0)))
     value *= math.exp(rng.gauss(0, 0.12))
     value *= max(0.7, 1.0 - max(0, mileage - age * 20000) / 400000)
     value = max(value, 350.0)

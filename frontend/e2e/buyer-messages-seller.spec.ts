@@ -5,6 +5,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A facet checkbox's accessible name: the label, then its count ("Land Cruiser 8 cars"). */
+function facetValue(label: string): RegExp {
+  return new RegExp(`^${escapeRegExp(label)} \\d+ cars?$`);
+}
+
 test("a buyer finds a car by make, model and price, messages the seller, and they talk live", async ({ browser, request }) => {
   // Given a seller with an active listing
   const seller = await registerUser(request, "seller");
@@ -26,11 +31,11 @@ test("a buyer finds a car by make, model and price, messages the seller, and the
   // When the buyer filters the search by make, model and price
   await expectInSearch(buyerPage, "/search", title);
   // Facet boxes follow the URL, so they tick once the navigation lands.
-  const makeBox = buyerPage.getByRole("group", { name: "Make" }).getByRole("checkbox", { name: make.name_en });
+  const makeBox = buyerPage.getByRole("group", { name: "Make" }).getByRole("checkbox", { name: facetValue(make.name_en) });
   await makeBox.click();
   await expect(makeBox).toBeChecked();
   await expect(buyerPage).toHaveURL(new RegExp(`make=${make.slug}`));
-  const modelBox = buyerPage.getByRole("group", { name: `${make.name_en} models` }).getByRole("checkbox", { name: model.name_en });
+  const modelBox = buyerPage.getByRole("group", { name: `${make.name_en} models` }).getByRole("checkbox", { name: facetValue(model.name_en) });
   await modelBox.click();
   await expect(modelBox).toBeChecked();
   await expect(buyerPage).toHaveURL(new RegExp(`model=${model.slug}`));

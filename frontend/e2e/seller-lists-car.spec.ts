@@ -10,6 +10,7 @@ test("a seller lists a car with a photo and finds it in search a moment later", 
   await expect(page.getByRole("heading", { level: 1, name: "Sell your car" })).toBeVisible();
   await page.getByLabel(/^Make/).selectOption(make.slug);
   await page.getByLabel(/^Model/).selectOption(model.slug);
+  await page.getByLabel(/^Governorate/).selectOption("muharraq");
   await page.getByLabel(/^Year/).fill("2020");
   await page.getByLabel(/^Price/).fill("12345.500");
   await page.getByLabel(/^Mileage/).fill("42000");

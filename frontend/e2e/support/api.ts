@@ -45,12 +45,14 @@ export async function catalog(request: APIRequestContext): Promise<CatalogMake[]
   return makes.filter((make) => make.models.length > 0);
 }
 
-/** A make and one of its models from the live catalog. */
+/** A make and one of its models from the live catalog: the most common car in
+ * Bahrain when the catalog has it, so the make shows among the first facet values. */
 export async function pickMakeModel(request: APIRequestContext): Promise<{ make: CatalogMake; model: CatalogModel }> {
   const makes = await catalog(request);
   expect(makes.length, "the catalog has makes with models").toBeGreaterThan(0);
-  const make = makes[0];
-  return { make, model: make.models[0] };
+  const make = makes.find((candidate) => candidate.slug === "toyota") ?? makes[0];
+  const model = make.models.find((candidate) => candidate.slug === "land-cruiser") ?? make.models[0];
+  return { make, model };
 }
 
 export async function createListing(
@@ -59,7 +61,18 @@ export async function createListing(
   fields: Record<string, unknown>,
 ): Promise<CreatedListing> {
   const response = await request.post("/api/v1/listings", {
-    data: { status: "active", year: 2019, mileage_km: 64000, price: "7777.000", description: "Created by the e2e suite.", ...fields },
+    data: {
+      status: "active",
+      year: 2019,
+      mileage_km: 64000,
+      price: "7777.000",
+      fuel: "petrol",
+      transmission: "automatic",
+      regional_spec: "gcc",
+      governorate: "capital",
+      description: "Created by the e2e suite.",
+      ...fields,
+    },
     headers: { Authorization: `Token ${token}` },
   });
   expect(response.status(), await response.text()).toBe(201);

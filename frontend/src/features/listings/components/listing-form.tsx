@@ -21,17 +21,29 @@ const EMPTY: FormState = {
   price: "",
   mileage_km: "",
   body_type: "",
-  fuel: "",
-  transmission: "",
+  // The common case in Bahrain preselected; the seller changes what differs.
+  fuel: "petrol",
+  transmission: "automatic",
   drivetrain: "",
   exterior_color: "",
-  regional_spec: "",
-  condition: "",
+  regional_spec: "gcc",
+  condition: "used",
   governorate: "",
   description: "",
 };
 
-const REQUIRED = new Set<keyof FormState>(["make", "model", "year", "price", "mileage_km"]);
+// What the API requires of a new listing (the rest is optional or derived).
+const REQUIRED = new Set<keyof FormState>([
+  "make",
+  "model",
+  "year",
+  "price",
+  "mileage_km",
+  "fuel",
+  "transmission",
+  "regional_spec",
+  "governorate",
+]);
 
 function toState(initial?: Partial<ListingInput>): FormState {
   const state = { ...EMPTY };
