@@ -27,10 +27,7 @@ build_frontend
 "$PY" manage.py migrate --noinput >"$LOGS/migrate.log" || { cat "$LOGS/migrate.log"; die "migrations failed"; }
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" manage.py ensure_index
-if [ "$("$PY" manage.py shell -c 'from core.listings.models import Listing; print(Listing.objects.exists())')" = "False" ]; then
-  say "loading $DEMO_LISTINGS demo listings"
-  "$PY" manage.py seed_demo --listings "$DEMO_LISTINGS"
-fi
+"$PY" manage.py seed_demo --listings "$DEMO_LISTINGS" --if-empty --no-progress
 
 say "starting the Celery worker and beat (logs in $LOGS)"
 "$VENV/bin/celery" -A web worker --loglevel=INFO --concurrency=2 -Q "${SAYARA_INSTANCE:-sayara}" >>"$LOGS/worker.log" 2>&1 &

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from core.listings.demo import DEMO_DOMAIN, DEMO_PASSWORD, listings_seed_demo
+from core.listings.models import Listing
 
 
 class Command(BaseCommand):
@@ -13,8 +14,13 @@ class Command(BaseCommand):
         parser.add_argument("--listings", type=int, default=3000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--if-empty", action="store_true", help="only when there are no listings yet (make run)")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        if options["if_empty"] and Listing.objects.exists():
+            self.stdout.write(f"keeping the {Listing.objects.count():,} listings already here")
+            return
+        self.stdout.write(f"loading {options['listings']:,} demo listings")
         began = time.monotonic()
         with tqdm(total=options["listings"], unit="listing", disable=options["no_progress"]) as bar:
             count = listings_seed_demo(count=options["listings"], seed=options["seed"], progress=bar.update)
