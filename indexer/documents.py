@@ -1,9 +1,16 @@
-"""Listing → search document: the one place the index's projection is made."""
+"""Listing → search document: the one place the index's projection is made.
 
+Documents are built from plain rows (core/listings/selectors.py, index rows),
+the same way for the relay, reconciliation and a full rebuild.
+"""
+
+from collections.abc import Mapping
 from typing import Any
 
-from core.catalog.selectors import enum_label
-from core.listings.models import Listing, ListingStatus
+from django.core.files.storage import default_storage
+
+from core.catalog.enums import ENUMS
+from core.listings.models import ListingStatus
 from search.engines.base import BulkOp
 from search.money import to_fils
 
@@ -22,63 +29,64 @@ LABELLED = (
     ("condition", "condition"),
     ("governorate", "governorate"),
 )
+_LABELS = {(name, choice.value): f"{choice.label_en} {choice.label_ar}" for name, choices in ENUMS.items() for choice in choices}
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def listing_document(listing: Listing) -> dict[str, Any]:
-    photos = list(listing.photos.all())
-    labels: list[str] = [str(listing.year)]
+def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
+    labels = [str(row["year"])]
     for field, enum in LABELLED:
-        value = getattr(listing, field)
+        value = row[field]
         if value:
-            labels.extend(enum_label(enum, value))
-    make, model = listing.make, listing.model
+            labels.append(_LABELS.get((enum, value), value))
+    make, model = row["make_slug"], row["model_slug"]
+    thumbnail = row["thumbnail"]
     return {
-        "id": listing.pk,
-        "version": listing.version,
-        "status": listing.status,
-        "seller_id": listing.seller_id,
-        "seller_type": listing.seller_type,
-        "make": make.slug,
-        "model": model.slug,
-        "make_model": f"{make.slug}/{model.slug}",
-        "make_name_en": make.name_en,
-        "make_name_ar": make.name_ar,
-        "model_name_en": model.name_en,
-        "model_name_ar": model.name_ar,
-        "title": listing.title,
-        "trim": listing.trim,
-        "description": listing.description,
+        "id": row["id"],
+        "version": row["version"],
+        "status": row["status"],
+        "seller_id": row["seller_id"],
+        "seller_type": row["seller_type"],
+        "make": make,
+        "model": model,
+        "make_model": f"{make}/{model}",
+        "make_name_en": row["make_name_en"],
+        "make_name_ar": row["make_name_ar"],
+        "model_name_en": row["model_name_en"],
+        "model_name_ar": row["model_name_ar"],
+        "title": row["title"],
+        "trim": row["trim"],
+        "description": row["description"],
         "keywords": " ".join(labels),
-        "suggest": f"{make.name_en} {model.name_en} {make.name_ar} {model.name_ar}",
-        "year": listing.year,
-        "price_fils": to_fils(listing.price),
-        "mileage_km": listing.mileage_km,
-        "currency": listing.currency,
-        "country": listing.country,
-        "body_type": listing.body_type,
-        "fuel": listing.fuel,
-        "transmission": listing.transmission,
-        "drivetrain": listing.drivetrain or None,
-        "color": listing.exterior_color or None,
-        "regional_spec": listing.regional_spec,
-        "condition": listing.condition,
-        "governorate": listing.governorate,
-        "thumbnail_url": photos[0].thumbnail.url if photos else None,
-        "photo_count": len(photos),
-        "created_at": _iso(listing.created_at),
-        "published_at": _iso(listing.published_at or listing.created_at),
-        "updated_at": _iso(listing.updated_at),
-        "sold_at": _iso(listing.sold_at),
-        "expires_at": _iso(listing.expires_at),
+        "suggest": f"{row['make_name_en']} {row['model_name_en']} {row['make_name_ar']} {row['model_name_ar']}",
+        "year": row["year"],
+        "price_fils": to_fils(row["price"]),
+        "mileage_km": row["mileage_km"],
+        "currency": row["currency"],
+        "country": row["country"],
+        "body_type": row["body_type"],
+        "fuel": row["fuel"],
+        "transmission": row["transmission"],
+        "drivetrain": row["drivetrain"] or None,
+        "color": row["exterior_color"] or None,
+        "regional_spec": row["regional_spec"],
+        "condition": row["condition"],
+        "governorate": row["governorate"],
+        "thumbnail_url": default_storage.url(thumbnail) if thumbnail else None,
+        "photo_count": row["photo_count"],
+        "created_at": _iso(row["created_at"]),
+        "published_at": _iso(row["published_at"] or row["created_at"]),
+        "updated_at": _iso(row["updated_at"]),
+        "sold_at": _iso(row["sold_at"]),
+        "expires_at": _iso(row["expires_at"]),
     }
 
 
-def listing_op(listing: Listing, *, index: str) -> BulkOp:
+def listing_op(row: Mapping[str, Any], *, index: str) -> BulkOp:
     """The external-versioned write that makes the index match this row."""
-    if listing.status in INDEXED_STATUSES:
-        return BulkOp("index", index, str(listing.pk), listing.version, listing_document(listing))
-    return BulkOp("delete", index, str(listing.pk), listing.version)
+    if row["status"] in INDEXED_STATUSES:
+        return BulkOp("index", index, str(row["id"]), row["version"], listing_document(row))
+    return BulkOp("delete", index, str(row["id"]), row["version"])

@@ -21,7 +21,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from core.listings.models import Listing
-from core.listings.selectors import listings_by_ids, listings_iter_all
+from core.listings.selectors import listing_index_rows_all, listing_index_rows_by_ids
 from indexer.documents import INDEXED_STATUSES, listing_op
 from indexer.index_admin import listings_body
 from search.engine import get_engine
@@ -91,8 +91,8 @@ def _replay(index: str, since: datetime, pipe: _BulkPipe, batch_size: int) -> in
     """Send the current state of every listing changed since `since`."""
     ids = list(Listing.objects.filter(updated_at__gte=since - REPLAY_MARGIN).values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        listings = listings_by_ids(ids[start : start + batch_size])
-        pipe.send([listing_op(listing, index=index) for listing in listings.values()])
+        rows = listing_index_rows_by_ids(ids[start : start + batch_size])
+        pipe.send([listing_op(row, index=index) for row in rows.values()])
     pipe.drain()
     return len(ids)
 
@@ -109,12 +109,12 @@ def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildRe
         total = Listing.objects.count()
         bar = tqdm(total=total, unit="doc", desc="rebuild", disable=not progress, file=sys.stderr, mininterval=0.5)
         batch: list[BulkOp] = []
-        for listing in listings_iter_all(chunk_size=batch_size):
+        for row in listing_index_rows_all(chunk_size=batch_size):
             bar.update(1)
-            if listing.status not in INDEXED_STATUSES:
+            if row["status"] not in INDEXED_STATUSES:
                 report.skipped += 1
                 continue
-            batch.append(listing_op(listing, index=report.index))
+            batch.append(listing_op(row, index=report.index))
             if len(batch) >= batch_size:
                 pipe.send(batch)
                 report.streamed += len(batch)

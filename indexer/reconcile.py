@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from core.listings.models import Listing
-from core.listings.selectors import listings_by_ids
+from core.listings.selectors import listing_index_rows_by_ids
 from indexer.documents import INDEXED_STATUSES, listing_op
 from indexer.index_admin import ensure_listings_index
 from search.engine import get_engine
@@ -76,7 +76,7 @@ class _Repairs:
     def flush(self) -> None:
         ops = list(self.deletes)
         if self.reindex:
-            ops += [listing_op(listing, index=self.index) for listing in listings_by_ids(self.reindex).values()]
+            ops += [listing_op(row, index=self.index) for row in listing_index_rows_by_ids(self.reindex).values()]
         self.reindex, self.deletes = [], []
         if not ops or self.dry_run:
             return

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
 
-from core.listings.selectors import listings_by_ids
+from core.listings.selectors import listing_index_rows_by_ids
 from core.outbox.models import OutboxEntry
 from indexer.documents import listing_op
 from indexer.index_admin import ensure_listings_index
@@ -47,18 +47,18 @@ def backoff_seconds(attempts: int) -> int:
 
 
 def _ops_for(entries: list[OutboxEntry], alias: str) -> list[BulkOp]:
-    listings = listings_by_ids({entry.listing_id for entry in entries})
+    rows = listing_index_rows_by_ids({entry.listing_id for entry in entries})
     newest: dict[int, int] = {}
     for entry in entries:
         newest[entry.listing_id] = max(entry.version, newest.get(entry.listing_id, 0))
     ops = []
     for listing_id, version in newest.items():
-        listing = listings.get(listing_id)
-        if listing is None:
+        row = rows.get(listing_id)
+        if row is None:
             # The row is gone for good (deleted outside the services): remove it.
             ops.append(BulkOp("delete", alias, str(listing_id), version))
         else:
-            ops.append(listing_op(listing, index=alias))
+            ops.append(listing_op(row, index=alias))
     return ops
 
 

@@ -43,10 +43,14 @@ class Process:
     def start(self) -> "Process":
         self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
-        while not self.ready():
-            if time.monotonic() > deadline:
-                raise ProcessFailed(f"{self.name} did not start in 120s (log: {self.log})")
-            time.sleep(0.2)
+        try:
+            while not self.ready():
+                if time.monotonic() > deadline:
+                    raise ProcessFailed(f"{self.name} did not start in 120s (log: {self.log})")
+                time.sleep(0.2)
+        except ProcessFailed:
+            self.stop()  # never leave a half-started process behind (it would steal a queue's tasks)
+            raise
         return self
 
     def ready(self) -> bool:

@@ -1,8 +1,10 @@
 """Reads of listings from PostgreSQL (the source of truth)."""
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from core.accounts.models import User
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -42,18 +44,59 @@ def listing_list_for_seller(*, seller: User, status: str | None = None) -> Query
     return _with_relations(queryset).order_by("-updated_at", "-id")
 
 
-def _for_index(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
-    # Exactly what a search document needs (indexer/documents.py), nothing more.
-    return queryset.select_related("make", "model").prefetch_related(
-        Prefetch("photos", queryset=ListingPhoto.objects.order_by("position", "id").only("listing_id", "thumbnail", "position"))
+# What a search document needs (indexer/documents.py), as plain rows: building
+# documents from rows instead of model instances is what lets a full rebuild
+# keep up with the engine.
+INDEX_ROW_FIELDS = (
+    "id",
+    "version",
+    "status",
+    "seller_id",
+    "seller_type",
+    "title",
+    "trim",
+    "description",
+    "year",
+    "price",
+    "currency",
+    "country",
+    "mileage_km",
+    "body_type",
+    "fuel",
+    "transmission",
+    "drivetrain",
+    "exterior_color",
+    "regional_spec",
+    "condition",
+    "governorate",
+    "created_at",
+    "published_at",
+    "updated_at",
+    "sold_at",
+    "expires_at",
+)
+
+
+def _index_rows(queryset: QuerySet[Listing]) -> QuerySet[Listing, dict[str, Any]]:
+    photos = ListingPhoto.objects.filter(listing=OuterRef("pk")).order_by()
+    return queryset.values(
+        *INDEX_ROW_FIELDS,
+        make_slug=F("make__slug"),
+        make_name_en=F("make__name_en"),
+        make_name_ar=F("make__name_ar"),
+        model_slug=F("model__slug"),
+        model_name_en=F("model__name_en"),
+        model_name_ar=F("model__name_ar"),
+        thumbnail=Subquery(photos.order_by("position", "id").values("thumbnail")[:1]),
+        photo_count=Coalesce(Subquery(photos.values("listing").annotate(n=Count("id")).values("n")[:1]), 0),
     )
 
 
-def listings_by_ids(ids: Iterable[int]) -> dict[int, Listing]:
-    """Listings with everything their search document needs, by id."""
-    return {listing.pk: listing for listing in _for_index(Listing.objects.filter(pk__in=list(ids)))}
+def listing_index_rows_by_ids(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Index rows (INDEX_ROW_FIELDS and the make, model and photo columns) by id."""
+    return {row["id"]: row for row in _index_rows(Listing.objects.filter(pk__in=list(ids)))}
 
 
-def listings_iter_all(*, chunk_size: int = 2000) -> Iterator[Listing]:
-    """Every listing, streamed from a server-side cursor (never all in memory)."""
-    return _for_index(Listing.objects.order_by("pk")).iterator(chunk_size=chunk_size)
+def listing_index_rows_all(*, chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every listing's index row, streamed from a server-side cursor (never all in memory)."""
+    return _index_rows(Listing.objects.order_by("pk")).iterator(chunk_size=chunk_size)

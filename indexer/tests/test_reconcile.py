@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from core.listings import services
 from core.listings.models import Listing
+from core.listings.selectors import listing_index_rows_by_ids
 from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
 from indexer.documents import listing_op
@@ -43,8 +44,7 @@ def drifted(fresh_index):
     services.listing_withdraw(listing_id=extra_draft.pk)
     OutboxEntry.objects.all().delete()
     # orphan: a document for a listing that no longer exists at all
-    ghost = Listing.objects.select_related("make", "model").get(pk=listings[3].pk)
-    ghost.pk = 10_000_000
+    ghost = {**listing_index_rows_by_ids([listings[3].pk])[listings[3].pk], "id": 10_000_000}
     engine.bulk([listing_op(ghost, index=fresh_index)])
     return {"missing": missing, "stale": stale, "extra": extra_draft}
 
