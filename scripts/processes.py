@@ -85,10 +85,11 @@ class WorkerProcess(Process):
 class WebProcess(Process):
     """The ASGI server (uvicorn) on a free port, for tests over real HTTP."""
 
-    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "web") -> None:
+    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "web", workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "uvicorn", "web.asgi:application", "--host", "127.0.0.1", "--port", str(self.port)]
+        command += ["--workers", str(workers), "--log-level", "warning"]
         super().__init__(name, command, env=env, log_dir=log_dir)
 
     def ready(self) -> bool:

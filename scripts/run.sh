@@ -35,7 +35,7 @@ PIDS+=($!)
 "$VENV/bin/celery" -A web beat --loglevel=INFO -s "$STATE/celerybeat-schedule" >>"$LOGS/beat.log" 2>&1 &
 PIDS+=($!)
 "$VENV/bin/uvicorn" web.asgi:application --host 127.0.0.1 --port "$PORT" --log-level warning \
-  --workers "${WEB_WORKERS:-1}" >>"$LOGS/web.log" 2>&1 &
+  --workers "${WEB_WORKERS:-2}" >>"$LOGS/web.log" 2>&1 &
 PIDS+=($!)
 
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done

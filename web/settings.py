@@ -233,7 +233,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["web.api.renderers.OrjsonRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "web.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "web.api.pagination.PagePagination",
@@ -327,6 +327,8 @@ else:
 CPU_COUNT = cpu_count()
 # uvicorn workers (manage.py serve). Capped: each holds its own connections and memory.
 WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min(2 * CPU_COUNT + 1, 9))
+# Threads per web process running the (synchronous) Django views (web/asgi.py).
+WEB_THREADS = env_int("WEB_THREADS", 8)
 CELERY_WORKER_CONCURRENCY = env_int("CELERY_WORKER_CONCURRENCY", min(CPU_COUNT, 8))
 
 # --- monitoring: health, metrics, logs, errors (web/health.py, web/metrics.py) -

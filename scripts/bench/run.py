@@ -366,7 +366,8 @@ def main() -> None:
     get_engine().refresh(listings_alias())
     env = dict(os.environ)
     logs = Path(tempfile.mkdtemp(prefix="sayara-bench-"))
-    web = WebProcess(env, logs).start() if {"search", "load"} & set(args.only) else None
+    # Two web processes, as production runs on two cores (WEB_CONCURRENCY).
+    web = WebProcess(env, logs, workers=2).start() if {"search", "load"} & set(args.only) else None
     try:
         if "search" in args.only and web:
             log("search: API vs engine")
