@@ -13,6 +13,8 @@ export const state = {
   messages: [] as Message[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
   searchDown: false,
+  /** Reset links that work: `${uid}:${token}`. */
+  resetLinks: new Set<string>(["MQ:set-password"]),
   /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
   cookieSessions: false,
 };
@@ -26,6 +28,7 @@ export function resetState(): void {
   state.messages = [];
   state.requests = [];
   state.searchDown = false;
+  state.resetLinks = new Set(["MQ:set-password"]);
 }
 
 const API = "*/api/v1";
@@ -115,6 +118,12 @@ function record(request: Request, body?: unknown) {
   state.requests.push({ method: request.method, url: request.url, body, headers: request.headers });
 }
 
+/** The sign-in and reset views check CSRF even for anonymous callers, as Django does there. */
+function csrfRefused(request: Request): Response | null {
+  if (request.headers.get("X-CSRFToken")) return null;
+  return HttpResponse.json({ detail: "CSRF Failed: CSRF token missing." }, { status: 403 });
+}
+
 export const chat = ws.link("ws://*/ws/chat/");
 
 export const httpHandlers = [
@@ -135,6 +144,8 @@ export const httpHandlers = [
   http.post(`${API}/auth/register`, async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string; display_name: string; phone?: string };
     record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
     if (state.users.has(body.email)) return HttpResponse.json({ email: ["An account with this email already exists."] }, { status: 400 });
     const user: User = { ...buyer, id: 500 + state.users.size, email: body.email, display_name: body.display_name, phone: body.phone ?? null };
     state.users.set(body.email, user);
@@ -143,6 +154,8 @@ export const httpHandlers = [
   http.post(`${API}/auth/login`, async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string };
     record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
     const registered = state.users.get(body.email);
     if (body.password !== "correct-horse" && !registered) {
       return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
@@ -157,6 +170,31 @@ export const httpHandlers = [
     const token = `token-${user.id}`;
     state.tokens.set(token, user);
     return HttpResponse.json({ token });
+  }),
+  http.post(`${API}/auth/password-reset`, async ({ request }) => {
+    const body = (await request.json()) as { email?: string };
+    record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
+    if (!body.email?.trim()) return HttpResponse.json({ email: ["Enter the email address of your account."] }, { status: 400 });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.email.trim())) return HttpResponse.json({ email: ["Enter a valid email address."] }, { status: 400 });
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/auth/password-reset/confirm`, async ({ request }) => {
+    const body = (await request.json()) as { uid?: string; token?: string; new_password?: string };
+    record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
+    const link = `${body.uid}:${body.token}`;
+    if (!state.resetLinks.has(link)) {
+      return HttpResponse.json({ token: ["This reset link is invalid or has expired. Ask for a new one."] }, { status: 400 });
+    }
+    if (!body.new_password || body.new_password.length < 8) {
+      return HttpResponse.json({ new_password: ["This password is too short. It must contain at least 8 characters."] }, { status: 400 });
+    }
+    state.resetLinks.delete(link); // a link works once
+    state.user = null;
+    return new HttpResponse(null, { status: 204 });
   }),
   http.post(`${API}/auth/logout`, () => {
     state.user = null;
