@@ -13,6 +13,8 @@ export const state = {
   messages: [] as Message[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
   searchDown: false,
+  /** Wrong passwords per address; the fifth locks the account (docs/API-notes/accounts.md). */
+  loginFailures: new Map<string, number>(),
   /** Reset links that work: `${uid}:${token}`. */
   resetLinks: new Set<string>(["MQ:set-password"]),
   /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
@@ -28,6 +30,7 @@ export function resetState(): void {
   state.messages = [];
   state.requests = [];
   state.searchDown = false;
+  state.loginFailures = new Map();
   state.resetLinks = new Set(["MQ:set-password"]);
 }
 
@@ -124,6 +127,9 @@ function csrfRefused(request: Request): Response | null {
   return HttpResponse.json({ detail: "CSRF Failed: CSRF token missing." }, { status: 403 });
 }
 
+const LOGIN_MAX_FAILURES = 5;
+const LOCKOUT_SECONDS = 900;
+
 export const chat = ws.link("ws://*/ws/chat/");
 
 export const httpHandlers = [
@@ -156,8 +162,18 @@ export const httpHandlers = [
     record(request, body);
     const refused = csrfRefused(request);
     if (refused) return refused;
+    if ((state.loginFailures.get(body.email) ?? 0) >= LOGIN_MAX_FAILURES) {
+      // DRF's Throttled appends its own "Expected available…" sentence to the detail.
+      return HttpResponse.json(
+        {
+          detail: `Too many failed sign-ins to this account. Try again in 15 minutes, or reset your password. Expected available in ${LOCKOUT_SECONDS} seconds.`,
+        },
+        { status: 429, headers: { "Retry-After": String(LOCKOUT_SECONDS + 1) } },
+      );
+    }
     const registered = state.users.get(body.email);
     if (body.password !== "correct-horse" && !registered) {
+      state.loginFailures.set(body.email, (state.loginFailures.get(body.email) ?? 0) + 1);
       return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
     }
     state.user = registered ?? { ...buyer, email: body.email };

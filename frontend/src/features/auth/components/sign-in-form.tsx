@@ -5,6 +5,8 @@ import { useNextPath } from "@/features/auth/hooks/use-next-path";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
+import { RateLimitAlert } from "@/components/rate-limit-alert";
+import { isApiError } from "@/lib/api-client";
 import { useLogin } from "@/lib/auth";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
@@ -17,7 +19,9 @@ export function SignInForm() {
   const login = useLogin();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const errors = formErrorsOf(login.error, t, ["email", "password"]);
+  // 429: the account (or this network) is locked for a while; say so and for how long.
+  const locked = isApiError(login.error) && login.error.kind === "rate_limited" ? login.error : null;
+  const errors = formErrorsOf(locked ? null : login.error, t, ["email", "password"]);
   const formRef = useFocusFirstError<HTMLFormElement>(login.error);
   const passwordReset = Boolean((location.state as { passwordReset?: boolean } | null)?.passwordReset);
 
@@ -29,7 +33,17 @@ export function SignInForm() {
   return (
     <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
       {passwordReset && !login.error ? <Alert tone="success">{t("auth.passwordResetDone")}</Alert> : null}
-      <FormErrors messages={errors.form} />
+      {locked ? (
+        <RateLimitAlert error={locked} title={t("auth.lockedTitle")}>
+          <p>
+            <Link to="/forgot-password" state={{ email: email.trim() }}>
+              {t("auth.resetInstead")}
+            </Link>
+          </p>
+        </RateLimitAlert>
+      ) : (
+        <FormErrors messages={errors.form} />
+      )}
       <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} errors={errors.fields.email} />
       <div className="stack-s">
         <TextField
