@@ -25,10 +25,12 @@ type Props = {
   /** Extra controls under the card (owner actions, remove from favourites...). */
   footer?: ReactNode;
   headingLevel?: 2 | 3;
+  /** Called when the card's link is followed (a notification marks itself read). */
+  onOpen?: () => void;
 };
 
 /** The car card of search results, similar cars, favourites and the home page. */
-export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
+export function ListingCard({ listing, footer, headingLevel = 3, onOpen }: Props) {
   const { t } = useTranslation();
   const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
   const thumbnail = thumbnailOf(listing);
@@ -39,7 +41,7 @@ export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
 
   return (
     <article className="listing-card">
-      <Link to={`/listings/${listing.id}`} className="listing-card-link">
+      <Link to={`/listings/${listing.id}`} className="listing-card-link" onClick={onOpen}>
         <div className="listing-card-media">
           {thumbnail ? (
             <img src={thumbnail} alt="" loading="lazy" decoding="async" width={400} height={300} />

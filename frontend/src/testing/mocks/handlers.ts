@@ -1,5 +1,6 @@
 import { http, HttpResponse, ws } from "msw";
 import { buyer, enums, makeListing, makes, seedListings } from "@/testing/mocks/db";
+import type { Notification } from "@/features/account/api/get-notifications";
 import type { Message } from "@/features/messaging/types/messaging";
 import type { Listing, User } from "@/types/api";
 
@@ -11,6 +12,7 @@ export const state = {
   listings: [] as Listing[],
   favorites: new Set<number>(),
   messages: [] as Message[],
+  notifications: [] as Notification[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
   searchDown: false,
   /** Wrong passwords per address; the fifth locks the account (docs/API-notes/accounts.md). */
@@ -28,6 +30,7 @@ export function resetState(): void {
   state.listings = seedListings();
   state.favorites = new Set();
   state.messages = [];
+  state.notifications = seedNotifications();
   state.requests = [];
   state.searchDown = false;
   state.loginFailures = new Map();
@@ -104,6 +107,31 @@ function summary(listing: Listing) {
     thumbnail_url: listing.photos[0]?.thumbnail_url ?? null,
     created_at: listing.created_at,
   };
+}
+
+/** A listing in brief as notifications and conversations carry it: a search hit plus its status and currency. */
+function brief(listing: Listing) {
+  return { ...summary(listing), price: listing.price, currency: listing.currency, status: listing.status };
+}
+
+const TOYOTA_SUVS = { id: 1, name: "Toyota SUVs", query: "body_type=suv&make=toyota" };
+const NISSANS = { id: 2, name: "Nissan, up to 25000 BHD", query: "make=nissan&price_max=25000" };
+
+function seedNotifications(): Notification[] {
+  const listings = seedListings();
+  const byId = (id: number) => brief(listings.find((listing) => listing.id === id)!);
+  return [
+    { id: 3, kind: "new_match", saved_search: NISSANS, listing: byId(4), created_at: "2026-11-25T09:30:00+03:00", read_at: null },
+    { id: 2, kind: "new_match", saved_search: NISSANS, listing: byId(3), created_at: "2026-11-25T08:30:00+03:00", read_at: null },
+    { id: 1, kind: "new_match", saved_search: TOYOTA_SUVS, listing: byId(1), created_at: "2026-11-25T08:00:00+03:00", read_at: "2026-11-25T08:10:00+03:00" },
+  ];
+}
+
+/** `page` and `page_size` as the API reads them: 1-based, at most 100 a page. */
+function paged<T>(items: T[], params: URLSearchParams, defaultSize = 20) {
+  const page = Math.max(1, Number(params.get("page") ?? 1));
+  const pageSize = Math.min(Math.max(1, Number(params.get("page_size") ?? defaultSize)), 100);
+  return { count: items.length, page, page_size: pageSize, results: items.slice((page - 1) * pageSize, page * pageSize) };
 }
 
 const SESSION_COOKIE = "mock_session";
@@ -345,14 +373,29 @@ export const httpHandlers = [
     HttpResponse.json({ count: 1, page: 1, page_size: 20, results: [{ id: 1, name: "Toyota SUVs", query: "make=toyota&body_type=suv", alert: true }] }),
   ),
   http.delete(`${API}/me/saved-searches/:id`, () => new HttpResponse(null, { status: 204 })),
-  http.get(`${API}/me/notifications`, () =>
-    HttpResponse.json({
-      count: 1,
-      page: 1,
-      page_size: 20,
-      results: [{ id: 1, created_at: "2026-11-25T08:00:00+03:00", saved_search: { id: 1, name: "Toyota SUVs" }, listing: summary(state.listings[0]) }],
-    }),
-  ),
+  http.get(`${API}/me/notifications`, ({ request }) => {
+    record(request);
+    const params = new URL(request.url).searchParams;
+    const unread = state.notifications.filter((item) => !item.read_at);
+    const shown = params.get("unread") === "true" ? unread : state.notifications;
+    return HttpResponse.json({ ...paged(shown, params), unread_count: unread.length });
+  }),
+  http.get(`${API}/me/notifications/unread-count`, ({ request }) => {
+    record(request);
+    return HttpResponse.json({ unread_count: state.notifications.filter((item) => !item.read_at).length });
+  }),
+  http.post(`${API}/me/notifications/read`, async ({ request }) => {
+    const body = (await request.json()) as { ids?: number[]; saved_search?: number; all?: boolean };
+    record(request, body);
+    const chosen = (item: Notification) =>
+      body.all === true || (body.ids ?? []).includes(item.id) || (body.saved_search !== undefined && item.saved_search.id === body.saved_search);
+    if (!body.all && !body.ids?.length && body.saved_search === undefined) {
+      return HttpResponse.json({ ids: ["Name the notifications to mark read: ids, saved_search or all."] }, { status: 400 });
+    }
+    const now = new Date().toISOString();
+    state.notifications = state.notifications.map((item) => (chosen(item) && !item.read_at ? { ...item, read_at: now } : item));
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.post(`${API}/analytics/aggregate`, async ({ request }) => {
     const body = (await request.json()) as { filters: Record<string, string>; group_by: string[]; metrics: string[] };
     record(request, body);

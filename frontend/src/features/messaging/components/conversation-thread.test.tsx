@@ -70,7 +70,7 @@ describe("messages", () => {
   it("shows unread counts in the inbox and the header", async () => {
     state.messages = [fromSeller(1, "Hello"), fromSeller(2, "Are you there?")];
     renderApp("/messages", { user: buyer });
-    expect(await screen.findAllByLabelText("2 unread messages")).toHaveLength(2);
+    await waitFor(() => expect(screen.getAllByLabelText("2 unread messages")).toHaveLength(2));
   });
 });
 
