@@ -12,12 +12,8 @@ import { Pagination } from "@/components/pagination";
 import { QueryError } from "@/components/query-error";
 import { CardGridSkeleton } from "@/components/skeleton";
 import { formatDateTime } from "@/lib/format";
+import { pageCountOf, pageHref, positiveInt } from "@/lib/paging";
 import { useLanguage } from "@/lib/use-language";
-
-function pageOf(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page > 0 ? page : 1;
-}
 
 /** New matches of saved searches: the car, the search it matched, read or not. Filter and page live in the URL. */
 export function NotificationList() {
@@ -25,7 +21,7 @@ export function NotificationList() {
   const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const unread = params.get("unread") === "true";
-  const page = pageOf(params.get("page"));
+  const page = positiveInt(params.get("page"), 1);
   const { data, isPending, isError, error, refetch, isPlaceholderData } = useNotifications({ unread, page });
   const markRead = useMarkNotificationsRead();
   const [announcement, setAnnouncement] = useState("");
@@ -51,13 +47,7 @@ export function NotificationList() {
   };
 
   const unreadCount = data?.unread_count ?? 0;
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / (data.page_size || NOTIFICATIONS_PAGE_SIZE))) : 1;
-  const hrefFor = (target: number) => {
-    const next = new URLSearchParams(params);
-    if (target <= 1) next.delete("page");
-    else next.set("page", String(target));
-    return `?${next.toString()}`;
-  };
+  const pageCount = pageCountOf(data, NOTIFICATIONS_PAGE_SIZE);
 
   return (
     <div className="stack notifications">
@@ -131,7 +121,7 @@ export function NotificationList() {
               </li>
             ))}
           </ul>
-          <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
+          <Pagination page={page} pageCount={pageCount} hrefFor={(target) => pageHref(params, target)} />
         </>
       )}
     </div>

@@ -19,6 +19,7 @@ import { QueryError } from "@/components/query-error";
 import { CardGridSkeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
+import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
 
 export function SearchView() {
@@ -71,7 +72,7 @@ export function SearchView() {
     }
   }, [state.page]);
 
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / (data.page_size || state.pageSize))) : 1;
+  const pageCount = pageCountOf(data, state.pageSize);
   const unavailable = isApiError(error) && error.kind === "unavailable";
 
   return (
