@@ -10,7 +10,8 @@ export const state = {
   users: new Map<string, User>(),
   tokens: new Map<string, User>(),
   listings: [] as Listing[],
-  favorites: new Set<number>(),
+  /** Favourites by listing id, newest last: the price when saved and when. */
+  favorites: new Map<number, { saved_price: string; favorited_at: string }>(),
   messages: [] as Message[],
   notifications: [] as Notification[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
@@ -28,7 +29,7 @@ export function resetState(): void {
   state.users = new Map();
   state.tokens = new Map();
   state.listings = seedListings();
-  state.favorites = new Set();
+  state.favorites = new Map();
   state.messages = [];
   state.notifications = seedNotifications();
   state.requests = [];
@@ -339,13 +340,25 @@ export const httpHandlers = [
     return HttpResponse.json({ count: mine.length, page: 1, page_size: 20, results: mine });
   }),
 
-  http.get(`${API}/me/favorites`, () => {
-    const results = state.listings.filter((item) => state.favorites.has(item.id));
-    return HttpResponse.json({ count: results.length, page: 1, page_size: 100, results });
+  http.get(`${API}/me/favorites`, ({ request }) => {
+    record(request);
+    const newestFirst = [...state.favorites].reverse();
+    const results = newestFirst.flatMap(([id, saved]) => {
+      const listing = state.listings.find((item) => item.id === id && item.status === "active");
+      return listing ? [{ ...listing, ...saved, price_dropped: fils(listing.price) < fils(saved.saved_price) }] : [];
+    });
+    return HttpResponse.json(paged(results, new URL(request.url).searchParams, 20));
+  }),
+  http.get(`${API}/me/favorites/ids`, ({ request }) => {
+    record(request);
+    return HttpResponse.json({ ids: [...state.favorites.keys()].reverse() });
   }),
   http.put(`${API}/me/favorites/:id`, ({ params, request }) => {
     record(request);
-    state.favorites.add(Number(params.id));
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    // Idempotent: a second PUT keeps the first saved price.
+    if (!state.favorites.has(listing.id)) state.favorites.set(listing.id, { saved_price: listing.price, favorited_at: new Date().toISOString() });
     return new HttpResponse(null, { status: 204 });
   }),
   http.delete(`${API}/me/favorites/:id`, ({ params, request }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
@@ -21,8 +21,14 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import type { ListingSummary } from "@/types/api";
 
-export function SearchView() {
+type Props = {
+  /** A control for each result card (the app puts the favourite heart there). */
+  cardAction?: (listing: ListingSummary) => ReactNode;
+};
+
+export function SearchView({ cardAction }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const state = useSearchState();
@@ -168,7 +174,7 @@ export function SearchView() {
               <ul className={`bare-list grid-cards ${isPlaceholderData ? "is-stale" : ""}`} aria-busy={isPlaceholderData || undefined}>
                 {data.results.map((listing) => (
                   <li key={listing.id}>
-                    <ListingCard listing={listing} headingLevel={2} />
+                    <ListingCard listing={listing} headingLevel={2} action={cardAction?.(listing)} />
                   </li>
                 ))}
               </ul>
