@@ -1,6 +1,7 @@
 import { http, HttpResponse, ws } from "msw";
 import { buyer, enums, makeListing, makes, seedListings } from "@/testing/mocks/db";
 import type { Notification } from "@/features/account/api/get-notifications";
+import type { MarketValue } from "@/features/listings/api/get-market-value";
 import type { Message } from "@/features/messaging/types/messaging";
 import type { Listing, User } from "@/types/api";
 
@@ -18,6 +19,8 @@ export const state = {
   searchDown: false,
   /** Wrong passwords per address; the fifth locks the account (docs/API-notes/accounts.md). */
   loginFailures: new Map<string, number>(),
+  /** GET /listings/{id}/market-value answers by listing id; others have too few comparables. */
+  marketValues: new Map<number, Partial<MarketValue>>(),
   /** Reset links that work: `${uid}:${token}`. */
   resetLinks: new Set<string>(["MQ:set-password"]),
   /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
@@ -36,6 +39,7 @@ export function resetState(): void {
   state.searchDown = false;
   state.loginFailures = new Map();
   state.resetLinks = new Set(["MQ:set-password"]);
+  state.marketValues = new Map([[1, { rating: "good", difference_percent: -8.3, comparables_count: 12, estimate: { low: "18800.000", median: "20170.000", high: "21600.500" } }]]);
 }
 
 const API = "*/api/v1";
@@ -286,6 +290,24 @@ export const httpHandlers = [
   http.get(`${API}/listings/:id`, ({ params }) => {
     const listing = state.listings.find((item) => item.id === Number(params.id));
     return listing ? HttpResponse.json(listing) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+  }),
+  http.get(`${API}/listings/:id/market-value`, ({ params, request }) => {
+    record(request);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    const known = state.marketValues.get(listing.id);
+    return HttpResponse.json({
+      listing_id: listing.id,
+      price: listing.price,
+      rating: null,
+      reason: known?.rating ? null : "not_enough_comparables",
+      difference_percent: null,
+      estimate: null,
+      comparables_count: 2,
+      comparables: [],
+      criteria: { make: listing.make, model: listing.model, year_min: listing.year - 2, year_max: listing.year + 2, sold_within_days: 180, min_comparables: 5 },
+      ...known,
+    });
   }),
   http.get(`${API}/listings/:id/similar`, ({ params }) =>
     HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),
