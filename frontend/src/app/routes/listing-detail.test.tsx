@@ -67,6 +67,28 @@ describe("listing detail", () => {
     expect(screen.queryByText("Good price")).not.toBeInTheDocument();
   });
 
+  it("records one contact click when a buyer starts using the contact form", async () => {
+    const { user, router } = renderApp("/listings/1", { user: buyer });
+    const box = await screen.findByLabelText("Message the seller");
+    const clicks = () => state.requests.filter((request) => request.url.endsWith("/listings/1/contact-click"));
+    expect(clicks()).toHaveLength(0);
+    await user.click(box);
+    await waitFor(() => expect(clicks()).toHaveLength(1));
+    expect(clicks()[0].method).toBe("POST");
+    expect(clicks()[0].headers.get("X-CSRFToken")).toBe("test-csrf");
+    await user.click(screen.getByRole("button", { name: "Send message" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/messages/9"));
+    expect(clicks()).toHaveLength(1);
+  });
+
+  it("ignores a contact click the server refuses", async () => {
+    server.use(http.post("*/api/v1/listings/:id/contact-click", () => HttpResponse.json({ detail: "Session expired." }, { status: 401 })));
+    const { user, router } = renderApp("/listings/1", { user: buyer });
+    await user.click(await screen.findByLabelText("Message the seller"));
+    await user.click(screen.getByRole("button", { name: "Send message" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/messages/9"));
+  });
+
   it("asks anonymous visitors to sign in before messaging", async () => {
     renderApp("/listings/1");
     expect(await screen.findByRole("link", { name: "Sign in to message the seller" })).toHaveAttribute("href", "/sign-in?next=%2Flistings%2F1");

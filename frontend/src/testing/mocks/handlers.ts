@@ -309,6 +309,11 @@ export const httpHandlers = [
       ...known,
     });
   }),
+  http.post(`${API}/listings/:id/contact-click`, ({ params, request }) => {
+    record(request);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    return listing ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+  }),
   http.get(`${API}/listings/:id/similar`, ({ params }) =>
     HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),
   ),
