@@ -399,6 +399,26 @@ export const httpHandlers = [
     return HttpResponse.json({ id: 1, ...(body as object) }, { status: 201 });
   }),
 
+  http.get(`${API}/analytics/price-suggestion`, ({ request }) => {
+    record(request);
+    if (!caller(request)) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401, headers: { "WWW-Authenticate": "Token" } });
+    const params = new URL(request.url).searchParams;
+    const make = params.get("make") ?? "";
+    const model = params.get("model") ?? "";
+    const year = Number(params.get("year"));
+    if (!makes.some((item) => item.slug === make && item.models.some((option) => option.slug === model))) {
+      return HttpResponse.json({ model: [`'${model}' is not a model of '${make}'; see /api/v1/catalog/makes.`] }, { status: 400 });
+    }
+    if (!Number.isInteger(year) || year < 1950 || year > 2027) return HttpResponse.json({ year: ["Must be a whole number between 1950 and 2027."] }, { status: 400 });
+    const enough = make === "nissan" && model === "patrol";
+    return HttpResponse.json({
+      suggested_price: enough ? { low: "8200.000", median: "8899.500", high: "9600.000" } : null,
+      reason: enough ? null : "not_enough_comparables",
+      comparables_count: enough ? 9 : 1,
+      comparables: [],
+      criteria: { make, model, year_min: year - 2, year_max: year + 2, sold_within_days: 180, min_comparables: 5 },
+    });
+  }),
   http.get(`${API}/analytics/market`, ({ request }) => {
     record(request);
     return HttpResponse.json({
