@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useUnreadNotificationCount } from "@/features/account/api/get-unread-notification-count";
-import { useUnreadCount } from "@/features/messaging/api/get-conversations";
+import { useUnreadCount } from "@/features/messaging/api/get-unread";
 import { LanguageSwitch } from "@/app/layout/language-switch";
 import { CountPill } from "@/components/count-pill";
 import { BellIcon, ChatIcon, PlusIcon, SearchIcon, UserIcon } from "@/components/icons";

@@ -1,8 +1,8 @@
 import { http, HttpResponse, ws } from "msw";
-import { buyer, enums, makeListing, makes, seedListings } from "@/testing/mocks/db";
+import { buyer, enums, makeListing, makes, seedListings, seller } from "@/testing/mocks/db";
 import type { Notification } from "@/features/account/api/get-notifications";
 import type { MarketValue } from "@/features/listings/api/get-market-value";
-import type { Message } from "@/features/messaging/types/messaging";
+import type { Conversation, Message, MessageWarning } from "@/features/messaging/types/messaging";
 import type { Listing, User } from "@/types/api";
 
 // An in-memory backend that follows docs/API.md, reset before every test.
@@ -14,6 +14,12 @@ export const state = {
   /** Favourites by listing id, newest last: the price when saved and when. */
   favorites: new Map<number, { saved_price: string; favorited_at: string }>(),
   messages: [] as Message[],
+  /** The buyer–seller pair of conversation 9: who blocked whom, from the caller's side. */
+  blockedByMe: false,
+  blockedMe: false,
+  /** Seconds of Retry-After while sending is rate limited (docs/decisions/messaging.md). */
+  sendRetryAfter: null as number | null,
+  reports: [] as { conversation: number; reason: string }[],
   notifications: [] as Notification[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
   searchDown: false,
@@ -34,6 +40,10 @@ export function resetState(): void {
   state.listings = seedListings();
   state.favorites = new Map();
   state.messages = [];
+  state.blockedByMe = false;
+  state.blockedMe = false;
+  state.sendRetryAfter = null;
+  state.reports = [];
   state.notifications = seedNotifications();
   state.requests = [];
   state.searchDown = false;
@@ -137,6 +147,51 @@ function paged<T>(items: T[], params: URLSearchParams, defaultSize = 20) {
   const page = Math.max(1, Number(params.get("page") ?? 1));
   const pageSize = Math.min(Math.max(1, Number(params.get("page_size") ?? defaultSize)), 100);
   return { count: items.length, page, page_size: pageSize, results: items.slice((page - 1) * pageSize, page * pageSize) };
+}
+
+/** Contact details in a message body, as core/messaging/contact.py spots them. */
+function warningsOf(body: string): MessageWarning[] {
+  const warnings: MessageWarning[] = [];
+  if (/(\d[\s-]?){7,}/.test(body)) warnings.push("phone_number");
+  if (/https?:\/\/|www\./i.test(body)) warnings.push("link");
+  if (/[^@\s]+@[^@\s]+\.[a-z]{2,}/i.test(body)) warnings.push("email");
+  return warnings;
+}
+
+/** Conversation 9, about listing 1, as the caller sees it (docs/decisions/messaging.md). */
+function conversationFor(request: Request, id = 9): Conversation {
+  const me = caller(request);
+  const iAmSeller = me?.id === seller.id;
+  const other = iAmSeller ? buyer : seller;
+  const last = state.messages[state.messages.length - 1] ?? null;
+  const listing = state.listings.find((item) => item.id === 1);
+  return {
+    id,
+    listing_id: 1,
+    listing: listing ? brief(listing) : null,
+    role: iAmSeller ? "seller" : "buyer",
+    other_participant: { id: other.id, display_name: other.display_name },
+    unread_count: state.messages.filter((message) => message.sender_id !== me?.id && !message.read_at).length,
+    last_message: last,
+    last_message_at: last?.created_at ?? null,
+    created_at: "2026-11-25T09:00:00+03:00",
+    blocked_by_me: state.blockedByMe,
+    can_send: !(state.blockedByMe || state.blockedMe),
+  };
+}
+
+/** 403 {detail, code} when either blocked the other; 429 while rate limited. */
+function sendRefused(): Response | null {
+  if (state.blockedMe) return HttpResponse.json({ detail: "This user has blocked you: you can no longer send them messages.", code: "blocked" }, { status: 403 });
+  if (state.blockedByMe) return HttpResponse.json({ detail: "You blocked this user. Unblock them to send a message.", code: "you_blocked" }, { status: 403 });
+  if (state.sendRetryAfter) {
+    const seconds = state.sendRetryAfter;
+    return HttpResponse.json(
+      { detail: `You are sending messages too quickly. Try again in ${seconds} seconds.`, retry_after: seconds },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  }
+  return null;
 }
 
 const SESSION_COOKIE = "mock_session";
@@ -476,35 +531,13 @@ export const httpHandlers = [
     }
     return HttpResponse.json({ columns, rows: table });
   }),
-  http.get(`${API}/conversations`, ({ request }) =>
-    HttpResponse.json({
-      count: 1,
-      page: 1,
-      page_size: 100,
-      results: [
-        {
-          id: 9,
-          listing_id: 1,
-          listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000", thumbnail_url: null },
-          buyer: { id: buyer.id, display_name: buyer.display_name },
-          seller: { id: 7, display_name: "Ali Motors" },
-          unread_count: state.messages.filter((message) => message.sender_id !== caller(request)?.id && !message.read_at).length,
-          last_message: state.messages[state.messages.length - 1] ?? null,
-        },
-      ],
-    }),
-  ),
-  http.get(`${API}/conversations/:id`, ({ params }) =>
-    HttpResponse.json({
-      id: Number(params.id),
-      listing_id: 1,
-      listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000" },
-      buyer: { id: buyer.id, display_name: buyer.display_name },
-      seller: { id: 7, display_name: "Ali Motors" },
-      unread_count: 0,
-      last_message: null,
-    }),
-  ),
+  http.get(`${API}/conversations`, ({ request }) => HttpResponse.json({ count: 1, page: 1, page_size: 100, results: [conversationFor(request)] })),
+  http.get(`${API}/conversations/:id`, ({ params, request }) => HttpResponse.json(conversationFor(request, Number(params.id)))),
+  http.get(`${API}/me/unread`, ({ request }) => {
+    record(request);
+    const unread = state.messages.filter((message) => message.sender_id !== caller(request)?.id && !message.read_at);
+    return HttpResponse.json({ unread_count: unread.length, conversations_with_unread: new Set(unread.map((message) => message.conversation_id)).size });
+  }),
   http.get(`${API}/conversations/:id/messages`, () => {
     const newestFirst = [...state.messages].reverse();
     return HttpResponse.json({ count: newestFirst.length, page: 1, page_size: 50, results: newestFirst });
@@ -512,6 +545,9 @@ export const httpHandlers = [
   http.post(`${API}/conversations/:id/messages`, async ({ request, params }) => {
     const body = (await request.json()) as { body: string };
     record(request, body);
+    const refused = sendRefused();
+    if (refused) return refused;
+    if (!body.body?.trim()) return HttpResponse.json({ body: ["Write a message of 1 to 4000 characters."] }, { status: 400 });
     const message: Message = {
       id: state.messages.length + 1000,
       conversation_id: Number(params.id),
@@ -519,6 +555,7 @@ export const httpHandlers = [
       body: body.body,
       created_at: new Date().toISOString(),
       read_at: null,
+      warnings: warningsOf(body.body),
     };
     state.messages.push(message);
     return HttpResponse.json(message, { status: 201 });
@@ -528,9 +565,29 @@ export const httpHandlers = [
     state.messages = state.messages.map((message) => (message.sender_id !== caller(request)?.id ? { ...message, read_at: new Date().toISOString() } : message));
     return new HttpResponse(null, { status: 204 });
   }),
+  http.post(`${API}/conversations/:id/block`, ({ request }) => {
+    record(request);
+    state.blockedByMe = true;
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.delete(`${API}/conversations/:id/block`, ({ request }) => {
+    record(request);
+    state.blockedByMe = false;
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/conversations/:id/report`, async ({ request, params }) => {
+    const body = (await request.json()) as { reason?: string };
+    record(request, body);
+    if (!body.reason?.trim()) return HttpResponse.json({ reason: ["Tell the moderators what is wrong."] }, { status: 400 });
+    const open = state.reports.find((report) => report.conversation === Number(params.id));
+    if (!open) state.reports.push({ conversation: Number(params.id), reason: body.reason.trim() });
+    return HttpResponse.json({ id: 1, status: "open", created_at: "2026-11-26T10:00:00+03:00" }, { status: open ? 200 : 201 });
+  }),
   http.post(`${API}/conversations`, async ({ request }) => {
     const body = (await request.json()) as { listing_id: number; body: string };
     record(request, body);
+    const refused = sendRefused();
+    if (refused) return refused;
     state.messages.push({
       id: state.messages.length + 1000,
       conversation_id: 9,
@@ -538,10 +595,10 @@ export const httpHandlers = [
       body: body.body,
       created_at: new Date().toISOString(),
       read_at: null,
+      warnings: warningsOf(body.body),
     });
-    return HttpResponse.json({ id: 9, listing_id: 1, unread_count: 0, last_message: null }, { status: 201 });
+    return HttpResponse.json(conversationFor(request), { status: 201 });
   }),
-
 ];
 
 export const handlers = [

@@ -39,7 +39,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
   if (messages.isError) return <QueryError error={messages.error} onRetry={() => messages.refetch()} />;
 
   const info = conversation.data;
-  const who = info ? otherPartyName(info, user?.id) : null;
+  const who = info ? otherPartyName(info) : null;
   const listingTitle = info?.listing?.title ?? (info ? t("messages.listingNumber", { id: info.listing_id }) : "");
 
   const days = thread.map((message) => formatDate(message.created_at, language));
