@@ -61,7 +61,29 @@ function fils(price: string): number {
   return Number(whole) * 1000 + Number((fraction + "000").slice(0, 3));
 }
 
-function matches(listing: Listing, params: URLSearchParams, skip?: string): boolean {
+/** Edit distance, for the engine's typo tolerance (fuzziness 2). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** Every word of the text is in the title, exactly or (fuzzy) within two edits. */
+function textMatches(title: string, q: string, fuzzy: boolean): boolean {
+  const words = title.toLowerCase().split(/\s+/);
+  if (!fuzzy) return title.toLowerCase().includes(q);
+  return q.split(/\s+/).every((term) => words.some((word) => distance(word, term) <= 2));
+}
+
+function matches(listing: Listing, params: URLSearchParams, skip?: string, fuzzy = false): boolean {
   if (listing.status !== "active") return false;
   for (const field of FILTERS) {
     if (field === skip) continue;
@@ -77,15 +99,15 @@ function matches(listing: Listing, params: URLSearchParams, skip?: string): bool
   const yearMax = bound("year_max");
   if (yearMin !== null && listing.year < yearMin) return false;
   if (yearMax !== null && listing.year > yearMax) return false;
-  const q = params.get("q")?.toLowerCase();
-  if (q && !listing.title.toLowerCase().includes(q)) return false;
+  const q = params.get("q")?.toLowerCase().trim();
+  if (q && !textMatches(listing.title, q, fuzzy)) return false;
   return true;
 }
 
-function facet(field: (typeof FILTERS)[number], params: URLSearchParams) {
+function facet(field: (typeof FILTERS)[number], params: URLSearchParams, fuzzy: boolean) {
   const counts = new Map<string, number>();
   for (const listing of state.listings) {
-    if (!matches(listing, params, field)) continue;
+    if (!matches(listing, params, field, fuzzy)) continue;
     const value = String(listing[field]);
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
@@ -314,7 +336,10 @@ export const httpHandlers = [
     record(request);
     const page = Number(params.get("page") ?? 1);
     const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
-    const hits = state.listings.filter((listing) => matches(listing, params));
+    // Like the engine: typo-tolerant matching only when exact matching finds nothing.
+    const exact = state.listings.filter((listing) => matches(listing, params));
+    const fuzzy = exact.length === 0 && Boolean(params.get("q"));
+    const hits = fuzzy ? state.listings.filter((listing) => matches(listing, params, undefined, true)) : exact;
     const sort = params.get("sort");
     if (sort === "price_asc") hits.sort((a, b) => fils(a.price) - fils(b.price));
     if (sort === "price_desc") hits.sort((a, b) => fils(b.price) - fils(a.price));
@@ -326,11 +351,12 @@ export const httpHandlers = [
       page_size: pageSize,
       results: hits.slice((page - 1) * pageSize, page * pageSize).map(summary),
       facets: {
-        ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params)])),
+        ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params, fuzzy)])),
         year: { min: years.length ? Math.min(...years) : null, max: years.length ? Math.max(...years) : null, buckets: [] },
         price: { min: prices[0] ?? null, max: prices[prices.length - 1] ?? null, buckets: [] },
         mileage_km: { min: 0, max: 120000, buckets: [] },
       },
+      typo_tolerant: fuzzy && hits.length > 0,
     });
   }),
   http.get(`${API}/search/suggest`, ({ request }) => {

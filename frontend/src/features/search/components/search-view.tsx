@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
 import { FacetSidebar } from "@/features/search/components/facet-sidebar";
@@ -119,6 +119,11 @@ export function SearchView({ cardAction }: Props) {
               </h1>
               <p className="results-count muted" aria-live="polite" aria-atomic="true">
                 {data ? t("search.resultsCount", { count: data.count, formatted: formatNumber(data.count, language) }) : isPending ? t("search.searching") : ""}
+              </p>
+              <p className="results-typo" role="status">
+                {data?.typo_tolerant && state.q && data.results.length ? (
+                  <Trans i18nKey="search.typoTolerant" values={{ q: state.q }} components={{ q: <bdi /> }} />
+                ) : null}
               </p>
             </div>
             <div className="results-tools">
