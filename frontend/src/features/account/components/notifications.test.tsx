@@ -1,7 +1,9 @@
+import { http, HttpResponse } from "msw";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
 import { buyer, seedListings } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
+import { server } from "@/testing/mocks/server";
 import { renderApp, searchOf } from "@/testing/test-utils";
 
 const cards = () => screen.findAllByRole("article");
@@ -93,6 +95,15 @@ describe("notification badge in the header", () => {
     renderApp("/", { user: null });
     await screen.findByRole("link", { name: "Sign in" });
     expect(state.requests.some((request) => request.url.includes("/me/notifications"))).toBe(false);
+  });
+
+  it("shows the visitor signed out where they are when a poll finds the session ended", async () => {
+    server.use(http.get("*/api/v1/me/notifications/unread-count", () => HttpResponse.json({ detail: "Session expired." }, { status: 401 })));
+    const { router } = renderApp("/search", { user: buyer });
+    await waitFor(() => expect(localStorage.getItem("sayara.session")).toBeNull());
+    expect(await screen.findByRole("link", { name: "Sign in" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Fatima" })).not.toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/search");
   });
 
   it("links to the notifications and refreshes every minute and when the tab comes back", async () => {

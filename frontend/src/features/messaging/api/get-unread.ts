@@ -1,13 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { messagingKeys } from "@/features/messaging/api/query-keys";
 import { api } from "@/lib/api-client";
-import { useUser } from "@/lib/auth";
+import { useUser, whileSignedIn } from "@/lib/auth";
 
 /** GET /me/unread (docs/decisions/messaging.md): every unread message, not only the first page of the inbox. */
 export type UnreadTotals = { unread_count: number; conversations_with_unread: number };
 
 export function getUnread(): Promise<UnreadTotals> {
-  return api.get<UnreadTotals>("/me/unread");
+  return api.get<UnreadTotals>("/me/unread", { allowUnauthorized: true });
 }
 
 /**
@@ -17,9 +17,10 @@ export function getUnread(): Promise<UnreadTotals> {
  */
 export function useUnreadCount(): number {
   const { data: user } = useUser();
+  const queryClient = useQueryClient();
   const { data } = useQuery({
     queryKey: messagingKeys.unread(),
-    queryFn: getUnread,
+    queryFn: () => whileSignedIn(queryClient, getUnread),
     enabled: Boolean(user),
     staleTime: 15_000,
     refetchInterval: 60_000,
