@@ -1,7 +1,6 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { messagingKeys } from "@/features/messaging/api/query-keys";
 import { api } from "@/lib/api-client";
-import { useUser, whileSignedIn } from "@/lib/auth";
+import { useUnreadBadge } from "@/lib/use-unread-badge";
 
 /** GET /me/unread (docs/decisions/messaging.md): every unread message, not only the first page of the inbox. */
 export type UnreadTotals = { unread_count: number; conversations_with_unread: number };
@@ -12,19 +11,9 @@ export function getUnread(): Promise<UnreadTotals> {
 
 /**
  * Unread messages, for the header badge. The chat socket refreshes it as
- * messages arrive (and polling does while the socket is down); the interval
- * and the tab coming back catch anything a push missed.
+ * messages arrive (and polling does while the socket is down); the minute's
+ * poll and the tab coming back catch anything a push missed.
  */
 export function useUnreadCount(): number {
-  const { data: user } = useUser();
-  const queryClient = useQueryClient();
-  const { data } = useQuery({
-    queryKey: messagingKeys.unread(),
-    queryFn: () => whileSignedIn(queryClient, getUnread),
-    enabled: Boolean(user),
-    staleTime: 15_000,
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
-  return user ? (data?.unread_count ?? 0) : 0;
+  return useUnreadBadge(messagingKeys.unread(), getUnread);
 }
