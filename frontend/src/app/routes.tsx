@@ -14,6 +14,8 @@ const MyListings = lazy(() => import("@/app/routes/my-listings"));
 const Messages = lazy(() => import("@/app/routes/messages"));
 const SignIn = lazy(() => import("@/app/routes/sign-in"));
 const Register = lazy(() => import("@/app/routes/register"));
+const ForgotPassword = lazy(() => import("@/app/routes/forgot-password"));
+const ResetPassword = lazy(() => import("@/app/routes/reset-password"));
 const Account = lazy(() => import("@/app/routes/account"));
 const Insights = lazy(() => import("@/app/routes/insights"));
 const NotFound = lazy(() => import("@/app/routes/not-found"));
@@ -28,6 +30,8 @@ export const routes: RouteObject[] = [
       { path: "listings/:id", element: <ListingDetail /> },
       { path: "sign-in", element: <SignIn /> },
       { path: "register", element: <Register /> },
+      { path: "forgot-password", element: <ForgotPassword /> },
+      { path: "reset-password", element: <ResetPassword /> },
       { path: "insights", element: <Insights /> },
       {
         element: <RequireAuth />,

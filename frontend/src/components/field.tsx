@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type ComponentPropsWithRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 type ControlProps = {
   id: string;
@@ -83,7 +83,7 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ label, hint, errors, className, required, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, hint, errors, className, required, ...area }: Common & ComponentPropsWithRef<"textarea">) {
   return (
     <Field label={label} hint={hint} errors={errors} required={required} className={className}>
       {(control) => <textarea className="input textarea" required={required} {...area} {...control} />}

@@ -24,11 +24,15 @@ type Props = {
   listing: CardListing;
   /** Extra controls under the card (owner actions, remove from favourites...). */
   footer?: ReactNode;
+  /** A control over the photo's corner (the favourite heart), outside the card's link. */
+  action?: ReactNode;
   headingLevel?: 2 | 3;
+  /** Called when the card's link is followed (a notification marks itself read). */
+  onOpen?: () => void;
 };
 
 /** The car card of search results, similar cars, favourites and the home page. */
-export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
+export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen }: Props) {
   const { t } = useTranslation();
   const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
   const thumbnail = thumbnailOf(listing);
@@ -39,7 +43,7 @@ export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
 
   return (
     <article className="listing-card">
-      <Link to={`/listings/${listing.id}`} className="listing-card-link">
+      <Link to={`/listings/${listing.id}`} className="listing-card-link" onClick={onOpen}>
         <div className="listing-card-media">
           {thumbnail ? (
             <img src={thumbnail} alt="" loading="lazy" decoding="async" width={400} height={300} />
@@ -75,6 +79,7 @@ export function ListingCard({ listing, footer, headingLevel = 3 }: Props) {
           </div>
         </div>
       </Link>
+      {action ? <div className="listing-card-action">{action}</div> : null}
       {footer ? <div className="listing-card-footer">{footer}</div> : null}
     </article>
   );

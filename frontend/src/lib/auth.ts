@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, isApiError } from "@/lib/api-client";
 import type { User } from "@/types/api";
 
@@ -46,6 +46,24 @@ export async function getUser(): Promise<User | null> {
 /** Forget the signed-in user (after sign-out or a 401). */
 export function forgetSession(): void {
   setSessionHint(false);
+}
+
+/**
+ * For requests nobody clicked for (badges polled every minute): when the
+ * session has ended, show the visitor signed out where they are rather than
+ * send them to sign in. Pages that need an account redirect by themselves.
+ * Pass `allowUnauthorized: true` to the request.
+ */
+export async function whileSignedIn<T>(queryClient: QueryClient, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setSessionHint(false);
+      queryClient.setQueryData(userQueryKey, null);
+    }
+    throw error;
+  }
 }
 
 export const userQueryOptions = queryOptions({

@@ -1,4 +1,4 @@
-import { formatAmount, formatNumber, formatPrice, wholeDinars } from "@/lib/format";
+import { formatAmount, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
 
 describe("formatPrice", () => {
   it("shows BHD with thousands separators and 3 decimals in English", () => {
@@ -32,5 +32,21 @@ describe("numbers", () => {
   it("takes whole dinars from a money string for slider positions", () => {
     expect(wholeDinars("18500.999")).toBe(18500);
     expect(wholeDinars(null)).toBeNull();
+  });
+});
+
+describe("estimates in whole dinars", () => {
+  it("rounds half up on the decimal string", () => {
+    expect(roundDinars("8233.499")).toBe("8233");
+    expect(roundDinars("8233.500")).toBe("8234");
+    expect(roundDinars("9999.5")).toBe("10000");
+    expect(roundDinars("0.400")).toBe("0");
+    expect(roundDinars("9007199254740993.700")).toBe("9007199254740994");
+  });
+
+  it("writes a range and a single amount in each language", () => {
+    expect(formatPriceRange("8200.000", "9600.250", "en")).toBe("BHD 8,200–9,600");
+    expect(formatPriceRange("8200.000", "9600.250", "ar")).toBe("8,200–9,600 د.ب");
+    expect(formatWholeDinars("8899.600")).toBe("8,900");
   });
 });

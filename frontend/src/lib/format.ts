@@ -21,11 +21,40 @@ export function formatAmount(amount: Money | number): string {
   return `${sign}${groupThousands(whole.replace(/^0+(?=\d)/, "") || "0")}.${fils}`;
 }
 
+/** The currency before the amount in English, the dinar sign after it in Arabic. */
+function withCurrency(value: string, language: Language): string {
+  return language === "ar" ? `${value} د.ب` : `BHD ${value}`;
+}
+
 /** "BHD 8,500.000" in English, "8,500.000 د.ب" in Arabic. */
 export function formatPrice(amount: Money | number | null | undefined, language: Language): string {
   if (amount === null || amount === undefined || amount === "") return "—";
-  const value = formatAmount(amount);
-  return language === "ar" ? `${value} د.ب` : `BHD ${value}`;
+  return withCurrency(formatAmount(amount), language);
+}
+
+/** "8233.500" → "8234": whole dinars, rounded half up on the decimal string itself. */
+export function roundDinars(amount: Money): string {
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(amount.trim());
+  if (!match) return amount;
+  const [, whole, fraction = ""] = match;
+  const digits = (whole.replace(/^0+(?=\d)/, "") || "0").split("").map(Number);
+  if (Number(fraction[0] ?? 0) >= 5) {
+    let index = digits.length - 1;
+    while (index >= 0 && digits[index] === 9) digits[index--] = 0;
+    if (index < 0) digits.unshift(1);
+    else digits[index] += 1;
+  }
+  return digits.join("");
+}
+
+/** "8,900": a rounded amount, for estimates where fils mean nothing. */
+export function formatWholeDinars(amount: Money): string {
+  return groupThousands(roundDinars(amount));
+}
+
+/** "BHD 8,200–9,600" / "8,200–9,600 د.ب". */
+export function formatPriceRange(low: Money, high: Money, language: Language): string {
+  return withCurrency(`${formatWholeDinars(low)}–${formatWholeDinars(high)}`, language);
 }
 
 /** Whole dinars of a money string, for slider positions only (never shown as money). */

@@ -10,7 +10,7 @@ import { setUnauthorizedHandler } from "@/lib/api-client";
 import { forgetSession, useUser, userQueryKey } from "@/lib/auth";
 import { isLanguage, setLanguage } from "@/lib/i18n";
 
-const PUBLIC_ONLY = ["/sign-in", "/register"];
+const PUBLIC_ONLY = ["/sign-in", "/register", "/forgot-password", "/reset-password"];
 
 export function AppLayout() {
   const { t } = useTranslation();

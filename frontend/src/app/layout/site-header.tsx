@@ -1,19 +1,32 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
-import { useUnreadCount } from "@/features/messaging/api/get-conversations";
+import { useUnreadNotificationCount } from "@/features/account/api/get-unread-notification-count";
+import { useUnreadCount } from "@/features/messaging/api/get-unread";
 import { LanguageSwitch } from "@/app/layout/language-switch";
-import { ChatIcon, PlusIcon, SearchIcon, UserIcon } from "@/components/icons";
+import { CountPill } from "@/components/count-pill";
+import { BellIcon, ChatIcon, PlusIcon, SearchIcon, UserIcon } from "@/components/icons";
 import { useLogout, useUser } from "@/lib/auth";
 
-function UnreadBadge() {
+/** Links only signed-in people have, each with what is waiting behind it. */
+function SignedInLinks() {
   const { t } = useTranslation();
-  const unread = useUnreadCount();
-  if (!unread) return null;
+  const messages = useUnreadCount();
+  const notifications = useUnreadNotificationCount();
   return (
-    <span className="count-pill num" aria-label={t("messages.unread", { count: unread })}>
-      {unread > 99 ? "99+" : unread}
-    </span>
+    <>
+      <NavLink to="/messages" className="header-button">
+        <ChatIcon size={18} />
+        <span className="header-button-text">{t("nav.messages")}</span>
+        <CountPill count={messages} label={t("messages.unread", { count: messages })} />
+      </NavLink>
+      <NavLink to="/account/notifications" className="header-button" title={t("nav.notifications")}>
+        <BellIcon size={18} />
+        {/* A bell is understood without a word; the word is kept for screen readers. */}
+        <span className="visually-hidden">{t("nav.notifications")}</span>
+        <CountPill count={notifications} label={t("notifications.unread", { count: notifications })} />
+      </NavLink>
+    </>
   );
 }
 
@@ -98,13 +111,7 @@ export function SiteHeader() {
             <PlusIcon size={18} />
             <span className="header-button-text">{t("nav.sell")}</span>
           </NavLink>
-          {user ? (
-            <NavLink to="/messages" className="header-button">
-              <ChatIcon size={18} />
-              <span className="header-button-text">{t("nav.messages")}</span>
-              <UnreadBadge />
-            </NavLink>
-          ) : null}
+          {user ? <SignedInLinks /> : null}
         </nav>
         <div className="site-header-end">
           <LanguageSwitch />

@@ -1,7 +1,9 @@
+import { http, HttpResponse } from "msw";
 import { screen, waitFor, within } from "@testing-library/react";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
 import { buyer, seller } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
+import { server } from "@/testing/mocks/server";
 import { renderApp } from "@/testing/test-utils";
 
 describe("listing detail", () => {
@@ -20,10 +22,71 @@ describe("listing detail", () => {
 
   it("places the price in the market band of the same make, model and near years", async () => {
     renderApp("/listings/1");
-    expect(await screen.findByText("Fair market price")).toBeInTheDocument();
+    expect(await screen.findByText("Asking prices of 14 listed cars of this model from 2020–2022")).toBeInTheDocument();
     expect(screen.getByText("BHD 17,500.000")).toBeInTheDocument();
     const sent = new URL(state.requests.find((request) => request.url.includes("/analytics/market"))!.url).searchParams;
     expect(Object.fromEntries(sent)).toEqual({ make: "toyota", model: "land-cruiser", year_min: "2020", year_max: "2022" });
+  });
+
+  it("rates the asking price against comparable cars", async () => {
+    renderApp("/listings/1");
+    const market = await screen.findByRole("region", { name: "Price compared to the market" });
+    expect(await within(market).findByText("Good price")).toHaveClass("badge-ok");
+    expect(within(market).getByText("8% below similar cars")).toBeInTheDocument();
+    expect(within(market).getByText(/Similar cars: BHD 18,800–21,601 · based on 12 comparable cars/)).toBeInTheDocument();
+    // One verdict only: the band's own above/below label steps aside.
+    expect(within(market).queryByText("Fair market price")).not.toBeInTheDocument();
+  });
+
+  it("marks an overpriced car in the danger colour", async () => {
+    state.marketValues.set(5, { rating: "overpriced", difference_percent: 21.4, comparables_count: 7 });
+    renderApp("/listings/5");
+    expect(await screen.findByText("Overpriced")).toHaveClass("badge-danger");
+    expect(screen.getByText("21% above similar cars")).toBeInTheDocument();
+  });
+
+  it("says gently when there are too few comparable cars to rate the price", async () => {
+    renderApp("/listings/3");
+    expect(await screen.findByText("We cannot rate this price yet: we found only 2 similar cars and need at least 5 to compare.")).toBeInTheDocument();
+    expect(screen.queryByText(/price$/, { selector: ".badge" })).not.toBeInTheDocument();
+  });
+
+  it("leaves the rating out when the market value cannot be had", async () => {
+    let asked = false;
+    server.use(
+      http.get("*/api/v1/listings/:id/market-value", () => {
+        asked = true;
+        return HttpResponse.json({ detail: "Search is temporarily unavailable." }, { status: 503 });
+      }),
+    );
+    const { settle } = renderApp("/listings/1");
+    expect(await screen.findByText("Asking prices of 14 listed cars of this model from 2020–2022")).toBeInTheDocument();
+    await settle();
+    expect(asked).toBe(true);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByText("Good price")).not.toBeInTheDocument();
+  });
+
+  it("records one contact click when a buyer starts using the contact form", async () => {
+    const { user, router } = renderApp("/listings/1", { user: buyer });
+    const box = await screen.findByLabelText("Message the seller");
+    const clicks = () => state.requests.filter((request) => request.url.endsWith("/listings/1/contact-click"));
+    expect(clicks()).toHaveLength(0);
+    await user.click(box);
+    await waitFor(() => expect(clicks()).toHaveLength(1));
+    expect(clicks()[0].method).toBe("POST");
+    expect(clicks()[0].headers.get("X-CSRFToken")).toBe("test-csrf");
+    await user.click(screen.getByRole("button", { name: "Send message" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/messages/9"));
+    expect(clicks()).toHaveLength(1);
+  });
+
+  it("ignores a contact click the server refuses", async () => {
+    server.use(http.post("*/api/v1/listings/:id/contact-click", () => HttpResponse.json({ detail: "Session expired." }, { status: 401 })));
+    const { user, router } = renderApp("/listings/1", { user: buyer });
+    await user.click(await screen.findByLabelText("Message the seller"));
+    await user.click(screen.getByRole("button", { name: "Send message" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/messages/9"));
   });
 
   it("asks anonymous visitors to sign in before messaging", async () => {
@@ -68,7 +131,7 @@ describe("listing detail", () => {
 
   it("has no serious accessibility violations", async () => {
     const { container, settle } = renderApp("/listings/1");
-    await screen.findByText("Fair market price");
+    await screen.findByText("Good price");
     await settle();
     await expectNoSeriousA11yViolations(container);
   });

@@ -6,6 +6,7 @@ import { useListing } from "@/features/listings/api/get-listing";
 import { useSimilarListings } from "@/features/listings/api/get-similar-listings";
 import { ListingGallery } from "@/features/listings/components/listing-gallery";
 import { ListingSpecs } from "@/features/listings/components/listing-specs";
+import { MarketValue } from "@/features/listings/components/market-value";
 import { StatusBadge } from "@/features/listings/components/status-badge";
 import { ContactSeller } from "@/features/messaging/components/contact-seller";
 import { Alert } from "@/components/alert";
@@ -170,9 +171,10 @@ export default function ListingDetailRoute() {
             )}
           </section>
 
-          <section className="card card-body" aria-labelledby="market-title">
+          <section className="card card-body stack" aria-labelledby="market-title">
             <h2 id="market-title">{t("market.title")}</h2>
-            <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} />
+            <MarketValue listingId={listing.id} />
+            <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} showVerdict={false} />
           </section>
         </aside>
       </div>

@@ -1,5 +1,6 @@
+import { FavoriteButton } from "@/features/favorites/components/favorite-button";
 import { SearchView } from "@/features/search/components/search-view";
 
 export default function SearchRoute() {
-  return <SearchView />;
+  return <SearchView cardAction={(listing) => <FavoriteButton listing={listing} compact />} />;
 }

@@ -1,6 +1,8 @@
 import { http, HttpResponse, ws } from "msw";
-import { buyer, enums, makeListing, makes, seedListings } from "@/testing/mocks/db";
-import type { Message } from "@/features/messaging/types/messaging";
+import { buyer, enums, makeListing, makes, seedListings, seller } from "@/testing/mocks/db";
+import type { Notification } from "@/features/account/api/get-notifications";
+import type { MarketValue } from "@/features/listings/api/get-market-value";
+import type { Conversation, Message, MessageWarning } from "@/features/messaging/types/messaging";
 import type { Listing, User } from "@/types/api";
 
 // An in-memory backend that follows docs/API.md, reset before every test.
@@ -9,10 +11,24 @@ export const state = {
   users: new Map<string, User>(),
   tokens: new Map<string, User>(),
   listings: [] as Listing[],
-  favorites: new Set<number>(),
+  /** Favourites by listing id, newest last: the price when saved and when. */
+  favorites: new Map<number, { saved_price: string; favorited_at: string }>(),
   messages: [] as Message[],
+  /** The buyer–seller pair of conversation 9: who blocked whom, from the caller's side. */
+  blockedByMe: false,
+  blockedMe: false,
+  /** Seconds of Retry-After while sending is rate limited (docs/decisions/messaging.md). */
+  sendRetryAfter: null as number | null,
+  reports: [] as { conversation: number; reason: string }[],
+  notifications: [] as Notification[],
   requests: [] as { method: string; url: string; body?: unknown; headers: Headers }[],
   searchDown: false,
+  /** Wrong passwords per address; the fifth locks the account (docs/API-notes/accounts.md). */
+  loginFailures: new Map<string, number>(),
+  /** GET /listings/{id}/market-value answers by listing id; others have too few comparables. */
+  marketValues: new Map<number, Partial<MarketValue>>(),
+  /** Reset links that work: `${uid}:${token}`. */
+  resetLinks: new Set<string>(["MQ:set-password"]),
   /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
   cookieSessions: false,
 };
@@ -22,10 +38,18 @@ export function resetState(): void {
   state.users = new Map();
   state.tokens = new Map();
   state.listings = seedListings();
-  state.favorites = new Set();
+  state.favorites = new Map();
   state.messages = [];
+  state.blockedByMe = false;
+  state.blockedMe = false;
+  state.sendRetryAfter = null;
+  state.reports = [];
+  state.notifications = seedNotifications();
   state.requests = [];
   state.searchDown = false;
+  state.loginFailures = new Map();
+  state.resetLinks = new Set(["MQ:set-password"]);
+  state.marketValues = new Map([[1, { rating: "good", difference_percent: -8.3, comparables_count: 12, estimate: { low: "18800.000", median: "20170.000", high: "21600.500" } }]]);
 }
 
 const API = "*/api/v1";
@@ -37,7 +61,29 @@ function fils(price: string): number {
   return Number(whole) * 1000 + Number((fraction + "000").slice(0, 3));
 }
 
-function matches(listing: Listing, params: URLSearchParams, skip?: string): boolean {
+/** Edit distance, for the engine's typo tolerance (fuzziness 2). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** Every word of the text is in the title, exactly or (fuzzy) within two edits. */
+function textMatches(title: string, q: string, fuzzy: boolean): boolean {
+  const words = title.toLowerCase().split(/\s+/);
+  if (!fuzzy) return title.toLowerCase().includes(q);
+  return q.split(/\s+/).every((term) => words.some((word) => distance(word, term) <= 2));
+}
+
+function matches(listing: Listing, params: URLSearchParams, skip?: string, fuzzy = false): boolean {
   if (listing.status !== "active") return false;
   for (const field of FILTERS) {
     if (field === skip) continue;
@@ -53,15 +99,15 @@ function matches(listing: Listing, params: URLSearchParams, skip?: string): bool
   const yearMax = bound("year_max");
   if (yearMin !== null && listing.year < yearMin) return false;
   if (yearMax !== null && listing.year > yearMax) return false;
-  const q = params.get("q")?.toLowerCase();
-  if (q && !listing.title.toLowerCase().includes(q)) return false;
+  const q = params.get("q")?.toLowerCase().trim();
+  if (q && !textMatches(listing.title, q, fuzzy)) return false;
   return true;
 }
 
-function facet(field: (typeof FILTERS)[number], params: URLSearchParams) {
+function facet(field: (typeof FILTERS)[number], params: URLSearchParams, fuzzy: boolean) {
   const counts = new Map<string, number>();
   for (const listing of state.listings) {
-    if (!matches(listing, params, field)) continue;
+    if (!matches(listing, params, field, fuzzy)) continue;
     const value = String(listing[field]);
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
@@ -100,6 +146,76 @@ function summary(listing: Listing) {
   };
 }
 
+/** A listing in brief as notifications and conversations carry it: a search hit plus its status and currency. */
+function brief(listing: Listing) {
+  return { ...summary(listing), price: listing.price, currency: listing.currency, status: listing.status };
+}
+
+const TOYOTA_SUVS = { id: 1, name: "Toyota SUVs", query: "body_type=suv&make=toyota" };
+const NISSANS = { id: 2, name: "Nissan, up to 25000 BHD", query: "make=nissan&price_max=25000" };
+
+function seedNotifications(): Notification[] {
+  const listings = seedListings();
+  const byId = (id: number) => brief(listings.find((listing) => listing.id === id)!);
+  return [
+    { id: 3, kind: "new_match", saved_search: NISSANS, listing: byId(4), created_at: "2026-11-25T09:30:00+03:00", read_at: null },
+    { id: 2, kind: "new_match", saved_search: NISSANS, listing: byId(3), created_at: "2026-11-25T08:30:00+03:00", read_at: null },
+    { id: 1, kind: "new_match", saved_search: TOYOTA_SUVS, listing: byId(1), created_at: "2026-11-25T08:00:00+03:00", read_at: "2026-11-25T08:10:00+03:00" },
+  ];
+}
+
+/** `page` and `page_size` as the API reads them: 1-based, at most 100 a page. */
+function paged<T>(items: T[], params: URLSearchParams, defaultSize = 20) {
+  const page = Math.max(1, Number(params.get("page") ?? 1));
+  const pageSize = Math.min(Math.max(1, Number(params.get("page_size") ?? defaultSize)), 100);
+  return { count: items.length, page, page_size: pageSize, results: items.slice((page - 1) * pageSize, page * pageSize) };
+}
+
+/** Contact details in a message body, as core/messaging/contact.py spots them. */
+function warningsOf(body: string): MessageWarning[] {
+  const warnings: MessageWarning[] = [];
+  if (/(\d[\s-]?){7,}/.test(body)) warnings.push("phone_number");
+  if (/https?:\/\/|www\./i.test(body)) warnings.push("link");
+  if (/[^@\s]+@[^@\s]+\.[a-z]{2,}/i.test(body)) warnings.push("email");
+  return warnings;
+}
+
+/** Conversation 9, about listing 1, as the caller sees it (docs/decisions/messaging.md). */
+function conversationFor(request: Request, id = 9): Conversation {
+  const me = caller(request);
+  const iAmSeller = me?.id === seller.id;
+  const other = iAmSeller ? buyer : seller;
+  const last = state.messages[state.messages.length - 1] ?? null;
+  const listing = state.listings.find((item) => item.id === 1);
+  return {
+    id,
+    listing_id: 1,
+    listing: listing ? brief(listing) : null,
+    role: iAmSeller ? "seller" : "buyer",
+    other_participant: { id: other.id, display_name: other.display_name },
+    unread_count: state.messages.filter((message) => message.sender_id !== me?.id && !message.read_at).length,
+    last_message: last,
+    last_message_at: last?.created_at ?? null,
+    created_at: "2026-11-25T09:00:00+03:00",
+    blocked_by_me: state.blockedByMe,
+    can_send: !(state.blockedByMe || state.blockedMe),
+  };
+}
+
+/** 403 {detail, code} when either blocked the other; 429 while rate limited. */
+function sendRefused(): Response | null {
+  if (state.blockedMe) return HttpResponse.json({ detail: "This user has blocked you: you can no longer send them messages.", code: "blocked" }, { status: 403 });
+  if (state.blockedByMe) return HttpResponse.json({ detail: "You blocked this user. Unblock them to send a message.", code: "you_blocked" }, { status: 403 });
+  if (state.sendRetryAfter) {
+    const seconds = state.sendRetryAfter;
+    return HttpResponse.json(
+      { detail: `You are sending messages too quickly. Try again in ${seconds} seconds.`, retry_after: seconds },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  }
+  return null;
+}
+
 const SESSION_COOKIE = "mock_session";
 
 /** Who is calling: `Authorization: Token <key>`, else the session. */
@@ -114,6 +230,15 @@ function caller(request: Request): User | null {
 function record(request: Request, body?: unknown) {
   state.requests.push({ method: request.method, url: request.url, body, headers: request.headers });
 }
+
+/** The sign-in and reset views check CSRF even for anonymous callers, as Django does there. */
+function csrfRefused(request: Request): Response | null {
+  if (request.headers.get("X-CSRFToken")) return null;
+  return HttpResponse.json({ detail: "CSRF Failed: CSRF token missing." }, { status: 403 });
+}
+
+const LOGIN_MAX_FAILURES = 5;
+const LOCKOUT_SECONDS = 900;
 
 export const chat = ws.link("ws://*/ws/chat/");
 
@@ -135,6 +260,8 @@ export const httpHandlers = [
   http.post(`${API}/auth/register`, async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string; display_name: string; phone?: string };
     record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
     if (state.users.has(body.email)) return HttpResponse.json({ email: ["An account with this email already exists."] }, { status: 400 });
     const user: User = { ...buyer, id: 500 + state.users.size, email: body.email, display_name: body.display_name, phone: body.phone ?? null };
     state.users.set(body.email, user);
@@ -143,8 +270,20 @@ export const httpHandlers = [
   http.post(`${API}/auth/login`, async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string };
     record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
+    if ((state.loginFailures.get(body.email) ?? 0) >= LOGIN_MAX_FAILURES) {
+      // DRF's Throttled appends its own "Expected available…" sentence to the detail.
+      return HttpResponse.json(
+        {
+          detail: `Too many failed sign-ins to this account. Try again in 15 minutes, or reset your password. Expected available in ${LOCKOUT_SECONDS} seconds.`,
+        },
+        { status: 429, headers: { "Retry-After": String(LOCKOUT_SECONDS + 1) } },
+      );
+    }
     const registered = state.users.get(body.email);
     if (body.password !== "correct-horse" && !registered) {
+      state.loginFailures.set(body.email, (state.loginFailures.get(body.email) ?? 0) + 1);
       return HttpResponse.json({ non_field_errors: ["Unable to sign in with these details."] }, { status: 400 });
     }
     state.user = registered ?? { ...buyer, email: body.email };
@@ -157,6 +296,31 @@ export const httpHandlers = [
     const token = `token-${user.id}`;
     state.tokens.set(token, user);
     return HttpResponse.json({ token });
+  }),
+  http.post(`${API}/auth/password-reset`, async ({ request }) => {
+    const body = (await request.json()) as { email?: string };
+    record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
+    if (!body.email?.trim()) return HttpResponse.json({ email: ["Enter the email address of your account."] }, { status: 400 });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.email.trim())) return HttpResponse.json({ email: ["Enter a valid email address."] }, { status: 400 });
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/auth/password-reset/confirm`, async ({ request }) => {
+    const body = (await request.json()) as { uid?: string; token?: string; new_password?: string };
+    record(request, body);
+    const refused = csrfRefused(request);
+    if (refused) return refused;
+    const link = `${body.uid}:${body.token}`;
+    if (!state.resetLinks.has(link)) {
+      return HttpResponse.json({ token: ["This reset link is invalid or has expired. Ask for a new one."] }, { status: 400 });
+    }
+    if (!body.new_password || body.new_password.length < 8) {
+      return HttpResponse.json({ new_password: ["This password is too short. It must contain at least 8 characters."] }, { status: 400 });
+    }
+    state.resetLinks.delete(link); // a link works once
+    state.user = null;
+    return new HttpResponse(null, { status: 204 });
   }),
   http.post(`${API}/auth/logout`, () => {
     state.user = null;
@@ -172,7 +336,10 @@ export const httpHandlers = [
     record(request);
     const page = Number(params.get("page") ?? 1);
     const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
-    const hits = state.listings.filter((listing) => matches(listing, params));
+    // Like the engine: typo-tolerant matching only when exact matching finds nothing.
+    const exact = state.listings.filter((listing) => matches(listing, params));
+    const fuzzy = exact.length === 0 && Boolean(params.get("q"));
+    const hits = fuzzy ? state.listings.filter((listing) => matches(listing, params, undefined, true)) : exact;
     const sort = params.get("sort");
     if (sort === "price_asc") hits.sort((a, b) => fils(a.price) - fils(b.price));
     if (sort === "price_desc") hits.sort((a, b) => fils(b.price) - fils(a.price));
@@ -184,11 +351,12 @@ export const httpHandlers = [
       page_size: pageSize,
       results: hits.slice((page - 1) * pageSize, page * pageSize).map(summary),
       facets: {
-        ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params)])),
+        ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params, fuzzy)])),
         year: { min: years.length ? Math.min(...years) : null, max: years.length ? Math.max(...years) : null, buckets: [] },
         price: { min: prices[0] ?? null, max: prices[prices.length - 1] ?? null, buckets: [] },
         mileage_km: { min: 0, max: 120000, buckets: [] },
       },
+      typo_tolerant: fuzzy && hits.length > 0,
     });
   }),
   http.get(`${API}/search/suggest`, ({ request }) => {
@@ -203,6 +371,29 @@ export const httpHandlers = [
   http.get(`${API}/listings/:id`, ({ params }) => {
     const listing = state.listings.find((item) => item.id === Number(params.id));
     return listing ? HttpResponse.json(listing) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+  }),
+  http.get(`${API}/listings/:id/market-value`, ({ params, request }) => {
+    record(request);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    const known = state.marketValues.get(listing.id);
+    return HttpResponse.json({
+      listing_id: listing.id,
+      price: listing.price,
+      rating: null,
+      reason: known?.rating ? null : "not_enough_comparables",
+      difference_percent: null,
+      estimate: null,
+      comparables_count: 2,
+      comparables: [],
+      criteria: { make: listing.make, model: listing.model, year_min: listing.year - 2, year_max: listing.year + 2, sold_within_days: 180, min_comparables: 5 },
+      ...known,
+    });
+  }),
+  http.post(`${API}/listings/:id/contact-click`, ({ params, request }) => {
+    record(request);
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    return listing ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
   }),
   http.get(`${API}/listings/:id/similar`, ({ params }) =>
     HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),
@@ -257,13 +448,25 @@ export const httpHandlers = [
     return HttpResponse.json({ count: mine.length, page: 1, page_size: 20, results: mine });
   }),
 
-  http.get(`${API}/me/favorites`, () => {
-    const results = state.listings.filter((item) => state.favorites.has(item.id));
-    return HttpResponse.json({ count: results.length, page: 1, page_size: 100, results });
+  http.get(`${API}/me/favorites`, ({ request }) => {
+    record(request);
+    const newestFirst = [...state.favorites].reverse();
+    const results = newestFirst.flatMap(([id, saved]) => {
+      const listing = state.listings.find((item) => item.id === id && item.status === "active");
+      return listing ? [{ ...listing, ...saved, price_dropped: fils(listing.price) < fils(saved.saved_price) }] : [];
+    });
+    return HttpResponse.json(paged(results, new URL(request.url).searchParams, 20));
+  }),
+  http.get(`${API}/me/favorites/ids`, ({ request }) => {
+    record(request);
+    return HttpResponse.json({ ids: [...state.favorites.keys()].reverse() });
   }),
   http.put(`${API}/me/favorites/:id`, ({ params, request }) => {
     record(request);
-    state.favorites.add(Number(params.id));
+    const listing = state.listings.find((item) => item.id === Number(params.id));
+    if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    // Idempotent: a second PUT keeps the first saved price.
+    if (!state.favorites.has(listing.id)) state.favorites.set(listing.id, { saved_price: listing.price, favorited_at: new Date().toISOString() });
     return new HttpResponse(null, { status: 204 });
   }),
   http.delete(`${API}/me/favorites/:id`, ({ params, request }) => {
@@ -277,6 +480,26 @@ export const httpHandlers = [
     return HttpResponse.json({ id: 1, ...(body as object) }, { status: 201 });
   }),
 
+  http.get(`${API}/analytics/price-suggestion`, ({ request }) => {
+    record(request);
+    if (!caller(request)) return HttpResponse.json({ detail: "Authentication credentials were not provided." }, { status: 401, headers: { "WWW-Authenticate": "Token" } });
+    const params = new URL(request.url).searchParams;
+    const make = params.get("make") ?? "";
+    const model = params.get("model") ?? "";
+    const year = Number(params.get("year"));
+    if (!makes.some((item) => item.slug === make && item.models.some((option) => option.slug === model))) {
+      return HttpResponse.json({ model: [`'${model}' is not a model of '${make}'; see /api/v1/catalog/makes.`] }, { status: 400 });
+    }
+    if (!Number.isInteger(year) || year < 1950 || year > 2027) return HttpResponse.json({ year: ["Must be a whole number between 1950 and 2027."] }, { status: 400 });
+    const enough = make === "nissan" && model === "patrol";
+    return HttpResponse.json({
+      suggested_price: enough ? { low: "8200.000", median: "8899.500", high: "9600.000" } : null,
+      reason: enough ? null : "not_enough_comparables",
+      comparables_count: enough ? 9 : 1,
+      comparables: [],
+      criteria: { make, model, year_min: year - 2, year_max: year + 2, sold_within_days: 180, min_comparables: 5 },
+    });
+  }),
   http.get(`${API}/analytics/market`, ({ request }) => {
     record(request);
     return HttpResponse.json({
@@ -291,14 +514,29 @@ export const httpHandlers = [
     HttpResponse.json({ count: 1, page: 1, page_size: 20, results: [{ id: 1, name: "Toyota SUVs", query: "make=toyota&body_type=suv", alert: true }] }),
   ),
   http.delete(`${API}/me/saved-searches/:id`, () => new HttpResponse(null, { status: 204 })),
-  http.get(`${API}/me/notifications`, () =>
-    HttpResponse.json({
-      count: 1,
-      page: 1,
-      page_size: 20,
-      results: [{ id: 1, created_at: "2026-11-25T08:00:00+03:00", saved_search: { id: 1, name: "Toyota SUVs" }, listing: summary(state.listings[0]) }],
-    }),
-  ),
+  http.get(`${API}/me/notifications`, ({ request }) => {
+    record(request);
+    const params = new URL(request.url).searchParams;
+    const unread = state.notifications.filter((item) => !item.read_at);
+    const shown = params.get("unread") === "true" ? unread : state.notifications;
+    return HttpResponse.json({ ...paged(shown, params), unread_count: unread.length });
+  }),
+  http.get(`${API}/me/notifications/unread-count`, ({ request }) => {
+    record(request);
+    return HttpResponse.json({ unread_count: state.notifications.filter((item) => !item.read_at).length });
+  }),
+  http.post(`${API}/me/notifications/read`, async ({ request }) => {
+    const body = (await request.json()) as { ids?: number[]; saved_search?: number; all?: boolean };
+    record(request, body);
+    const chosen = (item: Notification) =>
+      body.all === true || (body.ids ?? []).includes(item.id) || (body.saved_search !== undefined && item.saved_search.id === body.saved_search);
+    if (!body.all && !body.ids?.length && body.saved_search === undefined) {
+      return HttpResponse.json({ ids: ["Name the notifications to mark read: ids, saved_search or all."] }, { status: 400 });
+    }
+    const now = new Date().toISOString();
+    state.notifications = state.notifications.map((item) => (chosen(item) && !item.read_at ? { ...item, read_at: now } : item));
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.post(`${API}/analytics/aggregate`, async ({ request }) => {
     const body = (await request.json()) as { filters: Record<string, string>; group_by: string[]; metrics: string[] };
     record(request, body);
@@ -319,35 +557,13 @@ export const httpHandlers = [
     }
     return HttpResponse.json({ columns, rows: table });
   }),
-  http.get(`${API}/conversations`, ({ request }) =>
-    HttpResponse.json({
-      count: 1,
-      page: 1,
-      page_size: 100,
-      results: [
-        {
-          id: 9,
-          listing_id: 1,
-          listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000", thumbnail_url: null },
-          buyer: { id: buyer.id, display_name: buyer.display_name },
-          seller: { id: 7, display_name: "Ali Motors" },
-          unread_count: state.messages.filter((message) => message.sender_id !== caller(request)?.id && !message.read_at).length,
-          last_message: state.messages[state.messages.length - 1] ?? null,
-        },
-      ],
-    }),
-  ),
-  http.get(`${API}/conversations/:id`, ({ params }) =>
-    HttpResponse.json({
-      id: Number(params.id),
-      listing_id: 1,
-      listing: { id: 1, title: "2021 Toyota Land Cruiser GXR", price: "18500.000" },
-      buyer: { id: buyer.id, display_name: buyer.display_name },
-      seller: { id: 7, display_name: "Ali Motors" },
-      unread_count: 0,
-      last_message: null,
-    }),
-  ),
+  http.get(`${API}/conversations`, ({ request }) => HttpResponse.json({ count: 1, page: 1, page_size: 100, results: [conversationFor(request)] })),
+  http.get(`${API}/conversations/:id`, ({ params, request }) => HttpResponse.json(conversationFor(request, Number(params.id)))),
+  http.get(`${API}/me/unread`, ({ request }) => {
+    record(request);
+    const unread = state.messages.filter((message) => message.sender_id !== caller(request)?.id && !message.read_at);
+    return HttpResponse.json({ unread_count: unread.length, conversations_with_unread: new Set(unread.map((message) => message.conversation_id)).size });
+  }),
   http.get(`${API}/conversations/:id/messages`, () => {
     const newestFirst = [...state.messages].reverse();
     return HttpResponse.json({ count: newestFirst.length, page: 1, page_size: 50, results: newestFirst });
@@ -355,6 +571,9 @@ export const httpHandlers = [
   http.post(`${API}/conversations/:id/messages`, async ({ request, params }) => {
     const body = (await request.json()) as { body: string };
     record(request, body);
+    const refused = sendRefused();
+    if (refused) return refused;
+    if (!body.body?.trim()) return HttpResponse.json({ body: ["Write a message of 1 to 4000 characters."] }, { status: 400 });
     const message: Message = {
       id: state.messages.length + 1000,
       conversation_id: Number(params.id),
@@ -362,6 +581,7 @@ export const httpHandlers = [
       body: body.body,
       created_at: new Date().toISOString(),
       read_at: null,
+      warnings: warningsOf(body.body),
     };
     state.messages.push(message);
     return HttpResponse.json(message, { status: 201 });
@@ -371,9 +591,29 @@ export const httpHandlers = [
     state.messages = state.messages.map((message) => (message.sender_id !== caller(request)?.id ? { ...message, read_at: new Date().toISOString() } : message));
     return new HttpResponse(null, { status: 204 });
   }),
+  http.post(`${API}/conversations/:id/block`, ({ request }) => {
+    record(request);
+    state.blockedByMe = true;
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.delete(`${API}/conversations/:id/block`, ({ request }) => {
+    record(request);
+    state.blockedByMe = false;
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.post(`${API}/conversations/:id/report`, async ({ request, params }) => {
+    const body = (await request.json()) as { reason?: string };
+    record(request, body);
+    if (!body.reason?.trim()) return HttpResponse.json({ reason: ["Tell the moderators what is wrong."] }, { status: 400 });
+    const open = state.reports.find((report) => report.conversation === Number(params.id));
+    if (!open) state.reports.push({ conversation: Number(params.id), reason: body.reason.trim() });
+    return HttpResponse.json({ id: 1, status: "open", created_at: "2026-11-26T10:00:00+03:00" }, { status: open ? 200 : 201 });
+  }),
   http.post(`${API}/conversations`, async ({ request }) => {
     const body = (await request.json()) as { listing_id: number; body: string };
     record(request, body);
+    const refused = sendRefused();
+    if (refused) return refused;
     state.messages.push({
       id: state.messages.length + 1000,
       conversation_id: 9,
@@ -381,10 +621,10 @@ export const httpHandlers = [
       body: body.body,
       created_at: new Date().toISOString(),
       read_at: null,
+      warnings: warningsOf(body.body),
     });
-    return HttpResponse.json({ id: 9, listing_id: 1, unread_count: 0, last_message: null }, { status: 201 });
+    return HttpResponse.json(conversationFor(request), { status: 201 });
   }),
-
 ];
 
 export const handlers = [

@@ -1,26 +1,46 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { ListingSummary, Page } from "@/types/api";
+import type { ListingStatus, ListingSummary, Money, Page } from "@/types/api";
 
-/**
- * Contract v1 says only "lists new matches"; the app reads a saved search, a
- * matching listing and a timestamp when present, and a plain text otherwise.
- */
+/** A new match of a saved search (docs/API-notes/accounts.md, Notifications). */
 export type Notification = {
   id: number;
+  kind: "new_match";
+  saved_search: { id: number; name: string; query: string };
+  listing: ListingSummary & { price: Money; status: ListingStatus; currency?: "BHD" };
   created_at: string;
-  read_at?: string | null;
-  kind?: string;
-  text?: string;
-  saved_search?: { id: number; name: string; query?: string } | null;
-  listing?: ListingSummary | null;
+  read_at: string | null;
 };
 
-export async function getNotifications(): Promise<Notification[]> {
-  const data = await api.get<Page<Notification> | Notification[]>("/me/notifications");
-  return Array.isArray(data) ? data : (data?.results ?? []);
+/** A page of notifications also carries the count of all unread ones. */
+export type NotificationPage = Page<Notification> & { unread_count: number };
+
+export type NotificationFilters = { unread: boolean; page: number };
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+export const notificationKeys = {
+  all: ["account", "notifications"] as const,
+  list: (filters: NotificationFilters) => ["account", "notifications", "list", filters] as const,
+  unreadCount: ["account", "notifications", "unread-count"] as const,
+};
+
+export function getNotifications({ unread, page }: NotificationFilters): Promise<NotificationPage> {
+  return api.get<NotificationPage>("/me/notifications", {
+    params: { unread: unread ? "true" : undefined, page: page > 1 ? page : undefined, page_size: NOTIFICATIONS_PAGE_SIZE },
+  });
 }
 
-export function useNotifications() {
-  return useQuery({ queryKey: ["account", "notifications"], queryFn: getNotifications });
+export function useNotifications(filters: NotificationFilters) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: notificationKeys.list(filters),
+    queryFn: async () => {
+      const page = await getNotifications(filters);
+      // The page counts every unread notification: the header badge can use it.
+      queryClient.setQueryData(notificationKeys.unreadCount, { unread_count: page.unread_count });
+      return page;
+    },
+    placeholderData: keepPreviousData,
+  });
 }

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from "msw";
-import { screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { buyer } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { server } from "@/testing/mocks/server";
@@ -44,12 +44,6 @@ describe("account", () => {
   it("lists saved searches as links back to the search", async () => {
     renderApp("/account/saved-searches", { user: buyer });
     expect(await screen.findByRole("link", { name: "Toyota SUVs" })).toHaveAttribute("href", "/search?make=toyota&body_type=suv");
-  });
-
-  it("lists notifications of new matches", async () => {
-    renderApp("/account/notifications", { user: buyer });
-    const item = (await screen.findByRole("link", { name: "2021 Toyota Land Cruiser GXR" })).closest("li") as HTMLElement;
-    expect(within(item).getByText("Matches “Toyota SUVs”")).toBeInTheDocument();
   });
 
   it("saves the current search from the results page", async () => {

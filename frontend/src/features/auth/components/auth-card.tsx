@@ -4,12 +4,21 @@ import { useNextPath } from "@/features/auth/hooks/use-next-path";
 import { useUser } from "@/lib/auth";
 import { useDocumentTitle } from "@/lib/use-document-title";
 
-export function AuthCard({ title, lead, documentTitle, children }: { title: string; lead: string; documentTitle: string; children: ReactNode }) {
+type Props = {
+  title: string;
+  lead: string;
+  documentTitle: string;
+  /** Password reset pages stay open to someone signed in (a link from an e-mail). */
+  allowSignedIn?: boolean;
+  children: ReactNode;
+};
+
+export function AuthCard({ title, lead, documentTitle, allowSignedIn, children }: Props) {
   useDocumentTitle(documentTitle);
   const { data: user } = useUser();
   const next = useNextPath();
   // Already signed in (another tab, the back button): go where sign-in would have led.
-  if (user) return <Navigate to={next} replace />;
+  if (user && !allowSignedIn) return <Navigate to={next} replace />;
   return (
     <div className="container page auth-page">
       <div className="card card-body auth-card">

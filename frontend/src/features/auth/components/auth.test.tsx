@@ -25,6 +25,22 @@ describe("sign in and register", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Unable to sign in with these details.");
   });
 
+  it("shows the API's reason and the Retry-After wait by the form when sign-in is locked", async () => {
+    const { user } = renderApp("/sign-in");
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      await signInWith(user, `wrong-${attempt}`);
+      await screen.findByRole("alert");
+      await user.clear(screen.getByLabelText(/^Email/));
+      await user.clear(screen.getByLabelText(/^Password/));
+    }
+    const alert = await screen.findByRole("alert");
+    await waitFor(() => expect(alert).toHaveTextContent("Sign-in is paused for now"));
+    expect(alert).toHaveTextContent("Too many failed sign-ins to this account. Try again in 15 minutes, or reset your password.");
+    expect(alert).toHaveTextContent("You can try again in 15 minutes.");
+    expect(alert).not.toHaveTextContent("Too many requests");
+    expect(screen.getByRole("link", { name: "Reset your password instead" })).toHaveAttribute("href", "/forgot-password");
+  });
+
   it("never follows a next= that leaves the site", async () => {
     const { user, router } = renderApp("/sign-in?next=%2F%2Fevil.example");
     await signInWith(user, "correct-horse");

@@ -1,20 +1,36 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
-import type { CardListing, Page } from "@/types/api";
+import type { Listing, Money, Page } from "@/types/api";
 
-export const favoritesKey = ["account", "favorites"] as const;
+/** A favourite is its listing plus the price it had when saved (docs/API-notes/accounts.md). */
+export type FavoriteListing = Listing & {
+  saved_price: Money;
+  /** The price now is below `saved_price`. */
+  price_dropped: boolean;
+  favorited_at: string;
+};
 
-export function getFavorites(): Promise<Page<CardListing>> {
-  return api.get<Page<CardListing>>("/me/favorites", { params: { page_size: 100 } });
+export const FAVORITES_PAGE_SIZE = 24;
+
+export const favoriteKeys = {
+  all: ["account", "favorites"] as const,
+  lists: ["account", "favorites", "list"] as const,
+  list: (page: number) => ["account", "favorites", "list", page] as const,
+  ids: ["account", "favorites", "ids"] as const,
+};
+
+/** A page of favourites, newest first. */
+export function getFavorites(page: number): Promise<Page<FavoriteListing>> {
+  return api.get<Page<FavoriteListing>>("/me/favorites", { params: { page: page > 1 ? page : undefined, page_size: FAVORITES_PAGE_SIZE } });
 }
 
-export function useFavorites() {
+export function useFavorites(page: number) {
   const { data: user } = useUser();
-  return useQuery({ queryKey: favoritesKey, queryFn: getFavorites, enabled: Boolean(user) });
-}
-
-export function useIsFavorite(listingId: number): boolean {
-  const { data } = useFavorites();
-  return Boolean(data?.results.some((listing) => listing.id === listingId));
+  return useQuery({
+    queryKey: favoriteKeys.list(page),
+    queryFn: () => getFavorites(page),
+    enabled: Boolean(user),
+    placeholderData: keepPreviousData,
+  });
 }

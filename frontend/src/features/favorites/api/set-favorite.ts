@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { favoritesKey } from "@/features/favorites/api/get-favorites";
+import type { FavoriteIds } from "@/features/favorites/api/get-favorite-ids";
+import { favoriteKeys, type FavoriteListing } from "@/features/favorites/api/get-favorites";
 import { api } from "@/lib/api-client";
 import type { CardListing, Page } from "@/types/api";
 
@@ -16,19 +17,25 @@ export function useSetFavorite() {
     mutationFn: setFavorite,
     // Optimistic: the heart fills at once and rolls back if the server says no.
     onMutate: async ({ listing, favorite }) => {
-      await queryClient.cancelQueries({ queryKey: favoritesKey });
-      const previous = queryClient.getQueryData<Page<CardListing>>(favoritesKey);
-      queryClient.setQueryData<Page<CardListing>>(favoritesKey, (page) => {
-        const base = page ?? { count: 0, page: 1, page_size: 100, results: [] };
-        const rest = base.results.filter((item) => item.id !== listing.id);
-        const results = favorite ? [listing, ...rest] : rest;
-        return { ...base, results, count: results.length };
+      await queryClient.cancelQueries({ queryKey: favoriteKeys.all });
+      const ids = queryClient.getQueryData<FavoriteIds>(favoriteKeys.ids);
+      const lists = queryClient.getQueriesData<Page<FavoriteListing>>({ queryKey: favoriteKeys.lists });
+      queryClient.setQueryData<FavoriteIds>(favoriteKeys.ids, (data) => {
+        const rest = (data?.ids ?? []).filter((id) => id !== listing.id);
+        return { ids: favorite ? [listing.id, ...rest] : rest };
       });
-      return { previous };
+      // A new favourite needs its saved price from the server; a removed one leaves the list now.
+      if (!favorite) {
+        queryClient.setQueriesData<Page<FavoriteListing>>({ queryKey: favoriteKeys.lists }, (page) =>
+          page && { ...page, count: Math.max(0, page.count - 1), results: page.results.filter((item) => item.id !== listing.id) },
+        );
+      }
+      return { ids, lists };
     },
     onError: (_error, _input, context) => {
-      if (context?.previous) queryClient.setQueryData(favoritesKey, context.previous);
+      queryClient.setQueryData(favoriteKeys.ids, context?.ids);
+      for (const [key, page] of context?.lists ?? []) queryClient.setQueryData(key, page);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: favoritesKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: favoriteKeys.all }),
   });
 }

@@ -2,14 +2,26 @@ import { useTranslation } from "react-i18next";
 import { useMarket } from "@/features/insights/api/get-market";
 import { Price } from "@/components/price";
 import { Skeleton } from "@/components/skeleton";
-import { wholeDinars } from "@/lib/format";
+import { formatNumber, wholeDinars } from "@/lib/format";
+import { useLanguage } from "@/lib/use-language";
 import type { Money } from "@/types/api";
 
-type Props = { make: string; model: string; year: number; price: Money };
+type Props = {
+  make: string;
+  model: string;
+  year: number;
+  price: Money;
+  /**
+   * Say above/fair/below over the bar. Off where a market value rating (its
+   * own comparables) already gives the verdict: two verdicts could disagree.
+   */
+  showVerdict?: boolean;
+};
 
 /** Where a price sits against comparable cars: the p10–p90 band, p25–p75 core, median and this car. */
-export function MarketPosition({ make, model, year, price }: Props) {
+export function MarketPosition({ make, model, year, price, showVerdict = true }: Props) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const { data, isPending, isError } = useMarket({ make, model, year_min: year - 1, year_max: year + 1 });
 
   if (isPending) return <Skeleton height={96} />;
@@ -27,10 +39,16 @@ export function MarketPosition({ make, model, year, price }: Props) {
 
   return (
     <figure className="market">
-      <figcaption>
-        <strong className={`market-verdict market-${verdict}`}>{t(`market.${verdict}`)}</strong>
-        <span className="muted"> · {t("market.basedOn", { count: data.count })}</span>
-      </figcaption>
+      {showVerdict ? (
+        <figcaption>
+          <strong className={`market-verdict market-${verdict}`}>{t(`market.${verdict}`)}</strong>
+          <span className="muted"> · {t("market.basedOn", { count: data.count })}</span>
+        </figcaption>
+      ) : (
+        <figcaption className="muted">
+          {t("market.bandOf", { count: data.count, formatted: formatNumber(data.count, language), from: year - 1, to: year + 1 })}
+        </figcaption>
+      )}
       <div className="market-bar" role="img" aria-label={t("market.aria", { p10: band.p10, p90: band.p90, median: band.median })}>
         <span className="market-band" />
         <span className="market-core" style={{ insetInlineStart: `${at(band.p25)}%`, inlineSize: `${Math.max(2, at(band.p75) - at(band.p25))}%` }} />

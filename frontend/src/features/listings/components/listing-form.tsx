@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LISTING_ENUM_FIELDS, LISTING_INPUT_FIELDS, type ListingInput } from "@/features/listings/api/listing-input";
 import { PhotoUploads } from "@/features/listings/components/photo-uploads";
+import { PriceSuggestion } from "@/features/listings/components/price-suggestion";
 import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-photo-uploads";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
@@ -161,7 +162,12 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
             label={t("fields.price")}
             {...text("price")}
             inputMode="decimal"
-            hint={t("sell.priceHint")}
+            hint={
+              <>
+                {t("sell.priceHint")}
+                <PriceSuggestion make={state.make} model={state.model} year={state.year} mileage_km={state.mileage_km} />
+              </>
+            }
             placeholder="8500.000"
             autoComplete="off"
           />

@@ -1,7 +1,9 @@
+import { http, HttpResponse } from "msw";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { buyer } from "@/testing/mocks/db";
 import { FakeXhr } from "@/testing/fake-xhr";
 import { state } from "@/testing/mocks/handlers";
+import { server } from "@/testing/mocks/server";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
 import { renderApp } from "@/testing/test-utils";
 
@@ -102,5 +104,60 @@ describe("sell form", () => {
     await screen.findByLabelText(/^Make/);
     await settle();
     await expectNoSeriousA11yViolations(container);
+  });
+});
+
+describe("price suggestion", () => {
+  const suggestions = () => state.requests.filter((request) => request.url.includes("/analytics/price-suggestion"));
+  const price = () => screen.getByLabelText(/^Price/);
+
+  it("shows what similar cars sell for under the price, once make, model and year are chosen", async () => {
+    const { user } = renderApp("/sell", { user: buyer });
+    await user.selectOptions(await makeSelect(), "nissan");
+    await user.selectOptions(screen.getByLabelText(/^Model/), "patrol");
+    expect(suggestions()).toHaveLength(0);
+    await user.type(screen.getByLabelText(/^Year/), "2020");
+    await waitFor(() => expect(price()).toHaveAccessibleDescription(/Similar cars sell for BHD 8,200–9,600 \(median 8,900\)\./));
+    // Typing the year was one request, for the whole year, not one a keystroke.
+    expect(suggestions().map((request) => Object.fromEntries(new URL(request.url).searchParams))).toEqual([{ make: "nissan", model: "patrol", year: "2020" }]);
+    expect(screen.getByText("Similar cars sell for BHD 8,200–9,600 (median 8,900).").closest("[aria-live]")).toHaveAttribute("aria-live", "polite");
+  });
+
+  it("asks again with the mileage once it is typed", async () => {
+    const { user } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await waitFor(() => expect(suggestions().at(-1)?.url).toContain("mileage_km=64000"));
+    expect(suggestions().some((request) => /mileage_km=6(4|40|400)?(&|$)/.test(request.url))).toBe(false);
+    expect(await screen.findByText("Similar cars sell for BHD 8,200–9,600 (median 8,900).")).toBeInTheDocument();
+  });
+
+  it("says nothing when there are too few comparable cars", async () => {
+    const { user, settle } = renderApp("/sell", { user: buyer });
+    await user.selectOptions(await makeSelect(), "lexus");
+    await user.selectOptions(screen.getByLabelText(/^Model/), "lx");
+    await user.type(screen.getByLabelText(/^Year/), "2021");
+    await waitFor(() => expect(suggestions()).toHaveLength(1));
+    await settle();
+    expect(screen.queryByText(/Similar cars sell for/)).not.toBeInTheDocument();
+    expect(price()).toHaveAccessibleDescription("In Bahraini dinars, up to 3 decimals (fils).");
+  });
+
+  it("says nothing, and keeps the seller on the form, when the API fails", async () => {
+    server.use(http.get("*/api/v1/analytics/price-suggestion", () => HttpResponse.json({ detail: "Session expired." }, { status: 401 })));
+    const { user, router, settle } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await settle();
+    expect(router.state.location.pathname).toBe("/sell");
+    expect(screen.queryByText(/Similar cars sell for/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("hides a suggestion for another car while the new one is asked", async () => {
+    const { user } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    expect(await screen.findByText(/Similar cars sell for/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText(/^Model/), "altima");
+    expect(screen.queryByText(/Similar cars sell for/)).not.toBeInTheDocument();
   });
 });

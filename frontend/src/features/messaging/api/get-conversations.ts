@@ -19,9 +19,3 @@ export function useConversations() {
     enabled: Boolean(user),
   });
 }
-
-/** Unread messages across the inbox, for the header badge. */
-export function useUnreadCount(): number {
-  const { data } = useConversations();
-  return (data?.results ?? []).reduce((sum, conversation) => sum + (conversation.unread_count || 0), 0);
-}

@@ -19,6 +19,7 @@ export function useMarkRead() {
           : page,
       );
       void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
+      void queryClient.invalidateQueries({ queryKey: messagingKeys.unread() });
     },
   });
 }

@@ -9,17 +9,22 @@ import {
   type ChatSocket,
   type SocketStatus,
 } from "@/features/messaging/hooks/use-chat-socket";
-import type { ChatEvent } from "@/features/messaging/types/messaging";
+import type { ChatEvent, Message } from "@/features/messaging/types/messaging";
 
 const POLL_WHILE_OFFLINE_MS = 10_000;
+
+type RawEvent = { type?: unknown; conversation_id?: unknown; message?: Message; reader_id?: unknown; read_at?: unknown };
 
 function parseEvent(data: unknown): ChatEvent | null {
   if (typeof data !== "string") return null;
   try {
-    const event = JSON.parse(data) as Partial<ChatEvent>;
+    const event = JSON.parse(data) as RawEvent;
     if (event?.type === "message" && event.message && typeof event.message.id === "number") {
-      const conversationId = event.conversation_id ?? event.message.conversation_id;
+      const conversationId = typeof event.conversation_id === "number" ? event.conversation_id : event.message.conversation_id;
       return { type: "message", conversation_id: conversationId, message: { ...event.message, conversation_id: conversationId } };
+    }
+    if (event?.type === "read" && typeof event.conversation_id === "number") {
+      return { type: "read", conversation_id: event.conversation_id, reader_id: Number(event.reader_id), read_at: String(event.read_at ?? "") };
     }
   } catch {
     // not ours; ignore
@@ -59,8 +64,10 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
       socket.onmessage = (event) => {
         const chat = parseEvent(event.data);
         if (!chat) return;
-        addMessageToCache(queryClient, chat.message);
+        if (chat.type === "message") addMessageToCache(queryClient, chat.message);
+        // A new message, or a read receipt (this person read it in another tab): the counts change.
         void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
+        void queryClient.invalidateQueries({ queryKey: messagingKeys.unread() });
       };
       socket.onclose = () => {
         if (socketRef.current === socket) socketRef.current = null;

@@ -1,5 +1,7 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { recordContactClick } from "@/features/messaging/api/record-contact-click";
 import { useStartConversation } from "@/features/messaging/api/start-conversation";
 import { MessageComposer } from "@/features/messaging/components/message-composer";
 
@@ -8,17 +10,29 @@ export function ContactSeller({ listingId, listingTitle }: { listingId: number; 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const start = useStartConversation();
+  // One contact click per visit to the page: the first time the form is used.
+  const recorded = useRef(false);
+  const recordOnce = () => {
+    if (recorded.current) return;
+    recorded.current = true;
+    recordContactClick(listingId);
+  };
+
   return (
-    <MessageComposer
-      label={t("listing.contactLabel")}
-      initialValue={t("listing.contactTemplate", { title: listingTitle })}
-      submitLabel={t("listing.contactSend")}
-      sending={start.isPending}
-      error={start.error}
-      onSend={async (body) => {
-        const conversation = await start.mutateAsync({ listing_id: listingId, body });
-        navigate(`/messages/${conversation.id}`);
-      }}
-    />
+    <div onFocus={recordOnce}>
+      <MessageComposer
+        label={t("listing.contactLabel")}
+        initialValue={t("listing.contactTemplate", { title: listingTitle })}
+        submitLabel={t("listing.contactSend")}
+        sending={start.isPending}
+        error={start.error}
+        onSend={async (body) => {
+          // Safari does not focus a clicked button, so sending counts too.
+          recordOnce();
+          const conversation = await start.mutateAsync({ listing_id: listingId, body });
+          navigate(`/messages/${conversation.id}`);
+        }}
+      />
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useConversations } from "@/features/messaging/api/get-conversations";
+import { useConversations, type Conversation } from "@/features/messaging/api/get-conversations";
 import { otherPartyName } from "@/features/messaging/components/conversation-name";
+import { CountPill } from "@/components/count-pill";
 import { EmptyState } from "@/components/empty-state";
 import { ChatIcon } from "@/components/icons";
 import { QueryError } from "@/components/query-error";
@@ -32,15 +33,14 @@ export function ConversationList({ activeId }: { activeId?: number }) {
       </EmptyState>
     );
 
-  const sorted = [...data.results].sort((a, b) =>
-    (b.last_message?.created_at ?? b.updated_at ?? "").localeCompare(a.last_message?.created_at ?? a.updated_at ?? ""),
-  );
+  const lastActivity = (conversation: Conversation) => conversation.last_message_at ?? conversation.last_message?.created_at ?? conversation.created_at ?? "";
+  const sorted = [...data.results].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
 
   return (
     <ul className="bare-list conversation-list">
       {sorted.map((conversation) => {
         const title = conversation.listing?.title ?? t("messages.listingNumber", { id: conversation.listing_id });
-        const who = otherPartyName(conversation, user?.id);
+        const who = otherPartyName(conversation);
         const last = conversation.last_message;
         return (
           <li key={conversation.id}>
@@ -59,11 +59,7 @@ export function ConversationList({ activeId }: { activeId?: number }) {
                     <bdi>{title}</bdi>
                   )}
                 </span>
-                {conversation.unread_count ? (
-                  <span className="count-pill num" aria-label={t("messages.unread", { count: conversation.unread_count })}>
-                    {conversation.unread_count}
-                  </span>
-                ) : null}
+                <CountPill count={conversation.unread_count} label={t("messages.unread", { count: conversation.unread_count })} />
               </span>
               {last ? (
                 <span className="conversation-item-preview">

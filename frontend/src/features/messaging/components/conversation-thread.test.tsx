@@ -1,3 +1,4 @@
+import { http, HttpResponse } from "msw";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { reconnectDelay } from "@/features/messaging/hooks/use-chat-socket";
 import { buyer } from "@/testing/mocks/db";
@@ -67,10 +68,16 @@ describe("messages", () => {
     expect(state.requests.find((request) => request.url.endsWith("/conversations/9/messages"))?.body).toEqual({ body: "Is the price negotiable?" });
   });
 
+  it("names the other person from the conversation's other_participant", async () => {
+    renderApp("/messages/9", { user: buyer });
+    expect(await screen.findByRole("heading", { level: 2, name: "Ali Motors" })).toBeInTheDocument();
+    expect(within(screen.getByRole("navigation", { name: "Conversations" })).getByText("Ali Motors")).toBeInTheDocument();
+  });
+
   it("shows unread counts in the inbox and the header", async () => {
     state.messages = [fromSeller(1, "Hello"), fromSeller(2, "Are you there?")];
     renderApp("/messages", { user: buyer });
-    expect(await screen.findAllByLabelText("2 unread messages")).toHaveLength(2);
+    await waitFor(() => expect(screen.getAllByLabelText("2 unread messages")).toHaveLength(2));
   });
 });
 
@@ -80,5 +87,25 @@ describe("reconnect backoff", () => {
     expect(reconnectDelay(3, () => 1)).toBe(8000);
     expect(reconnectDelay(10, () => 1)).toBe(30000);
     expect(reconnectDelay(2, () => 0)).toBe(2000);
+  });
+});
+
+describe("unread badge", () => {
+  it("counts every unread message from /me/unread, not only the inbox's first page", async () => {
+    server.use(http.get("*/api/v1/me/unread", () => HttpResponse.json({ unread_count: 140, conversations_with_unread: 31 })));
+    renderApp("/", { user: buyer });
+    const messages = await screen.findByRole("link", { name: /^Messages/ });
+    expect(await within(messages).findByRole("img", { name: "140 unread messages" })).toHaveTextContent("99+");
+  });
+
+  it("asks again when another tab reads a conversation", async () => {
+    renderApp("/messages/9", { user: buyer });
+    await screen.findByText("Live");
+    await waitFor(() => expect(state.requests.filter((request) => request.url.endsWith("/me/unread")).length).toBeGreaterThan(0));
+    const before = state.requests.filter((request) => request.url.endsWith("/me/unread")).length;
+    act(() => {
+      chat.broadcast(JSON.stringify({ type: "read", conversation_id: 9, reader_id: buyer.id, read_at: "2026-11-26T10:00:00+03:00" }));
+    });
+    await waitFor(() => expect(state.requests.filter((request) => request.url.endsWith("/me/unread")).length).toBe(before + 1));
   });
 });

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { composerErrorMessage } from "@/features/messaging/components/composer-error";
 import { Button } from "@/components/button";
-import { errorMessage } from "@/lib/error-message";
+import { isApiError } from "@/lib/api-client";
+import { useRetryWait } from "@/lib/use-retry-wait";
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -21,9 +23,13 @@ export function MessageComposer({ onSend, sending, error, label, placeholder, in
   const id = useId();
   const [body, setBody] = useState(initialValue);
   const trimmed = body.trim();
+  // Rate limited: the send button waits out Retry-After, then comes back.
+  const waiting = useRetryWait(error);
+  const waitedOut = isApiError(error) && error.kind === "rate_limited" && Boolean(error.retryAfter) && !waiting;
+  const shownError = waitedOut ? null : error;
 
   const submit = async () => {
-    if (!trimmed || sending || trimmed.length > MAX_MESSAGE_LENGTH) return;
+    if (!trimmed || sending || waiting || trimmed.length > MAX_MESSAGE_LENGTH) return;
     try {
       await onSend(trimmed);
       setBody("");
@@ -60,18 +66,18 @@ export function MessageComposer({ onSend, sending, error, label, placeholder, in
           value={body}
           onChange={(event) => setBody(event.target.value)}
           onKeyDown={onKeyDown}
-          aria-describedby={[`${id}-keys`, error ? `${id}-error` : ""].join(" ").trim()}
+          aria-describedby={[`${id}-keys`, shownError ? `${id}-error` : ""].join(" ").trim()}
         />
-        <Button type="submit" loading={sending} disabled={!trimmed}>
+        <Button type="submit" loading={sending} disabled={!trimmed || waiting}>
           {submitLabel ?? t("messages.send")}
         </Button>
       </div>
       <p id={`${id}-keys`} className="visually-hidden">
         {t("messages.keysHint")}
       </p>
-      {error ? (
+      {shownError ? (
         <p className="field-errors" id={`${id}-error`} role="alert">
-          {errorMessage(error, t)}
+          {composerErrorMessage(shownError, t)}
         </p>
       ) : null}
     </form>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSuggestions, type Suggestion } from "@/features/search/api/get-suggestions";
-import { useDebouncedValue } from "@/features/search/hooks/use-debounced-value";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { SearchIcon } from "@/components/icons";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 

@@ -91,6 +91,29 @@ describe("search page", () => {
     await waitFor(() => expect(searchOf(router).toString()).toBe(""));
   });
 
+  it("says when the results are for similar spellings of a misspelt search", async () => {
+    renderApp("/search?q=land%20cruzer");
+    expect(await screen.findByRole("heading", { level: 2, name: "2021 Toyota Land Cruiser GXR" })).toBeInTheDocument();
+    expect(screen.getByText((_, element) => element?.className === "results-typo" && element.textContent === "Showing results for similar spellings of “land cruzer”.")).toHaveAttribute(
+      "role",
+      "status",
+    );
+  });
+
+  it("says nothing of spellings when the text matched as typed", async () => {
+    const { settle } = renderApp("/search?q=camry");
+    expect(await screen.findByRole("heading", { level: 2, name: "2019 Toyota Camry" })).toBeInTheDocument();
+    await settle();
+    expect(screen.queryByText(/similar spellings/)).not.toBeInTheDocument();
+  });
+
+  it("says it in Arabic too", async () => {
+    const { user } = renderApp("/search?q=patrl");
+    await screen.findByText(/similar spellings/);
+    await user.click(screen.getByRole("button", { name: "العربية" }));
+    expect(await screen.findByText((_, element) => element?.className === "results-typo" && element.textContent === "نعرض نتائج لكلمات قريبة في التهجئة من «patrl».")).toBeInTheDocument();
+  });
+
   it("tells the person when search is down (503)", async () => {
     state.searchDown = true;
     renderApp("/search");

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
 import { FacetSidebar } from "@/features/search/components/facet-sidebar";
@@ -19,9 +19,16 @@ import { QueryError } from "@/components/query-error";
 import { CardGridSkeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
+import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import type { ListingSummary } from "@/types/api";
 
-export function SearchView() {
+type Props = {
+  /** A control for each result card (the app puts the favourite heart there). */
+  cardAction?: (listing: ListingSummary) => ReactNode;
+};
+
+export function SearchView({ cardAction }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const state = useSearchState();
@@ -71,7 +78,7 @@ export function SearchView() {
     }
   }, [state.page]);
 
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / (data.page_size || state.pageSize))) : 1;
+  const pageCount = pageCountOf(data, state.pageSize);
   const unavailable = isApiError(error) && error.kind === "unavailable";
 
   return (
@@ -112,6 +119,11 @@ export function SearchView() {
               </h1>
               <p className="results-count muted" aria-live="polite" aria-atomic="true">
                 {data ? t("search.resultsCount", { count: data.count, formatted: formatNumber(data.count, language) }) : isPending ? t("search.searching") : ""}
+              </p>
+              <p className="results-typo" role="status">
+                {data?.typo_tolerant && state.q && data.results.length ? (
+                  <Trans i18nKey="search.typoTolerant" values={{ q: state.q }} components={{ q: <bdi /> }} />
+                ) : null}
               </p>
             </div>
             <div className="results-tools">
@@ -167,7 +179,7 @@ export function SearchView() {
               <ul className={`bare-list grid-cards ${isPlaceholderData ? "is-stale" : ""}`} aria-busy={isPlaceholderData || undefined}>
                 {data.results.map((listing) => (
                   <li key={listing.id}>
-                    <ListingCard listing={listing} headingLevel={2} />
+                    <ListingCard listing={listing} headingLevel={2} action={cardAction?.(listing)} />
                   </li>
                 ))}
               </ul>

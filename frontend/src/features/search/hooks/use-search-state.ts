@@ -9,6 +9,7 @@ import {
   type RangeField,
   type Sort,
 } from "@/features/search/types/search";
+import { pageHref, positiveInt } from "@/lib/paging";
 
 /** Parameters that define the result set; changing one sends you back to page 1. */
 const FILTER_KEYS = new Set<string>(["q", ...MULTI_FIELDS, ...RANGE_FIELDS.flatMap((field) => [field.min, field.max])]);
@@ -21,11 +22,6 @@ export function withoutValue(params: URLSearchParams, key: string, values: strin
 function replaceAll(target: URLSearchParams, source: URLSearchParams): void {
   for (const key of [...new Set(target.keys())]) target.delete(key);
   for (const [key, value] of source) target.append(key, value);
-}
-
-export function positiveInt(value: string | null, fallback: number): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
 /**
@@ -131,16 +127,7 @@ export function useSearchState() {
   );
 
   /** A link to another page of the same search. */
-  const hrefForPage = useCallback(
-    (target: number) => {
-      const next = new URLSearchParams(params);
-      if (target <= 1) next.delete("page");
-      else next.set("page", String(target));
-      const text = next.toString();
-      return text ? `?${text}` : "?";
-    },
-    [params],
-  );
+  const hrefForPage = useCallback((target: number) => pageHref(params, target), [params]);
 
   return {
     params,

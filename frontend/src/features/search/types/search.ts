@@ -24,6 +24,8 @@ export type SearchResponse = {
   page_size: number;
   results: ListingSummary[];
   facets?: Facets;
+  /** Only typo-tolerant matching found these results (the text was misspelt). */
+  typo_tolerant?: boolean;
 };
 
 export type Suggestion = { text: string; make?: string | null; model?: string | null; count?: number };

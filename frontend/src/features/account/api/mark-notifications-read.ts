@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { notificationKeys, type NotificationPage } from "@/features/account/api/get-notifications";
+import type { UnreadNotificationCount } from "@/features/account/api/get-unread-notification-count";
+import { api } from "@/lib/api-client";
+
+export type MarkNotificationsReadInput = { ids: number[] } | { all: true };
+
+/** POST /me/notifications/read: these ids, or all of them; 204. */
+export function markNotificationsRead(input: MarkNotificationsReadInput): Promise<null> {
+  return api.post<null>("/me/notifications/read", input);
+}
+
+export function useMarkNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: markNotificationsRead,
+    // Read at once on screen and in the badge; the server's answer follows.
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey: notificationKeys.all });
+      const lists = { queryKey: [...notificationKeys.all, "list"] };
+      const hits = (id: number) => "all" in input || input.ids.includes(id);
+      const newlyRead = new Set<number>();
+      for (const [, page] of queryClient.getQueriesData<NotificationPage>(lists)) {
+        for (const item of page?.results ?? []) if (hits(item.id) && !item.read_at) newlyRead.add(item.id);
+      }
+      const unread = (count: number) => ("all" in input ? 0 : Math.max(0, count - newlyRead.size));
+      const now = new Date().toISOString();
+      queryClient.setQueriesData<NotificationPage>(lists, (page) =>
+        page && {
+          ...page,
+          unread_count: unread(page.unread_count),
+          results: page.results.map((item) => (newlyRead.has(item.id) ? { ...item, read_at: now } : item)),
+        },
+      );
+      queryClient.setQueryData<UnreadNotificationCount>(notificationKeys.unreadCount, (count) => count && { unread_count: unread(count.unread_count) });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/api-client";
+import { forgetSession, userQueryKey } from "@/lib/auth";
+
+export type PasswordResetConfirmInput = { uid: string; token: string; new_password: string };
+
+/** 204, or 400 naming `token` (invalid or expired link) or `new_password`. */
+export function confirmPasswordReset(input: PasswordResetConfirmInput): Promise<null> {
+  return api.post<null>("/auth/password-reset/confirm", input, { allowUnauthorized: true });
+}
+
+export function useConfirmPasswordReset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: confirmPasswordReset,
+    // A new password ends every session of the account, this one included.
+    onSuccess: () => {
+      forgetSession();
+      queryClient.setQueryData(userQueryKey, null);
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { useQuery } from "@tanstack/react-query";
+import { listingKeys } from "@/features/listings/api/query-keys";
+import type { Comparable, MarketRating, PriceEstimate } from "@/features/listings/types/market";
+import { api } from "@/lib/api-client";
+import type { Money } from "@/types/api";
+
+/** Where a listing's asking price sits among comparable cars. */
+export type MarketValue = {
+  listing_id: number;
+  price: Money;
+  rating: MarketRating | null;
+  reason: string | null;
+  /** The price against the comparables' median, in percent (−8.3 is 8.3 % below). */
+  difference_percent: number | null;
+  estimate: PriceEstimate | null;
+  comparables_count: number;
+  comparables: Comparable[];
+  criteria: Record<string, unknown>;
+};
+
+export function getMarketValue(listingId: number): Promise<MarketValue> {
+  return api.get<MarketValue>(`/listings/${listingId}/market-value`);
+}
+
+export function useMarketValue(listingId: number) {
+  return useQuery({
+    queryKey: listingKeys.marketValue(listingId),
+    queryFn: () => getMarketValue(listingId),
+    staleTime: 5 * 60_000,
+  });
+}
