@@ -18,7 +18,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Debian's Chromium here and in `make test`; GitHub Actions sets
+      // PLAYWRIGHT_BUNDLED_CHROMIUM=1 and uses the browser `playwright install` fetched.
+      executablePath: process.env.PLAYWRIGHT_BUNDLED_CHROMIUM ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -29,6 +29,12 @@ def validation_body(error: DjangoValidationError) -> dict[str, list[str]]:
     return {"non_field_errors": [str(message) for message in error.messages]}
 
 
+def _too_many(message: str, retry_after: int) -> Response:
+    response = Response({"detail": message, "retry_after": retry_after}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 def _unavailable(message: str) -> Response:
     response = Response({"detail": message}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
     response["Retry-After"] = RETRY_AFTER_SECONDS
@@ -45,9 +51,9 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, MessagingForbidden):
         return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, SendRateLimited):
-        limited = Response({"detail": exc.message, "retry_after": exc.retry_after}, status=status.HTTP_429_TOO_MANY_REQUESTS)
-        limited["Retry-After"] = str(exc.retry_after)
-        return limited
+        return _too_many(exc.message, exc.retry_after)
+    if isinstance(exc, AttemptsLimited):
+        return _too_many(str(exc), exc.retry_after)
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404()
     if isinstance(exc, QueryTimeout):
@@ -73,8 +79,6 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         )
     if isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
-    if isinstance(exc, AttemptsLimited):
-        exc = exceptions.Throttled(wait=exc.retry_after, detail=str(exc))
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.Throttled) and getattr(exc, "wait", None) is not None:
         response["Retry-After"] = str(int(exc.wait) + 1)  # type: ignore[attr-defined]
