@@ -101,6 +101,39 @@ def msearch_responses(response: dict[str, Any]) -> list[dict[str, Any]]:
     return answers
 
 
+class ClientCalls:
+    """The calls both official clients spell the same way; each adapter gives
+    `client` and `_call` (which translates its client's errors)."""
+
+    client: Any
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError
+
+    def info(self) -> dict[str, Any]:
+        return self._call(self.client.info)
+
+    def create_index(self, name: str, body: dict[str, Any]) -> None:
+        self._call(self.client.indices.create, index=name, body=body)
+
+    def delete_index(self, name: str) -> None:
+        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+
+    def index_exists(self, name: str) -> bool:
+        return bool(self._call(self.client.indices.exists, index=name))
+
+    def indices_for_alias(self, alias: str) -> list[str]:
+        if not self._call(self.client.indices.exists_alias, name=alias):
+            return []
+        return sorted(self._call(self.client.indices.get_alias, name=alias).keys())
+
+    def refresh(self, index: str) -> None:
+        self._call(self.client.indices.refresh, index=index)
+
+    def count(self, index: str, body: dict[str, Any] | None = None) -> int:
+        return int(self._call(self.client.count, index=index, body=body or None)["count"])
+
+
 class SearchEngine(Protocol):
     name: str
 

@@ -12,6 +12,7 @@ from opensearchpy.serializer import JSONSerializer
 from search.engines.base import (
     BulkOp,
     BulkResult,
+    ClientCalls,
     EngineError,
     EngineTimeout,
     EngineUnavailable,
@@ -42,7 +43,7 @@ class OrjsonSerializer(JSONSerializer):
             raise SerializationError(s, exc) from exc
 
 
-class OpenSearchEngine:
+class OpenSearchEngine(ClientCalls):
     name = "opensearch"
 
     def __init__(self, url: str, *, timeout: float, username: str = "", password: str = "") -> None:
@@ -76,31 +77,11 @@ class OpenSearchEngine:
         except opensearchpy.exceptions.OpenSearchException:
             return False
 
-    def info(self) -> dict[str, Any]:
-        return self._call(self.client.info)
-
-    def create_index(self, name: str, body: dict[str, Any]) -> None:
-        self._call(self.client.indices.create, index=name, body=body)
-
-    def delete_index(self, name: str) -> None:
-        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
-
-    def index_exists(self, name: str) -> bool:
-        return bool(self._call(self.client.indices.exists, index=name))
-
-    def indices_for_alias(self, alias: str) -> list[str]:
-        if not self._call(self.client.indices.exists_alias, name=alias):
-            return []
-        return sorted(self._call(self.client.indices.get_alias, name=alias).keys())
-
     def update_aliases(self, actions: list[dict[str, Any]]) -> None:
         self._call(self.client.indices.update_aliases, body={"actions": actions})
 
     def put_settings(self, index: str, settings: dict[str, Any]) -> None:
         self._call(self.client.indices.put_settings, index=index, body={"index": settings})
-
-    def refresh(self, index: str) -> None:
-        self._call(self.client.indices.refresh, index=index)
 
     def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]:
         if not ops:
@@ -114,9 +95,6 @@ class OpenSearchEngine:
 
     def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return msearch_responses(self._call(self.client.msearch, body=msearch_lines(index, bodies)))
-
-    def count(self, index: str, body: dict[str, Any] | None = None) -> int:
-        return int(self._call(self.client.count, index=index, body=body or None)["count"])
 
     def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None:
         try:
