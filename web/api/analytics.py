@@ -36,6 +36,7 @@ from search.analytics import (
 )
 from search.market_value import Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
+from web.api.background import in_background
 from web.api.permissions import viewer
 from web.api.search import SEARCH_PARAMETERS
 
@@ -143,7 +144,7 @@ class ListingContactClickApi(APIView):
     @extend_schema(request=None, responses={204: None}, summary="A buyer opened the contact form (for analytics)")
     def post(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        listing_event_record(kind=ListingEventKind.CONTACT_CLICK, listing=listing, viewer_id=request.user.pk)
+        in_background(listing_event_record, kind=ListingEventKind.CONTACT_CLICK, listing=listing, viewer_id=request.user.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

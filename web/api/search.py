@@ -14,6 +14,7 @@ from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
 from search.params import SORTS, parse_search_params
 from search.query import SearchResult
+from web.api.background import in_background
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Free text, English or Arabic, typo-tolerant"),
@@ -102,8 +103,12 @@ class SearchListingsApi(APIView):
         result = listings_search(search_request)
         if search_request.page == 1:
             # For analysts' search statistics (core/events); turning a page is not a new search.
-            search_event_record(
-                q=search_request.q, filters=search_request.filters, ranges=search_request.ranges, result_count=result.count
+            in_background(
+                search_event_record,
+                q=search_request.q,
+                filters=search_request.filters,
+                ranges=search_request.ranges,
+                result_count=result.count,
             )
         return Response(
             {

@@ -19,6 +19,7 @@ from core.events.services import events_drain
 from core.listings.tests.factories import make_listing
 from search.engine import get_engine
 from search.tests.factories import expire_at, index_listings, listing_at, sell_at
+from web.api.background import background_settled
 
 pytestmark = pytest.mark.django_db
 
@@ -281,6 +282,7 @@ def test_searches_views_and_contact_clicks_are_recorded_without_personal_data(ap
     api.get("/api/v1/search/listings", {"q": f"{word} nothing-like-this"})
     assert api.get(f"/api/v1/listings/{listing.pk}").status_code == 200
     assert api.post(f"/api/v1/listings/{listing.pk}/contact-click").status_code == 204
+    background_settled()
     events_drain()
 
     # then the searches (page one only), the view and the click are there, naming no one
@@ -309,6 +311,7 @@ def test_a_seller_viewing_their_own_listing_is_not_counted(api, fresh_index, eve
 
     assert api.get(f"/api/v1/listings/{listing.pk}").status_code == 200
     assert api.post(f"/api/v1/listings/{listing.pk}/contact-click").status_code == 204
+    background_settled()
     events_drain()
 
     assert not ListingEvent.objects.filter(listing_id=listing.pk).exists()
