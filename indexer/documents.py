@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.files.storage import default_storage
 
-from core.catalog.enums import ENUMS
+from core.catalog.enums import enum_label
 from core.listings.models import ListingStatus
 from search.engines.base import BulkOp
 from search.money import to_fils
@@ -29,7 +29,6 @@ LABELLED = (
     ("condition", "condition"),
     ("governorate", "governorate"),
 )
-_LABELS = {(name, choice.value): f"{choice.label_en} {choice.label_ar}" for name, choices in ENUMS.items() for choice in choices}
 
 
 def _iso(value: Any) -> str | None:
@@ -41,7 +40,7 @@ def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
     for field, enum in LABELLED:
         value = row[field]
         if value:
-            labels.append(_LABELS.get((enum, value), value))
+            labels.extend(enum_label(enum, value))
     make, model = row["make_slug"], row["model_slug"]
     thumbnail = row["thumbnail"]
     return {

@@ -68,7 +68,6 @@ def relay_batch(*, batch_size: int = BATCH_SIZE) -> tuple[int, int, dict[str, st
     Raises EngineUnavailable when the engine cannot be reached: the claimed
     rows are released untouched (the transaction rolls back) for a later try.
     """
-    alias = ensure_listings_index()
     with transaction.atomic():
         entries = list(
             OutboxEntry.objects.select_for_update(skip_locked=True)
@@ -77,6 +76,8 @@ def relay_batch(*, batch_size: int = BATCH_SIZE) -> tuple[int, int, dict[str, st
         )
         if not entries:
             return 0, 0, {}
+        # Only when there is something to send: the sweep runs every 2 s.
+        alias = ensure_listings_index()
         ops = _ops_for(entries, alias)
         results = get_engine().bulk(ops)
         failed = {result.id: result.error or f"status {result.status}" for result in results if not result.ok}

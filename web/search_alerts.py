@@ -27,7 +27,8 @@ from django.utils import timezone
 from core.alerts.models import NAME_MAX, QUERY_MAX, SavedSearch
 from core.alerts.selectors import saved_searches_alerting
 from core.alerts.services import notifications_record, saved_searches_mark_checked
-from core.catalog.selectors import catalog_labels, enum_allowed_values
+from core.catalog.enums import enum_allowed_values
+from core.catalog.selectors import catalog_labels
 from core.outbox.selectors import outbox_oldest_pending
 from search.engine import get_engine
 from search.engines.base import EngineError, EngineUnavailable

@@ -88,4 +88,20 @@ def enum_choices(name: str) -> list[tuple[str, str]]:
 
 
 def enum_values(name: str) -> frozenset[str]:
-    return frozenset(choice.value for choice in ENUMS[name])
+    return ALLOWED_VALUES[name]
+
+
+# Built once: search requests and every indexed document look labels up.
+ALLOWED_VALUES: dict[str, frozenset[str]] = {name: frozenset(c.value for c in choices) for name, choices in ENUMS.items()}
+_BY_VALUE = {(name, choice.value): choice for name, choices in ENUMS.items() for choice in choices}
+
+
+def enum_label(name: str, value: str) -> tuple[str, str]:
+    """(English, Arabic) label of a value; the value itself when unknown."""
+    choice = _BY_VALUE.get((name, value))
+    return (choice.label_en, choice.label_ar) if choice else (value, value)
+
+
+def enum_allowed_values() -> dict[str, frozenset[str]]:
+    """Valid values of each enum facet (search parameter validation)."""
+    return ALLOWED_VALUES

@@ -3,7 +3,6 @@
 import time
 from dataclasses import dataclass
 
-from core.catalog.enums import ENUMS, enum_values
 from core.catalog.models import CarModel, Make
 
 CACHE_SECONDS = 60.0
@@ -32,15 +31,3 @@ def catalog_labels() -> CatalogLabels:
 
 def catalog_makes_with_models() -> list[Make]:
     return list(Make.objects.prefetch_related("models").order_by("name_en"))
-
-
-def enum_label(name: str, value: str) -> tuple[str, str]:
-    for choice in ENUMS[name]:
-        if choice.value == value:
-            return choice.label_en, choice.label_ar
-    return value, value
-
-
-def enum_allowed_values() -> dict[str, frozenset[str]]:
-    """Valid values of each enum facet (search parameter validation)."""
-    return {name: enum_values(name) for name in ENUMS}

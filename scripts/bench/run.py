@@ -33,7 +33,7 @@ import requests  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from core.catalog.selectors import enum_allowed_values  # noqa: E402
+from core.catalog.enums import enum_allowed_values  # noqa: E402
 from core.listings import services  # noqa: E402
 from core.listings.demo import listings_seed_demo  # noqa: E402
 from core.listings.models import Listing  # noqa: E402

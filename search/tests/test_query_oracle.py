@@ -11,7 +11,7 @@ from django.db.models import Max, Min, QuerySet
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from core.catalog.selectors import enum_allowed_values
+from core.catalog.enums import enum_allowed_values
 from core.listings.models import Listing
 from search.index import FACET_FIELDS
 from search.params import SearchRequest, parse_search_params

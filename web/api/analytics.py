@@ -20,7 +20,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.catalog.selectors import catalog_labels, enum_allowed_values
+from core.catalog.enums import enum_allowed_values
+from core.catalog.selectors import catalog_labels
 from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
 from core.events.services import listing_event_record

@@ -8,7 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.catalog.selectors import catalog_labels, enum_allowed_values, enum_label
+from core.catalog.enums import enum_allowed_values, enum_label
+from core.catalog.selectors import catalog_labels
 from core.events.services import search_event_record
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
