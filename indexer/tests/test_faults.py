@@ -16,6 +16,7 @@ from conftest import OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess,
 from core.accounts.tests.factories import UserFactory
 from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings.tests.factories import listing_data
+from web.tests.browser import Browser
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
 
@@ -25,24 +26,22 @@ TIMEOUT = 15  # seconds any single request may take: a write must never hang on 
 class Seller:
     def __init__(self, url: str) -> None:
         self.url = url
-        user = UserFactory()
-        self.http = requests.Session()
-        self.http.headers["Authorization"] = f"Token {Token.objects.create(user=user).key}"
+        self.http = Browser(url, token=Token.objects.create(user=UserFactory()).key)
         self.word = "zq" + uuid.uuid4().hex[:8]
         self.car = toyota_land_cruiser()
 
     def create(self, n: int) -> int:
         data = listing_data(self.car, description=f"{self.word} car {n}", price="10000")
-        answer = self.http.post(f"{self.url}/api/v1/listings", json=data, timeout=TIMEOUT)
+        answer = self.http.post("/api/v1/listings", data, timeout=TIMEOUT)
         assert answer.status_code == 201, answer.text
         return answer.json()["id"]
 
     def set_price(self, listing_id: int, price: str) -> None:
-        answer = self.http.patch(f"{self.url}/api/v1/listings/{listing_id}", json={"price": price}, timeout=TIMEOUT)
+        answer = self.http.patch(f"/api/v1/listings/{listing_id}", {"price": price}, timeout=TIMEOUT)
         assert answer.status_code == 200, answer.text
 
     def search(self) -> requests.Response:
-        return requests.get(f"{self.url}/api/v1/search/listings", params={"q": self.word, "page_size": 100}, timeout=TIMEOUT)
+        return self.http.get("/api/v1/search/listings", params={"q": self.word, "page_size": 100}, timeout=TIMEOUT)
 
     def searchable_prices(self) -> dict[int, str]:
         answer = self.search()

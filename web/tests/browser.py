@@ -21,7 +21,8 @@ class Browser:
         headers = dict(kwargs.pop("headers", {}))
         if csrf and method in UNSAFE and "Authorization" not in self.session.headers:
             headers["X-CSRFToken"] = self.csrf_token()
-        return self.session.request(method, self.base_url + path, json=json, headers=headers, timeout=30, **kwargs)
+        kwargs.setdefault("timeout", 30)
+        return self.session.request(method, self.base_url + path, json=json, headers=headers, **kwargs)
 
     def csrf_token(self) -> str:
         if "csrftoken" not in self.session.cookies:
