@@ -6,18 +6,20 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-export SAYARA_INSTANCE=e2e POSTGRES_DB=sayara_e2e DJANGO_DEBUG=0 OUTBOX_SWEEP_SECONDS=1 LOG_LEVEL=WARNING
+# E2E_INSTANCE lets two checkouts run their end-to-end stacks on one machine side by side.
+E2E_INSTANCE="${E2E_INSTANCE:-e2e}"
+export SAYARA_INSTANCE="$E2E_INSTANCE" POSTGRES_DB="sayara_$E2E_INSTANCE" DJANGO_DEBUG=0 OUTBOX_SWEEP_SECONDS=1 LOG_LEVEL=WARNING
 export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
 E2E_PORT="${E2E_PORT:-8765}"
 port_open "$E2E_PORT" && die "port $E2E_PORT is in use (set E2E_PORT)"
 
 # A fresh database and index each run: the tests create their own users and cars.
 psql -X -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
-DROP DATABASE IF EXISTS sayara_e2e WITH (FORCE);
-CREATE DATABASE sayara_e2e OWNER "$POSTGRES_USER";
+DROP DATABASE IF EXISTS "$POSTGRES_DB" WITH (FORCE);
+CREATE DATABASE "$POSTGRES_DB" OWNER "$POSTGRES_USER";
 SQL
-curl -fsS -X DELETE "$SEARCH_URL/e2e-listings*" >/dev/null 2>&1 || true
-redis-cli -p "$REDIS_PORT" del e2e >/dev/null 2>&1 || true
+curl -fsS -X DELETE "$SEARCH_URL/$E2E_INSTANCE-listings*" >/dev/null 2>&1 || true
+redis-cli -p "$REDIS_PORT" del "$E2E_INSTANCE" >/dev/null 2>&1 || true
 
 build_frontend
 "$PY" manage.py migrate --noinput -v 0
@@ -26,11 +28,11 @@ build_frontend
 "$PY" manage.py seed_demo --listings 300 --no-progress >/dev/null
 "$PY" manage.py relay_outbox >/dev/null
 
-E2E_LOGS="$LOGS/e2e"; mkdir -p "$E2E_LOGS"
+E2E_LOGS="$LOGS/$E2E_INSTANCE"; mkdir -p "$E2E_LOGS"
 PIDS=()
 stop_stack() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop_stack EXIT
-"$VENV/bin/celery" -A web worker -B -s "$E2E_LOGS/beat-schedule" --loglevel=INFO --concurrency=2 -Q e2e >"$E2E_LOGS/worker.log" 2>&1 &
+"$VENV/bin/celery" -A web worker -B -s "$E2E_LOGS/beat-schedule" --loglevel=INFO --concurrency=2 -Q "$E2E_INSTANCE" >"$E2E_LOGS/worker.log" 2>&1 &
 PIDS+=($!)
 "$VENV/bin/uvicorn" web.asgi:application --host 127.0.0.1 --port "$E2E_PORT" --workers 2 --log-level warning >"$E2E_LOGS/web.log" 2>&1 &
 PIDS+=($!)
