@@ -1,0 +1,154 @@
+"""The recommendation use case, across the domain (core/recommendations) and
+the engine (search/recommendations.py): "Recommended for you" and "Buyers who
+viewed this also viewed". docs/decisions/recommendations.md explains it.
+
+A list is at most MAX_ITEMS long, computed on each request from the live
+history (so a new favourite counts at once) and from what the periodic job
+computed (neighbours, popularity); the engine holds every listing the moment
+it is indexed, so a new listing can be recommended within seconds.
+"""
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from core.catalog.enums import enum_allowed_values
+from core.catalog.selectors import catalog_labels
+from core.recommendations.blend import DEFAULT_WEIGHTS, BlendWeights, Candidate, blend, diversify, reason_for
+from core.recommendations.cooccurrence import collaborative_scores
+from core.recommendations.profile import ListingTraits, Profile, StatedFilters, profile_build
+from core.recommendations.selectors import (
+    Engagement,
+    listing_active_ids,
+    listing_traits,
+    neighbors_for,
+    popular_listings,
+    subject_contacted_ids,
+    subject_get,
+    subject_history,
+    subject_saved_searches,
+)
+from core.recommendations.weights import KEPT_KINDS, SIGNAL_WEIGHTS, SignalKind
+from search.params import parse_filter_params
+from search.query import result_card
+from search.recommendations import ids_body, newest_body, profile_body, recommendation_candidates
+
+MAX_ITEMS = 100
+# The buyer's most engaged listings whose neighbours are read.
+COLLABORATIVE_SOURCES = 20
+CONTENT_CANDIDATES = 100
+POPULAR_CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    enabled: bool
+    results: list[dict[str, Any]]
+
+
+def traits_of(source: Mapping[str, Any]) -> ListingTraits:
+    return ListingTraits(
+        make=source["make"],
+        model=source["model"],
+        body_type=source["body_type"],
+        regional_spec=source["regional_spec"],
+        fuel=source["fuel"],
+        transmission=source["transmission"],
+        price_fils=int(source["price_fils"]),
+        year=int(source["year"]),
+    )
+
+
+def saved_search_filters(name: str, query: str) -> StatedFilters:
+    """A saved search's query string, read exactly as the search page reads it (bad parts are skipped)."""
+    _, filters, ranges = parse_filter_params(parse_qs(query), allowed_values=enum_allowed_values(), errors={})
+    return StatedFilters(name=name, filters=filters, ranges=ranges, weight=SIGNAL_WEIGHTS[SignalKind.SAVED_SEARCH])
+
+
+def _anchor_names(
+    traits: Mapping[int, tuple[ListingTraits, str]], history: Mapping[int, Engagement]
+) -> dict[int, tuple[str, str, bool]]:
+    labels = catalog_labels()
+    names = {}
+    for listing_id, (item, _title) in traits.items():
+        make = labels.makes.get(item.make, (item.make, item.make))
+        model = labels.models.get((item.make, item.model), (item.model, item.model))
+        kept = bool(history[listing_id].kinds & KEPT_KINDS) if listing_id in history else False
+        names[listing_id] = (f"{item.year} {make[0]} {model[0]}", f"{make[1]} {model[1]} {item.year}", kept)
+    return names
+
+
+def recommendations_for(
+    *, subject_key: str, user_id: int | None, weights: BlendWeights = DEFAULT_WEIGHTS, now: datetime.datetime | None = None
+) -> Recommendations:
+    """The subject's recommendations, best first, each with a reason."""
+    subject = subject_get(key=subject_key)
+    if subject is not None and not subject.enabled:
+        return Recommendations(enabled=False, results=[])
+    history = subject_history(subject=subject, user_id=user_id, now=now)
+    seen = set(history) | subject_contacted_ids(subject=subject, user_id=user_id)
+    stated = [saved_search_filters(name, query) for name, query in subject_saved_searches(subject=subject, user_id=user_id)]
+    traits = listing_traits(listing_ids=history)
+    profile: Profile = profile_build(((traits[i][0], e.weight) for i, e in history.items() if i in traits), stated)
+
+    sources = sorted(history, key=lambda i: -history[i].weight)[:COLLABORATIVE_SOURCES]
+    weighted = {i: history[i].weight for i in sources}
+    collaborative = {i: v for i, v in collaborative_scores(weighted, neighbors_for(listing_ids=sources)).items() if i not in seen}
+    collaborative = dict(sorted(collaborative.items(), key=lambda item: -item[1][0])[:MAX_ITEMS])
+    popular = {i: v for i, v in popular_listings(limit=POPULAR_CANDIDATES + len(seen)).items() if i not in seen}
+
+    excluded = sorted(seen)
+    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=user_id)]
+    if profile.empty:
+        bodies.append(newest_body(exclude_ids=excluded, seller_id=user_id, size=CONTENT_CANDIDATES))
+    else:
+        bodies.append(
+            profile_body(
+                terms=profile.terms, ranges=profile.ranges, exclude_ids=excluded, seller_id=user_id, size=CONTENT_CANDIDATES
+            )
+        )
+    proposed, matched = recommendation_candidates(bodies)
+
+    candidates: dict[int, Candidate] = {}
+    for _, source in proposed + matched:
+        listing_id = int(source["id"])
+        if listing_id not in seen and listing_id not in candidates:
+            candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source), card=result_card(source))
+    if not profile.empty:
+        for score, source in matched:
+            candidates[int(source["id"])].content = score
+    for listing_id, (score, anchor) in collaborative.items():
+        if listing_id in candidates:
+            candidates[listing_id].collaborative, candidates[listing_id].anchor = score, anchor
+    for listing_id, score in popular.items():
+        if listing_id in candidates:
+            candidates[listing_id].popularity = score
+    # The index trails PostgreSQL by about a second: a car sold just now must not show.
+    active = listing_active_ids(listing_ids=candidates)
+    ranked = diversify(blend([c for c in candidates.values() if c.listing_id in active], weights))[:MAX_ITEMS]
+
+    anchors = _anchor_names(traits, history)
+    make_names = catalog_labels().makes
+    results = [
+        {**c.card, "reason": reason_for(c, profile=profile, anchors=anchors, stated=stated, make_names=make_names)}
+        for c in ranked
+    ]
+    return Recommendations(enabled=True, results=results)
+
+
+def also_viewed(*, listing_id: int, viewer_id: int | None) -> list[dict[str, Any]]:
+    """Active listings that buyers who engaged with this one also engaged with, most similar first."""
+    neighbors = [
+        (other, score) for other, score in neighbors_for(listing_ids=[listing_id]).get(listing_id, []) if other != listing_id
+    ]
+    if not neighbors:
+        return []
+    (hits,) = recommendation_candidates([ids_body(ids=[other for other, _ in neighbors], seller_id=viewer_id)])
+    by_id = {int(source["id"]): source for _, source in hits}
+    active = listing_active_ids(listing_ids=by_id)
+    return [result_card(by_id[other]) for other, _ in neighbors if other in by_id and other in active]
+
+
+__all__ = ["Recommendations", "also_viewed", "recommendations_for"]
