@@ -34,8 +34,12 @@ ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
 PAGING = [OpenApiParameter("page", int, description="1-based"), OpenApiParameter("page_size", int, description="at most 100")]
 
 
+class ProblemSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
 def _problem(description: str) -> OpenApiResponse:
-    return OpenApiResponse(response=inline_serializer("Problem", {"detail": serializers.CharField()}), description=description)
+    return OpenApiResponse(response=ProblemSerializer, description=description)
 
 
 BAD_PAGE = OpenApiResponse(description="page or page_size is not a whole number in range ({field: [message]})")

@@ -30,7 +30,10 @@ def test_never_ten_of_one_model_in_a_row():
 
 def test_reasons_say_why_in_english_and_arabic():
     profile = profile_build([(car(9).traits, 1.0)])
-    anchors = {9: ("2019 Toyota Land Cruiser", "تويوتا لاند كروزر 2019", False), 8: ("2020 Nissan Patrol", "نيسان باترول 2020", True)}
+    anchors = {
+        9: ("2019 Toyota Land Cruiser", "تويوتا لاند كروزر 2019", False),
+        8: ("2020 Nissan Patrol", "نيسان باترول 2020", True),
+    }
     names = {"toyota": ("Toyota", "تويوتا")}
     suvs = StatedFilters(name="SUVs under 8k", filters={"body_type": ("suv",)}, ranges={"price": (None, 8_000_000)}, weight=3)
 
@@ -38,7 +41,9 @@ def test_reasons_say_why_in_english_and_arabic():
         [ranked] = blend([candidate])
         return reason_for(ranked, profile=profile, anchors=anchors, stated=list(stated), make_names=names)
 
-    assert why(car(1, collaborative=1.0, anchor=9))["text_en"] == "Buyers who viewed the 2019 Toyota Land Cruiser also viewed this"
+    assert (
+        why(car(1, collaborative=1.0, anchor=9))["text_en"] == "Buyers who viewed the 2019 Toyota Land Cruiser also viewed this"
+    )
     assert why(car(1, collaborative=1.0, anchor=8)) == {
         "code": "saved_similar",
         "text_en": "Because you saved the 2020 Nissan Patrol",
