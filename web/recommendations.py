@@ -80,6 +80,72 @@ def _anchor_names(
     return names
 
 
+@dataclass
+class Known:
+    """What the recommender knows of one buyer, however it was gathered (the
+    API reads PostgreSQL; the benchmark passes a simulated buyer's)."""
+
+    # Listing → the buyer's decayed weight for it.
+    history: Mapping[int, float]
+    traits: Mapping[int, ListingTraits]
+    # Never recommended: everything the buyer engaged with, and every listing they contacted.
+    seen: set[int]
+    stated: list[StatedFilters]
+    # The periodic job's neighbours of (at least) the buyer's strongest listings, and the popular listings.
+    neighbors: Mapping[int, list[tuple[int, float]]]
+    popular: Mapping[int, float]
+    user_id: int | None = None
+
+
+def collaborative_sources(history: Mapping[int, float]) -> list[int]:
+    return sorted(history, key=lambda i: (-history[i], i))[:COLLABORATIVE_SOURCES]
+
+
+def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
+    """Every candidate with its raw collaborative, content and popularity
+    scores, in one engine round trip; not yet blended."""
+    profile = profile_build(((known.traits[i], w) for i, w in known.history.items() if i in known.traits), known.stated)
+    sources = collaborative_sources(known.history)
+    scores = collaborative_scores({i: known.history[i] for i in sources}, known.neighbors)
+    collaborative = dict(
+        sorted(((i, v) for i, v in scores.items() if i not in known.seen), key=lambda item: -item[1][0])[:MAX_ITEMS]
+    )
+    popular = dict(list((i, v) for i, v in known.popular.items() if i not in known.seen)[:POPULAR_CANDIDATES])
+
+    excluded = sorted(known.seen)
+    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=known.user_id)]
+    if profile.empty:
+        bodies.append(newest_body(exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES))
+    else:
+        bodies.append(
+            profile_body(
+                terms=profile.terms, ranges=profile.ranges, exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES
+            )
+        )
+    proposed, matched = recommendation_candidates(bodies)
+
+    candidates: dict[int, Candidate] = {}
+    for _, source in proposed + matched:
+        listing_id = int(source["id"])
+        if listing_id not in known.seen and listing_id not in candidates:
+            candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source), card=result_card(source))
+    if not profile.empty:
+        for score, source in matched:
+            if int(source["id"]) in candidates:
+                candidates[int(source["id"])].content = score
+    for listing_id, (score, anchor) in collaborative.items():
+        if listing_id in candidates:
+            candidates[listing_id].collaborative, candidates[listing_id].anchor = score, anchor
+    for listing_id, score in popular.items():
+        if listing_id in candidates:
+            candidates[listing_id].popularity = score
+    return profile, list(candidates.values())
+
+
+def candidates_rank(candidates: list[Candidate], weights: BlendWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
+    return diversify(blend(candidates, weights))[:MAX_ITEMS]
+
+
 def recommendations_for(
     *, subject_key: str, user_id: int | None, weights: BlendWeights = DEFAULT_WEIGHTS, now: datetime.datetime | None = None
 ) -> Recommendations:
@@ -88,51 +154,26 @@ def recommendations_for(
     if subject is not None and not subject.enabled:
         return Recommendations(enabled=False, results=[])
     history = subject_history(subject=subject, user_id=user_id, now=now)
-    seen = set(history) | subject_contacted_ids(subject=subject, user_id=user_id)
-    stated = [saved_search_filters(name, query) for name, query in subject_saved_searches(subject=subject, user_id=user_id)]
+    weights_by_id = {i: e.weight for i, e in history.items()}
     traits = listing_traits(listing_ids=history)
-    profile: Profile = profile_build(((traits[i][0], e.weight) for i, e in history.items() if i in traits), stated)
-
-    sources = sorted(history, key=lambda i: -history[i].weight)[:COLLABORATIVE_SOURCES]
-    weighted = {i: history[i].weight for i in sources}
-    collaborative = {i: v for i, v in collaborative_scores(weighted, neighbors_for(listing_ids=sources)).items() if i not in seen}
-    collaborative = dict(sorted(collaborative.items(), key=lambda item: -item[1][0])[:MAX_ITEMS])
-    popular = {i: v for i, v in popular_listings(limit=POPULAR_CANDIDATES + len(seen)).items() if i not in seen}
-
-    excluded = sorted(seen)
-    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=user_id)]
-    if profile.empty:
-        bodies.append(newest_body(exclude_ids=excluded, seller_id=user_id, size=CONTENT_CANDIDATES))
-    else:
-        bodies.append(
-            profile_body(
-                terms=profile.terms, ranges=profile.ranges, exclude_ids=excluded, seller_id=user_id, size=CONTENT_CANDIDATES
-            )
-        )
-    proposed, matched = recommendation_candidates(bodies)
-
-    candidates: dict[int, Candidate] = {}
-    for _, source in proposed + matched:
-        listing_id = int(source["id"])
-        if listing_id not in seen and listing_id not in candidates:
-            candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source), card=result_card(source))
-    if not profile.empty:
-        for score, source in matched:
-            candidates[int(source["id"])].content = score
-    for listing_id, (score, anchor) in collaborative.items():
-        if listing_id in candidates:
-            candidates[listing_id].collaborative, candidates[listing_id].anchor = score, anchor
-    for listing_id, score in popular.items():
-        if listing_id in candidates:
-            candidates[listing_id].popularity = score
+    known = Known(
+        history=weights_by_id,
+        traits={i: t for i, (t, _) in traits.items()},
+        seen=set(history) | subject_contacted_ids(subject=subject, user_id=user_id),
+        stated=[saved_search_filters(n, q) for n, q in subject_saved_searches(subject=subject, user_id=user_id)],
+        neighbors=neighbors_for(listing_ids=collaborative_sources(weights_by_id)),
+        popular=popular_listings(limit=POPULAR_CANDIDATES + len(history)),
+        user_id=user_id,
+    )
+    profile, candidates = candidates_gather(known)
     # The index trails PostgreSQL by about a second: a car sold just now must not show.
-    active = listing_active_ids(listing_ids=candidates)
-    ranked = diversify(blend([c for c in candidates.values() if c.listing_id in active], weights))[:MAX_ITEMS]
+    active = listing_active_ids(listing_ids=[c.listing_id for c in candidates])
+    ranked = candidates_rank([c for c in candidates if c.listing_id in active], weights)
 
     anchors = _anchor_names(traits, history)
     make_names = catalog_labels().makes
     results = [
-        {**c.card, "reason": reason_for(c, profile=profile, anchors=anchors, stated=stated, make_names=make_names)}
+        {**c.card, "reason": reason_for(c, profile=profile, anchors=anchors, stated=known.stated, make_names=make_names)}
         for c in ranked
     ]
     return Recommendations(enabled=True, results=results)
