@@ -60,9 +60,14 @@ def blend(candidates: Sequence[Candidate], weights: BlendWeights = DEFAULT_WEIGH
         contributions = {name: weight * values[candidate.listing_id] for name, (weight, values) in parts.items()}
         candidate.score = sum(contributions.values())
         best = max(contributions, key=lambda name: contributions[name])
-        candidate.source = best if contributions[best] > 0 else "new"
-    # Ties (say, a cold start where nothing scores) keep the order the candidates came in: newest first.
-    return sorted(candidates, key=lambda c: -c.score)
+        if contributions[best] > 0:
+            candidate.source = best
+        else:
+            candidate.source = "popularity" if candidate.popularity > 0 else "new"
+    # Ties (a cold start, where nothing scores) go to the more popular, then keep
+    # the order the candidates came in (newest first).
+    popular = parts["popularity"][1]
+    return sorted(candidates, key=lambda c: (-c.score, -popular[c.listing_id]))
 
 
 def diversify(ranked: Sequence[Candidate], *, window: int = WINDOW, per_model: int = PER_MODEL) -> list[Candidate]:

@@ -103,15 +103,17 @@ def visitor_history_adopt(*, visitor_key: str, user_id: int) -> int:
 
 def neighbors_recompute(*, now: datetime.datetime | None = None) -> int:
     """The periodic job: item-to-item neighbours from every subject's history,
-    and each listing's popularity from the recorded events; replaces the table
-    in one transaction (readers see the old rows until it commits)."""
+    and each listing's popularity from the recorded events. The reads run
+    outside any transaction (each query lets its locks go at once); the table
+    is replaced in one short transaction (readers see the old rows until it
+    commits). A run that finds another one running skips."""
     now = now or timezone.now()
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [NEIGHBORS_LOCK])
-            if not cursor.fetchone()[0]:
-                logger.info("recommendations.recompute_skipped", extra={"reason": "running"})
-                return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [NEIGHBORS_LOCK])
+        if not cursor.fetchone()[0]:
+            logger.info("recommendations.recompute_skipped", extra={"reason": "running"})
+            return 0
+    try:
         neighbors = item_neighbors(training_histories(now=now))
         popularity = listing_event_counts(since=timezone.localdate(now) - datetime.timedelta(days=POPULARITY_DAYS - 1))
         rows = [
@@ -123,8 +125,12 @@ def neighbors_recompute(*, now: datetime.datetime | None = None) -> int:
             )
             for listing_id in neighbors.keys() | popularity.keys()
         ]
-        ListingNeighbors.objects.all().delete()
-        ListingNeighbors.objects.bulk_create(rows, batch_size=2000)
+        with transaction.atomic():
+            ListingNeighbors.objects.all().delete()
+            ListingNeighbors.objects.bulk_create(rows, batch_size=2000)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [NEIGHBORS_LOCK])
     logger.info("recommendations.recomputed", extra={"listings": len(rows)})
     return len(rows)
 

@@ -46,10 +46,12 @@ HALF_LIFE_DAYS = 14.0
 # Signals older than this are not read at all (and are purged).
 WINDOW_DAYS = 120
 
-# The blend of the three sources, chosen by the benchmark (docs/decisions/recommendations.md).
-BLEND_COLLABORATIVE = 0.5
-BLEND_CONTENT = 0.5
-BLEND_POPULARITY = 0.1
+# The blend of the three sources, chosen by the benchmark with at least 0.25 for
+# content, which alone serves new listings and new buyers
+# (docs/decisions/recommendations.md). Popularity still orders what nothing else scores.
+BLEND_COLLABORATIVE = 0.75
+BLEND_CONTENT = 0.25
+BLEND_POPULARITY = 0.0
 
 
 def decayed(weight: float, *, age: datetime.timedelta) -> float:

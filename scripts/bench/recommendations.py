@@ -30,6 +30,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 import requests
@@ -171,11 +172,12 @@ def _session(
         body = rng.choice(buyer.bodies) if make is None or rng.random() < 0.4 else None
         price_max = buyer.budget_fils if rng.random() < 0.7 else None
         pool = by_make[make] if make else by_body[body or buyer.bodies[0]]
-    results = [
+    matching = (
         car
         for car in pool
         if (body is None or car.traits.body_type == body) and (price_max is None or car.traits.price_fils <= price_max)
-    ][: params.page * 3]
+    )
+    results = list(islice(matching, params.page * 3))
     if rng.random() < 0.3:  # sorted by price, or a later page
         results = sorted(results, key=lambda c: c.traits.price_fils)
     offset = rng.choice((0, 0, 0, params.page // 2))
