@@ -4,8 +4,8 @@ collaborative filtering and popularity proposed, and the newest ones for a
 buyer nothing is known of. One _msearch per recommendation list.
 
 A profile arrives as search filters (search/params.py) with a weight per
-value; each value is a constant-score clause, so a listing's score is the sum
-of the weights it matches (rare makes earn no IDF bonus).
+value; a listing's content score is the sum of the weights it matches
+(profile_score), so rare makes earn no IDF bonus.
 """
 
 from collections.abc import Mapping, Sequence
@@ -42,32 +42,43 @@ def profile_body(
     seller_id: int | None,
     size: int,
 ) -> dict[str, Any]:
-    """Active listings scored by how much of the profile they match, newest first among equals."""
-    should: list[dict[str, Any]] = []
-    for name, values in terms.items():
-        for value, share in values.items():
-            should.append(
-                {"constant_score": {"filter": {"term": {_field(name): value}}, "boost": share * FIELD_IMPORTANCE.get(name, 0.5)}}
-            )
-    for name, (low, high) in ranges.items():
-        bounds = {key: value for key, value in (("gte", low), ("lte", high)) if value is not None}
-        if bounds:
-            should.append(
-                {"constant_score": {"filter": {"range": {RANGE_FIELDS[name]: bounds}}, "boost": RANGE_IMPORTANCE.get(name, 0.5)}}
-            )
+    """The newest active listings that match something of the profile, within its price band.
+
+    The engine filters and sorts (cached filters, no scoring: at 100,000
+    listings scoring every SUV took several times longer); profile_score ranks
+    the few hundred it returns by how much of the profile each matches.
+    """
+    matches = [{"term": {_field(name): value}} for name, values in terms.items() for value in values]
+    clauses: list[dict[str, Any]] = [ACTIVE]
+    if matches:
+        clauses.append({"bool": {"should": matches, "minimum_should_match": 1}})
+    low, high = ranges.get("price", (None, None))
+    bounds = {key: value for key, value in (("gte", low), ("lte", high)) if value is not None}
+    if bounds:
+        clauses.append({"range": {RANGE_FIELDS["price"]: bounds}})
     return {
         "size": size,
         "_source": CANDIDATE_FIELDS,
-        "query": {
-            "bool": {
-                "filter": [ACTIVE],
-                "must_not": _exclusions(exclude_ids, seller_id),
-                "should": should,
-                "minimum_should_match": 1 if should else 0,
-            }
-        },
-        "sort": SORTS["relevance"],
+        "track_total_hits": False,
+        "query": {"bool": {"filter": clauses, "must_not": _exclusions(exclude_ids, seller_id)}},
+        "sort": SORTS["newest"],
     }
+
+
+def profile_score(
+    source: Mapping[str, Any], *, terms: Mapping[str, Mapping[str, float]], ranges: Mapping[str, tuple[int | None, int | None]]
+) -> float:
+    """How much of the profile a listing (an index document) matches: the sum
+    of each matching value's share × its field's importance, and of each range it falls in."""
+    score = 0.0
+    for name, values in terms.items():
+        value = f"{source['make']}/{source['model']}" if name == "model" else source.get(name)
+        score += values.get(str(value), 0.0) * FIELD_IMPORTANCE.get(name, 0.5)
+    for name, (low, high) in ranges.items():
+        value = source.get(RANGE_FIELDS[name])
+        if value is not None and (low is None or value >= low) and (high is None or value <= high):
+            score += RANGE_IMPORTANCE.get(name, 0.5)
+    return score
 
 
 def ids_body(*, ids: Sequence[int], seller_id: int | None) -> dict[str, Any]:
@@ -90,9 +101,9 @@ def newest_body(*, exclude_ids: Sequence[int], seller_id: int | None, size: int)
     }
 
 
-def recommendation_candidates(bodies: Sequence[dict[str, Any]]) -> list[list[tuple[float, dict[str, Any]]]]:
-    """Each body's hits as (score, source), in one round trip; an empty body list asks nothing."""
+def recommendation_candidates(bodies: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Each body's hits (their sources), in one round trip; an empty body list asks nothing."""
     if not bodies:
         return []
     responses = get_engine().msearch(listings_alias(), list(bodies))
-    return [[(hit.get("_score") or 0.0, hit["_source"]) for hit in response["hits"]["hits"]] for response in responses]
+    return [[hit["_source"] for hit in response["hits"]["hits"]] for response in responses]

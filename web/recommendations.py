@@ -33,12 +33,13 @@ from core.recommendations.selectors import (
 from core.recommendations.weights import KEPT_KINDS, SIGNAL_WEIGHTS, SignalKind
 from search.params import parse_filter_params
 from search.query import result_card
-from search.recommendations import ids_body, newest_body, profile_body, recommendation_candidates
+from search.recommendations import ids_body, newest_body, profile_body, profile_score, recommendation_candidates
 
 MAX_ITEMS = 100
 # The buyer's most engaged listings whose neighbours are read.
 COLLABORATIVE_SOURCES = 20
-CONTENT_CANDIDATES = 100
+# The newest listings matching the profile that are ranked by it.
+CONTENT_CANDIDATES = 200
 POPULAR_CANDIDATES = 60
 
 
@@ -125,14 +126,14 @@ def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
     proposed, matched = recommendation_candidates(bodies)
 
     candidates: dict[int, Candidate] = {}
-    for _, source in proposed + matched:
+    for source in proposed + matched:
         listing_id = int(source["id"])
         if listing_id not in known.seen and listing_id not in candidates:
             candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source), card=result_card(source))
     if not profile.empty:
-        for score, source in matched:
+        for source in proposed + matched:
             if int(source["id"]) in candidates:
-                candidates[int(source["id"])].content = score
+                candidates[int(source["id"])].content = profile_score(source, terms=profile.terms, ranges=profile.ranges)
     for listing_id, (score, anchor) in collaborative.items():
         if listing_id in candidates:
             candidates[listing_id].collaborative, candidates[listing_id].anchor = score, anchor
@@ -143,7 +144,7 @@ def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
 
 
 def candidates_rank(candidates: list[Candidate], weights: BlendWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
-    return diversify(blend(candidates, weights))[:MAX_ITEMS]
+    return diversify(blend(candidates, weights), limit=MAX_ITEMS)[:MAX_ITEMS]
 
 
 def recommendations_for(
@@ -187,7 +188,7 @@ def also_viewed(*, listing_id: int, viewer_id: int | None) -> list[dict[str, Any
     if not neighbors:
         return []
     (hits,) = recommendation_candidates([ids_body(ids=[other for other, _ in neighbors], seller_id=viewer_id)])
-    by_id = {int(source["id"]): source for _, source in hits}
+    by_id = {int(source["id"]): source for source in hits}
     active = listing_active_ids(listing_ids=by_id)
     return [result_card(by_id[other]) for other, _ in neighbors if other in by_id and other in active]
 

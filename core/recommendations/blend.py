@@ -70,29 +70,41 @@ def blend(candidates: Sequence[Candidate], weights: BlendWeights = DEFAULT_WEIGH
     return sorted(candidates, key=lambda c: (-c.score, -popular[c.listing_id]))
 
 
-def diversify(ranked: Sequence[Candidate], *, window: int = WINDOW, per_model: int = PER_MODEL) -> list[Candidate]:
+def diversify(
+    ranked: Sequence[Candidate], *, window: int = WINDOW, per_model: int = PER_MODEL, limit: int | None = None
+) -> list[Candidate]:
     """Reorder so that no `window` consecutive items hold more than `per_model`
-    of one model, preferring makes not yet shown; nothing is dropped."""
-    pending = list(ranked)
+    of one model, preferring makes not yet shown; the first `limit` places are
+    chosen so, the rest follow in their order; nothing is dropped.
+
+    `ranked` comes best first; a candidate's adjusted value never exceeds its
+    score, so each step stops looking once the scores fall below the best found.
+    """
+    pending = [(candidate, candidate.traits.term("model")) for candidate in ranked]
     out: list[Candidate] = []
     recent: deque[str] = deque(maxlen=window - 1)
+    in_window: Counter[str] = Counter()
     makes: Counter[str] = Counter()
-    while pending:
+    while pending and (limit is None or len(out) < limit):
         best_index, best_value = -1, -1.0
-        for index, candidate in enumerate(pending):
-            model = candidate.traits.term("model")
-            if list(recent).count(model) >= per_model:
+        for index, (candidate, model) in enumerate(pending):
+            if candidate.score < best_value:
+                break
+            if in_window[model] >= per_model:
                 continue
             value = candidate.score * SAME_MAKE_PENALTY ** makes[candidate.traits.make]
             if value > best_value:
                 best_index, best_value = index, value
         if best_index < 0:  # only models already shown enough are left
             best_index = 0
-        chosen = pending.pop(best_index)
+        chosen, model = pending.pop(best_index)
         out.append(chosen)
-        recent.append(chosen.traits.term("model"))
+        if len(recent) == recent.maxlen:
+            in_window[recent[0]] -= 1
+        recent.append(model)
+        in_window[model] += 1
         makes[chosen.traits.make] += 1
-    return out
+    return out + [candidate for candidate, _ in pending]
 
 
 # --- reasons ------------------------------------------------------------------------
