@@ -51,7 +51,7 @@ WINDOW_DAYS = 120
 # (docs/decisions/recommendations.md). Popularity still orders what nothing else scores.
 BLEND_COLLABORATIVE = 0.75
 BLEND_CONTENT = 0.25
-BLEND_POPULARITY = 0.0
+BLEND_POPULARITY = 0.1
 
 
 def decayed(weight: float, *, age: datetime.timedelta) -> float:
