@@ -21,6 +21,7 @@ from core.recommendations.cooccurrence import collaborative_scores
 from core.recommendations.profile import ListingTraits, Profile, StatedFilters, profile_build
 from core.recommendations.selectors import (
     Engagement,
+    ListingFacts,
     listing_active_ids,
     listing_traits,
     neighbors_for,
@@ -68,17 +69,11 @@ def saved_search_filters(name: str, query: str) -> StatedFilters:
     return StatedFilters(name=name, filters=filters, ranges=ranges, weight=SIGNAL_WEIGHTS[SignalKind.SAVED_SEARCH])
 
 
-def _anchor_names(
-    traits: Mapping[int, tuple[ListingTraits, str]], history: Mapping[int, Engagement]
-) -> dict[int, tuple[str, str, bool]]:
-    labels = catalog_labels()
-    names = {}
-    for listing_id, (item, _title) in traits.items():
-        make = labels.makes.get(item.make, (item.make, item.make))
-        model = labels.models.get((item.make, item.model), (item.model, item.model))
-        kept = bool(history[listing_id].kinds & KEPT_KINDS) if listing_id in history else False
-        names[listing_id] = (f"{item.year} {make[0]} {model[0]}", f"{make[1]} {model[1]} {item.year}", kept)
-    return names
+def _anchor_names(facts: Mapping[int, ListingFacts], history: Mapping[int, Engagement]) -> dict[int, tuple[str, str, bool]]:
+    return {
+        listing_id: (fact.name_en, fact.name_ar, bool(history[listing_id].kinds & KEPT_KINDS) if listing_id in history else False)
+        for listing_id, fact in facts.items()
+    }
 
 
 @dataclass
@@ -159,7 +154,7 @@ def recommendations_for(
     traits = listing_traits(listing_ids=history)
     known = Known(
         history=weights_by_id,
-        traits={i: t for i, (t, _) in traits.items()},
+        traits={i: fact.traits for i, fact in traits.items()},
         seen=set(history) | subject_contacted_ids(subject=subject, user_id=user_id),
         stated=[saved_search_filters(n, q) for n, q in subject_saved_searches(subject=subject, user_id=user_id)],
         neighbors=neighbors_for(listing_ids=collaborative_sources(weights_by_id)),

@@ -98,14 +98,38 @@ def subject_saved_searches(*, subject: Subject | None, user_id: int | None) -> l
     return list(rows.order_by("-created_at").values_list("name", "query")[:20])
 
 
-def listing_traits(*, listing_ids: Iterable[int]) -> dict[int, tuple[ListingTraits, str]]:
-    """Listing id → (its traits, its title), whatever its status."""
+@dataclass(frozen=True)
+class ListingFacts:
+    traits: ListingTraits
+    # "2019 Toyota Land Cruiser" in English and Arabic, for reasons.
+    name_en: str
+    name_ar: str
+
+
+def listing_traits(*, listing_ids: Iterable[int]) -> dict[int, ListingFacts]:
+    """Listing id → its traits and names, whatever its status."""
     rows = Listing.objects.filter(pk__in=list(listing_ids)).values_list(
-        "pk", "make__slug", "model__slug", "body_type", "regional_spec", "fuel", "transmission", "price", "year", "title"
+        "pk",
+        "make__slug",
+        "model__slug",
+        "body_type",
+        "regional_spec",
+        "fuel",
+        "transmission",
+        "price",
+        "year",
+        "make__name_en",
+        "make__name_ar",
+        "model__name_en",
+        "model__name_ar",
     )
     return {
-        pk: (ListingTraits(make, model, body, spec, fuel, transmission, int(price * 1000), year), title)
-        for pk, make, model, body, spec, fuel, transmission, price, year, title in rows
+        pk: ListingFacts(
+            ListingTraits(make, model, body, spec, fuel, gear, int(price * 1000), year),
+            f"{year} {make_en} {model_en}",
+            f"{make_ar} {model_ar} {year}",
+        )
+        for pk, make, model, body, spec, fuel, gear, price, year, make_en, make_ar, model_en, model_ar in rows
     }
 
 
