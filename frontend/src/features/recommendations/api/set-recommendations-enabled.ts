@@ -12,9 +12,15 @@ export function useSetRecommendationsEnabled() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: setRecommendationsEnabled,
-    onSuccess: (settings) => {
-      queryClient.setQueryData(recommendationKeys.settings, settings);
-      return queryClient.invalidateQueries({ queryKey: recommendationKeys.all });
+    // Optimistic: the switch moves at once and moves back if the server says no.
+    onMutate: async (enabled) => {
+      await queryClient.cancelQueries({ queryKey: recommendationKeys.settings });
+      const previous = queryClient.getQueryData<RecommendationSettings>(recommendationKeys.settings);
+      if (previous) queryClient.setQueryData<RecommendationSettings>(recommendationKeys.settings, { ...previous, enabled });
+      return { previous };
     },
+    onError: (_error, _enabled, context) => queryClient.setQueryData(recommendationKeys.settings, context?.previous),
+    onSuccess: (settings) => queryClient.setQueryData(recommendationKeys.settings, settings),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: recommendationKeys.all }),
   });
 }

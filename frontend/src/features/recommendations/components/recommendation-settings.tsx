@@ -33,7 +33,6 @@ export function RecommendationSettingsPanel() {
         <input
           type="checkbox"
           checked={data.enabled}
-          disabled={toggle.isPending}
           onChange={(event) => {
             setCleared(false);
             toggle.mutate(event.target.checked);
