@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core.favorites",
     "core.alerts",
     "core.events",
+    "core.recommendations",
     "indexer",
     "web",
 ]
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "web.api.visitor.VisitorCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -169,6 +171,12 @@ EVENTS_BUFFER_KEY = env_str("EVENTS_BUFFER_KEY", f"{SAYARA_INSTANCE}:analytics-e
 EVENTS_BUFFER_MAX = env_int("EVENTS_BUFFER_MAX", 100_000)
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 400)
 
+# --- recommendations (core/recommendations, docs/decisions/recommendations.md) --
+# How often the periodic job recomputes "also viewed" neighbours and popularity.
+RECOMMENDATIONS_RECOMPUTE_SECONDS = env_float("RECOMMENDATIONS_RECOMPUTE_SECONDS", 300.0)
+# A visitor's browser history is forgotten after this many days without use.
+RECOMMENDATIONS_VISITOR_DAYS = env_int("RECOMMENDATIONS_VISITOR_DAYS", 30)
+
 # --- Celery (web/celery.py reads the CELERY_* names) ------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
@@ -190,6 +198,8 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "web.messaging.send_unread_emails", "schedule": 60},
     "drain-events": {"task": "events.drain", "schedule": EVENTS_DRAIN_SECONDS},
     "purge-events": {"task": "events.purge", "schedule": 24 * 60 * 60},
+    "recompute-recommendations": {"task": "recommendations.recompute", "schedule": RECOMMENDATIONS_RECOMPUTE_SECONDS},
+    "purge-recommendation-signals": {"task": "recommendations.purge", "schedule": 24 * 60 * 60},
 }
 
 # --- accounts, sign-in and e-mail (core/accounts, web/api/accounts.py) ---------

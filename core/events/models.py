@@ -32,6 +32,9 @@ class SearchEvent(models.Model):
 class ListingEventKind(models.TextChoices):
     VIEW = "view", "Listing view"
     CONTACT_CLICK = "contact_click", "Contact click"
+    # Sent by the web app while a buyer reads a listing (recommendations learn from them too).
+    LONG_VIEW = "long_view", "Long view"
+    PHOTO_SWIPE = "photo_swipe", "Photo swipe"
 
 
 class ListingEvent(models.Model):

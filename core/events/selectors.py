@@ -76,3 +76,10 @@ def search_event_report(*, days: int, limit: int) -> dict[str, Any]:
         "zero_result_queries": search_zero_result_queries(since=since, limit=limit),
         "most_viewed_models": listing_most_viewed_models(since=since, limit=limit),
     }
+
+
+def listing_event_counts(*, since: datetime.date) -> dict[int, int]:
+    """Listing id → its recorded events (views, contact clicks, …) since `since`:
+    how much buyers look at each listing (the recommender's popularity)."""
+    rows = ListingEvent.objects.filter(day__gte=since).values("listing_id").annotate(count=Count("id"))
+    return dict(rows.values_list("listing_id", "count"))

@@ -26,6 +26,7 @@ from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
 from core.events.services import listing_event_record
 from core.listings.selectors import listing_get
+from core.recommendations.weights import SignalKind
 from search.analytics import (
     GROUP_BY_FIELDS,
     METRICS,
@@ -39,6 +40,7 @@ from search.market_value import Car, market_value, parse_car_params, price_sugge
 from search.money import to_fils
 from web.api.background import in_background
 from web.api.permissions import viewer
+from web.api.recommendations import record_signal
 from web.api.search import SEARCH_PARAMETERS
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
@@ -146,6 +148,7 @@ class ListingContactClickApi(APIView):
     def post(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         in_background(listing_event_record, kind=ListingEventKind.CONTACT_CLICK, listing=listing, viewer_id=request.user.pk)
+        record_signal(request, listing, SignalKind.CONTACT_CLICK)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -17,12 +17,14 @@ from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller
+from core.recommendations.weights import SignalKind
 from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
 from web.api.background import in_background
 from web.api.pagination import PagePagination
 from web.api.permissions import signed_in, viewer
+from web.api.recommendations import record_signal
 from web.api.search import ResultCardSerializer
 
 
@@ -174,6 +176,7 @@ class ListingDetailApi(APIView):
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
         in_background(listing_event_record, kind=ListingEventKind.VIEW, listing=listing, viewer_id=request.user.pk)
+        record_signal(request, listing, SignalKind.VIEW)  # this buyer's history, for their recommendations
         return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")

@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, search
+from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, recommendations, search
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -57,4 +57,10 @@ urlpatterns = [
     path("analytics/search", analytics.SearchAnalyticsApi.as_view()),
     path("listings/<int:listing_id>/market-value", analytics.ListingMarketValueApi.as_view()),
     path("listings/<int:listing_id>/contact-click", analytics.ListingContactClickApi.as_view()),
+    # Recommendations
+    path("me/recommendations", recommendations.RecommendationsApi.as_view()),
+    path("me/recommendations/settings", recommendations.RecommendationSettingsApi.as_view()),
+    path("me/recommendations/history", recommendations.RecommendationHistoryApi.as_view()),
+    path("listings/<int:listing_id>/also-viewed", recommendations.ListingAlsoViewedApi.as_view()),
+    path("listings/<int:listing_id>/engagement", recommendations.ListingEngagementApi.as_view()),
 ]

@@ -5,6 +5,7 @@ import { PasswordForm } from "@/features/account/components/password-form";
 import { ProfileForm } from "@/features/account/components/profile-form";
 import { SavedSearchList } from "@/features/account/components/saved-search-list";
 import { FavoritesList } from "@/features/favorites/components/favorites-list";
+import { RecommendationSettingsPanel } from "@/features/recommendations/components/recommendation-settings";
 import { useUser } from "@/lib/auth";
 import { Page } from "@/components/page";
 
@@ -14,6 +15,7 @@ const TABS = [
   { to: "/account/favorites", key: "nav.favorites" },
   { to: "/account/saved-searches", key: "nav.savedSearches" },
   { to: "/account/notifications", key: "nav.notifications" },
+  { to: "/account/recommendations", key: "nav.recommendations" },
 ];
 
 export default function AccountRoute() {
@@ -37,6 +39,7 @@ export default function AccountRoute() {
             <Route path="favorites" element={<FavoritesList />} />
             <Route path="saved-searches" element={<SavedSearchList />} />
             <Route path="notifications" element={<NotificationList />} />
+            <Route path="recommendations" element={<RecommendationSettingsPanel />} />
           </Routes>
         </div>
       </div>

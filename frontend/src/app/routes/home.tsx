@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { RecommendedForYou } from "@/features/recommendations/components/recommended-for-you";
 import { LatestListings } from "@/features/search/components/latest-listings";
 import { PopularMakes } from "@/features/search/components/popular-makes";
 import { SearchBox } from "@/features/search/components/search-box";
@@ -37,6 +38,8 @@ export default function HomeRoute() {
       </section>
 
       <div className="container page stack-l">
+        <RecommendedForYou />
+
         <section aria-labelledby="popular-makes">
           <div className="section-head">
             <h2 id="popular-makes">{t("home.popularMakes")}</h2>

@@ -9,6 +9,8 @@ import { ListingSpecs } from "@/features/listings/components/listing-specs";
 import { MarketValue } from "@/features/listings/components/market-value";
 import { StatusBadge } from "@/features/listings/components/status-badge";
 import { ContactSeller } from "@/features/messaging/components/contact-seller";
+import { AlsoViewed } from "@/features/recommendations/components/also-viewed";
+import { useEngagement } from "@/features/recommendations/hooks/use-engagement";
 import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { ButtonLink } from "@/components/button";
@@ -64,6 +66,8 @@ export default function ListingDetailRoute() {
   const { data: listing, isPending, isError, error, refetch } = useListing(id);
   const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
   useDocumentTitle(listing?.title);
+  // A buyer's own car, or one not for sale, teaches recommendations nothing.
+  const onPhotoChange = useEngagement(listing?.id, Boolean(listing && listing.status === "active" && listing.seller.id !== user?.id));
 
   if (isPending)
     return (
@@ -105,7 +109,7 @@ export default function ListingDetailRoute() {
 
       <div className="detail-layout">
         <div className="detail-main stack">
-          <ListingGallery photos={listing.photos} title={listing.title} />
+          <ListingGallery photos={listing.photos} title={listing.title} onPhotoChange={onPhotoChange} />
           <section className="card card-body" aria-labelledby="specs-title">
             <h2 id="specs-title">{t("listing.specs")}</h2>
             <ListingSpecs listing={listing} />
@@ -180,6 +184,7 @@ export default function ListingDetailRoute() {
       </div>
 
       <SimilarCars id={listing.id} />
+      <AlsoViewed id={listing.id} />
     </div>
   );
 }

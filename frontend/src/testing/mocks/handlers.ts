@@ -31,6 +31,8 @@ export const state = {
   resetLinks: new Set<string>(["MQ:set-password"]),
   /** The dev mock server tells people apart by a cookie; unit tests use `user`. */
   cookieSessions: false,
+  /** This browser's recommendation settings (GET/PUT /me/recommendations/settings). */
+  recommendations: { enabled: true, signals: 3, history_cleared_at: null as string | null },
 };
 
 export function resetState(): void {
@@ -49,6 +51,7 @@ export function resetState(): void {
   state.searchDown = false;
   state.loginFailures = new Map();
   state.resetLinks = new Set(["MQ:set-password"]);
+  state.recommendations = { enabled: true, signals: 3, history_cleared_at: null };
   state.marketValues = new Map([[1, { rating: "good", difference_percent: -8.3, comparables_count: 12, estimate: { low: "18800.000", median: "20170.000", high: "21600.500" } }]]);
 }
 
@@ -394,6 +397,45 @@ export const httpHandlers = [
     record(request);
     const listing = state.listings.find((item) => item.id === Number(params.id));
     return listing ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+  }),
+  http.get(`${API}/me/recommendations`, ({ request }) => {
+    record(request);
+    const { enabled, signals } = state.recommendations;
+    const results = !enabled
+      ? []
+      : state.listings
+          .filter((item) => item.status === "active")
+          .slice(0, 3)
+          .map((item) => ({
+            ...summary(item),
+            reason: signals
+              ? { code: "interests", text_en: `Because you looked at ${item.make} cars`, text_ar: `لأنك تصفحت سيارات ${item.make}` }
+              : { code: "new", text_en: "New on Sayara", text_ar: "جديدة على سيارة" },
+          }));
+    return HttpResponse.json({ count: results.length, page: 1, page_size: 8, results, enabled });
+  }),
+  http.get(`${API}/me/recommendations/settings`, () => HttpResponse.json(state.recommendations)),
+  http.put(`${API}/me/recommendations/settings`, async ({ request }) => {
+    const body = (await request.json()) as { enabled?: unknown };
+    record(request, body);
+    if (typeof body.enabled !== "boolean") return HttpResponse.json({ enabled: ["Must be a valid boolean."] }, { status: 400 });
+    state.recommendations = body.enabled
+      ? { ...state.recommendations, enabled: true }
+      : { enabled: false, signals: 0, history_cleared_at: new Date().toISOString() };
+    return HttpResponse.json(state.recommendations);
+  }),
+  http.delete(`${API}/me/recommendations/history`, ({ request }) => {
+    record(request);
+    state.recommendations = { ...state.recommendations, signals: 0, history_cleared_at: new Date().toISOString() };
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get(`${API}/listings/:id/also-viewed`, ({ params }) => {
+    const results = state.listings.filter((item) => item.id !== Number(params.id) && item.status === "active").slice(-2).map(summary);
+    return HttpResponse.json({ count: results.length, page: 1, page_size: 8, results });
+  }),
+  http.post(`${API}/listings/:id/engagement`, async ({ request }) => {
+    record(request, await request.json());
+    return new HttpResponse(null, { status: 204 });
   }),
   http.get(`${API}/listings/:id/similar`, ({ params }) =>
     HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),

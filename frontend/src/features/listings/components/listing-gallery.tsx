@@ -3,9 +3,20 @@ import { useTranslation } from "react-i18next";
 import { CarIcon } from "@/components/icons";
 import type { Photo } from "@/types/api";
 
-export function ListingGallery({ photos, title }: { photos: Photo[]; title: string }) {
+type Props = {
+  photos: Photo[];
+  title: string;
+  /** Called whenever the buyer moves to another photo. */
+  onPhotoChange?: () => void;
+};
+
+export function ListingGallery({ photos, title, onPhotoChange }: Props) {
   const { t } = useTranslation();
-  const [index, setIndex] = useState(0);
+  const [index, setShown] = useState(0);
+  const setIndex = (next: number | ((value: number) => number)) => {
+    setShown(next);
+    onPhotoChange?.();
+  };
   if (!photos.length)
     return (
       <div className="gallery gallery-empty">

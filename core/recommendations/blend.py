@@ -1,0 +1,165 @@
+"""From candidates to a list: the blend of collaborative, content and
+popularity scores, the diversity rule, and a short reason for each item, in
+English and Arabic. Plain data in and out, shared by the API and the benchmark.
+"""
+
+from collections import Counter, deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
+from typing import Any
+
+from core.catalog.enums import enum_label
+from core.recommendations.profile import ListingTraits, Profile, StatedFilters, filters_match
+from core.recommendations.weights import BLEND_COLLABORATIVE, BLEND_CONTENT, BLEND_POPULARITY
+
+# Diversity: within any run of WINDOW items, at most PER_MODEL of one model;
+# each further car of a make already shown counts a little less.
+WINDOW = 10
+PER_MODEL = 2
+SAME_MAKE_PENALTY = 0.85
+
+
+@dataclass(frozen=True)
+class BlendWeights:
+    collaborative: float = BLEND_COLLABORATIVE
+    content: float = BLEND_CONTENT
+    popularity: float = BLEND_POPULARITY
+
+
+@dataclass
+class Candidate:
+    listing_id: int
+    traits: ListingTraits
+    collaborative: float = 0.0
+    # The buyer's listing that made it a collaborative candidate.
+    anchor: int | None = None
+    content: float = 0.0
+    popularity: float = 0.0
+    card: dict[str, Any] = field(default_factory=dict)
+    score: float = 0.0
+    source: str = "new"
+
+
+def _normalised(candidates: Sequence[Candidate], name: str) -> dict[int, float]:
+    top = max((getattr(c, name) for c in candidates), default=0.0)
+    return {c.listing_id: (getattr(c, name) / top if top > 0 else 0.0) for c in candidates}
+
+
+DEFAULT_WEIGHTS = BlendWeights()
+
+
+def blend(candidates: Sequence[Candidate], weights: BlendWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
+    """Candidates by blended score, best first; each learns which source carried it."""
+    parts = {
+        "collaborative": (weights.collaborative, _normalised(candidates, "collaborative")),
+        "content": (weights.content, _normalised(candidates, "content")),
+        "popularity": (weights.popularity, _normalised(candidates, "popularity")),
+    }
+    for candidate in candidates:
+        contributions = {name: weight * values[candidate.listing_id] for name, (weight, values) in parts.items()}
+        candidate.score = sum(contributions.values())
+        best = max(contributions, key=lambda name: contributions[name])
+        if contributions[best] > 0:
+            candidate.source = best
+        else:
+            candidate.source = "popularity" if candidate.popularity > 0 else "new"
+    # Ties (a cold start, where nothing scores) go to the more popular, then keep
+    # the order the candidates came in (newest first).
+    popular = parts["popularity"][1]
+    return sorted(candidates, key=lambda c: (-c.score, -popular[c.listing_id]))
+
+
+def diversify(
+    ranked: Sequence[Candidate], *, window: int = WINDOW, per_model: int = PER_MODEL, limit: int | None = None
+) -> list[Candidate]:
+    """Reorder so that no `window` consecutive items hold more than `per_model`
+    of one model, preferring makes not yet shown; the first `limit` places are
+    chosen so, the rest follow in their order; nothing is dropped.
+
+    `ranked` comes best first; a candidate's adjusted value never exceeds its
+    score, so each step stops looking once the scores fall below the best found.
+    """
+    pending = [(candidate, candidate.traits.term("model")) for candidate in ranked]
+    out: list[Candidate] = []
+    recent: deque[str] = deque(maxlen=window - 1)
+    in_window: Counter[str] = Counter()
+    makes: Counter[str] = Counter()
+    while pending and (limit is None or len(out) < limit):
+        best_index, best_value = -1, -1.0
+        for index, (candidate, model) in enumerate(pending):
+            if candidate.score < best_value:
+                break
+            if in_window[model] >= per_model:
+                continue
+            value = candidate.score * SAME_MAKE_PENALTY ** makes[candidate.traits.make]
+            if value > best_value:
+                best_index, best_value = index, value
+        if best_index < 0:  # only models already shown enough are left
+            best_index = 0
+        chosen, model = pending.pop(best_index)
+        out.append(chosen)
+        if len(recent) == recent.maxlen:
+            in_window[recent[0]] -= 1
+        recent.append(model)
+        in_window[model] += 1
+        makes[chosen.traits.make] += 1
+    return out + [candidate for candidate, _ in pending]
+
+
+# --- reasons ------------------------------------------------------------------------
+
+
+def _money(fils: int) -> str:
+    """A round price bound: BHD 8,000 (to the 500 under 20,000, else the 1,000)."""
+    step = 500 if fils < 20_000_000 else 1000
+    bhd = (Decimal(fils) / 1000 / step).to_integral_value(rounding=ROUND_CEILING) * step
+    return f"{int(bhd):,}"
+
+
+def _interest_reason(traits: ListingTraits, profile: Profile, make_names: tuple[str, str] | None) -> dict[str, str]:
+    make = make_names if make_names and traits.make in profile.terms.get("make", {}) else None
+    body = enum_label("body_type", traits.body_type) if traits.body_type in profile.terms.get("body_type", {}) else None
+    _, high = profile.ranges.get("price", (None, None))
+    under = _money(high) if high is not None and traits.price_fils <= high else None
+    en_what = " ".join(part for part in (make[0] if make else "", f"{body[0]}s" if body else "cars") if part)
+    ar_what = " ".join(part for part in ("سيارات", body[1] if body else "", make[1] if make else "") if part)
+    en = f"Because you looked at {en_what}" + (f" under BHD {under}" if under else "")
+    ar = f"لأنك تصفحت {ar_what}" + (f" بأقل من {under} د.ب" if under else "")
+    return {"code": "interests", "text_en": en, "text_ar": ar}
+
+
+def reason_for(
+    candidate: Candidate,
+    *,
+    profile: Profile,
+    anchors: Mapping[int, tuple[str, str, bool]],
+    stated: Sequence[StatedFilters],
+    make_names: Mapping[str, tuple[str, str]],
+) -> dict[str, str]:
+    """Why this car: {"code", "text_en", "text_ar"}.
+
+    `anchors` maps the buyer's listings to their names in English and Arabic
+    ("2019 Toyota Land Cruiser") and whether they kept it as a favourite.
+    """
+    if candidate.source == "collaborative" and candidate.anchor is not None and candidate.anchor in anchors:
+        name_en, name_ar, kept = anchors[candidate.anchor]
+        if kept:
+            return {"code": "saved_similar", "text_en": f"Because you saved the {name_en}", "text_ar": f"لأنك حفظت {name_ar}"}
+        return {
+            "code": "viewed_together",
+            "text_en": f"Buyers who viewed the {name_en} also viewed this",
+            "text_ar": f"من شاهد {name_ar} شاهد هذه أيضاً",
+        }
+    if candidate.source == "content":
+        for search in stated:
+            if filters_match(candidate.traits, search.filters, search.ranges):
+                return {
+                    "code": "saved_search",
+                    "text_en": f"Matches your saved search “{search.name}”",
+                    "text_ar": f"تطابق بحثك المحفوظ «{search.name}»",
+                }
+        return _interest_reason(candidate.traits, profile, make_names.get(candidate.traits.make))
+    if candidate.source == "popularity":
+        return {"code": "popular", "text_en": "Popular with buyers this week", "text_ar": "رائجة بين المشترين هذا الأسبوع"}
+    return {"code": "new", "text_en": "New on Sayara", "text_ar": "جديدة على سيارة"}

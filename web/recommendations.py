@@ -1,0 +1,191 @@
+"""The recommendation use case, across the domain (core/recommendations) and
+the engine (search/recommendations.py): "Recommended for you" and "Buyers who
+viewed this also viewed". docs/decisions/recommendations.md explains it.
+
+A list is at most MAX_ITEMS long, computed on each request from the live
+history (so a new favourite counts at once) and from what the periodic job
+computed (neighbours, popularity); the engine holds every listing the moment
+it is indexed, so a new listing can be recommended within seconds.
+"""
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from core.catalog.enums import enum_allowed_values
+from core.catalog.selectors import catalog_labels
+from core.recommendations.blend import DEFAULT_WEIGHTS, BlendWeights, Candidate, blend, diversify, reason_for
+from core.recommendations.cooccurrence import collaborative_scores
+from core.recommendations.profile import ListingTraits, Profile, StatedFilters, profile_build
+from core.recommendations.selectors import (
+    Engagement,
+    ListingFacts,
+    listing_active_ids,
+    listing_traits,
+    neighbors_for,
+    popular_listings,
+    subject_contacted_ids,
+    subject_get,
+    subject_history,
+    subject_saved_searches,
+)
+from core.recommendations.weights import KEPT_KINDS, SIGNAL_WEIGHTS, SignalKind
+from search.params import parse_filter_params
+from search.query import result_card
+from search.recommendations import ids_body, newest_body, profile_body, profile_score, recommendation_candidates
+
+MAX_ITEMS = 100
+# The buyer's most engaged listings whose neighbours are read.
+COLLABORATIVE_SOURCES = 20
+# The newest listings matching the profile that are ranked by it.
+CONTENT_CANDIDATES = 200
+POPULAR_CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    enabled: bool
+    results: list[dict[str, Any]]
+
+
+def traits_of(source: Mapping[str, Any]) -> ListingTraits:
+    return ListingTraits(
+        make=source["make"],
+        model=source["model"],
+        body_type=source["body_type"],
+        regional_spec=source["regional_spec"],
+        fuel=source["fuel"],
+        transmission=source["transmission"],
+        price_fils=int(source["price_fils"]),
+        year=int(source["year"]),
+    )
+
+
+def saved_search_filters(name: str, query: str) -> StatedFilters:
+    """A saved search's query string, read exactly as the search page reads it (bad parts are skipped)."""
+    _, filters, ranges = parse_filter_params(parse_qs(query), allowed_values=enum_allowed_values(), errors={})
+    return StatedFilters(name=name, filters=filters, ranges=ranges, weight=SIGNAL_WEIGHTS[SignalKind.SAVED_SEARCH])
+
+
+def _anchor_names(facts: Mapping[int, ListingFacts], history: Mapping[int, Engagement]) -> dict[int, tuple[str, str, bool]]:
+    return {
+        listing_id: (fact.name_en, fact.name_ar, bool(history[listing_id].kinds & KEPT_KINDS) if listing_id in history else False)
+        for listing_id, fact in facts.items()
+    }
+
+
+@dataclass
+class Known:
+    """What the recommender knows of one buyer, however it was gathered (the
+    API reads PostgreSQL; the benchmark passes a simulated buyer's)."""
+
+    # Listing → the buyer's decayed weight for it.
+    history: Mapping[int, float]
+    traits: Mapping[int, ListingTraits]
+    # Never recommended: everything the buyer engaged with, and every listing they contacted.
+    seen: set[int]
+    stated: list[StatedFilters]
+    # The periodic job's neighbours of (at least) the buyer's strongest listings, and the popular listings.
+    neighbors: Mapping[int, list[tuple[int, float]]]
+    popular: Mapping[int, float]
+    user_id: int | None = None
+
+
+def collaborative_sources(history: Mapping[int, float]) -> list[int]:
+    return sorted(history, key=lambda i: (-history[i], i))[:COLLABORATIVE_SOURCES]
+
+
+def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
+    """Every candidate with its raw collaborative, content and popularity
+    scores, in one engine round trip; not yet blended."""
+    profile = profile_build(((known.traits[i], w) for i, w in known.history.items() if i in known.traits), known.stated)
+    sources = collaborative_sources(known.history)
+    scores = collaborative_scores({i: known.history[i] for i in sources}, known.neighbors)
+    collaborative = dict(
+        sorted(((i, v) for i, v in scores.items() if i not in known.seen), key=lambda item: -item[1][0])[:MAX_ITEMS]
+    )
+    popular = dict(list((i, v) for i, v in known.popular.items() if i not in known.seen)[:POPULAR_CANDIDATES])
+
+    excluded = sorted(known.seen)
+    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=known.user_id)]
+    if profile.empty:
+        bodies.append(newest_body(exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES))
+    else:
+        bodies.append(
+            profile_body(
+                terms=profile.terms, ranges=profile.ranges, exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES
+            )
+        )
+    proposed, matched = recommendation_candidates(bodies)
+
+    candidates: dict[int, Candidate] = {}
+    for source in proposed + matched:
+        listing_id = int(source["id"])
+        if listing_id not in known.seen and listing_id not in candidates:
+            candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source), card=result_card(source))
+    if not profile.empty:
+        for source in proposed + matched:
+            if int(source["id"]) in candidates:
+                candidates[int(source["id"])].content = profile_score(source, terms=profile.terms, ranges=profile.ranges)
+    for listing_id, (score, anchor) in collaborative.items():
+        if listing_id in candidates:
+            candidates[listing_id].collaborative, candidates[listing_id].anchor = score, anchor
+    for listing_id, score in popular.items():
+        if listing_id in candidates:
+            candidates[listing_id].popularity = score
+    return profile, list(candidates.values())
+
+
+def candidates_rank(candidates: list[Candidate], weights: BlendWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
+    return diversify(blend(candidates, weights), limit=MAX_ITEMS)[:MAX_ITEMS]
+
+
+def recommendations_for(
+    *, subject_key: str, user_id: int | None, weights: BlendWeights = DEFAULT_WEIGHTS, now: datetime.datetime | None = None
+) -> Recommendations:
+    """The subject's recommendations, best first, each with a reason."""
+    subject = subject_get(key=subject_key)
+    if subject is not None and not subject.enabled:
+        return Recommendations(enabled=False, results=[])
+    history = subject_history(subject=subject, user_id=user_id, now=now)
+    weights_by_id = {i: e.weight for i, e in history.items()}
+    traits = listing_traits(listing_ids=history)
+    known = Known(
+        history=weights_by_id,
+        traits={i: fact.traits for i, fact in traits.items()},
+        seen=set(history) | subject_contacted_ids(subject=subject, user_id=user_id),
+        stated=[saved_search_filters(n, q) for n, q in subject_saved_searches(subject=subject, user_id=user_id)],
+        neighbors=neighbors_for(listing_ids=collaborative_sources(weights_by_id)),
+        popular=popular_listings(limit=POPULAR_CANDIDATES + len(history)),
+        user_id=user_id,
+    )
+    profile, candidates = candidates_gather(known)
+    # The index trails PostgreSQL by about a second: a car sold just now must not show.
+    active = listing_active_ids(listing_ids=[c.listing_id for c in candidates])
+    ranked = candidates_rank([c for c in candidates if c.listing_id in active], weights)
+
+    anchors = _anchor_names(traits, history)
+    make_names = catalog_labels().makes
+    results = [
+        {**c.card, "reason": reason_for(c, profile=profile, anchors=anchors, stated=known.stated, make_names=make_names)}
+        for c in ranked
+    ]
+    return Recommendations(enabled=True, results=results)
+
+
+def also_viewed(*, listing_id: int, viewer_id: int | None) -> list[dict[str, Any]]:
+    """Active listings that buyers who engaged with this one also engaged with, most similar first."""
+    neighbors = [
+        (other, score) for other, score in neighbors_for(listing_ids=[listing_id]).get(listing_id, []) if other != listing_id
+    ]
+    if not neighbors:
+        return []
+    (hits,) = recommendation_candidates([ids_body(ids=[other for other, _ in neighbors], seller_id=viewer_id)])
+    by_id = {int(source["id"]): source for source in hits}
+    active = listing_active_ids(listing_ids=by_id)
+    return [result_card(by_id[other]) for other, _ in neighbors if other in by_id and other in active]
+
+
+__all__ = ["Recommendations", "also_viewed", "recommendations_for"]
