@@ -26,10 +26,11 @@ _vocabulary: tuple[float, Vocabulary] | None = None
 _rebuilding = threading.Lock()
 
 
-def vocabulary_build() -> Vocabulary:
+def vocabulary_build(catalog: list[tuple[str, str | None, tuple[str, str], list[str]]] | None = None) -> Vocabulary:
+    """The vocabulary of `catalog` (catalog_names() rows), by default the catalog in PostgreSQL."""
     names = [
         CatalogName(make=make, model=model, names=names, aliases=tuple(str(alias) for alias in aliases))
-        for make, model, names, aliases in catalog_names()
+        for make, model, names, aliases in (catalog_names() if catalog is None else catalog)
     ]
     enums = {name: [(choice.value, choice.label_en, choice.label_ar) for choice in choices] for name, choices in ENUMS.items()}
     return Vocabulary(names=names, enums=enums, places=places())

@@ -274,8 +274,12 @@ def test_engine_down_is_a_503_with_a_clear_message(engine_down, api):
 
 def test_typo_tolerance_is_used_only_when_the_exact_words_find_nothing(market, api):
     typo = search(api, q="camrry")
+    loose = search(api, q="camrry", literal="1")
     exact = search(api, q="patrol")
 
-    assert typo["typo_tolerant"] is True and typo["count"] == active(model__slug="camry").count()
+    # A misspelt name is corrected, and the answer says to what ("Showing results for camry")…
+    assert typo["corrected"] == "camry" and typo["count"] == active(model__slug="camry").count()
+    # …and the words searched literally are matched with typo tolerance.
+    assert loose["typo_tolerant"] is True and loose["count"] == active(model__slug="camry").count()
     # "patrol" is one letter from "petrol": exact matches win, so no petrol cars sneak in.
     assert exact["typo_tolerant"] is False and exact["count"] == active(model__slug="patrol").count()

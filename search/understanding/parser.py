@@ -23,7 +23,7 @@ from search.money import to_fils
 from search.params import MAX_MILEAGE, MAX_PRICE, MIN_YEAR, SearchRequest
 from search.understanding import rules
 from search.understanding.text import NUMBER, SYMBOL, Token, tokenize
-from search.understanding.vocabulary import Meaning, Vocabulary
+from search.understanding.vocabulary import Meaning, Vocabulary, ends_word, starts_word
 
 # Search parameter of each bound: (range facet, end).
 BOUNDS = {
@@ -118,8 +118,9 @@ class _Reader:
             return False
         return quantity.value.is_integer() and MIN_YEAR <= quantity.value <= self.max_year
 
-    def numbers(self, at: int) -> tuple[int, list[tuple[str, str]]] | None:
-        """A number expression starting at `at`: (where it ends, [(bound, value)])."""
+    def numbers(self, at: int) -> tuple[int, list[tuple[str, str]] | None] | None:
+        """A number expression starting at `at`: (where it ends, [(bound, value)]), or
+        (where it ends, None) for one that means no possible car."""
         length, field = self._rule(at, "field")
         at += length
         length, _ = self._rule(at, "between")
@@ -150,7 +151,8 @@ class _Reader:
                 field, at = after, at + length
         bounds = self._bounds(low, high, operator, field)
         if bounds is None:
-            return None
+            # "after 2027": words about a number that no car can have stay text, all of them.
+            return (at, None) if operator or between else None
         return at, bounds
 
     def _bounds(
@@ -222,14 +224,19 @@ class _Reader:
         leftover: list[int] = []
         at = 0
         while at < len(tokens):
-            found = self.numbers(at)
+            found = self.numbers(at) if starts_word(tokens, at) else None
+            if found and not ends_word(tokens, found[0]):
+                found = None  # "2019camry", "zq5k": numbers inside a word are the word's
             if found:
                 end, pairs = found
-                bounds += [(bound, value, at, end) for bound, value in pairs]
+                if pairs is None:
+                    leftover += [n for n in range(at, end) if tokens[n].kind != SYMBOL]
+                else:
+                    bounds += [(bound, value, at, end) for bound, value in pairs]
                 at = end
                 continue
             length, fixed = self._rule(at, "fixed")
-            if length:
+            if length and starts_word(tokens, at) and ends_word(tokens, at + length):
                 bounds.append((fixed[0], str(fixed[1]), at, at + length))
                 at += length
                 continue
@@ -240,7 +247,7 @@ class _Reader:
                 at += length
                 continue
             length, _ = self._rule(at, "filler")
-            if length:
+            if length and starts_word(tokens, at) and ends_word(tokens, at + length):
                 at += length
                 continue
             if tokens[at].kind != SYMBOL:
@@ -367,4 +374,6 @@ def understood_request(request: SearchRequest, understanding: Understanding) -> 
                 ranges[name] = (current[0], current[1])
         else:
             filters[item.field] = tuple(dict.fromkeys((*filters.get(item.field, ()), item.value)))
-    return replace(request, q=understanding.text, filters=filters, ranges=ranges)
+    # With no words left to score, relevance is the newest first anyway: say so.
+    sort = "newest" if request.sort == "relevance" and not understanding.text else request.sort
+    return replace(request, q=understanding.text, filters=filters, ranges=ranges, sort=sort)

@@ -163,9 +163,10 @@ COMMON_WORD_MODELS = frozenset(
 # --- words that say nothing ----------------------------------------------------------
 # Dropped from the text that goes to the engine ("i want a car for sale in sitra").
 FILLER = [
-    "a", "an", "the", "in", "at", "with", "for", "of", "and", "or", "any", "some", "please", "pls", "plz",
+    "a", "an", "the", "in", "at", "from", "by", "with", "for", "of", "and", "or", "any", "some", "please", "pls", "plz",
     "car", "cars", "vehicle", "vehicles", "for sale", "sale", "selling", "wanted", "want",
     "i want", "looking for", "i need", "need", "buy", "show", "show me", "find", "me", "i", "near", "around",
+    "cheap", "cheapest", "budget car", "رخيص", "رخيصه", "ارخص",
     "سياره", "سيارات", "للبيع", "بيع", "ابي", "ابغى", "ابغي", "ابغا", "اريد", "ودي", "ابحث عن", "ابحث", "مطلوب",
     "في", "مع", "او", "و", "ب", "عن", "حق", "لو سمحت", "من", "على", "الى", "ال", "يا", "موجود", "عندكم", "فيه",
 ]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from search.understanding import rules
 from search.understanding.text import WORD, Token, key_of, tokenize
@@ -70,6 +70,16 @@ def _arabic_variants(word: str) -> tuple[str, ...]:
         elif stem[:1] in ("ب", "ل") and len(stem) > 3:
             out.append(stem[1:])
     return tuple(dict.fromkeys(variant for variant in out if variant != word))
+
+
+def starts_word(tokens: list[Token], at: int) -> bool:
+    """Token `at` begins a word: "5" in "cx-5" does, "4" in "a4" does not."""
+    return at == 0 or tokens[at].start > tokens[at - 1].end
+
+
+def ends_word(tokens: list[Token], end: int) -> bool:
+    """The token before `end` ends a word."""
+    return end >= len(tokens) or tokens[end].start > tokens[end - 1].end
 
 
 def _is_arabic(word: str) -> bool:
@@ -198,7 +208,9 @@ class Vocabulary:
 
     # --- reading ----------------------------------------------------------------------
 
-    def _longest(self, table: _Table, tokens: list[Token], start: int, accept: Any = None) -> tuple[int, Any]:
+    def _longest(
+        self, table: _Table, tokens: list[Token], start: int, accept: Any = None, *, ends: bool = False
+    ) -> tuple[int, Any]:
         """The longest phrase of `table` starting at `start`: (its length in tokens, its entry)."""
         first = tokens[start]
         heads = [first.norm]
@@ -209,12 +221,17 @@ class Vocabulary:
             tail = tuple(rest[: length - 1])
             for head in heads:
                 entry = table.entries.get((head, *tail))
-                if entry is not None and (accept is None or accept(entry)):
+                if entry is None or (ends and not ends_word(tokens, start + length)):
+                    continue
+                if accept is None or accept(entry):
                     return length, entry
         return 0, None
 
     def name_at(self, tokens: list[Token], start: int) -> tuple[int, tuple[Meaning, ...]]:
-        return self._longest(self.names, tokens, start)  # type: ignore[no-any-return]
+        """The longest name at `start` that is whole words: "a4" in "zq3a4b" is not the Audi."""
+        if not starts_word(tokens, start):
+            return 0, ()
+        return self._longest(self.names, tokens, start, ends=True)  # type: ignore[no-any-return]
 
     def rule_at(self, tokens: list[Token], start: int, kind: str) -> tuple[int, Any]:
         """The longest rule phrase of one kind at `start`: (length, its value) or (0, None)."""
@@ -233,5 +250,14 @@ class Vocabulary:
         if token.kind != WORD or len(token.norm) < 4 or self.known(token.norm):
             return None
         limit = 1 if len(token.norm) < 8 else 2
-        best = process.extractOne(token.norm, self.words, scorer=OSA.distance, score_cutoff=limit)
-        return self._display[best[0]] if best else None
+        found = process.extract(token.norm, self.words, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not found:
+            return None
+        # Among the nearest, the one that starts as typed ("camrry": camry, not carry):
+        # buyers get the first letters right more often than the rest.
+        nearest = min(distance for _, distance, _ in found)
+        best = max(
+            (word for word, distance, _ in found if distance == nearest),
+            key=lambda word: (JaroWinkler.similarity(token.norm, word), word),
+        )
+        return self._display[best]
