@@ -37,9 +37,11 @@ export function useUnderstoodLabel() {
       const parts: string[] = [];
       const makes = value("make");
       const models = value("model");
-      if (models.length) {
-        const make = makes.length === 1 ? makes[0] : undefined;
-        parts.push(models.map((model) => `${make ? `${makeLabel(make)} ` : ""}${modelLabel(model, make)}`).join(", "));
+      if (models.length && makes.length === 1) {
+        // A model that brought its make ("camry"): the car's name.
+        parts.push(models.map((model) => `${makeLabel(makes[0])} ${modelLabel(model, makes[0])}`).join(", "));
+      } else if (models.length) {
+        parts.push(`${t("facets.model")}: ${models.map((model) => modelLabel(model)).join(", ")}`);
       } else if (makes.length) {
         parts.push(`${t("facets.make")}: ${makes.map((make) => makeLabel(make)).join(", ")}`);
       }
