@@ -49,9 +49,9 @@ def listings_search(request: SearchRequest, *, vocabulary: Vocabulary | None = N
     effective = understood_request(request, understanding) if understanding else request
     result = _run(effective, fuzzy=False)
     if result.count == 0 and effective.q:
-        corrected = _corrected(request, understanding, vocabulary)
-        if corrected is not None:
-            again = understand(corrected.q, vocabulary, max_year=max_year())  # type: ignore[arg-type]
+        corrected = _corrected(request, understanding, vocabulary) if vocabulary and understanding else None
+        if corrected is not None and vocabulary is not None:
+            again = understand(corrected.q, vocabulary, max_year=max_year())
             retried = _run(understood_request(corrected, again), fuzzy=False)
             if retried.count:
                 result, understanding, effective = retried, again, understood_request(corrected, again)
@@ -69,12 +69,8 @@ def listings_search(request: SearchRequest, *, vocabulary: Vocabulary | None = N
     return result
 
 
-def _corrected(
-    request: SearchRequest, understanding: Understanding | None, vocabulary: Vocabulary | None
-) -> SearchRequest | None:
+def _corrected(request: SearchRequest, understanding: Understanding, vocabulary: Vocabulary) -> SearchRequest | None:
     """The search with each misspelt word left over replaced by the name it most likely meant."""
-    if understanding is None or vocabulary is None:
-        return None
     q, changed = request.q, False
     for token in reversed(understanding.leftover):
         word = vocabulary.correct(token)

@@ -19,6 +19,15 @@ from web.api.background import in_background
 from web.search_vocabulary import search_vocabulary
 
 SEARCH_PARAMETERS = [
+    OpenApiParameter("q", str, description="Free text, English or Arabic, typo-tolerant"),
+    *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
+    *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
+    OpenApiParameter("sort", str, enum=list(SORTS)),
+    OpenApiParameter("page", int),
+    OpenApiParameter("page_size", int, description="1–100, default 24"),
+]
+# Buyers' search understands its free text (docs/API-notes/search.md).
+UNDERSTANDING_PARAMETERS = [
     OpenApiParameter(
         "q",
         str,
@@ -26,11 +35,6 @@ SEARCH_PARAMETERS = [
         "enum words and places in it become filters (the answer's `understood`); the rest is matched as words.",
     ),
     OpenApiParameter("literal", str, enum=["1", "0"], description="1: match the words as typed, understanding nothing"),
-    *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
-    *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
-    OpenApiParameter("sort", str, enum=list(SORTS)),
-    OpenApiParameter("page", int),
-    OpenApiParameter("page_size", int, description="1–100, default 24"),
 ]
 
 
@@ -134,7 +138,11 @@ def labelled_facets(result: SearchResult) -> dict[str, Any]:
 class SearchListingsApi(APIView):
     authentication_classes: list = []
 
-    @extend_schema(parameters=SEARCH_PARAMETERS, responses=SEARCH_ANSWER, summary="Faceted search of active listings")
+    @extend_schema(
+        parameters=[*SEARCH_PARAMETERS, *UNDERSTANDING_PARAMETERS],
+        responses=SEARCH_ANSWER,
+        summary="Faceted search of active listings",
+    )
     def get(self, request: Request) -> Response:
         search_request = parse_search_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
         result = listings_search(search_request, vocabulary=search_vocabulary())

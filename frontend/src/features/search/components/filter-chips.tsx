@@ -14,6 +14,8 @@ type Props = {
   /** What the words were understood as, and the words left (the search answer's `understood` and `q`). */
   understood?: Understood[];
   leftover?: string;
+  /** The query as the server corrected it: the understood words are its words. */
+  corrected?: string | null;
 };
 
 /**
@@ -21,7 +23,7 @@ type Props = {
  * search box that were understood get a chip each too ("under 5000" → Price:
  * up to BHD 5,000.000): removing it takes those words out of the box's text.
  */
-export function FilterChips({ state, facets, understood, leftover }: Props) {
+export function FilterChips({ state, facets, understood, leftover, corrected }: Props) {
   const { t } = useTranslation();
   const { valueLabel, language } = useFacetLabels();
   const understoodLabel = useUnderstoodLabel();
@@ -39,7 +41,7 @@ export function FilterChips({ state, facets, understood, leftover }: Props) {
       key: `understood:${span.text}`,
       label: understoodLabel(span),
       typed: span.text,
-      remove: () => state.setQuery(withoutWords(state.q, span.text)),
+      remove: () => state.setQuery(withoutWords(corrected || state.q, span.text)),
     });
   }
   const words = spans.length ? (leftover ?? "") : state.q;

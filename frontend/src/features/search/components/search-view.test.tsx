@@ -172,6 +172,13 @@ describe("search that understands the words", () => {
     await waitFor(() => expect(searchOf(router).get("literal")).toBeNull());
   });
 
+  it("a chip of a corrected search removes the corrected words", async () => {
+    const { user, router } = renderApp("/search?q=camrry");
+    const chips = await screen.findByRole("region", { name: "Active filters" });
+    await user.click(await within(chips).findByRole("button", { name: "Remove filter Toyota Camry" }));
+    await waitFor(() => expect(searchOf(router).get("q")).toBeNull());
+  });
+
   it("says what a misspelt search was corrected to, in English and Arabic", async () => {
     const { user } = renderApp("/search?q=camrry");
     expect(

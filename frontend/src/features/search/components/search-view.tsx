@@ -142,7 +142,7 @@ export function SearchView({ cardAction }: Props) {
             </div>
           </div>
 
-          <FilterChips state={state} facets={data?.facets} understood={data?.understood} leftover={data?.q} />
+          <FilterChips state={state} facets={data?.facets} understood={data?.understood} leftover={data?.q} corrected={data?.corrected} />
           <div className="results-save">
             <SaveSearch params={state.params} suggestedName={headline} />
           </div>
