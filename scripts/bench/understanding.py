@@ -88,6 +88,10 @@ def bench_understanding(web_url: str, *, rounds: int = 20) -> dict[str, Any]:
     structured_ms: list[float] = []
     by_kind: dict[str, list[int]] = {}
     misses: list[dict[str, Any]] = []
+    # One pass unmeasured first: each search then meets the engine's caches as warm as the others.
+    for query, meaning, _ in rows:
+        for params in (structured_params(meaning), [("q", query)], [("q", query), ("literal", "1")]):
+            search(params)
     for query, meaning, kind in rows:
         structured, took = search(structured_params(meaning))
         structured_ms.append(took)
