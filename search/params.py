@@ -21,6 +21,7 @@ MAX_VALUES_PER_FIELD = 30
 MIN_YEAR = 1950
 MAX_MILEAGE = 2_000_000
 MAX_PRICE = Decimal("10000000")
+FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 
 
@@ -40,13 +41,16 @@ class SearchRequest:
     sort: str = "newest"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # Match the words as typed: no understanding of makes, prices… (search/understanding).
+    literal: bool = False
 
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
 
 
-def _max_year() -> int:
+def max_year() -> int:
+    """The newest model year a listing (or a search) may name: next year's models are on sale."""
     return date.today().year + 1
 
 
@@ -103,9 +107,9 @@ def parse_filter_params(
             continue
         filters[name] = values
 
-    max_year = _max_year()
+    newest = max_year()
     bounds = {
-        "year": (f"Must be a whole number between {MIN_YEAR} and {max_year}.", lambda raw: _whole(raw, MIN_YEAR, max_year)),
+        "year": (f"Must be a whole number between {MIN_YEAR} and {newest}.", lambda raw: _whole(raw, MIN_YEAR, newest)),
         "price": ("Must be an amount in BHD from 0 to 10,000,000 with at most 3 decimals.", _price_fils),
         "mileage": (f"Must be a whole number of kilometres from 0 to {MAX_MILEAGE:,}.", lambda raw: _whole(raw, 0, MAX_MILEAGE)),
     }
@@ -158,6 +162,14 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
     if "page" not in errors and page * page_size > RESULT_WINDOW:
         errors["page"] = [f"Only the first {RESULT_WINDOW:,} results can be paged through; narrow the search or change the sort."]
 
+    literal = False
+    raw = _single(params, "literal")
+    if raw is not None:
+        if raw.lower() not in FLAGS:
+            errors["literal"] = ["Must be 1 (match the words as typed) or 0."]
+        else:
+            literal = FLAGS[raw.lower()]
+
     if errors:
         raise InvalidParams(errors)
-    return SearchRequest(q=q, filters=filters, ranges=ranges, sort=sort, page=page, page_size=page_size)
+    return SearchRequest(q=q, filters=filters, ranges=ranges, sort=sort, page=page, page_size=page_size, literal=literal)

@@ -6,7 +6,7 @@ each facet's aggregation is wrapped in a filter of all selections but its
 own, so a field's counts apply every filter but that field's own.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from search.index import FACET_FIELDS, RANGE_FIELDS
@@ -55,46 +55,65 @@ SORTS: dict[str, list[Any]] = {
 }
 
 
+def _words_and_numbers(q: str) -> tuple[str, str]:
+    words = q.split()
+    numbers = [word for word in words if any(char.isdigit() for char in word)]
+    return " ".join(word for word in words if word not in numbers), " ".join(numbers)
+
+
+def _every_word(fields: dict[str, Any], q: str, *, fuzzy: bool) -> dict[str, Any]:
+    """Every word of `q` must match; with typo tolerance, words with a digit still
+    match exactly, so "camry 2012" never finds 2018 cars and "lc200" never "lc300"."""
+    if not fuzzy:
+        return fields | {"query": q, "operator": "and"}
+    words, numbers = _words_and_numbers(q)
+    loose = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
+    parts = ([fields | {"query": words, "operator": "and"} | loose] if words else []) + (
+        [fields | {"query": numbers, "operator": "and"}] if numbers else []
+    )
+    return parts[0] if len(parts) == 1 else {"bool": {"must": parts}}
+
+
+def _match(field: str, q: str, *, fuzzy: bool) -> dict[str, Any]:
+    clause = _every_word({}, q, fuzzy=fuzzy)
+    if "bool" in clause:
+        return {"bool": {"must": [{"match": {field: part}} for part in clause["bool"]["must"]]}}
+    return {"match": {field: clause}}
+
+
+def _multi_match(fields: list[str], q: str, *, fuzzy: bool, boost: float) -> dict[str, Any]:
+    clause = _every_word({"fields": fields}, q, fuzzy=fuzzy)
+    if "bool" in clause:
+        return {"bool": {"must": [{"multi_match": part} for part in clause["bool"]["must"]], "boost": boost}}
+    return {"multi_match": clause | {"boost": boost}}
+
+
 def text_query(q: str, *, fuzzy: bool = False) -> dict[str, Any]:
     """Free text in English or Arabic, never parsed as query syntax.
 
     Typo tolerance is a second pass (search/listings.py): fuzzy matching
     first would find "petrol" cars for "patrol".
     """
-    words: dict[str, Any] = {"query": q, "operator": "and"}
-    if fuzzy:
-        words |= {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
+    names = ["make_name_en^3", "make_name_ar^3", "model_name_en^4", "model_name_ar^4"]
     return {
         "bool": {
             "should": [
                 # Every word must appear among the names, title, trim, year and labels…
-                {"match": {"all_text": words}},
+                _match("all_text", q, fuzzy=fuzzy),
                 # …or in the description.
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": ["description", "description.en", "description.ar"],
-                        "operator": "and",
-                        "boost": 0.3,
-                    }
-                },
-                # Exact names and phrases rank first.
+                _multi_match(["description", "description.en", "description.ar"], q, fuzzy=fuzzy, boost=0.3),
+                # Exact names and phrases rank first…
                 {
                     "multi_match": {
                         "query": q,
                         "type": "phrase",
-                        "fields": [
-                            "make_name_en^3",
-                            "make_name_ar^3",
-                            "model_name_en^4",
-                            "model_name_ar^4",
-                            "title^2",
-                            "title.en",
-                            "title.ar",
-                        ],
+                        "fields": [*names, "title^2", "title.en", "title.ar"],
                         "boost": 2,
                     }
                 },
+                # …and a make or model's own name above an alias that is another car's name
+                # (the synonyms make "land cruiser" match the Lexus LC through the alias "LC").
+                {"multi_match": {"query": q, "type": "phrase", "fields": names, "analyzer": "sayara_text", "boost": 6}},
             ],
             "minimum_should_match": 1,
         }
@@ -217,6 +236,18 @@ class SearchResult:
     facets: dict[str, Any]
     # True when the words matched only with typo tolerance ("camrry" → Camry).
     fuzzy: bool = False
+    # What the free text was understood as (search/understanding): [{"field", "value", "text"}]…
+    understood: list[dict[str, str]] = field(default_factory=list)
+    # …the text left to match as words…
+    q: str = ""
+    # …the query as corrected, when the words as typed found nothing ("camrry 2019" → "camry 2019")…
+    corrected: str | None = None
+    # …and when nothing matched: which understood words to drop, with how many cars that finds,
+    # and the nearest cars (the nearest years, the price band just above…).
+    relax: dict[str, Any] | None = None
+    nearest: list[dict[str, Any]] = field(default_factory=list)
+    # The search as run: the buyer's filters with the understood ones.
+    searched: SearchRequest | None = None
 
 
 def result_card(source: dict[str, Any]) -> dict[str, Any]:

@@ -34,8 +34,10 @@ from search.engine import get_engine
 from search.engines.base import EngineError, EngineUnavailable
 from search.index import FACET_FIELDS, listings_alias
 from search.money import FILS_PER_DINAR
-from search.params import InvalidParams, SearchRequest, parse_search_params
+from search.params import InvalidParams, SearchRequest, max_year, parse_search_params
 from search.query import ACTIVE, search_body
+from search.understanding.parser import understand, understood_request
+from web.search_vocabulary import search_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +67,16 @@ def saved_query_parse(query: Any) -> SearchRequest:
     if len(query) > QUERY_MAX:
         raise ValidationError({"query": [f"Must be at most {QUERY_MAX} characters."]})
     try:
-        return parse_search_params(parse_qs(query), allowed_values=enum_allowed_values())
+        request = parse_search_params(parse_qs(query), allowed_values=enum_allowed_values())
     except InvalidParams as exc:
         messages = [f"{name}: {message}" for name, problems in exc.errors.items() for message in problems]
         raise ValidationError({"query": messages}) from exc
+    if request.q and not request.literal:
+        # The words are understood as the search page understands them, and stored as the
+        # filters they mean ("patrol under 12000" → make, model, price_max): the alert then
+        # matches exactly the cars the buyer saw.
+        request = understood_request(request, understand(request.q, search_vocabulary(), max_year=max_year()))
+    return request
 
 
 def _bhd(fils: int) -> str:
@@ -87,6 +95,8 @@ def saved_query_string(request: SearchRequest) -> str:
         pairs.extend((f"{param}_{end}", show(value)) for end, value in (("min", low), ("max", high)) if value is not None)
     if request.sort != ("relevance" if request.q else "newest"):
         pairs.append(("sort", request.sort))
+    if request.literal and request.q:
+        pairs.append(("literal", "1"))
     return urlencode(pairs)
 
 

@@ -31,3 +31,19 @@ def catalog_labels() -> CatalogLabels:
 
 def catalog_makes_with_models() -> list[Make]:
     return list(Make.objects.prefetch_related("models").order_by("name_en"))
+
+
+def catalog_names() -> list[tuple[str, str | None, tuple[str, str], list[str]]]:
+    """Every make and model as (make slug, model slug or None, (English, Arabic) name, aliases):
+    what search understands in free text (web/search_vocabulary.py)."""
+    rows: list[tuple[str, str | None, tuple[str, str], list[str]]] = [
+        (slug, None, (name_en, name_ar), list(aliases))
+        for slug, name_en, name_ar, aliases in Make.objects.values_list("slug", "name_en", "name_ar", "aliases")
+    ]
+    rows += [
+        (make_slug, slug, (name_en, name_ar), list(aliases))
+        for make_slug, slug, name_en, name_ar, aliases in CarModel.objects.values_list(
+            "make__slug", "slug", "name_en", "name_ar", "aliases"
+        )
+    ]
+    return rows

@@ -2,7 +2,7 @@
 
     scripts/bench.sh                 100,000 listings
     scripts/bench.sh --listings 1000000
-    scripts/bench.sh --only search   (rebuild, search, facets, sync, load, recommendations)
+    scripts/bench.sh --only search   (rebuild, search, facets, sync, load, understanding, recommendations)
 
 Prints a table and saves JSON to .state/bench/ (latest.json and a dated copy).
 A benchmark measures; it asserts nothing (the targets are printed beside the figures).
@@ -43,6 +43,7 @@ from indexer.documents import INDEXED_STATUSES, listing_document  # noqa: E402
 from indexer.index_admin import ensure_listings_index, listings_body  # noqa: E402
 from indexer.rebuild import rebuild_index  # noqa: E402
 from scripts.bench.recommendations import bench_recommendations  # noqa: E402
+from scripts.bench.understanding import bench_understanding  # noqa: E402
 from scripts.processes import WebProcess, WorkerProcess  # noqa: E402
 from search.engine import get_engine  # noqa: E402
 from search.engines.base import msearch_lines  # noqa: E402
@@ -345,7 +346,9 @@ def bench_load(web: WebProcess, rate: float, seconds: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--listings", type=int, default=100_000)
-    parser.add_argument("--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load", "recommendations"])
+    parser.add_argument(
+        "--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations"]
+    )
     parser.add_argument("--search-rounds", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--rate", type=float, default=50.0)
@@ -368,7 +371,7 @@ def main() -> None:
     env = dict(os.environ)
     logs = Path(tempfile.mkdtemp(prefix="sayara-bench-"))
     # Two web processes, as production runs on two cores (WEB_CONCURRENCY).
-    web = WebProcess(env, logs, workers=2).start() if {"search", "load"} & set(args.only) else None
+    web = WebProcess(env, logs, workers=2).start() if {"search", "load", "understanding"} & set(args.only) else None
     try:
         if "search" in args.only and web:
             log("search: API vs engine")
@@ -376,6 +379,9 @@ def main() -> None:
         if "facets" in args.only:
             log("facets: engine vs PostgreSQL GROUP BY")
             results["facets"] = bench_facets()
+        if "understanding" in args.only and web:
+            log("understanding: judged queries vs the structured search")
+            results["understanding"] = bench_understanding(web.url)
         if "load" in args.only and web:
             log(f"load: {args.rate} requests/s for {args.seconds}s")
             results["load"] = bench_load(web, args.rate, args.seconds)

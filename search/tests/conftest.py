@@ -1,8 +1,10 @@
 """A small, known market indexed once per module under its own alias."""
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pytest
 from django.test import override_settings
@@ -19,6 +21,8 @@ from core.outbox.models import OutboxEntry
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.index import listings_alias
+
+T = TypeVar("T")
 
 MODELS = [
     ("toyota", "land-cruiser"),
@@ -77,19 +81,19 @@ def index_everything() -> None:
     get_engine().refresh(listings_alias())
 
 
-@pytest.fixture(scope="module")
-def market(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[Market]:
-    """~240 listings (some draft, some sold) committed and indexed under `test-search-*`."""
-    with override_settings(SEARCH_INDEX_PREFIX="test-search"), django_db_blocker.unblock():  # type: ignore[attr-defined]
+@contextmanager
+def indexed(prefix: str, build: Callable[[], T]) -> Iterator[T]:
+    """What `build` commits, indexed under its own alias (`prefix`-listings), removed afterwards."""
+    with override_settings(SEARCH_INDEX_PREFIX=prefix):
         engine = get_engine()
         for index in engine.indices_for_alias(listings_alias()):
             engine.delete_index(index)
         OutboxEntry.objects.all().delete()
         first_id = (Listing.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
         try:
-            market = build_market(240, seed=7)
+            built = build()
             index_everything()
-            yield market
+            yield built
         finally:
             # Committed rows outlive the test transaction: remove them for the next module.
             mine = Listing.objects.filter(pk__gte=first_id)
@@ -97,3 +101,27 @@ def market(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> I
             OutboxEntry.objects.filter(listing_id__gte=first_id).delete()
             mine.delete()
             User.objects.filter(pk__in=sellers).delete()
+
+
+@pytest.fixture(scope="module")
+def market(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[Market]:
+    """~240 listings (some draft, some sold) committed and indexed under `test-search-*`."""
+    with django_db_blocker.unblock(), indexed("test-search", lambda: build_market(240, seed=7)) as built:  # type: ignore[attr-defined]
+        yield built
+
+
+@pytest.fixture(scope="session")
+def catalog_vocabulary():  # type: ignore[no-untyped-def]
+    """What search understands, from the whole catalog as shipped (core/catalog/data),
+    whatever the test database holds at the moment."""
+    from core.catalog.services import catalog_data
+    from web.search_vocabulary import vocabulary_build
+
+    rows = []
+    for make in catalog_data()["makes"]:
+        rows.append((make["slug"], None, (make["name_en"], make["name_ar"]), make.get("aliases", [])))
+        rows += [
+            (make["slug"], model["slug"], (model["name_en"], model["name_ar"]), model.get("aliases", []))
+            for model in make["models"]
+        ]
+    return vocabulary_build(rows)

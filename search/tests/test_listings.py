@@ -33,9 +33,10 @@ def all_ids(api, **params):
 @pytest.mark.parametrize(
     ("query", "model_slugs"),
     [
-        ("land cruiser", {"land-cruiser", "land-cruiser-prado"}),
-        ("لاند كروزر", {"land-cruiser", "land-cruiser-prado"}),
-        ("landcruiser", {"land-cruiser", "land-cruiser-prado"}),  # an alias (synonym)
+        # A whole model name is understood as that model (search/understanding)…
+        ("land cruiser", {"land-cruiser"}),
+        ("لاند كروزر", {"land-cruiser"}),
+        ("landcruiser", {"land-cruiser"}),  # an alias
         ("كامري", {"camry"}),
         ("كامرى", {"camry"}),  # a common spelling, folded by Arabic normalization/synonyms
         ("camrry", {"camry"}),  # a typo
@@ -53,6 +54,16 @@ def test_text_finds_models_in_english_and_arabic(market, api, query, model_slugs
     found = {hit["model"] for hit in body["results"]}
     assert found == model_slugs
     assert body["count"] == active(model__slug__in=model_slugs).count()
+
+
+@pytest.mark.parametrize("query", ["land cruiser", "لاند كروزر", "landcruiser"])
+def test_words_searched_literally_match_names_and_their_synonyms(market, api, query):
+    # …while the words as typed also match the longer name ("Land Cruiser Prado").
+    body = search(api, q=query, literal="1", page_size=100)
+
+    assert {hit["model"] for hit in body["results"]} == {"land-cruiser", "land-cruiser-prado"}
+    assert body["understood"] == []
+    assert body["q"] == query
 
 
 @pytest.mark.parametrize("query", ["toyota", "تويوتا", "تويوته", "TOYOTA", "toyta"])
@@ -263,8 +274,12 @@ def test_engine_down_is_a_503_with_a_clear_message(engine_down, api):
 
 def test_typo_tolerance_is_used_only_when_the_exact_words_find_nothing(market, api):
     typo = search(api, q="camrry")
+    loose = search(api, q="camrry", literal="1")
     exact = search(api, q="patrol")
 
-    assert typo["typo_tolerant"] is True and typo["count"] == active(model__slug="camry").count()
+    # A misspelt name is corrected, and the answer says to what ("Showing results for camry")…
+    assert typo["corrected"] == "camry" and typo["count"] == active(model__slug="camry").count()
+    # …and the words searched literally are matched with typo tolerance.
+    assert loose["typo_tolerant"] is True and loose["count"] == active(model__slug="camry").count()
     # "patrol" is one letter from "petrol": exact matches win, so no petrol cars sneak in.
     assert exact["typo_tolerant"] is False and exact["count"] == active(model__slug="patrol").count()

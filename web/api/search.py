@@ -16,6 +16,7 @@ from search.listings import listings_search, listings_suggest
 from search.params import SORTS, parse_search_params
 from search.query import SearchResult
 from web.api.background import in_background
+from web.search_vocabulary import search_vocabulary
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Free text, English or Arabic, typo-tolerant"),
@@ -24,6 +25,16 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("sort", str, enum=list(SORTS)),
     OpenApiParameter("page", int),
     OpenApiParameter("page_size", int, description="1–100, default 24"),
+]
+# Buyers' search understands its free text (docs/API-notes/search.md).
+UNDERSTANDING_PARAMETERS = [
+    OpenApiParameter(
+        "q",
+        str,
+        description="Free text, English or Arabic, typo-tolerant. Makes, models, years, prices, mileages, "
+        "enum words and places in it become filters (the answer's `understood`); the rest is matched as words.",
+    ),
+    OpenApiParameter("literal", str, enum=["1", "0"], description="1: match the words as typed, understanding nothing"),
 ]
 
 
@@ -47,6 +58,22 @@ class ResultCardSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class UnderstoodSerializer(serializers.Serializer):
+    """A filter read from the free text."""
+
+    field = serializers.CharField(help_text="A search parameter: make, model, body_type, …, year_min, price_max, …")
+    value = serializers.CharField(help_text='Its value as the parameter takes it ("toyota", "2019", "5000.000")')
+    text = serializers.CharField(help_text="The words it was read from, exactly as typed")
+
+
+class RelaxSerializer(serializers.Serializer):
+    """The understood words whose removal finds cars."""
+
+    text = serializers.CharField(help_text="The words to drop, as typed")
+    filters = serializers.ListField(child=serializers.CharField(), help_text='What they set ("price_max"; "q" for the words)')
+    count = serializers.IntegerField(help_text="How many cars the search finds without them")
+
+
 SEARCH_ANSWER = inline_serializer(
     "SearchAnswer",
     {
@@ -58,6 +85,15 @@ SEARCH_ANSWER = inline_serializer(
             help_text="Per field: [{value, label_en, label_ar, count, selected}]; ranges: {min, max, buckets}"
         ),
         "typo_tolerant": serializers.BooleanField(help_text="True when only typo-tolerant matching found results"),
+        "understood": UnderstoodSerializer(many=True, help_text="What the free text was understood as, in order"),
+        "q": serializers.CharField(help_text="The free text left to match as words (after what was understood)"),
+        "corrected": serializers.CharField(
+            allow_null=True, help_text='The query as corrected when the words as typed found nothing ("Showing results for …")'
+        ),
+        "relax": RelaxSerializer(allow_null=True, help_text="When nothing matched: the understood words to drop"),
+        "nearest": ResultCardSerializer(
+            many=True, help_text="When nothing matched: the nearest cars (nearest years, the price band just above…)"
+        ),
     },
 )
 SUGGESTION = inline_serializer(
@@ -69,6 +105,10 @@ SUGGESTION = inline_serializer(
         "make": serializers.CharField(),
         "model": serializers.CharField(allow_null=True),
         "count": serializers.IntegerField(),
+        "params": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()),
+            help_text="The search this suggestion runs: its make and model and what else the text was understood as",
+        ),
     },
     many=True,
 )
@@ -98,17 +138,22 @@ def labelled_facets(result: SearchResult) -> dict[str, Any]:
 class SearchListingsApi(APIView):
     authentication_classes: list = []
 
-    @extend_schema(parameters=SEARCH_PARAMETERS, responses=SEARCH_ANSWER, summary="Faceted search of active listings")
+    @extend_schema(
+        parameters=[*SEARCH_PARAMETERS, *UNDERSTANDING_PARAMETERS],
+        responses=SEARCH_ANSWER,
+        summary="Faceted search of active listings",
+    )
     def get(self, request: Request) -> Response:
         search_request = parse_search_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
-        result = listings_search(search_request)
+        result = listings_search(search_request, vocabulary=search_vocabulary())
         if search_request.page == 1:
             # For analysts' search statistics (core/events); turning a page is not a new search.
+            searched = result.searched or search_request
             in_background(
                 search_event_record,
                 q=search_request.q,
-                filters=search_request.filters,
-                ranges=search_request.ranges,
+                filters=searched.filters,
+                ranges=searched.ranges,
                 result_count=result.count,
             )
         return Response(
@@ -119,6 +164,11 @@ class SearchListingsApi(APIView):
                 "results": result.results,
                 "facets": labelled_facets(result),
                 "typo_tolerant": result.fuzzy,
+                "understood": result.understood,
+                "q": result.q,
+                "corrected": result.corrected,
+                "relax": result.relax,
+                "nearest": result.nearest,
             }
         )
 
@@ -131,4 +181,4 @@ class SuggestApi(APIView):
         q = (request.query_params.get("q") or "").strip()
         if len(q) > 100:
             return Response({"q": ["Must be at most 100 characters."]}, status=400)
-        return Response(listings_suggest(q))
+        return Response(listings_suggest(q, vocabulary=search_vocabulary()))

@@ -6,7 +6,7 @@ import pytest
 from core.accounts.tests.factories import UserFactory
 from core.alerts.services import notifications_record
 from core.alerts.tests.factories import make_saved_search
-from core.catalog.tests.factories import toyota_land_cruiser
+from core.catalog.tests.factories import catalog_model, toyota_land_cruiser
 from core.listings.tests.factories import make_listing
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,24 @@ def test_saving_a_search_answers_it_canonical_and_named(api, buyer):
         "alert": True,
         "unread_count": 0,
     }
+
+
+def test_a_saved_search_stores_the_filters_its_words_mean(api, buyer):
+    catalog_model("nissan", "patrol")
+
+    answer = api.post("/api/v1/me/saved-searches", {"query": "q=nissan patrol under 12000 clean"}, format="json")
+
+    assert answer.status_code == 201
+    assert answer.json()["query"] == "q=clean&make=nissan&model=patrol&price_max=12000"
+    assert answer.json()["name"] == "Nissan Patrol, “clean”, up to 12000 BHD"
+
+
+def test_a_search_saved_literally_keeps_its_words(api, buyer):
+    catalog_model("nissan", "patrol")
+
+    answer = api.post("/api/v1/me/saved-searches", {"query": "q=patrol under 12000&literal=1"}, format="json")
+
+    assert answer.json()["query"] == "q=patrol+under+12000&literal=1"
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,8 @@ def test_a_pasted_search_address_is_accepted():
 
 
 def test_the_default_sort_is_left_out():
-    assert saved_query_normalize("q=land cruiser&sort=relevance") == "q=land+cruiser"
+    assert saved_query_normalize("q=air conditioned&sort=relevance") == "q=air+conditioned"
+    assert saved_query_normalize("make=toyota&sort=newest") == "make=toyota"
 
 
 @pytest.mark.parametrize(

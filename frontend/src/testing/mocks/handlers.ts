@@ -3,6 +3,7 @@ import { buyer, enums, makeListing, makes, seedListings, seller } from "@/testin
 import type { Notification } from "@/features/account/api/get-notifications";
 import type { MarketValue } from "@/features/listings/api/get-market-value";
 import type { Conversation, Message, MessageWarning } from "@/features/messaging/types/messaging";
+import type { Relax, Understood } from "@/features/search/types/search";
 import type { Listing, User } from "@/types/api";
 
 // An in-memory backend that follows docs/API.md, reset before every test.
@@ -85,6 +86,37 @@ function textMatches(title: string, q: string, fuzzy: boolean): boolean {
   if (!fuzzy) return title.toLowerCase().includes(q);
   return q.split(/\s+/).every((term) => words.some((word) => distance(word, term) <= 2));
 }
+
+type Canned = { understood: Understood[]; q: string; corrected?: string; relax?: Relax; nearestIds?: number[] };
+/** What the real parser answers for these words (search/tests/test_understanding.py holds its cases). */
+const UNDERSTOOD: Record<string, Canned> = {
+  "nissan under 20000": {
+    understood: [
+      { field: "make", value: "nissan", text: "nissan" },
+      { field: "price_max", value: "20000.000", text: "under 20000" },
+    ],
+    q: "",
+  },
+  "toyota gxr": { understood: [{ field: "make", value: "toyota", text: "toyota" }], q: "gxr" },
+  "patrol under 5000": {
+    understood: [
+      { field: "make", value: "nissan", text: "patrol" },
+      { field: "model", value: "patrol", text: "patrol" },
+      { field: "price_max", value: "5000.000", text: "under 5000" },
+    ],
+    q: "",
+    relax: { text: "under 5000", filters: ["price_max"], count: 1 },
+    nearestIds: [3],
+  },
+  camrry: {
+    understood: [
+      { field: "make", value: "toyota", text: "camry" },
+      { field: "model", value: "camry", text: "camry" },
+    ],
+    q: "",
+    corrected: "camry",
+  },
+};
 
 function matches(listing: Listing, params: URLSearchParams, skip?: string, fuzzy = false): boolean {
   if (listing.status !== "active") return false;
@@ -335,8 +367,16 @@ export const httpHandlers = [
 
   http.get(`${API}/search/listings`, ({ request }) => {
     if (state.searchDown) return HttpResponse.json({ detail: "Search is temporarily unavailable." }, { status: 503 });
-    const params = new URL(request.url).searchParams;
+    const asked = new URL(request.url).searchParams;
     record(request);
+    // The server understands the words (search/understanding); here a few answers are canned.
+    const canned = asked.get("literal") === "1" ? undefined : UNDERSTOOD[asked.get("q") ?? ""];
+    const params = new URLSearchParams(asked);
+    if (canned) {
+      params.delete("q");
+      if (canned.q) params.set("q", canned.q);
+      for (const item of canned.understood) params.append(item.field, item.value.replace(/\.000$/, ""));
+    }
     const page = Number(params.get("page") ?? 1);
     const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
     // Like the engine: typo-tolerant matching only when exact matching finds nothing.
@@ -360,6 +400,11 @@ export const httpHandlers = [
         mileage_km: { min: 0, max: 120000, buckets: [] },
       },
       typo_tolerant: fuzzy && hits.length > 0,
+      understood: canned?.understood ?? [],
+      q: canned ? canned.q : (asked.get("q") ?? ""),
+      corrected: canned?.corrected ?? null,
+      relax: hits.length === 0 && canned?.relax ? canned.relax : null,
+      nearest: hits.length === 0 && canned?.relax ? state.listings.filter((listing) => canned.nearestIds?.includes(listing.id)).map(summary) : [],
     });
   }),
   http.get(`${API}/search/suggest`, ({ request }) => {

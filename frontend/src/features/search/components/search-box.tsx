@@ -15,6 +15,11 @@ type Props = {
 
 export function suggestionParams(suggestion: Suggestion): URLSearchParams {
   const params = new URLSearchParams();
+  // The whole search the suggestion stands for: its car and what else the words said ("under 5k").
+  if (suggestion.params) {
+    for (const [key, values] of Object.entries(suggestion.params)) for (const value of values) params.append(key, value);
+    return params;
+  }
   if (suggestion.make) params.append("make", suggestion.make);
   if (suggestion.model) params.append("model", suggestion.model);
   if (!suggestion.make && !suggestion.model) params.set("q", suggestion.text);
@@ -68,6 +73,8 @@ export function SearchBox({ defaultValue = "", onSearch, size = "m", autoFocus }
   };
 
   const describe = (suggestion: Suggestion) => {
+    // With more than the car understood ("camry under 5k"), the server's words say it all.
+    if (Object.keys(suggestion.params ?? {}).some((key) => key !== "make" && key !== "model")) return suggestion.text;
     if (suggestion.make && suggestion.model) return `${makeLabel(suggestion.make)} ${modelLabel(suggestion.model, suggestion.make)}`;
     if (suggestion.make) return makeLabel(suggestion.make);
     return suggestion.text;

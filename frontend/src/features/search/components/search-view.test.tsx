@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
 import { state } from "@/testing/mocks/handlers";
+import { suggestionParams } from "@/features/search/components/search-box";
 import { renderApp, searchOf } from "@/testing/test-utils";
 
 describe("search page", () => {
@@ -135,5 +136,82 @@ describe("search page", () => {
     expect(sent.getAll("make")).toEqual(["toyota"]);
     expect(sent.get("year_min")).toBe("2020");
     expect(sent.get("sort")).toBe("price_desc");
+  });
+});
+
+describe("search that understands the words", () => {
+  it("shows a chip for each understood filter, and removing one takes its words out of the search", async () => {
+    const { user, router } = renderApp("/search?q=nissan%20under%2020000");
+    const chips = await screen.findByRole("region", { name: "Active filters" });
+    expect(await within(chips).findByText("Price: up to BHD 20,000.000")).toBeInTheDocument();
+    expect(within(chips).getByText("Make: Nissan")).toBeInTheDocument();
+    expect(await screen.findByText("1 car")).toBeInTheDocument();
+    expect(screen.getByText("2018 Nissan Altima")).toBeInTheDocument();
+    await user.click(within(chips).getByRole("button", { name: "Remove filter Price: up to BHD 20,000.000" }));
+    await waitFor(() => expect(searchOf(router).get("q")).toBe("nissan"));
+  });
+
+  it("keeps the words it did not understand as a chip of their own", async () => {
+    const { user, router } = renderApp("/search?q=toyota%20gxr");
+    const chips = await screen.findByRole("region", { name: "Active filters" });
+    expect(await within(chips).findByText("“gxr”")).toBeInTheDocument();
+    expect(within(chips).getByText("Make: Toyota")).toBeInTheDocument();
+    await user.click(within(chips).getByRole("button", { name: "Remove filter “gxr”" }));
+    await waitFor(() => expect(searchOf(router).get("q")).toBe("toyota"));
+  });
+
+  it("offers to search the words literally, and back", async () => {
+    const { user, router } = renderApp("/search?q=nissan%20under%2020000");
+    await user.click(await screen.findByRole("button", { name: "Search the words “nissan under 20000” literally" }));
+    await waitFor(() => expect(searchOf(router).get("literal")).toBe("1"));
+    expect(await screen.findByText("Searching the words as typed.")).toBeInTheDocument();
+    const chips = screen.getByRole("region", { name: "Active filters" });
+    expect(within(chips).getByText("“nissan under 20000”")).toBeInTheDocument();
+    expect(within(chips).queryByText("Make: Nissan")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Understand them as filters" }));
+    await waitFor(() => expect(searchOf(router).get("literal")).toBeNull());
+  });
+
+  it("a chip of a corrected search removes the corrected words", async () => {
+    const { user, router } = renderApp("/search?q=camrry");
+    const chips = await screen.findByRole("region", { name: "Active filters" });
+    await user.click(await within(chips).findByRole("button", { name: "Remove filter Toyota Camry" }));
+    await waitFor(() => expect(searchOf(router).get("q")).toBeNull());
+  });
+
+  it("says what a misspelt search was corrected to, in English and Arabic", async () => {
+    const { user } = renderApp("/search?q=camrry");
+    expect(
+      await screen.findByText((_, element) => element?.className === "results-typo" && element.textContent === "Showing results for “camry”."),
+    ).toHaveAttribute("role", "status");
+    await user.click(screen.getByRole("button", { name: "العربية" }));
+    expect(await screen.findByText((_, element) => element?.className === "results-typo" && element.textContent === "نعرض نتائج «camry».")).toBeInTheDocument();
+  });
+
+  it("never ends on an empty page: says what to relax and shows the nearest cars", async () => {
+    const { user, router, container, settle } = renderApp("/search?q=patrol%20under%205000");
+    expect(await screen.findByRole("heading", { name: "No cars match all of that" })).toBeInTheDocument();
+    expect(screen.getByText((_, element) => element?.className === "muted" && element.textContent === "Without “under 5000” there is 1 car. The nearest cars are below.")).toBeInTheDocument();
+    const nearest = screen.getByRole("region", { name: "Nearest cars" });
+    expect(within(nearest).getByRole("heading", { name: "2022 Nissan Patrol" })).toBeInTheDocument();
+    await settle();
+    await expectNoSeriousA11yViolations(container);
+    await user.click(screen.getByRole("button", { name: "Remove “under 5000”" }));
+    await waitFor(() => expect(searchOf(router).get("q")).toBe("patrol"));
+  });
+
+  it("says it in Arabic when nothing matches", async () => {
+    const { user } = renderApp("/search?q=patrol%20under%205000");
+    await screen.findByRole("heading", { name: "No cars match all of that" });
+    await user.click(screen.getByRole("button", { name: "العربية" }));
+    expect(await screen.findByRole("heading", { name: "لا توجد سيارات تطابق كل ذلك" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "أزل «under 5000»" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "أقرب السيارات" })).toBeInTheDocument();
+  });
+
+  it("a picked suggestion runs the whole search it stands for", () => {
+    const params = suggestionParams({ text: "Toyota Camry under 5k", make: "toyota", model: "camry", params: { make: ["toyota"], model: ["camry"], price_max: ["5000.000"] } });
+    expect(params.toString()).toBe("make=toyota&model=camry&price_max=5000.000");
+    expect(suggestionParams({ text: "Nissan", make: "nissan", model: null }).toString()).toBe("make=nissan");
   });
 });

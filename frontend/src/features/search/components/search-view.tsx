@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
 import { FacetSidebar } from "@/features/search/components/facet-sidebar";
 import { FilterChips } from "@/features/search/components/filter-chips";
+import { RelaxAnswer } from "@/features/search/components/relax-answer";
 import { SaveSearch } from "@/features/search/components/save-search";
 import { SearchBox } from "@/features/search/components/search-box";
 import { SortSelect } from "@/features/search/components/sort-select";
+import { UnderstoodNote } from "@/features/search/components/understood-note";
 import { useFacetLabels } from "@/features/search/hooks/use-facet-labels";
 import { useSearchState } from "@/features/search/hooks/use-search-state";
 import { Alert } from "@/components/alert";
@@ -120,11 +122,7 @@ export function SearchView({ cardAction }: Props) {
               <p className="results-count muted" aria-live="polite" aria-atomic="true">
                 {data ? t("search.resultsCount", { count: data.count, formatted: formatNumber(data.count, language) }) : isPending ? t("search.searching") : ""}
               </p>
-              <p className="results-typo" role="status">
-                {data?.typo_tolerant && state.q && data.results.length ? (
-                  <Trans i18nKey="search.typoTolerant" values={{ q: state.q }} components={{ q: <bdi /> }} />
-                ) : null}
-              </p>
+              <UnderstoodNote state={state} data={data} />
             </div>
             <div className="results-tools">
               <Button
@@ -144,7 +142,7 @@ export function SearchView({ cardAction }: Props) {
             </div>
           </div>
 
-          <FilterChips state={state} facets={data?.facets} />
+          <FilterChips state={state} facets={data?.facets} understood={data?.understood} leftover={data?.q} corrected={data?.corrected} />
           <div className="results-save">
             <SaveSearch params={state.params} suggestedName={headline} />
           </div>
@@ -159,6 +157,8 @@ export function SearchView({ cardAction }: Props) {
             )
           ) : isPending ? (
             <CardGridSkeleton label={t("search.searching")} />
+          ) : data && data.results.length === 0 && data.relax ? (
+            <RelaxAnswer state={state} data={{ ...data, relax: data.relax }} cardAction={cardAction} />
           ) : data && data.results.length === 0 ? (
             <EmptyState
               icon={<SearchIcon size={32} />}

@@ -12,7 +12,9 @@ import {
 import { pageHref, positiveInt } from "@/lib/paging";
 
 /** Parameters that define the result set; changing one sends you back to page 1. */
-const FILTER_KEYS = new Set<string>(["q", ...MULTI_FIELDS, ...RANGE_FIELDS.flatMap((field) => [field.min, field.max])]);
+const FILTER_KEYS = new Set<string>(["q", "literal", ...MULTI_FIELDS, ...RANGE_FIELDS.flatMap((field) => [field.min, field.max])]);
+/** Not filters the buyer chose: the words, and whether they are understood. */
+const TEXT_KEYS = new Set<string>(["q", "literal"]);
 
 /** The params without one value of one key, every other entry kept in its place. */
 export function withoutValue(params: URLSearchParams, key: string, values: string[]): URLSearchParams {
@@ -33,6 +35,8 @@ export function useSearchState() {
   const [params, setParams] = useSearchParams();
 
   const q = params.get("q") ?? "";
+  /** The words are matched as typed, not understood as filters (API: literal=1). */
+  const literal = params.get("literal") === "1";
   const page = positiveInt(params.get("page"), 1);
   const pageSize = Math.min(positiveInt(params.get("page_size"), DEFAULT_PAGE_SIZE), 100);
   const rawSort = params.get("sort");
@@ -46,7 +50,7 @@ export function useSearchState() {
   }, [params]);
 
   const activeFilterCount = useMemo(
-    () => [...params.keys()].filter((key) => FILTER_KEYS.has(key) && key !== "q").length,
+    () => [...params.keys()].filter((key) => FILTER_KEYS.has(key) && !TEXT_KEYS.has(key)).length,
     [params],
   );
 
@@ -98,12 +102,23 @@ export function useSearchState() {
     [update],
   );
 
+  /** New words are understood again (literal is dropped). */
   const setQuery = useCallback(
     (text: string) =>
       update((next) => {
         if (text.trim()) next.set("q", text.trim());
         else next.delete("q");
         next.delete("sort");
+        next.delete("literal");
+      }),
+    [update],
+  );
+
+  const setLiteral = useCallback(
+    (on: boolean) =>
+      update((next) => {
+        if (on) next.set("literal", "1");
+        else next.delete("literal");
       }),
     [update],
   );
@@ -132,6 +147,7 @@ export function useSearchState() {
   return {
     params,
     q,
+    literal,
     page,
     pageSize,
     sort,
@@ -141,6 +157,7 @@ export function useSearchState() {
     setRange,
     removeParam,
     setQuery,
+    setLiteral,
     setSort,
     clearFilters,
     hrefForPage,
