@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL and invalid Unicode in a query string: a 400 before anything reads it (web/api/text_input.py).
+    "web.api.text_input.query_text_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -233,6 +235,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # The stock parsers, each refusing NUL and invalid Unicode in any string (web/api/text_input.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "web.api.text_input.JSONParser",
+        "web.api.text_input.FormParser",
+        "web.api.text_input.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": ["web.api.renderers.OrjsonRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "web.api.errors.exception_handler",

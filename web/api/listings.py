@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,6 +23,7 @@ from web.api.background import in_background
 from web.api.pagination import PagePagination
 from web.api.permissions import signed_in, viewer
 from web.api.search import ResultCardSerializer
+from web.api.text_input import FormParser, JSONParser, MultiPartParser
 
 
 class SellerSerializer(serializers.Serializer):
