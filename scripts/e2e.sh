@@ -25,7 +25,7 @@ build_frontend
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" manage.py ensure_index >/dev/null
-"$PY" manage.py seed_demo --listings 300 --no-progress >/dev/null
+"$PY" manage.py seed_demo --listings 300 --no-progress --force >/dev/null
 "$PY" manage.py relay_outbox >/dev/null
 
 E2E_LOGS="$LOGS/$E2E_INSTANCE"; mkdir -p "$E2E_LOGS"

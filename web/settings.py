@@ -197,13 +197,23 @@ CELERY_BEAT_SCHEDULE = {
 # --- accounts, sign-in and e-mail (core/accounts, web/api/accounts.py) ---------
 # Same-site and (with DJANGO_HTTPS) secure cookies: see the production section.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
-# Sign-in limits (core/accounts/limits.py): per account, then a lock; per address.
-LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
-LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Sign-in limits (core/accounts/limits.py, docs/decisions/accounts.md): per account and
+# client a growing wait, never a lock; per account from unknown clients; per address.
+LOGIN_FREE_FAILURES = env_int("LOGIN_FREE_FAILURES", 5)
+LOGIN_DELAY_SECONDS = env_int("LOGIN_DELAY_SECONDS", 30)
+LOGIN_MAX_DELAY_SECONDS = env_int("LOGIN_MAX_DELAY_SECONDS", 15 * 60)
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 100)  # an hour, from unknown clients
 LOGIN_IP_MAX_FAILURES = env_int("LOGIN_IP_MAX_FAILURES", 50)
 LOGIN_IP_WINDOW_SECONDS = env_int("LOGIN_IP_WINDOW_SECONDS", 5 * 60)
+# A browser that signed in gets a signed device cookie: it is let through the per-account limit.
+LOGIN_DEVICE_COOKIE = "sayara_device"
+LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
+REGISTER_MAX_PER_IP = env_int("REGISTER_MAX_PER_IP", 20)  # an hour
+# Unverified addresses: the link lasts this long; publishing and messaging wait for it.
+EMAIL_VERIFICATION_TIMEOUT = env_int("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 3600)
+# Of each kind (reset link, verification link, "someone tried to register"), an hour, per account.
+ACCOUNT_MAILS_MAX_PER_HOUR = env_int("ACCOUNT_MAILS_MAX_PER_HOUR", 5)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 2 * 3600)
-PASSWORD_RESET_MAX_PER_ACCOUNT = env_int("PASSWORD_RESET_MAX_PER_ACCOUNT", 5)  # e-mails an hour
 PASSWORD_RESET_MAX_PER_IP = env_int("PASSWORD_RESET_MAX_PER_IP", 30)  # requests an hour
 # Links in e-mails point at the web app here.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
