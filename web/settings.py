@@ -192,7 +192,10 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-unread-emails": {"task": "web.messaging.send_unread_emails", "schedule": 60},
     "drain-events": {"task": "events.drain", "schedule": EVENTS_DRAIN_SECONDS},
     "purge-events": {"task": "events.purge", "schedule": 24 * 60 * 60},
+    "purge-deleted-photos": {"task": "listings.purge_deleted_photos", "schedule": 60 * 60},
 }
+# Photos of a deleted listing are kept this long (second thoughts, support), then deleted (web/media.py).
+DELETED_PHOTOS_KEEP_DAYS = env_int("DELETED_PHOTOS_KEEP_DAYS", 7)
 
 # --- accounts, sign-in and e-mail (core/accounts, web/api/accounts.py) ---------
 # Same-site and (with DJANGO_HTTPS) secure cookies: see the production section.

@@ -116,19 +116,24 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     return email
 
 
+def _active_account_of(email: Any) -> User | None:
+    """The active account of a typed address; ValidationError naming `email` when it is no address."""
+    if not isinstance(email, str) or not email.strip():
+        raise ValidationError({"email": ["Enter the email address of your account."]})
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise ValidationError({"email": ["Enter a valid email address."]}) from exc
+    return User.objects.filter(email__iexact=email, is_active=True).first()
+
+
 def user_verification_resend(*, user: User | None, email: Any, ip: str) -> None:
     """Send a new verification link to a signed-in unverified account, or to the
     unverified account of `email`; the same answer whatever the address is."""
     limits.verification_resend_check(ip=ip)
     if user is None:
-        if not isinstance(email, str) or not email.strip():
-            raise ValidationError({"email": ["Enter the email address of your account."]})
-        email = email.strip().lower()
-        try:
-            validate_email(email)
-        except ValidationError as exc:
-            raise ValidationError({"email": ["Enter a valid email address."]}) from exc
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        user = _active_account_of(email)
     if user is None or user.email_verified or not limits.account_mail_allowed(kind="verify", email=user.email):
         return
     mail_later(VERIFICATION_TASK, user.pk)
@@ -212,15 +217,8 @@ def user_password_reset_request(*, email: Any, ip: str) -> None:
     Raises limits.AttemptsLimited when `ip` asked too often.
     """
     limits.password_reset_check(ip=ip)
-    if not isinstance(email, str) or not email.strip():
-        raise ValidationError({"email": ["Enter the email address of your account."]})
-    email = email.strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError as exc:
-        raise ValidationError({"email": ["Enter a valid email address."]}) from exc
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None or not limits.account_mail_allowed(kind="reset", email=email):
+    user = _active_account_of(email)
+    if user is None or not limits.account_mail_allowed(kind="reset", email=user.email):
         return
     mail_later(PASSWORD_RESET_TASK, user.pk)
 

@@ -4,17 +4,22 @@ A photo changes what search shows (the thumbnail), so each write bumps the
 listing's version and records an outbox row like any other listing write.
 """
 
+import datetime
 import io
+import logging
 import uuid
 from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.listings.models import Listing, ListingPhoto
+from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.services import listing_touch
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 20
@@ -112,3 +117,24 @@ def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[Lis
         for position, photo_id in enumerate(photo_ids):
             ListingPhoto.objects.filter(pk=photo_id).update(position=position)
     return list(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id"))
+
+
+def listing_photos_purge(*, older_than_days: int, batch: int = 500) -> int:
+    """Delete the photos (rows and files) of listings deleted more than `older_than_days` ago.
+
+    Deleted listings keep their row (versions stay monotonic) but nobody sees
+    them any more; their photos go once the grace period for second thoughts
+    and support requests has passed. Returns how many photos went.
+    """
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    photos = list(
+        ListingPhoto.objects.filter(listing__status=ListingStatus.DELETED, listing__deleted_at__lt=cutoff).order_by("id")[:batch]
+    )
+    for photo in photos:
+        # Files first: a row without its file is harmless, a file without its row is never found again.
+        photo.image.delete(save=False)
+        photo.thumbnail.delete(save=False)
+    ListingPhoto.objects.filter(pk__in=[photo.pk for photo in photos]).delete()
+    if photos:
+        logger.info("listings.photos_purged", extra={"photos": len(photos)})
+    return len(photos)

@@ -14,8 +14,8 @@ from conftest import wait_until
 from core.accounts.tests.factories import PASSWORD, UserFactory
 from core.accounts.tests.test_services import NEW_PASSWORD, fresh_email
 from core.catalog.tests.factories import toyota_land_cruiser
-from core.outbox.models import OutboxEntry
 from core.listings.tests.factories import listing_data
+from core.outbox.models import OutboxEntry
 from web.tests.browser import Browser
 
 pytestmark = pytest.mark.django_db(transaction=True)
