@@ -21,6 +21,7 @@ def test_without_debug_seed_demo_refuses_and_creates_nothing(settings):
 
 def test_forced_it_seeds_verified_demo_sellers(settings):
     settings.DEBUG = False
+    call_command("load_catalog")  # transactional tests elsewhere may have flushed it
 
     call_command("seed_demo", "--listings", "5", "--no-progress", "--force")
 
