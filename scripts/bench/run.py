@@ -42,6 +42,7 @@ from core.outbox.models import OutboxEntry  # noqa: E402
 from indexer.documents import INDEXED_STATUSES, listing_document  # noqa: E402
 from indexer.index_admin import ensure_listings_index, listings_body  # noqa: E402
 from indexer.rebuild import rebuild_index  # noqa: E402
+from scripts.bench.photos import bench_photos  # noqa: E402
 from scripts.processes import WebProcess, WorkerProcess  # noqa: E402
 from search.engine import get_engine  # noqa: E402
 from search.engines.base import msearch_lines  # noqa: E402
@@ -344,7 +345,7 @@ def bench_load(web: WebProcess, rate: float, seconds: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--listings", type=int, default=100_000)
-    parser.add_argument("--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load"])
+    parser.add_argument("--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load", "photos"])
     parser.add_argument("--search-rounds", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--rate", type=float, default=50.0)
@@ -381,6 +382,8 @@ def main() -> None:
     finally:
         if web:
             web.stop()
+    if "photos" in args.only:
+        results["photos"] = bench_photos()
     if "sync" in args.only:
         worker = WorkerProcess(env, logs).start()
         try:

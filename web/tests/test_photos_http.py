@@ -3,8 +3,11 @@ public, to its seller always; files of deleted listings purged (web/media.py,
 core/listings/photos.py)."""
 
 import datetime
+import http.client
 import io
+import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -90,3 +93,57 @@ def test_photos_of_listings_deleted_days_ago_are_purged(seller):
     assert not ListingPhoto.objects.filter(listing_id=old["id"]).exists()
     assert [path.exists() for path in files[old["id"]]] == [False]
     assert [path.exists() for path in files[recent["id"]] + files[kept["id"]]] == [True, True]
+
+
+def _jpeg(width: int, height: int, orientation: int | None = None) -> bytes:
+    out = io.BytesIO()
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    Image.new("RGB", (width, height), (20, 90, 160)).save(out, "JPEG", quality=60, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_pixels_are_capped_at_what_a_car_photo_needs(seller):
+    listing = seller.post("/api/v1/listings", listing_data(toyota_land_cruiser())).json()
+    photos = f"/api/v1/listings/{listing['id']}/photos"
+
+    # The reported bomb: 175 KB on disk, 60 MP decoded. Refused from its header.
+    bomb = seller.post(photos, files={"image": ("bomb.png", png(7740, 7740), "image/png")})
+    # A 48 MP phone JPEG decodes at half scale (Pillow's draft) and is stored at 2560 pixels.
+    big = seller.post(photos, files={"image": ("phone.jpg", _jpeg(8000, 6000), "image/jpeg")})
+    # Turned upright from its EXIF orientation (6: the camera was held on its side).
+    turned = seller.post(photos, files={"image": ("side.jpg", _jpeg(4000, 3000, orientation=6), "image/jpeg")})
+
+    assert bomb.status_code == 400
+    assert bomb.json() == {"image": ["The photo has too many pixels: at most 24 megapixels (PNG and WebP), or a larger JPEG."]}
+    assert big.status_code == 201, big.text
+    assert (big.json()["width"], big.json()["height"]) == (2560, 1920)
+    assert (turned.json()["width"], turned.json()["height"]) == (1920, 2560)
+
+
+def test_an_over_size_body_is_refused_before_it_is_sent(asgi_server, seller):
+    listing = seller.post("/api/v1/listings", listing_data(toyota_land_cruiser())).json()
+    parts = urlsplit(asgi_server)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.putrequest("POST", f"/api/v1/listings/{listing['id']}/photos")
+    connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+    connection.putheader("Content-Length", str(50 * 1024 * 1024))
+    connection.putheader("Cookie", "; ".join(f"{k}={v}" for k, v in seller.session.cookies.items()))
+    connection.putheader("X-CSRFToken", seller.csrf_token())
+    connection.endheaders()
+
+    # Not one byte of the body was sent: the answer comes anyway.
+    answer = connection.getresponse()
+
+    assert answer.status == 413
+    assert "10.1 MB at most" in json.loads(answer.read())["detail"]
+
+
+def test_each_endpoint_refuses_a_body_over_its_own_limit(api):
+    api.force_authenticate(UserFactory())
+
+    small = api.post("/api/v1/listings", data="{}", content_type="application/json", CONTENT_LENGTH=str(2 * 1024 * 1024))
+
+    assert small.status_code == 413
+    assert "1.0 MB at most" in small.json()["detail"]
