@@ -176,6 +176,10 @@ EVENTS_DRAIN_SECONDS = env_float("EVENTS_DRAIN_SECONDS", 5.0)
 EVENTS_BUFFER_KEY = env_str("EVENTS_BUFFER_KEY", f"{SAYARA_INSTANCE}:analytics-events")
 EVENTS_BUFFER_MAX = env_int("EVENTS_BUFFER_MAX", 100_000)
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 400)
+# Views and contact clicks count once per visitor, listing and day, and at most this often
+# per address (core/events/services.py); beacons beyond the per-minute rate get 429.
+EVENTS_PER_ADDRESS_PER_DAY = env_int("EVENTS_PER_ADDRESS_PER_DAY", 20)
+EVENTS_PER_ADDRESS_PER_MINUTE = env_int("EVENTS_PER_ADDRESS_PER_MINUTE", 30)
 
 # --- Celery (web/celery.py reads the CELERY_* names) ------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)

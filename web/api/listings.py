@@ -19,11 +19,13 @@ from core.listings.selectors import listing_get, listing_get_owned, listing_list
 from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
+from web.api.accounts import client_ip
 from web.api.background import in_background
 from web.api.pagination import PagePagination
 from web.api.permissions import signed_in, viewer
 from web.api.search import ResultCardSerializer
 from web.api.text_input import FormParser, JSONParser, MultiPartParser
+from web.api.visitors import page_visitor
 
 
 class SellerSerializer(serializers.Serializer):
@@ -173,7 +175,16 @@ class ListingDetailApi(APIView):
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
-        in_background(listing_event_record, kind=ListingEventKind.VIEW, listing=listing, viewer_id=request.user.pk)
+        visitor = page_visitor(request)
+        if visitor is not None:
+            in_background(
+                listing_event_record,
+                kind=ListingEventKind.VIEW,
+                listing=listing,
+                viewer_id=request.user.pk,
+                visitor=visitor,
+                ip=client_ip(request),
+            )
         return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
