@@ -10,7 +10,7 @@ serves photos itself (docs/decisions/security.md).
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.static import serve
 
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -20,7 +20,7 @@ from core.listings.selectors import PUBLIC_STATUSES
 PUBLIC_MAX_AGE = 600
 
 
-def listing_photo(request: HttpRequest, listing_id: int, name: str) -> FileResponse:
+def listing_photo(request: HttpRequest, listing_id: int, name: str) -> HttpResponse:
     path = f"listings/{listing_id}/{name}"
     if not ListingPhoto.objects.filter(Q(image=path) | Q(thumbnail=path), listing_id=listing_id).exists():
         raise Http404
@@ -31,6 +31,6 @@ def listing_photo(request: HttpRequest, listing_id: int, name: str) -> FileRespo
     public = listing.status in PUBLIC_STATUSES
     if not public and not (user.is_authenticated and (user.pk == listing.seller_id or user.is_staff)):
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}" if public else "private, no-store"
     return response

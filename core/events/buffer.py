@@ -66,7 +66,10 @@ def buffer_push(
             return False
         if cap is not None:
             counter = f"{key}:cap:{cap[0]}"
-            counted = client.pipeline(transaction=False).incr(counter).expire(counter, max(1, ttl)).execute()[0]
+            counting = client.pipeline(transaction=False)
+            counting.incr(counter)
+            counting.expire(counter, max(1, ttl))
+            counted = counting.execute()[0]
             if counted > cap[1]:
                 return False
         pipe = client.pipeline(transaction=False)

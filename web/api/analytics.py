@@ -24,7 +24,7 @@ from core.catalog.enums import enum_allowed_values
 from core.catalog.selectors import catalog_labels
 from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
-from core.events.services import listing_event_rate_check, listing_event_record
+from core.events.services import listing_event_rate_check
 from core.listings.selectors import listing_get
 from search.analytics import (
     GROUP_BY_FIELDS,
@@ -38,10 +38,9 @@ from search.analytics import (
 from search.market_value import Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
 from web.api.accounts import client_ip
-from web.api.background import in_background
 from web.api.permissions import viewer
 from web.api.search import SEARCH_PARAMETERS
-from web.api.visitors import page_visitor
+from web.api.visitors import listing_event_from_page
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
 # (DRF answers 403 when the first authenticator names no scheme).
@@ -152,16 +151,7 @@ class ListingContactClickApi(APIView):
     def post(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         listing_event_rate_check(ip=client_ip(request))
-        visitor = page_visitor(request)
-        if visitor is not None:
-            in_background(
-                listing_event_record,
-                kind=ListingEventKind.CONTACT_CLICK,
-                listing=listing,
-                viewer_id=request.user.pk,
-                visitor=visitor,
-                ip=client_ip(request),
-            )
+        listing_event_from_page(request, kind=ListingEventKind.CONTACT_CLICK, listing=listing)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

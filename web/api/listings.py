@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.events.models import ListingEventKind
-from core.events.services import listing_event_record
 from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -19,13 +18,11 @@ from core.listings.selectors import listing_get, listing_get_owned, listing_list
 from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
-from web.api.accounts import client_ip
-from web.api.background import in_background
 from web.api.pagination import PagePagination
 from web.api.permissions import signed_in, viewer
 from web.api.search import ResultCardSerializer
 from web.api.text_input import FormParser, JSONParser, MultiPartParser
-from web.api.visitors import page_visitor
+from web.api.visitors import listing_event_from_page
 
 
 class SellerSerializer(serializers.Serializer):
@@ -175,16 +172,7 @@ class ListingDetailApi(APIView):
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
-        visitor = page_visitor(request)
-        if visitor is not None:
-            in_background(
-                listing_event_record,
-                kind=ListingEventKind.VIEW,
-                listing=listing,
-                viewer_id=request.user.pk,
-                visitor=visitor,
-                ip=client_ip(request),
-            )
+        listing_event_from_page(request, kind=ListingEventKind.VIEW, listing=listing)
         return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")

@@ -72,7 +72,7 @@ class MultiPartParser(parsers.MultiPartParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
         result = super().parse(stream, media_type, parser_context)
         check_text(_flat(result.data))
-        check_text({key: upload.name or "" for key, upload in result.files.items()})
+        check_text({key: getattr(upload, "name", "") or "" for key, upload in result.files.items()})
         return result
 
 

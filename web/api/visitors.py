@@ -8,7 +8,10 @@ previews and scripts calling the API by hand do not, and are not counted.
 
 from rest_framework.request import Request
 
+from core.events.services import listing_event_record
+from core.listings.models import Listing
 from web.api.accounts import client_ip
+from web.api.background import in_background
 
 CLIENT_HEADER = "HTTP_X_SAYARA_CLIENT"
 
@@ -20,3 +23,17 @@ def page_visitor(request: Request) -> str | None:
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
     return f"anonymous:{client_ip(request)}|{request.META.get('HTTP_USER_AGENT', '')[:300]}"
+
+
+def listing_event_from_page(request: Request, *, kind: str, listing: Listing) -> None:
+    """Record a view or contact click, off the request's path, if the client ran the page."""
+    visitor = page_visitor(request)
+    if visitor is not None:
+        in_background(
+            listing_event_record,
+            kind=kind,
+            listing=listing,
+            viewer_id=request.user.pk,
+            visitor=visitor,
+            ip=client_ip(request),
+        )
