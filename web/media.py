@@ -10,7 +10,7 @@ serves photos itself (docs/decisions/security.md).
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.views.static import serve
 
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -20,7 +20,7 @@ from core.listings.selectors import PUBLIC_STATUSES
 PUBLIC_MAX_AGE = 600
 
 
-def listing_photo(request: HttpRequest, listing_id: int, name: str) -> HttpResponse:
+def listing_photo(request: HttpRequest, listing_id: int, name: str) -> HttpResponseBase:
     path = f"listings/{listing_id}/{name}"
     if not ListingPhoto.objects.filter(Q(image=path) | Q(thumbnail=path), listing_id=listing_id).exists():
         raise Http404
