@@ -203,7 +203,10 @@ CELERY_BEAT_SCHEDULE = {
     "drain-events": {"task": "events.drain", "schedule": EVENTS_DRAIN_SECONDS},
     "purge-events": {"task": "events.purge", "schedule": 24 * 60 * 60},
     "purge-deleted-photos": {"task": "listings.purge_deleted_photos", "schedule": 60 * 60},
+    "purge-idempotency-keys": {"task": "web.purge_idempotency_keys", "schedule": 60 * 60},
 }
+# How long a create's answer is kept for retries with the same Idempotency-Key (web/api/idempotency.py).
+IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
 # Photos of a deleted listing are kept this long (second thoughts, support), then deleted (web/media.py).
 DELETED_PHOTOS_KEEP_DAYS = env_int("DELETED_PHOTOS_KEEP_DAYS", 7)
 

@@ -14,6 +14,7 @@ from core.alerts.models import Notification, SavedSearch
 from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
 from core.alerts.services import notifications_mark_read, saved_search_create, saved_search_delete, saved_search_update
 from web.api.accounts import json_object
+from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
 from web.api.pagination import page_response
 from web.api.permissions import signed_in
@@ -62,6 +63,7 @@ class SavedSearchesApi(APIView):
     @extend_schema(
         request=SavedSearchWriteSerializer, responses={201: SavedSearchSerializer}, summary="Save a search (and its alert)"
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         data = json_object(request)
         search = saved_query_parse(data.get("query"))

@@ -18,6 +18,7 @@ from core.listings.selectors import listing_get, listing_get_owned, listing_list
 from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
+from web.api.idempotency import idempotent
 from web.api.pagination import PagePagination
 from web.api.permissions import signed_in, viewer
 from web.api.search import ResultCardSerializer
@@ -153,6 +154,7 @@ class ListingCreateApi(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(request=ListingWriteSerializer, responses={201: ListingSerializer}, summary="List a car")
+    @idempotent
     def post(self, request: Request) -> Response:
         data = dict(_json_object(request.data))
         wanted = data.pop("status", ListingStatus.ACTIVE)
@@ -221,6 +223,7 @@ class ListingPhotosApi(APIView):
         responses={201: PhotoSerializer},
         summary="Add a photo (JPEG, PNG or WebP, at most 10 MB)",
     )
+    @idempotent
     def post(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
         upload = request.FILES.get("image")

@@ -21,6 +21,7 @@ from core.accounts.models import User
 from core.messaging import selectors, services
 from core.messaging.models import Conversation, MessageWarning
 from core.messaging.payloads import message_payload
+from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
 from web.api.pagination import PagePagination
 
@@ -140,6 +141,7 @@ class ConversationsApi(ParticipantApi):
         responses={201: ConversationSerializer, 200: ConversationSerializer},
         summary="Write to a listing's seller (201 new conversation; 200 when the buyer already has one about it)",
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         data = _json_object(request.data)
         listing_id = _whole_number(data.get("listing_id"), field="listing_id")
@@ -177,6 +179,7 @@ class ConversationMessagesApi(ParticipantApi):
         responses={201: MessageSerializer},
         summary="Send a message",
     )
+    @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:
         body = _json_object(request.data).get("body")
         message = services.message_send(sender=_me(request), conversation_id=conversation_id, body=body)
@@ -214,6 +217,7 @@ class ConversationReportApi(ParticipantApi):
         responses={201: REPORT_OUT, 200: REPORT_OUT},
         summary="Report a conversation to the moderators (200 when my earlier report is still open)",
     )
+    @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:
         reason = _json_object(request.data).get("reason")
         report, created = services.conversation_report(reporter=_me(request), conversation_id=conversation_id, reason=reason)
