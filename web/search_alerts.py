@@ -65,10 +65,14 @@ def saved_query_parse(query: Any) -> SearchRequest:
     if len(query) > QUERY_MAX:
         raise ValidationError({"query": [f"Must be at most {QUERY_MAX} characters."]})
     try:
-        return parse_search_params(parse_qs(query), allowed_values=enum_allowed_values())
+        search = parse_search_params(parse_qs(query), allowed_values=enum_allowed_values())
     except InvalidParams as exc:
         messages = [f"{name}: {message}" for name, problems in exc.errors.items() for message in problems]
         raise ValidationError({"query": messages}) from exc
+    if not saved_query_string(search):
+        # An empty search matches every car: its alerts would be every new listing.
+        raise ValidationError({"query": ["Choose at least one filter or some words to search for."]})
+    return search
 
 
 def _bhd(fils: int) -> str:

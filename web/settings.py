@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core.accounts",
     "core.catalog",
     "core.listings",
@@ -268,7 +269,7 @@ REST_FRAMEWORK = {
         "web.api.text_input.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": ["web.api.renderers.OrjsonRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "web.api.schema.SayaraSchema",
     "EXCEPTION_HANDLER": "web.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "web.api.pagination.PagePagination",
     "PAGE_SIZE": 24,
@@ -280,6 +281,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI's files from the app itself (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "web.api.schema.add_error_components",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     # One name per choice set (seller_type and account_type share theirs).
     "ENUM_NAME_OVERRIDES": {
@@ -336,7 +345,7 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 # Content-Security-Policy (django-csp; the policy is built in web/content_policy.py).
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
 _CSP = {
-    # Swagger UI loads its scripts and styles from a CDN and inlines its set-up.
+    # Swagger UI (served from the app, drf-spectacular-sidecar) inlines its set-up and styles.
     "EXCLUDE_URL_PREFIXES": ["/api/v1/docs/"],
     "DIRECTIVES": content_policy.directives(
         index_html=FRONTEND_DIST / "index.html",

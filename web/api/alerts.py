@@ -16,7 +16,7 @@ from core.alerts.services import notifications_mark_read, saved_search_create, s
 from web.api.accounts import json_object
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
-from web.api.pagination import page_response
+from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
 from web.search_alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 
@@ -33,7 +33,9 @@ class SavedSearchWriteSerializer(serializers.Serializer):
     """Documents the writable keys for the schema; the services validate them."""
 
     name = serializers.CharField(required=False, max_length=80, help_text="Defaults to a summary of the query")
-    query = serializers.CharField(help_text=f"The search's query string (API.md, Search), e.g. {QUERY_EXAMPLE}")
+    query = serializers.CharField(
+        min_length=1, help_text=f"The search's query string (API.md, Search) with at least one filter, e.g. {QUERY_EXAMPLE}"
+    )
     alert = serializers.BooleanField(required=False, default=True, help_text="Notify me of new matches")
 
 
@@ -56,7 +58,11 @@ def _saved_search_out(user: Any, saved_search_id: int) -> dict:
 class SavedSearchesApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=SavedSearchSerializer(many=True), summary="My saved searches, newest first")
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses=paged(SavedSearchSerializer(many=True), "SavedSearchPage"),
+        summary="My saved searches, newest first",
+    )
     def get(self, request: Request) -> Response:
         return page_response(request, saved_searches_for_user(user=signed_in(request)), SavedSearchSerializer)
 
@@ -133,10 +139,13 @@ class NotificationsApi(APIView):
         parameters=[
             OpenApiParameter("unread", bool, description="Only unread notifications"),
             OpenApiParameter("saved_search", int, description="Only this saved search's"),
-            OpenApiParameter("page", int),
-            OpenApiParameter("page_size", int),
+            *PAGE_PARAMETERS,
         ],
-        responses=NotificationSerializer(many=True),
+        responses=paged(
+            NotificationSerializer(many=True),
+            "NotificationPage",
+            unread_count=serializers.IntegerField(help_text="All unread notifications"),
+        ),
         summary="New matches of my saved searches, newest first (the page carries unread_count)",
     )
     def get(self, request: Request) -> Response:

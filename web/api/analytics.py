@@ -77,16 +77,16 @@ class CsvRenderer(BaseRenderer):
 
 # --- everyone --------------------------------------------------------------------
 
-PERCENTILES_OBJECT: dict[str, serializers.Field] = {
-    name: serializers.CharField(allow_null=True) for name in ("p10", "p25", "median", "p75", "p90")
-}
+# inline_serializer takes the fields out of the dict it is given: build each from the names.
+PERCENTILE_NAMES = ("p10", "p25", "median", "p75", "p90")
+PERCENTILES_OBJECT: dict[str, serializers.Field] = {name: serializers.CharField(allow_null=True) for name in PERCENTILE_NAMES}
 MARKET_ANSWER = inline_serializer(
     "MarketStats",
     {
         "count": serializers.IntegerField(help_text="Active listings under the filters"),
         "price": inline_serializer("MarketPrice", PERCENTILES_OBJECT),
         "mileage_km": inline_serializer(
-            "MarketMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILES_OBJECT}
+            "MarketMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILE_NAMES}
         ),
         "median_days_listed": serializers.FloatField(allow_null=True, help_text="Active listings: days since published"),
         "sold": inline_serializer(

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -19,7 +19,7 @@ from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
 from web.api.idempotency import idempotent
-from web.api.pagination import PagePagination
+from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.search import ResultCardSerializer
 from web.api.text_input import FormParser, JSONParser, MultiPartParser
@@ -204,7 +204,14 @@ class ListingRenewApi(APIView):
 class MyListingsApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=ListingSerializer(many=True), summary="My listings, any status")
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=["draft", "active", "sold", "expired"]),
+            *PAGE_PARAMETERS,
+        ],
+        responses=paged(ListingSerializer(many=True), "MyListingPage"),
+        summary="My listings, any status",
+    )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
         if wanted is not None and wanted not in ("draft", "active", "sold", "expired"):

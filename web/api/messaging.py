@@ -23,7 +23,7 @@ from core.messaging.models import Conversation, MessageWarning
 from core.messaging.payloads import message_payload
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
-from web.api.pagination import PagePagination
+from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 
 
 class MessageSerializer(serializers.Serializer):
@@ -123,8 +123,11 @@ class ParticipantApi(APIView):
 
 class ConversationsApi(ParticipantApi):
     @extend_schema(
-        parameters=[OpenApiParameter("listing_id", OpenApiTypes.INT, description="Only conversations about this listing")],
-        responses=ConversationSerializer(many=True),
+        parameters=[
+            OpenApiParameter("listing_id", OpenApiTypes.INT, description="Only conversations about this listing"),
+            *PAGE_PARAMETERS,
+        ],
+        responses=paged(ConversationSerializer(many=True), "ConversationPage"),
         summary="My conversations, newest activity first",
     )
     def get(self, request: Request) -> Response:
@@ -163,8 +166,9 @@ class ConversationMessagesApi(ParticipantApi):
         parameters=[
             OpenApiParameter("before", OpenApiTypes.INT, description="Only messages older than this message id"),
             OpenApiParameter("after", OpenApiTypes.INT, description="Only messages newer than this message id (catch-up)"),
+            *PAGE_PARAMETERS,
         ],
-        responses=MessageSerializer(many=True),
+        responses=paged(MessageSerializer(many=True), "MessagePage"),
         summary="A conversation's messages, newest first",
     )
     def get(self, request: Request, conversation_id: int) -> Response:

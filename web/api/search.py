@@ -13,7 +13,7 @@ from core.catalog.selectors import catalog_labels
 from core.events.services import search_event_record
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
-from search.params import SORTS, parse_search_params
+from search.params import RESULT_WINDOW, SORTS, parse_search_params
 from search.query import SearchResult
 from web.api.background import in_background
 
@@ -22,8 +22,8 @@ SEARCH_PARAMETERS = [
     *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
     *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
     OpenApiParameter("sort", str, enum=list(SORTS)),
-    OpenApiParameter("page", int),
-    OpenApiParameter("page_size", int, description="1–100, default 24"),
+    OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": RESULT_WINDOW}, description="1-based"),
+    OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 100}, description="1–100, default 24"),
 ]
 
 
