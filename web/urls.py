@@ -16,3 +16,6 @@ if not settings.S3_BUCKET:
     urlpatterns.append(path("media/listings/<int:listing_id>/<str:name>", media.listing_photo))
 # Everything else is the web app's (React Router's) own route.
 urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|ws/)(?P<path>.*)$", views.app_shell))
+
+handler404 = "web.views.not_found"
+handler500 = "web.views.server_error"

@@ -222,6 +222,8 @@ class AggregateApi(APIView):
                 },
             ),
             (200, "text/csv"): OpenApiTypes.STR,
+            # DRF answers an unknown ?format= with 404.
+            404: OpenApiResponse(description="Unknown format"),
             504: TIMEOUT_RESPONSE,
         },
         summary="Aggregate listings by allow-listed fields and metrics (analysts)",

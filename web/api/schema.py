@@ -106,9 +106,9 @@ class SayaraSchema(AutoSchema):
         if getattr(self._handler(), "idempotent", False):
             codes.add("422")
         responses = operation.setdefault("responses", {})
-        for code in sorted(codes):
+        for code in sorted(codes | ({"404"} & set(responses))):
             if code not in responses or "content" not in responses[code]:
-                responses[code] = _response(code)
+                responses[code] = {**_response(code), "description": responses.get(code, {}).get("description") or WHY[code]}
         for code in ("429", "504"):
             if code in responses:
                 responses[code] = {**_response("429"), "description": responses[code].get("description") or WHY["429"]}
