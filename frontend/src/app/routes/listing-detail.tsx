@@ -55,6 +55,15 @@ function DetailSkeleton() {
   );
 }
 
+function ListingNotFound() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState title={t("listing.notFound")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
+      {t("listing.notFoundBody")}
+    </EmptyState>
+  );
+}
+
 export default function ListingDetailRoute() {
   const { t } = useTranslation();
   const params = useParams();
@@ -65,6 +74,13 @@ export default function ListingDetailRoute() {
   const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
   useDocumentTitle(listing?.title);
 
+  // /listings/abc is no listing: the query never runs, so say so rather than load forever.
+  if (!Number.isInteger(id) || id < 1)
+    return (
+      <div className="container page">
+        <ListingNotFound />
+      </div>
+    );
   if (isPending)
     return (
       <div className="container page">
@@ -75,9 +91,7 @@ export default function ListingDetailRoute() {
     return (
       <div className="container page">
         {isApiError(error) && error.kind === "not_found" ? (
-          <EmptyState title={t("listing.notFound")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
-            {t("listing.notFoundBody")}
-          </EmptyState>
+          <ListingNotFound />
         ) : (
           <QueryError error={error} onRetry={() => refetch()} />
         )}
