@@ -358,6 +358,13 @@ export const httpHandlers = [
     if (state.searchDown) return HttpResponse.json({ detail: "Search is temporarily unavailable." }, { status: 503 });
     const params = new URL(request.url).searchParams;
     record(request);
+    // As search/params.py validates them.
+    const refused: Record<string, string[]> = {};
+    const yearMin = params.get("year_min");
+    if (yearMin && !(Number(yearMin) >= 1950 && Number(yearMin) <= 2027)) refused.year_min = ["Must be a whole number between 1950 and 2027."];
+    if (Number(params.get("page") ?? 1) > 10000)
+      refused.page = ["Only the first 10,000 results can be paged through; narrow the search or change the sort."];
+    if (Object.keys(refused).length) return HttpResponse.json(refused, { status: 400 });
     const page = Number(params.get("page") ?? 1);
     const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
     // Like the engine: typo-tolerant matching only when exact matching finds nothing.
