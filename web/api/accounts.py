@@ -11,7 +11,7 @@ from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
@@ -152,6 +152,27 @@ class RegisterApi(APIView):
             },
         ),
         responses={202: REGISTERED, **LIMITED},
+        examples=[
+            OpenApiExample(
+                "A private seller",
+                request_only=True,
+                value={
+                    "email": "huda@example.bh",
+                    "password": "a-Long-passw0rd!",
+                    "display_name": "Huda",
+                    "phone": "+97333123456",
+                },
+            ),
+            OpenApiExample(
+                "Accepted",
+                response_only=True,
+                status_codes=["202"],
+                value={
+                    "detail": "We sent a link to huda@example.bh. Open it to confirm your address, then sign in.",
+                    "email": "huda@example.bh",
+                },
+            ),
+        ],
         summary="Create an account: a verification link goes to the address (the same answer if it is taken)",
     )
     def post(self, request: Request) -> Response:
@@ -211,6 +232,9 @@ class LoginApi(APIView):
     @extend_schema(
         request=CREDENTIALS,
         responses={200: UserSerializer, **LIMITED},
+        examples=[
+            OpenApiExample("Sign in", request_only=True, value={"email": "huda@example.bh", "password": "a-Long-passw0rd!"})
+        ],
         summary="Sign in (session cookie); 429 with Retry-After while this client must wait after wrong passwords",
     )
     def post(self, request: Request) -> Response:

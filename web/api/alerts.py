@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -67,7 +67,16 @@ class SavedSearchesApi(APIView):
         return page_response(request, saved_searches_for_user(user=signed_in(request)), SavedSearchSerializer)
 
     @extend_schema(
-        request=SavedSearchWriteSerializer, responses={201: SavedSearchSerializer}, summary="Save a search (and its alert)"
+        request=SavedSearchWriteSerializer,
+        responses={201: SavedSearchSerializer},
+        summary="Save a search (and its alert)",
+        examples=[
+            OpenApiExample(
+                "Land Cruisers under 9000 BHD",
+                request_only=True,
+                value={"query": "make=toyota&model=land-cruiser&price_max=9000", "alert": True},
+            )
+        ],
     )
     @idempotent
     def post(self, request: Request) -> Response:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -139,6 +139,26 @@ class ListingWriteSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["draft", "active", "sold", "expired"], required=False)
 
 
+LISTING_EXAMPLE = OpenApiExample(
+    "A Land Cruiser for sale",
+    request_only=True,
+    value={
+        "make": "toyota",
+        "model": "land-cruiser",
+        "trim": "GXR",
+        "year": 2021,
+        "price": "18500.000",
+        "mileage_km": 45000,
+        "fuel": "petrol",
+        "transmission": "automatic",
+        "regional_spec": "gcc",
+        "governorate": "capital",
+        "description": "Agency maintained, one owner.",
+        "status": "active",
+    },
+)
+
+
 def _json_object(data: object) -> Mapping:
     if not isinstance(data, Mapping):
         raise ValidationError({"non_field_errors": ["Send a JSON object."]})
@@ -153,7 +173,9 @@ def _output(listing_id: int, request: Request) -> Response:
 class ListingCreateApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ListingWriteSerializer, responses={201: ListingSerializer}, summary="List a car")
+    @extend_schema(
+        request=ListingWriteSerializer, responses={201: ListingSerializer}, summary="List a car", examples=[LISTING_EXAMPLE]
+    )
     @idempotent
     def post(self, request: Request) -> Response:
         data = dict(_json_object(request.data))

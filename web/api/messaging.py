@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
@@ -143,6 +143,7 @@ class ConversationsApi(ParticipantApi):
         ),
         responses={201: ConversationSerializer, 200: ConversationSerializer},
         summary="Write to a listing's seller (201 new conversation; 200 when the buyer already has one about it)",
+        examples=[OpenApiExample("First message", request_only=True, value={"listing_id": 1, "body": "Is it still for sale?"})],
     )
     @idempotent
     def post(self, request: Request) -> Response:
@@ -182,6 +183,7 @@ class ConversationMessagesApi(ParticipantApi):
         request=inline_serializer("MessageSend", {"body": serializers.CharField(max_length=4000)}),
         responses={201: MessageSerializer},
         summary="Send a message",
+        examples=[OpenApiExample("A reply", request_only=True, value={"body": "Yes, come and see it tomorrow."})],
     )
     @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,7 +18,12 @@ from search.query import SearchResult
 from web.api.background import in_background
 
 SEARCH_PARAMETERS = [
-    OpenApiParameter("q", str, description="Free text, English or Arabic, typo-tolerant"),
+    OpenApiParameter(
+        "q",
+        str,
+        description="Free text, English or Arabic, typo-tolerant",
+        examples=[OpenApiExample("A model", value="land cruiser")],
+    ),
     *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
     *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
     OpenApiParameter("sort", str, enum=list(SORTS)),
