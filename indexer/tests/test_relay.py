@@ -16,13 +16,14 @@ from indexer.lag import outbox_lag
 from indexer.relay import STUCK_AFTER_ATTEMPTS, relay_outbox
 from search.engine import get_engine
 from search.engines.base import BulkOp
+from search.index import listings_alias
 
 pytestmark = pytest.mark.django_db
 
 
 def indexed(listing_id: int) -> dict | None:
     engine = get_engine()
-    return engine.get_source("test-listings", str(listing_id))
+    return engine.get_source(listings_alias(), str(listing_id))
 
 
 def relay_all() -> None:
