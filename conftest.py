@@ -132,9 +132,11 @@ def asgi_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory,
     Tests that use it must be transactional (django_db(transaction=True)) so the
     server sees their rows.
     """
-    # Every test signs in from 127.0.0.1: the per-address limit would add up
-    # across tests and runs; its own tests use other addresses.
-    env = worker_env(LOGIN_IP_MAX_FAILURES="1000000", **mail_env(mail_dir))
+    # Every test signs in and registers from 127.0.0.1: the per-address limits
+    # would add up across tests and runs; their own tests use other addresses.
+    # (PASSWORD_RESET_MAX_PER_IP also bounds requests for verification links.)
+    many = "1000000"
+    env = worker_env(LOGIN_IP_MAX_FAILURES=many, REGISTER_MAX_PER_IP=many, PASSWORD_RESET_MAX_PER_IP=many, **mail_env(mail_dir))
     web = WebProcess(env, tmp_path_factory.mktemp("asgi")).start()
     yield web.url
     web.stop()

@@ -3,7 +3,9 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
+from core.listings.photos import listing_photos_purge
 from core.listings.services import listing_bulk_expire
 from indexer.relay import relay_outbox
 from search.engines.base import EngineUnavailable
@@ -35,6 +37,11 @@ def sweep_outbox_task() -> int:
 @shared_task(name="indexer.expire_listings", ignore_result=True)
 def expire_listings_task() -> int:
     return listing_bulk_expire()
+
+
+@shared_task(name="listings.purge_deleted_photos", ignore_result=True)
+def purge_deleted_photos_task() -> int:
+    return listing_photos_purge(older_than_days=settings.DELETED_PHOTOS_KEEP_DAYS)
 
 
 @shared_task(name="indexer.reconcile_index", ignore_result=True)

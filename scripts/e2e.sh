@@ -25,10 +25,15 @@ build_frontend
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" manage.py ensure_index >/dev/null
-"$PY" manage.py seed_demo --listings 300 --no-progress >/dev/null
+"$PY" manage.py seed_demo --listings 300 --no-progress --force >/dev/null
 "$PY" manage.py relay_outbox >/dev/null
 
 E2E_LOGS="$LOGS/$E2E_INSTANCE"; mkdir -p "$E2E_LOGS"
+# E-mails (verification links) as files the tests read, like a mailbox.
+export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH="$E2E_LOGS/mail"
+rm -rf "$EMAIL_FILE_PATH"; mkdir -p "$EMAIL_FILE_PATH"
+# Every test registers and signs in from 127.0.0.1.
+export REGISTER_MAX_PER_IP=100000 LOGIN_IP_MAX_FAILURES=100000
 PIDS=()
 stop_stack() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop_stack EXIT
@@ -39,5 +44,5 @@ PIDS+=($!)
 for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 say "Playwright against http://127.0.0.1:$E2E_PORT (screenshots in frontend/test-results/)"
-(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" npm run --silent e2e -- --reporter=list) || {
+(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$EMAIL_FILE_PATH" npm run --silent e2e -- --reporter=list) || {
   tail -n 40 "$E2E_LOGS/web.log" "$E2E_LOGS/worker.log"; die "end-to-end tests failed"; }

@@ -20,6 +20,8 @@ say "lint (ruff)"
 "$VENV/bin/ruff" format --check . >/dev/null || { "$VENV/bin/ruff" format --diff . | head -n 40; die "run: .venv/bin/ruff format ."; }
 "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "a model change has no migration: run manage.py makemigrations"
 
+# The ASGI server under test serves static files (the API docs' Swagger UI) as production does.
+"$PY" manage.py collectstatic --noinput -v 0
 say "backend tests (pytest)"
 "$VENV/bin/pytest" "$@"
 

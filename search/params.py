@@ -16,6 +16,7 @@ DEFAULT_PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
 # The engine's max_result_window (search/index.py): pages beyond it are refused.
 RESULT_WINDOW = 10000
+PAGE_BEYOND_WINDOW = f"Only the first {RESULT_WINDOW:,} results can be paged through; narrow the search or change the sort."
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FIELD = 30
 MIN_YEAR = 1950
@@ -156,11 +157,13 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
     if raw is not None:
         parsed = _whole(raw, 1, RESULT_WINDOW)
         if parsed is None:
-            errors["page"] = ["Must be a whole number from 1."]
+            # A page past the window is a whole number too: say what the limit is (page=10001).
+            beyond = raw.isdigit() and int(raw) > RESULT_WINDOW
+            errors["page"] = [PAGE_BEYOND_WINDOW if beyond else "Must be a whole number from 1."]
         else:
             page = parsed
     if "page" not in errors and page * page_size > RESULT_WINDOW:
-        errors["page"] = [f"Only the first {RESULT_WINDOW:,} results can be paged through; narrow the search or change the sort."]
+        errors["page"] = [PAGE_BEYOND_WINDOW]
 
     literal = False
     raw = _single(params, "literal")

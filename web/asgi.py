@@ -21,8 +21,13 @@ from a2wsgi import WSGIMiddleware  # noqa: E402
 from channels.routing import ProtocolTypeRouter  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from web.body_limit import asgi_body_limit  # noqa: E402
 from web.routing import websocket_application  # noqa: E402
 
 application = ProtocolTypeRouter(
-    {"http": WSGIMiddleware(wsgi_app, workers=settings.WEB_THREADS), "websocket": websocket_application}  # type: ignore[arg-type]
+    {
+        # Bodies over the largest any endpoint takes are refused before they are received (web/body_limit.py).
+        "http": asgi_body_limit(WSGIMiddleware(wsgi_app, workers=settings.WEB_THREADS)),  # type: ignore[arg-type]
+        "websocket": websocket_application,
+    }
 )

@@ -2,13 +2,14 @@
 
 from channels.auth import AuthMiddlewareStack
 from channels.routing import URLRouter
-from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
 from web.consumers.chat import ChatConsumer
+from web.consumers.origin import SameOriginValidator
 
 websocket_urlpatterns: list = [
     path("ws/chat/", ChatConsumer.as_asgi()),
 ]
 
-websocket_application = AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+# Scheme, host and port must be the site's own (web/consumers/origin.py).
+websocket_application = SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))

@@ -71,6 +71,9 @@ def saved_query_parse(query: Any) -> SearchRequest:
     except InvalidParams as exc:
         messages = [f"{name}: {message}" for name, problems in exc.errors.items() for message in problems]
         raise ValidationError({"query": messages}) from exc
+    if not saved_query_string(request):
+        # An empty search matches every car: its alerts would be every new listing.
+        raise ValidationError({"query": ["Choose at least one filter or some words to search for."]})
     if request.q and not request.literal:
         # The words are understood as the search page understands them, and stored as the
         # filters they mean ("patrol under 12000" → make, model, price_max): the alert then

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core.accounts",
     "core.catalog",
     "core.listings",
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL and invalid Unicode in a query string: a 400 before anything reads it (web/api/text_input.py).
+    "web.api.text_input.query_text_middleware",
+    # Bodies larger than the endpoint takes: a 413 before anything reads them (web/body_limit.py).
+    "web.body_limit.body_limit_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +121,10 @@ FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(BASE_DIR / "frontend" / "dist"
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Any request body but a photo upload's (web/body_limit.py); Django's own limit for form fields matches it.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(STATE_DIR / "media")))
 # Photos on an S3-compatible store when a bucket is named; the local disk otherwise.
@@ -170,6 +179,10 @@ EVENTS_DRAIN_SECONDS = env_float("EVENTS_DRAIN_SECONDS", 5.0)
 EVENTS_BUFFER_KEY = env_str("EVENTS_BUFFER_KEY", f"{SAYARA_INSTANCE}:analytics-events")
 EVENTS_BUFFER_MAX = env_int("EVENTS_BUFFER_MAX", 100_000)
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 400)
+# Views and contact clicks count once per visitor, listing and day, and at most this often
+# per address (core/events/services.py); beacons beyond the per-minute rate get 429.
+EVENTS_PER_ADDRESS_PER_DAY = env_int("EVENTS_PER_ADDRESS_PER_DAY", 20)
+EVENTS_PER_ADDRESS_PER_MINUTE = env_int("EVENTS_PER_ADDRESS_PER_MINUTE", 30)
 
 # --- recommendations (core/recommendations, docs/decisions/recommendations.md) --
 # How often the periodic job recomputes "also viewed" neighbours and popularity.
@@ -200,18 +213,34 @@ CELERY_BEAT_SCHEDULE = {
     "purge-events": {"task": "events.purge", "schedule": 24 * 60 * 60},
     "recompute-recommendations": {"task": "recommendations.recompute", "schedule": RECOMMENDATIONS_RECOMPUTE_SECONDS},
     "purge-recommendation-signals": {"task": "recommendations.purge", "schedule": 24 * 60 * 60},
+    "purge-deleted-photos": {"task": "listings.purge_deleted_photos", "schedule": 60 * 60},
+    "purge-idempotency-keys": {"task": "web.purge_idempotency_keys", "schedule": 60 * 60},
 }
+# How long a create's answer is kept for retries with the same Idempotency-Key (web/api/idempotency.py).
+IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
+# Photos of a deleted listing are kept this long (second thoughts, support), then deleted (web/media.py).
+DELETED_PHOTOS_KEEP_DAYS = env_int("DELETED_PHOTOS_KEEP_DAYS", 7)
 
 # --- accounts, sign-in and e-mail (core/accounts, web/api/accounts.py) ---------
 # Same-site and (with DJANGO_HTTPS) secure cookies: see the production section.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
-# Sign-in limits (core/accounts/limits.py): per account, then a lock; per address.
-LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
-LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Sign-in limits (core/accounts/limits.py, docs/decisions/accounts.md): per account and
+# client a growing wait, never a lock; per account from unknown clients; per address.
+LOGIN_FREE_FAILURES = env_int("LOGIN_FREE_FAILURES", 5)
+LOGIN_DELAY_SECONDS = env_int("LOGIN_DELAY_SECONDS", 30)
+LOGIN_MAX_DELAY_SECONDS = env_int("LOGIN_MAX_DELAY_SECONDS", 15 * 60)
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 100)  # an hour, from unknown clients
 LOGIN_IP_MAX_FAILURES = env_int("LOGIN_IP_MAX_FAILURES", 50)
 LOGIN_IP_WINDOW_SECONDS = env_int("LOGIN_IP_WINDOW_SECONDS", 5 * 60)
+# A browser that signed in gets a signed device cookie: it is let through the per-account limit.
+LOGIN_DEVICE_COOKIE = "sayara_device"
+LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
+REGISTER_MAX_PER_IP = env_int("REGISTER_MAX_PER_IP", 20)  # an hour
+# Unverified addresses: the link lasts this long; publishing and messaging wait for it.
+EMAIL_VERIFICATION_TIMEOUT = env_int("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 3600)
+# Of each kind (reset link, verification link, "someone tried to register"), an hour, per account.
+ACCOUNT_MAILS_MAX_PER_HOUR = env_int("ACCOUNT_MAILS_MAX_PER_HOUR", 5)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 2 * 3600)
-PASSWORD_RESET_MAX_PER_ACCOUNT = env_int("PASSWORD_RESET_MAX_PER_ACCOUNT", 5)  # e-mails an hour
 PASSWORD_RESET_MAX_PER_IP = env_int("PASSWORD_RESET_MAX_PER_IP", 30)  # requests an hour
 # Links in e-mails point at the web app here.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -243,8 +272,14 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # The stock parsers, each refusing NUL and invalid Unicode in any string (web/api/text_input.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "web.api.text_input.JSONParser",
+        "web.api.text_input.FormParser",
+        "web.api.text_input.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": ["web.api.renderers.OrjsonRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "web.api.schema.SayaraSchema",
     "EXCEPTION_HANDLER": "web.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "web.api.pagination.PagePagination",
     "PAGE_SIZE": 24,
@@ -256,6 +291,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI's files from the app itself (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "web.api.schema.add_error_components",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     # One name per choice set (seller_type and account_type share theirs).
     "ENUM_NAME_OVERRIDES": {
@@ -312,7 +355,7 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 # Content-Security-Policy (django-csp; the policy is built in web/content_policy.py).
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
 _CSP = {
-    # Swagger UI loads its scripts and styles from a CDN and inlines its set-up.
+    # Swagger UI (served from the app, drf-spectacular-sidecar) inlines its set-up and styles.
     "EXCLUDE_URL_PREFIXES": ["/api/v1/docs/"],
     "DIRECTIVES": content_policy.directives(
         index_html=FRONTEND_DIST / "index.html",

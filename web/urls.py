@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
-from web import health, metrics, views
+from web import health, media, metrics, views
 
 urlpatterns = [
     path("api/v1/", include("web.api.urls")),
@@ -13,7 +12,10 @@ urlpatterns = [
     path("metrics", metrics.metrics),
 ]
 if not settings.S3_BUCKET:
-    # Uploaded photos from the local disk (production serves them from S3 or the proxy).
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    # Uploaded photos from the local disk, to whoever may see their listing (web/media.py).
+    urlpatterns.append(path("media/listings/<int:listing_id>/<str:name>", media.listing_photo))
 # Everything else is the web app's (React Router's) own route.
 urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|ws/)(?P<path>.*)$", views.app_shell))
+
+handler404 = "web.views.not_found"
+handler500 = "web.views.server_error"

@@ -20,3 +20,13 @@ def app_shell(request: HttpRequest, path: str = "") -> HttpResponseBase:
     response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
+    """A JSON 404 for addresses no route matches (API.md: every error is JSON); the web
+    app's own routes never get here (app_shell answers them)."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponseBase:
+    return JsonResponse({"detail": "Something went wrong on our side. Please try again."}, status=500)

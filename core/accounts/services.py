@@ -16,12 +16,18 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from rest_framework.authtoken.models import Token
 
 from core.accounts import limits
 from core.accounts.models import BAHRAIN_PHONE, AccountType, Language, User
+from core.accounts.verification import (
+    user_from_uid,
+    user_mark_verified,
+    user_registration_notice_send,
+    user_verification_send,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +35,8 @@ logger = logging.getLogger(__name__)
 # so core does not import the interface; answering at once, whether or not the
 # account exists, also keeps the reset endpoint from telling accounts apart.
 PASSWORD_RESET_TASK = "accounts.send_password_reset"
+VERIFICATION_TASK = "accounts.send_verification"
+REGISTRATION_NOTICE_TASK = "accounts.send_registration_notice"
 BAD_CREDENTIALS = "The email or password is not right."
 
 DISPLAY_NAME_MAX = 80
@@ -58,8 +66,15 @@ def _clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
     return phone
 
 
-@transaction.atomic
-def user_register(*, data: Mapping[str, Any]) -> User:
+def user_register(*, data: Mapping[str, Any], ip: str) -> str:
+    """Create an unverified account and e-mail its verification link; return the address.
+
+    A taken address answers the same, to the caller and in time (the password
+    is hashed either way): its owner gets a notice that someone tried instead.
+    Raises limits.AttemptsLimited when `ip` registered too often, ValidationError
+    for bad fields.
+    """
+    limits.register_check(ip=ip)
     errors: dict[str, list[str]] = {}
     email = str(data.get("email") or "").strip().lower()
     try:
@@ -81,17 +96,47 @@ def user_register(*, data: Mapping[str, Any]) -> User:
         else:
             user.preferred_language = data["preferred_language"]
     _check_new_password(password, user, field="password", errors=errors)
-    if "email" not in errors and User.objects.filter(email__iexact=email).exists():
-        errors["email"] = ["An account with this email already exists."]
     if errors:
         raise ValidationError(errors)
     user.set_password(password)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        logger.info("accounts.register_taken", extra={"user_id": existing.pk})
+        if limits.account_mail_allowed(kind="register-notice", email=email):
+            mail_later(REGISTRATION_NOTICE_TASK, existing.pk)
+    else:
+        logger.info("accounts.registered", extra={"user_id": user.pk})
+        mail_later(VERIFICATION_TASK, user.pk)
+    return email
+
+
+def _active_account_of(email: Any) -> User | None:
+    """The active account of a typed address; ValidationError naming `email` when it is no address."""
+    if not isinstance(email, str) or not email.strip():
+        raise ValidationError({"email": ["Enter the email address of your account."]})
+    email = email.strip().lower()
     try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as exc:
-        raise ValidationError({"email": ["An account with this email already exists."]}) from exc
-    return user
+        validate_email(email)
+    except ValidationError as exc:
+        raise ValidationError({"email": ["Enter a valid email address."]}) from exc
+    return User.objects.filter(email__iexact=email, is_active=True).first()
+
+
+def user_verification_resend(*, user: User | None, email: Any, ip: str) -> None:
+    """Send a new verification link to a signed-in unverified account, or to the
+    unverified account of `email`; the same answer whatever the address is."""
+    limits.verification_resend_check(ip=ip)
+    if user is None:
+        user = _active_account_of(email)
+    if user is None or user.email_verified or not limits.account_mail_allowed(kind="verify", email=user.email):
+        return
+    mail_later(VERIFICATION_TASK, user.pk)
 
 
 @transaction.atomic
@@ -123,22 +168,23 @@ def _check_new_password(password: Any, user: User, *, field: str, errors: dict[s
         errors[field] = list(exc.messages)
 
 
-def user_authenticate(*, email: Any, password: Any, ip: str) -> User:
+def user_authenticate(*, email: Any, password: Any, ip: str, device: str | None = None) -> User:
     """The account these credentials open, within the sign-in limits.
 
-    Raises limits.AttemptsLimited while the account or the address is locked
-    out (even for the right password), ValidationError for wrong credentials.
+    `device` is the verified device the browser presented for this account
+    (web/api/accounts.py). Raises limits.AttemptsLimited while this client must
+    wait (even for the right password), ValidationError for wrong credentials.
     """
     if not isinstance(email, str) or not isinstance(password, str) or not email.strip() or not password:
         raise ValidationError({"non_field_errors": ["Enter your email and password."]})
     email = email.strip().lower()
-    limits.login_check(email=email, ip=ip)
+    limits.login_check(email=email, ip=ip, device=device)
     user = authenticate(None, username=email, password=password)
     if user is None:
-        limits.login_failed(email=email, ip=ip)
-        logger.info("accounts.login_failed", extra={"ip": ip})
+        limits.login_failed(email=email, ip=ip, device=device)
+        logger.info("accounts.login_failed", extra={"ip": ip, "known_device": device is not None})
         raise ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
-    limits.login_succeeded(email=email)
+    limits.login_succeeded(email=email, ip=ip, device=device)
     return user
 
 
@@ -171,29 +217,27 @@ def user_password_reset_request(*, email: Any, ip: str) -> None:
     Raises limits.AttemptsLimited when `ip` asked too often.
     """
     limits.password_reset_check(ip=ip)
-    if not isinstance(email, str) or not email.strip():
-        raise ValidationError({"email": ["Enter the email address of your account."]})
-    email = email.strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError as exc:
-        raise ValidationError({"email": ["Enter a valid email address."]}) from exc
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None or not limits.password_reset_email_allowed(email=email):
+    user = _active_account_of(email)
+    if user is None or not limits.account_mail_allowed(kind="reset", email=user.email):
         return
-    transaction.on_commit(lambda: _request_reset_email(user.pk), robust=True)
+    mail_later(PASSWORD_RESET_TASK, user.pk)
 
 
-def _request_reset_email(user_id: int) -> None:
+def mail_later(task: str, user_id: int) -> None:
+    """Have a worker send an account e-mail after commit (so the answer does not wait, or tell anything)."""
+    transaction.on_commit(lambda: _enqueue_mail(task, user_id), robust=True)
+
+
+def _enqueue_mail(task: str, user_id: int) -> None:
     try:
-        current_app.send_task(PASSWORD_RESET_TASK, args=[user_id], retry=False)
+        current_app.send_task(task, args=[user_id], retry=False)
     except (kombu.exceptions.OperationalError, redis.exceptions.RedisError, OSError) as exc:
         # No broker: send from here rather than lose the e-mail.
-        logger.warning("accounts.reset_enqueue_failed", extra={"error": str(exc)})
+        logger.warning("accounts.mail_enqueue_failed", extra={"task": task, "error": str(exc)})
         try:
-            user_password_reset_send(user_id=user_id)
+            ACCOUNT_MAILS[task](user_id=user_id)
         except (SMTPException, OSError) as mail_exc:
-            logger.error("accounts.reset_mail_failed", extra={"user_id": user_id, "error": str(mail_exc)})
+            logger.error("accounts.mail_failed", extra={"task": task, "user_id": user_id, "error": str(mail_exc)})
 
 
 def password_reset_link(user: User) -> str:
@@ -239,14 +283,8 @@ INVALID_RESET_LINK = "This reset link is invalid or has expired. Ask for a new o
 
 @transaction.atomic
 def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> User:
-    user = None
-    if isinstance(uid, str) and isinstance(token, str):
-        try:
-            user_id = int(force_str(urlsafe_base64_decode(uid)))
-        except (ValueError, TypeError, UnicodeDecodeError):
-            user_id = None
-        user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
-    if user is None or not default_token_generator.check_token(user, token):
+    user = user_from_uid(uid)
+    if user is None or not isinstance(token, str) or not default_token_generator.check_token(user, token):
         raise ValidationError({"token": [INVALID_RESET_LINK]})
     errors: dict[str, list[str]] = {}
     _check_new_password(new_password, user, field="new_password", errors=errors)
@@ -255,7 +293,16 @@ def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> U
     user.set_password(new_password)
     user.save(update_fields=["password"])
     _sign_out_scripts(user)
-    # Whoever can read the mailbox may sign in again at once.
+    # Whoever can read the mailbox owns the address and may sign in again at once.
+    user_mark_verified(user)
     limits.login_unlock(email=user.email)
     logger.info("accounts.password_reset", extra={"user_id": user.pk})
     return user
+
+
+# What each account e-mail task sends (web/tasks/accounts.py), also used when no broker answers.
+ACCOUNT_MAILS = {
+    PASSWORD_RESET_TASK: user_password_reset_send,
+    VERIFICATION_TASK: user_verification_send,
+    REGISTRATION_NOTICE_TASK: user_registration_notice_send,
+}

@@ -39,15 +39,40 @@ def _client(url: str, timeout: float) -> redis.Redis:
     return redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
 
 
-def buffer_push(event: dict[str, Any]) -> bool:
-    """Add an event to the buffer; False (and a warning) when it had to be dropped."""
+def buffer_push(
+    event: dict[str, Any],
+    *,
+    once: str | None = None,
+    after: str | None = None,
+    cap: tuple[str, int] | None = None,
+    ttl: int = 0,
+) -> bool:
+    """Add an event to the buffer; False when it had to be dropped (with a warning) or did not count.
+
+    With `once`, only the first push under that key within `ttl` seconds counts;
+    with `after`, only when a push under that `once` key came first; with
+    `cap` (key, limit), at most `limit` of those first pushes under that key.
+    """
     url = settings.REDIS_URL
     if time.monotonic() < _down_until.get(url, 0.0):
         logger.warning("events.dropped", extra={"kind": event.get("kind"), "reason": "redis_backoff"})
         return False
     key = buffer_key()
     try:
-        pipe = _client(url, PUSH_TIMEOUT_SECONDS).pipeline(transaction=False)
+        client = _client(url, PUSH_TIMEOUT_SECONDS)
+        if after is not None and not client.exists(f"{key}:seen:{after}"):
+            return False
+        if once is not None and not client.set(f"{key}:seen:{once}", 1, nx=True, ex=max(1, ttl)):
+            return False
+        if cap is not None:
+            counter = f"{key}:cap:{cap[0]}"
+            counting = client.pipeline(transaction=False)
+            counting.incr(counter)
+            counting.expire(counter, max(1, ttl))
+            counted = counting.execute()[0]
+            if counted > cap[1]:
+                return False
+        pipe = client.pipeline(transaction=False)
         pipe.lpush(key, json.dumps(event, separators=(",", ":"), ensure_ascii=False))
         pipe.ltrim(key, 0, settings.EVENTS_BUFFER_MAX - 1)
         pipe.execute()

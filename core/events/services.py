@@ -8,14 +8,19 @@ request; a beat task calls events_drain every few seconds.
 import datetime
 import logging
 import re
+import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from redis.exceptions import RedisError
 
+from core.accounts.limits import AttemptsLimited
 from core.events.buffer import buffer_pop, buffer_push, buffer_return
 from core.events.models import ListingEvent, ListingEventKind, SearchEvent
 from core.listings.models import Listing, ListingStatus
@@ -75,24 +80,61 @@ def search_event_record(
     return buffer_push(event)
 
 
-def listing_event_record(*, kind: str, listing: Listing, viewer_id: int | None) -> bool:
-    """Record a view of, or a contact click on, an active listing.
+def _visit_key(*, day: str, visitor: str, listing_id: int, kind: str) -> str:
+    # A keyed hash of who, what and which day: it cannot be turned back into the visitor,
+    # and it expires with the day (docs/decisions/analytics.md, "Counting once").
+    return salted_hmac("sayara.events.visit", f"{day}|{visitor}|{listing_id}|{kind}").hexdigest()[:32]
+
+
+def _seconds_left_today() -> int:
+    now = timezone.localtime()
+    tomorrow = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return int((tomorrow - now).total_seconds()) + 1
+
+
+def listing_event_rate_check(*, ip: str) -> None:
+    """Raise AttemptsLimited when `ip` sent more than EVENTS_PER_ADDRESS_PER_MINUTE beacons this minute."""
+    now = time.time()
+    start = int(now // 60) * 60
+    key = f"events:rate:{salted_hmac('sayara.events.rate', ip).hexdigest()[:24]}:{start}"
+    try:
+        cache.add(key, 0, timeout=60)
+        count = cache.incr(key)
+    except (RedisError, ValueError) as exc:
+        logger.warning("events.limit_unavailable", extra={"error": str(exc)})
+        return
+    if count > settings.EVENTS_PER_ADDRESS_PER_MINUTE:
+        raise AttemptsLimited(
+            "Too many requests from your network. Try again in a minute.", retry_after=int(start + 60 - now) + 1
+        )
+
+
+def listing_event_record(*, kind: str, listing: Listing, viewer_id: int | None, visitor: str, ip: str) -> bool:
+    """Record a view of, or a contact click on, an active listing: once per visitor,
+    listing and day. A contact click counts only after that visitor's view today.
 
     `viewer_id` is only compared with the seller's (a seller looking at their
-    own listing is no buyer's interest); it is never stored.
+    own listing is no buyer's interest); `visitor` (an account, or an address
+    and browser) only enters a keyed hash that expires at midnight. Neither is stored.
     """
     if kind not in ListingEventKind.values:
         raise ValueError(f"Unknown listing event {kind!r}")
     if listing.status != ListingStatus.ACTIVE or (viewer_id is not None and viewer_id == listing.seller_id):
         return False
+    day = _today()
     event = {
         "kind": kind,
-        "day": _today(),
+        "day": day,
         "listing_id": listing.pk,
         "make": listing.make.slug,
         "model": listing.model.slug,
     }
-    return buffer_push(event)
+    keys = {name: _visit_key(day=day, visitor=visitor, listing_id=listing.pk, kind=name) for name in ListingEventKind.values}
+    after = keys[ListingEventKind.VIEW] if kind == ListingEventKind.CONTACT_CLICK else None
+    # Many people share a carrier's address, but a script changing its browser name is
+    # still one address: at most EVENTS_PER_ADDRESS_PER_DAY visitors count per address.
+    cap = (_visit_key(day=day, visitor=ip, listing_id=listing.pk, kind=kind), settings.EVENTS_PER_ADDRESS_PER_DAY)
+    return buffer_push(event, once=keys[kind], after=after, cap=cap, ttl=_seconds_left_today())
 
 
 def _row(event: dict[str, Any]) -> SearchEvent | ListingEvent:

@@ -131,6 +131,7 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
     if len(existing) >= count:
         return existing
     password = make_password(DEMO_PASSWORD)
+    verified = timezone.now()  # demo sellers publish and answer buyers
     first = ("Ahmed", "Fatima", "Mohammed", "Maryam", "Ali", "Zainab", "Hussain", "Noor", "Yousif", "Sara", "Khalid", "Layla")
     last = ("Al Khalifa", "Al Mahmood", "Al Sayed", "Al Doseri", "Al Mannai", "Al Ansari", "Janahi", "Kanoo", "Fakhro", "Zayani")
     showrooms = ("Motors", "Auto", "Cars", "Automobiles", "Car Centre")
@@ -141,7 +142,15 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
             name, kind = f"{rng.choice(last).replace('Al ', '')} {rng.choice(showrooms)}", "dealer"
         else:
             name, kind = f"{rng.choice(first)} {rng.choice(last)}", "private"
-        users.append(User(email=f"seller{n}@{DEMO_DOMAIN}", display_name=name, account_type=kind, password=password))
+        users.append(
+            User(
+                email=f"seller{n}@{DEMO_DOMAIN}",
+                display_name=name,
+                account_type=kind,
+                password=password,
+                email_verified_at=verified,
+            )
+        )
     User.objects.bulk_create(users, batch_size=BATCH)
     return list(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").order_by("id"))
 

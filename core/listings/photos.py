@@ -4,45 +4,78 @@ A photo changes what search shows (the thumbnail), so each write bumps the
 listing's version and records an outbox row like any other listing write.
 """
 
+import datetime
 import io
+import logging
 import uuid
 from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, ImageOps, UnidentifiedImageError
+from django.utils import timezone
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
-from core.listings.models import Listing, ListingPhoto
+from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.services import listing_touch
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 20
 MAX_SIDE = 2560
 THUMBNAIL_SIZE = (480, 360)
+# EXIF orientation → the turn that shows the photo upright (as ImageOps.exif_transpose does).
+TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
-# Refuse decompression bombs well before Pillow's own limit.
-MAX_PIXELS = 60_000_000
+# Pixels a car photo needs, decoded: 24 MP is a 6000×4000 camera frame, far more than the
+# 2560-pixel side that is stored. Decoded RGB(A) costs 3–4 bytes a pixel, so this caps a
+# worker's memory per upload (~100 MB) whatever the file's size on disk.
+MAX_DECODED_PIXELS = 24_000_000
+# JPEG decodes at 1/2, 1/4 or 1/8 scale (Pillow's draft), so a larger original still
+# decodes within MAX_DECODED_PIXELS; this is the most a JPEG may declare (the largest
+# phone sensors take 200 MP).
+MAX_JPEG_PIXELS = 200_000_000
 
 
 def _invalid(message: str) -> ValidationError:
     return ValidationError({"image": [message]})
 
 
+def _too_many_pixels() -> ValidationError:
+    megapixels = MAX_DECODED_PIXELS // 1_000_000
+    return _invalid(f"The photo has too many pixels: at most {megapixels} megapixels (PNG and WebP), or a larger JPEG.")
+
+
 def _open_checked(upload: IO[bytes], size: int) -> Image.Image:
+    """The upload decoded at the smallest scale its format allows that still covers MAX_SIDE."""
     if size > MAX_BYTES:
         raise _invalid("The photo is larger than 10 MB.")
     if size == 0:
         raise _invalid("The file is empty.")
     try:
+        # Only the header is read here: the pixel counts are checked before any decoding.
         probe = Image.open(upload)
         if probe.format not in FORMATS:
             raise _invalid("Upload a JPEG, PNG or WebP photo.")
-        if probe.width * probe.height > MAX_PIXELS:
-            raise _invalid("The photo has too many pixels.")
+        pixels = probe.width * probe.height
+        if pixels > (MAX_JPEG_PIXELS if probe.format == "JPEG" else MAX_DECODED_PIXELS):
+            raise _too_many_pixels()
         probe.verify()
         upload.seek(0)
         image = Image.open(upload)
+        if image.format == "JPEG":
+            image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+        if image.width * image.height > MAX_DECODED_PIXELS:
+            raise _too_many_pixels()
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise _invalid("This file is not a valid JPEG, PNG or WebP image.") from exc
@@ -64,14 +97,17 @@ def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str, tupl
     """The stored image and its thumbnail, without EXIF or any other metadata."""
     image = _open_checked(upload, size)
     fmt = image.format or "JPEG"
-    # Turn the pixels the way the camera meant, then drop the metadata (GPS included):
-    # re-encoding from pixels keeps nothing else.
-    image = ImageOps.exif_transpose(image)
+    # Down to the stored size first, so every copy below is of the small image.
+    orientation = image.getexif().get(ExifTags.Base.Orientation)
+    image.thumbnail((MAX_SIDE, MAX_SIDE), reducing_gap=3.0)
     if image.mode not in ("RGB", "RGBA", "L"):
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    # Turn the pixels the way the camera meant, then drop the metadata (GPS included):
+    # a new image from the pixels alone keeps nothing else.
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
-    clean.thumbnail((MAX_SIDE, MAX_SIDE))
+    if orientation in TRANSPOSE:
+        clean = clean.transpose(TRANSPOSE[orientation])
     thumb = ImageOps.fit(clean.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
     return _encode(clean, fmt), _encode(thumb, "WEBP"), FORMATS[fmt][0], clean.size
 
@@ -112,3 +148,24 @@ def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[Lis
         for position, photo_id in enumerate(photo_ids):
             ListingPhoto.objects.filter(pk=photo_id).update(position=position)
     return list(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id"))
+
+
+def listing_photos_purge(*, older_than_days: int, batch: int = 500) -> int:
+    """Delete the photos (rows and files) of listings deleted more than `older_than_days` ago.
+
+    Deleted listings keep their row (versions stay monotonic) but nobody sees
+    them any more; their photos go once the grace period for second thoughts
+    and support requests has passed. Returns how many photos went.
+    """
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    photos = list(
+        ListingPhoto.objects.filter(listing__status=ListingStatus.DELETED, listing__deleted_at__lt=cutoff).order_by("id")[:batch]
+    )
+    for photo in photos:
+        # Files first: a row without its file is harmless, a file without its row is never found again.
+        photo.image.delete(save=False)
+        photo.thumbnail.delete(save=False)
+    ListingPhoto.objects.filter(pk__in=[photo.pk for photo in photos]).delete()
+    if photos:
+        logger.info("listings.photos_purged", extra={"photos": len(photos)})
+    return len(photos)

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.accounts.models import User
+from core.accounts.verification import user_require_verified
 from core.catalog.enums import ENUMS, enum_values
 from core.catalog.models import CarModel, Make
 from core.listings.models import (
@@ -202,7 +203,7 @@ def _record(listing: Listing) -> None:
 
 
 def _locked(listing_id: int) -> Listing:
-    return Listing.objects.select_for_update().select_related("make", "model").get(pk=listing_id)
+    return Listing.objects.select_for_update(of=("self",)).select_related("make", "model", "seller").get(pk=listing_id)
 
 
 def _bump_and_save(listing: Listing) -> Listing:
@@ -213,6 +214,7 @@ def _bump_and_save(listing: Listing) -> Listing:
 
 
 def _activate(listing: Listing, now: datetime.datetime) -> None:
+    user_require_verified(listing.seller, to="publish a listing")
     listing.status = ListingStatus.ACTIVE
     listing.published_at = listing.published_at or now
     listing.expires_at = now + datetime.timedelta(days=LISTING_LIFETIME_DAYS)

@@ -42,6 +42,7 @@ from core.outbox.models import OutboxEntry  # noqa: E402
 from indexer.documents import INDEXED_STATUSES, listing_document  # noqa: E402
 from indexer.index_admin import ensure_listings_index, listings_body  # noqa: E402
 from indexer.rebuild import rebuild_index  # noqa: E402
+from scripts.bench.photos import bench_photos  # noqa: E402
 from scripts.bench.recommendations import bench_recommendations  # noqa: E402
 from scripts.bench.understanding import bench_understanding  # noqa: E402
 from scripts.processes import WebProcess, WorkerProcess  # noqa: E402
@@ -347,7 +348,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--listings", type=int, default=100_000)
     parser.add_argument(
-        "--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations"]
+        "--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations", "photos"]
     )
     parser.add_argument("--search-rounds", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)
@@ -391,6 +392,8 @@ def main() -> None:
     if "recommendations" in args.only:
         log("recommendations: simulated buyers, held-out sessions, serving")
         results["recommendations"] = bench_recommendations(env=env, logs=logs, summary=summary)
+    if "photos" in args.only:
+        results["photos"] = bench_photos()
     if "sync" in args.only:
         worker = WorkerProcess(env, logs).start()
         try:

@@ -1,13 +1,17 @@
 """Auth and account API (API.md, Auth and account)."""
 
 from collections.abc import Mapping
+from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
@@ -24,14 +28,19 @@ from core.accounts.services import (
     user_password_reset_request,
     user_register,
     user_update_profile,
+    user_verification_resend,
 )
-from web.api.permissions import signed_in
+from core.accounts.verification import user_verify_email
+from web.api.permissions import signed_in, viewer
 
 
 class UserSerializer(serializers.ModelSerializer):
     """The signed-in user's own account: the only place email and phone appear."""
 
     phone = serializers.SerializerMethodField()
+    email_verified = serializers.BooleanField(
+        read_only=True, help_text="False until the link e-mailed to the address was opened: publishing and messaging wait"
+    )
 
     class Meta:
         model = User
@@ -43,9 +52,11 @@ class UserSerializer(serializers.ModelSerializer):
             "account_type",
             "preferred_language",
             "date_joined",
+            "email_verified",
             "is_analyst",
             "is_staff",
         ]
+        read_only_fields = fields
 
     @extend_schema_field({"type": "string", "nullable": True, "example": "+97333123456"})
     def get_phone(self, user: User) -> str | None:
@@ -78,9 +89,51 @@ def json_object(request: Request) -> Mapping:
     return request.data
 
 
-def _authenticate(request: Request) -> User:
-    data = json_object(request)
-    return user_authenticate(email=data.get("email"), password=data.get("password"), ip=client_ip(request))
+# The browser that registered an address is signed in when it opens that address's link.
+PENDING_VERIFICATION = "sayara.pending_verification"
+DEVICE_SALT = "sayara.accounts.device"
+REGISTERED = inline_serializer(
+    "Registered",
+    {
+        "detail": serializers.CharField(),
+        "email": serializers.EmailField(help_text="Where the link went (the address as given, normalized)"),
+    },
+)
+
+
+def _account_digest(email: str) -> str:
+    return salted_hmac(DEVICE_SALT, email.strip().lower()).hexdigest()[:24]
+
+
+def verified_device(request: Request, email: Any) -> str | None:
+    """The id of this browser's verified device for `email`'s account, from its signed cookie."""
+    raw = request.COOKIES.get(settings.LOGIN_DEVICE_COOKIE)
+    if not raw or not isinstance(email, str):
+        return None
+    try:
+        value = signing.loads(raw, salt=DEVICE_SALT, max_age=settings.LOGIN_DEVICE_COOKIE_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(value, dict) or value.get("a") != _account_digest(email):
+        return None
+    device = value.get("d")
+    return device if isinstance(device, str) else None
+
+
+def remember_device(response: Response, request: Request, user: User) -> Response:
+    """Mark this browser as one of `user`'s verified devices (OWASP's device cookies): its
+    sign-ins are let through the account-wide limit that unknown clients meet."""
+    device = verified_device(request, user.email) or get_random_string(24)
+    response.set_cookie(
+        settings.LOGIN_DEVICE_COOKIE,
+        signing.dumps({"a": _account_digest(user.email), "d": device}, salt=DEVICE_SALT),
+        max_age=settings.LOGIN_DEVICE_COOKIE_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+        path="/api/",
+    )
+    return response
 
 
 class RegisterApi(APIView):
@@ -92,19 +145,85 @@ class RegisterApi(APIView):
             {
                 "email": serializers.EmailField(),
                 "password": serializers.CharField(),
-                "display_name": serializers.CharField(),
+                "display_name": serializers.CharField(max_length=80),
                 "phone": serializers.CharField(required=False, help_text="+973 followed by 8 digits"),
                 "account_type": serializers.ChoiceField(choices=AccountType.choices, required=False),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
             },
         ),
-        responses={201: UserSerializer},
-        summary="Create an account (and sign in)",
+        responses={202: REGISTERED, **LIMITED},
+        examples=[
+            OpenApiExample(
+                "A private seller",
+                request_only=True,
+                value={
+                    "email": "huda@example.bh",
+                    "password": "a-Long-passw0rd!",
+                    "display_name": "Huda",
+                    "phone": "+97333123456",
+                },
+            ),
+            OpenApiExample(
+                "Accepted",
+                response_only=True,
+                status_codes=["202"],
+                value={
+                    "detail": "We sent a link to huda@example.bh. Open it to confirm your address, then sign in.",
+                    "email": "huda@example.bh",
+                },
+            ),
+        ],
+        summary="Create an account: a verification link goes to the address (the same answer if it is taken)",
     )
     def post(self, request: Request) -> Response:
-        user = user_register(data=json_object(request))
-        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        email = user_register(data=json_object(request), ip=client_ip(request))
+        request._request.session[PENDING_VERIFICATION] = email
+        detail = f"We sent a link to {email}. Open it to confirm your address, then sign in."
+        return Response({"detail": detail, "email": email}, status=status.HTTP_202_ACCEPTED)
+
+
+class VerifyEmailApi(APIView):
+    permission_classes = [CsrfEvenAnonymous]
+
+    @extend_schema(
+        request=inline_serializer("VerifyEmail", {"token": serializers.CharField()}),
+        responses={
+            200: inline_serializer(
+                "EmailVerified",
+                {
+                    "email_verified": serializers.BooleanField(),
+                    "signed_in": serializers.BooleanField(help_text="True in the browser that registered (or is signed in)"),
+                    "user": UserSerializer(allow_null=True),
+                },
+            )
+        },
+        summary="Confirm an address from the e-mailed link (signs in the browser that registered it)",
+    )
+    def post(self, request: Request) -> Response:
+        user = user_verify_email(token=json_object(request).get("token"))
+        current = viewer(request)
+        if current is None and request._request.session.get(PENDING_VERIFICATION) == user.email:
+            login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+            current = user
+        signed_in_here = current is not None and current.pk == user.pk
+        response = Response(
+            {"email_verified": True, "signed_in": signed_in_here, "user": UserSerializer(user).data if signed_in_here else None}
+        )
+        return remember_device(response, request, user) if signed_in_here else response
+
+
+class VerifyEmailResendApi(APIView):
+    permission_classes = [CsrfEvenAnonymous]
+
+    @extend_schema(
+        request=inline_serializer("VerifyEmailResend", {"email": serializers.EmailField(required=False)}),
+        responses={204: None, **LIMITED},
+        summary="A new verification link: to my address when signed in, else to `email` (204 whatever it is)",
+    )
+    def post(self, request: Request) -> Response:
+        data = request.data if isinstance(request.data, Mapping) else {}
+        user_verification_resend(user=viewer(request), email=data.get("email"), ip=client_ip(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class LoginApi(APIView):
@@ -113,12 +232,21 @@ class LoginApi(APIView):
     @extend_schema(
         request=CREDENTIALS,
         responses={200: UserSerializer, **LIMITED},
-        summary="Sign in (session cookie); 429 with Retry-After after repeated failures",
+        examples=[
+            OpenApiExample("Sign in", request_only=True, value={"email": "huda@example.bh", "password": "a-Long-passw0rd!"})
+        ],
+        summary="Sign in (session cookie); 429 with Retry-After while this client must wait after wrong passwords",
     )
     def post(self, request: Request) -> Response:
-        user = _authenticate(request)
+        data = json_object(request)
+        user = user_authenticate(
+            email=data.get("email"),
+            password=data.get("password"),
+            ip=client_ip(request),
+            device=verified_device(request, data.get("email")),
+        )
         login(request._request, user)
-        return Response(UserSerializer(user).data)
+        return remember_device(Response(UserSerializer(user).data), request, user)
 
 
 class LogoutApi(APIView):
@@ -140,7 +268,8 @@ class TokenApi(APIView):
         summary="A token for scripts (Authorization: Token <key>)",
     )
     def post(self, request: Request) -> Response:
-        user = _authenticate(request)
+        data = json_object(request)
+        user = user_authenticate(email=data.get("email"), password=data.get("password"), ip=client_ip(request))
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
@@ -223,5 +352,6 @@ class PasswordResetConfirmApi(APIView):
     )
     def post(self, request: Request) -> Response:
         data = json_object(request)
-        user_password_reset_confirm(uid=data.get("uid"), token=data.get("token"), new_password=data.get("new_password"))
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        user = user_password_reset_confirm(uid=data.get("uid"), token=data.get("token"), new_password=data.get("new_password"))
+        # The reset link proved the mailbox: this browser gets through the sign-in limits.
+        return remember_device(Response(status=status.HTTP_204_NO_CONTENT), request, user)

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -14,8 +14,9 @@ from core.alerts.models import Notification, SavedSearch
 from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
 from core.alerts.services import notifications_mark_read, saved_search_create, saved_search_delete, saved_search_update
 from web.api.accounts import json_object
+from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
-from web.api.pagination import page_response
+from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
 from web.search_alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 
@@ -32,7 +33,9 @@ class SavedSearchWriteSerializer(serializers.Serializer):
     """Documents the writable keys for the schema; the services validate them."""
 
     name = serializers.CharField(required=False, max_length=80, help_text="Defaults to a summary of the query")
-    query = serializers.CharField(help_text=f"The search's query string (API.md, Search), e.g. {QUERY_EXAMPLE}")
+    query = serializers.CharField(
+        min_length=1, help_text=f"The search's query string (API.md, Search) with at least one filter, e.g. {QUERY_EXAMPLE}"
+    )
     alert = serializers.BooleanField(required=False, default=True, help_text="Notify me of new matches")
 
 
@@ -55,13 +58,27 @@ def _saved_search_out(user: Any, saved_search_id: int) -> dict:
 class SavedSearchesApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=SavedSearchSerializer(many=True), summary="My saved searches, newest first")
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses=paged(SavedSearchSerializer(many=True), "SavedSearchPage"),
+        summary="My saved searches, newest first",
+    )
     def get(self, request: Request) -> Response:
         return page_response(request, saved_searches_for_user(user=signed_in(request)), SavedSearchSerializer)
 
     @extend_schema(
-        request=SavedSearchWriteSerializer, responses={201: SavedSearchSerializer}, summary="Save a search (and its alert)"
+        request=SavedSearchWriteSerializer,
+        responses={201: SavedSearchSerializer},
+        summary="Save a search (and its alert)",
+        examples=[
+            OpenApiExample(
+                "Land Cruisers under 9000 BHD",
+                request_only=True,
+                value={"query": "make=toyota&model=land-cruiser&price_max=9000", "alert": True},
+            )
+        ],
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         data = json_object(request)
         search = saved_query_parse(data.get("query"))
@@ -131,10 +148,13 @@ class NotificationsApi(APIView):
         parameters=[
             OpenApiParameter("unread", bool, description="Only unread notifications"),
             OpenApiParameter("saved_search", int, description="Only this saved search's"),
-            OpenApiParameter("page", int),
-            OpenApiParameter("page_size", int),
+            *PAGE_PARAMETERS,
         ],
-        responses=NotificationSerializer(many=True),
+        responses=paged(
+            NotificationSerializer(many=True),
+            "NotificationPage",
+            unread_count=serializers.IntegerField(help_text="All unread notifications"),
+        ),
         summary="New matches of my saved searches, newest first (the page carries unread_count)",
     )
     def get(self, request: Request) -> Response:

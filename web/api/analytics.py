@@ -24,7 +24,7 @@ from core.catalog.enums import enum_allowed_values
 from core.catalog.selectors import catalog_labels
 from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
-from core.events.services import listing_event_record
+from core.events.services import listing_event_rate_check
 from core.listings.selectors import listing_get
 from core.recommendations.weights import SignalKind
 from search.analytics import (
@@ -38,10 +38,11 @@ from search.analytics import (
 )
 from search.market_value import Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
-from web.api.background import in_background
+from web.api.accounts import client_ip
 from web.api.permissions import viewer
 from web.api.recommendations import record_signal
 from web.api.search import SEARCH_PARAMETERS
+from web.api.visitors import listing_event_from_page
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
 # (DRF answers 403 when the first authenticator names no scheme).
@@ -78,16 +79,16 @@ class CsvRenderer(BaseRenderer):
 
 # --- everyone --------------------------------------------------------------------
 
-PERCENTILES_OBJECT: dict[str, serializers.Field] = {
-    name: serializers.CharField(allow_null=True) for name in ("p10", "p25", "median", "p75", "p90")
-}
+# inline_serializer takes the fields out of the dict it is given: build each from the names.
+PERCENTILE_NAMES = ("p10", "p25", "median", "p75", "p90")
+PERCENTILES_OBJECT: dict[str, serializers.Field] = {name: serializers.CharField(allow_null=True) for name in PERCENTILE_NAMES}
 MARKET_ANSWER = inline_serializer(
     "MarketStats",
     {
         "count": serializers.IntegerField(help_text="Active listings under the filters"),
         "price": inline_serializer("MarketPrice", PERCENTILES_OBJECT),
         "mileage_km": inline_serializer(
-            "MarketMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILES_OBJECT}
+            "MarketMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILE_NAMES}
         ),
         "median_days_listed": serializers.FloatField(allow_null=True, help_text="Active listings: days since published"),
         "sold": inline_serializer(
@@ -144,10 +145,15 @@ class ListingMarketValueApi(APIView):
 
 
 class ListingContactClickApi(APIView):
-    @extend_schema(request=None, responses={204: None}, summary="A buyer opened the contact form (for analytics)")
+    @extend_schema(
+        request=None,
+        responses={204: None, 429: OpenApiTypes.OBJECT},
+        summary="A buyer opened the contact form (for analytics: once per visitor, listing and day)",
+    )
     def post(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        in_background(listing_event_record, kind=ListingEventKind.CONTACT_CLICK, listing=listing, viewer_id=request.user.pk)
+        listing_event_rate_check(ip=client_ip(request))
+        listing_event_from_page(request, kind=ListingEventKind.CONTACT_CLICK, listing=listing)
         record_signal(request, listing, SignalKind.CONTACT_CLICK)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -219,6 +225,8 @@ class AggregateApi(APIView):
                 },
             ),
             (200, "text/csv"): OpenApiTypes.STR,
+            # DRF answers an unknown ?format= with 404.
+            404: OpenApiResponse(description="Unknown format"),
             504: TIMEOUT_RESPONSE,
         },
         summary="Aggregate listings by allow-listed fields and metrics (analysts)",

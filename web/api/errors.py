@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.accounts.limits import AttemptsLimited
+from core.accounts.verification import EmailUnverified
 from core.listings.services import ListingStateError
 from core.messaging.exceptions import MessagingForbidden, SendRateLimited
 from search.analytics import QueryTimeout
@@ -48,7 +49,7 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return Response(validation_body(exc), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ListingStateError):
         return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
-    if isinstance(exc, MessagingForbidden):
+    if isinstance(exc, (MessagingForbidden, EmailUnverified)):
         return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, SendRateLimited):
         return _too_many(exc.message, exc.retry_after)

@@ -11,7 +11,7 @@ from core.favorites.models import Favorite
 from core.favorites.selectors import favorite_listing_ids, favorites_for_user
 from core.favorites.services import favorite_add, favorite_remove
 from web.api.listings import ListingSerializer
-from web.api.pagination import page_response
+from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
 
 
@@ -38,7 +38,11 @@ class FavoriteListingSerializer(ListingSerializer):
 class FavoritesApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=FavoriteListingSerializer(many=True), summary="My favourites, newest first")
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses=paged(FavoriteListingSerializer(many=True), "FavoritePage"),
+        summary="My favourites, newest first",
+    )
     def get(self, request: Request) -> Response:
         return page_response(request, favorites_for_user(user=signed_in(request)), FavoriteListingSerializer)
 

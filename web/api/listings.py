@@ -3,16 +3,14 @@
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.events.models import ListingEventKind
-from core.events.services import listing_event_record
 from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -21,11 +19,13 @@ from core.recommendations.weights import SignalKind
 from search.listings import listings_similar
 from search.money import to_fils
 from search.query import RESULT_FIELDS
-from web.api.background import in_background
-from web.api.pagination import PagePagination
+from web.api.idempotency import idempotent
+from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.recommendations import record_signal
 from web.api.search import ResultCardSerializer
+from web.api.text_input import FormParser, JSONParser, MultiPartParser
+from web.api.visitors import listing_event_from_page
 
 
 class SellerSerializer(serializers.Serializer):
@@ -141,6 +141,26 @@ class ListingWriteSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["draft", "active", "sold", "expired"], required=False)
 
 
+LISTING_EXAMPLE = OpenApiExample(
+    "A Land Cruiser for sale",
+    request_only=True,
+    value={
+        "make": "toyota",
+        "model": "land-cruiser",
+        "trim": "GXR",
+        "year": 2021,
+        "price": "18500.000",
+        "mileage_km": 45000,
+        "fuel": "petrol",
+        "transmission": "automatic",
+        "regional_spec": "gcc",
+        "governorate": "capital",
+        "description": "Agency maintained, one owner.",
+        "status": "active",
+    },
+)
+
+
 def _json_object(data: object) -> Mapping:
     if not isinstance(data, Mapping):
         raise ValidationError({"non_field_errors": ["Send a JSON object."]})
@@ -155,7 +175,10 @@ def _output(listing_id: int, request: Request) -> Response:
 class ListingCreateApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ListingWriteSerializer, responses={201: ListingSerializer}, summary="List a car")
+    @extend_schema(
+        request=ListingWriteSerializer, responses={201: ListingSerializer}, summary="List a car", examples=[LISTING_EXAMPLE]
+    )
+    @idempotent
     def post(self, request: Request) -> Response:
         data = dict(_json_object(request.data))
         wanted = data.pop("status", ListingStatus.ACTIVE)
@@ -175,7 +198,7 @@ class ListingDetailApi(APIView):
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
-        in_background(listing_event_record, kind=ListingEventKind.VIEW, listing=listing, viewer_id=request.user.pk)
+        listing_event_from_page(request, kind=ListingEventKind.VIEW, listing=listing)
         record_signal(request, listing, SignalKind.VIEW)  # this buyer's history, for their recommendations
         return Response(ListingSerializer(listing).data)
 
@@ -206,7 +229,14 @@ class ListingRenewApi(APIView):
 class MyListingsApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=ListingSerializer(many=True), summary="My listings, any status")
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=["draft", "active", "sold", "expired"]),
+            *PAGE_PARAMETERS,
+        ],
+        responses=paged(ListingSerializer(many=True), "MyListingPage"),
+        summary="My listings, any status",
+    )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
         if wanted is not None and wanted not in ("draft", "active", "sold", "expired"):
@@ -225,6 +255,7 @@ class ListingPhotosApi(APIView):
         responses={201: PhotoSerializer},
         summary="Add a photo (JPEG, PNG or WebP, at most 10 MB)",
     )
+    @idempotent
     def post(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
         upload = request.FILES.get("image")

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
@@ -21,8 +21,9 @@ from core.accounts.models import User
 from core.messaging import selectors, services
 from core.messaging.models import Conversation, MessageWarning
 from core.messaging.payloads import message_payload
+from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
-from web.api.pagination import PagePagination
+from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 
 
 class MessageSerializer(serializers.Serializer):
@@ -122,8 +123,11 @@ class ParticipantApi(APIView):
 
 class ConversationsApi(ParticipantApi):
     @extend_schema(
-        parameters=[OpenApiParameter("listing_id", OpenApiTypes.INT, description="Only conversations about this listing")],
-        responses=ConversationSerializer(many=True),
+        parameters=[
+            OpenApiParameter("listing_id", OpenApiTypes.INT, description="Only conversations about this listing"),
+            *PAGE_PARAMETERS,
+        ],
+        responses=paged(ConversationSerializer(many=True), "ConversationPage"),
         summary="My conversations, newest activity first",
     )
     def get(self, request: Request) -> Response:
@@ -139,7 +143,9 @@ class ConversationsApi(ParticipantApi):
         ),
         responses={201: ConversationSerializer, 200: ConversationSerializer},
         summary="Write to a listing's seller (201 new conversation; 200 when the buyer already has one about it)",
+        examples=[OpenApiExample("First message", request_only=True, value={"listing_id": 1, "body": "Is it still for sale?"})],
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         data = _json_object(request.data)
         listing_id = _whole_number(data.get("listing_id"), field="listing_id")
@@ -161,8 +167,9 @@ class ConversationMessagesApi(ParticipantApi):
         parameters=[
             OpenApiParameter("before", OpenApiTypes.INT, description="Only messages older than this message id"),
             OpenApiParameter("after", OpenApiTypes.INT, description="Only messages newer than this message id (catch-up)"),
+            *PAGE_PARAMETERS,
         ],
-        responses=MessageSerializer(many=True),
+        responses=paged(MessageSerializer(many=True), "MessagePage"),
         summary="A conversation's messages, newest first",
     )
     def get(self, request: Request, conversation_id: int) -> Response:
@@ -176,7 +183,9 @@ class ConversationMessagesApi(ParticipantApi):
         request=inline_serializer("MessageSend", {"body": serializers.CharField(max_length=4000)}),
         responses={201: MessageSerializer},
         summary="Send a message",
+        examples=[OpenApiExample("A reply", request_only=True, value={"body": "Yes, come and see it tomorrow."})],
     )
+    @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:
         body = _json_object(request.data).get("body")
         message = services.message_send(sender=_me(request), conversation_id=conversation_id, body=body)
@@ -214,6 +223,7 @@ class ConversationReportApi(ParticipantApi):
         responses={201: REPORT_OUT, 200: REPORT_OUT},
         summary="Report a conversation to the moderators (200 when my earlier report is still open)",
     )
+    @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:
         reason = _json_object(request.data).get("reason")
         report, created = services.conversation_report(reporter=_me(request), conversation_id=conversation_id, reason=reason)

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -12,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 1_000_000
 DEFAULT_PAGE_SIZE = 24
 
 
@@ -20,10 +23,10 @@ def page_params(request: Request, *, default_size: int = DEFAULT_PAGE_SIZE) -> t
     page, size = 1, default_size
     raw = request.query_params.get("page", "").strip()
     if raw:
-        if raw.isdigit() and 1 <= int(raw) <= 1_000_000:
+        if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
             page = int(raw)
         else:
-            errors["page"] = ["Must be a whole number from 1."]
+            errors["page"] = [f"Must be a whole number from 1 to {MAX_PAGE:,}."]
     raw = request.query_params.get("page_size", "").strip()
     if raw:
         if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE:
@@ -58,6 +61,27 @@ class PagePagination(BasePagination):
                 "results": schema,
             },
         }
+
+
+def paged(serializer: BaseSerializer, name: str, **extra: Any) -> BaseSerializer:
+    """A page of `serializer` items as the schema shows it ({"count", "page", "page_size", "results"})."""
+    fields = {
+        "count": serializers.IntegerField(help_text="Items in all pages"),
+        "page": serializers.IntegerField(min_value=1),
+        "page_size": serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE),
+        "results": serializer,
+        **extra,
+    }
+    page = inline_serializer(name, fields)
+    page.is_page = True  # type: ignore[attr-defined]  # web/api/schema.py names the operation a list
+    return page
+
+
+# As page_params enforces them.
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, description="1-based"),
+    OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}, description=f"1–{MAX_PAGE_SIZE}"),
+]
 
 
 def page_response(request: Request, queryset: QuerySet | Sequence, serializer_class: type[BaseSerializer]) -> Response:

@@ -16,7 +16,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.events.models import ListingEventKind
-from core.events.services import listing_event_record
 from core.listings.models import Listing
 from core.listings.selectors import listing_get
 from core.recommendations.models import Signal, Subject
@@ -28,6 +27,7 @@ from web.api.pagination import page_params
 from web.api.permissions import viewer
 from web.api.search import ResultCardSerializer
 from web.api.visitor import request_subject
+from web.api.visitors import listing_event_from_page
 from web.recommendations import also_viewed, recommendations_for
 
 ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
@@ -180,6 +180,6 @@ class ListingEngagementApi(APIView):
         if kind not in ENGAGEMENTS:
             raise ValidationError({"kind": [f"Must be one of: {', '.join(ENGAGEMENTS)}."]})
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        in_background(listing_event_record, kind=ListingEventKind(kind), listing=listing, viewer_id=request.user.pk)
+        listing_event_from_page(request, kind=ListingEventKind(kind), listing=listing)
         record_signal(request, listing, kind)
         return Response(status=status.HTTP_204_NO_CONTENT)

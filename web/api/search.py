@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,18 +13,23 @@ from core.catalog.selectors import catalog_labels
 from core.events.services import search_event_record
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
-from search.params import SORTS, parse_search_params
+from search.params import RESULT_WINDOW, SORTS, parse_search_params
 from search.query import SearchResult
 from web.api.background import in_background
 from web.search_vocabulary import search_vocabulary
 
 SEARCH_PARAMETERS = [
-    OpenApiParameter("q", str, description="Free text, English or Arabic, typo-tolerant"),
+    OpenApiParameter(
+        "q",
+        str,
+        description="Free text, English or Arabic, typo-tolerant",
+        examples=[OpenApiExample("A model", value="land cruiser")],
+    ),
     *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
     *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
     OpenApiParameter("sort", str, enum=list(SORTS)),
-    OpenApiParameter("page", int),
-    OpenApiParameter("page_size", int, description="1–100, default 24"),
+    OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": RESULT_WINDOW}, description="1-based"),
+    OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 100}, description="1–100, default 24"),
 ]
 # Buyers' search understands its free text (docs/API-notes/search.md).
 UNDERSTANDING_PARAMETERS = [

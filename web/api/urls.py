@@ -12,6 +12,8 @@ urlpatterns = [
     path("auth/register", accounts.RegisterApi.as_view()),
     path("auth/login", accounts.LoginApi.as_view()),
     path("auth/logout", accounts.LogoutApi.as_view()),
+    path("auth/verify-email", accounts.VerifyEmailApi.as_view()),
+    path("auth/verify-email/resend", accounts.VerifyEmailResendApi.as_view()),
     path("auth/token", accounts.TokenApi.as_view()),
     path("auth/csrf", accounts.CsrfApi.as_view()),
     path("auth/password-reset", accounts.PasswordResetApi.as_view()),

@@ -65,6 +65,7 @@ def test_the_account_never_shows_password_fields(api):
         "account_type",
         "preferred_language",
         "date_joined",
+        "email_verified",
         "is_analyst",
         "is_staff",
     }

@@ -5,6 +5,7 @@ import csv
 import io
 import socket
 import threading
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -275,6 +276,7 @@ def test_searches_views_and_contact_clicks_are_recorded_without_personal_data(ap
     index_listings()
     buyer = UserFactory()
     api.force_authenticate(buyer)
+    api.credentials(HTTP_X_SAYARA_CLIENT="web")
 
     # when a signed-in buyer searches, turns a page, looks at it and opens the contact form
     assert api.get("/api/v1/search/listings", {"q": f"  {word.upper()} ", "make": listing.make.slug}).json()["count"] == 1
@@ -308,6 +310,7 @@ def test_searches_views_and_contact_clicks_are_recorded_without_personal_data(ap
 def test_a_seller_viewing_their_own_listing_is_not_counted(api, fresh_index, event_buffer):
     listing = make_listing()
     api.force_authenticate(listing.seller)
+    api.credentials(HTTP_X_SAYARA_CLIENT="web")
 
     assert api.get(f"/api/v1/listings/{listing.pk}").status_code == 200
     assert api.post(f"/api/v1/listings/{listing.pk}/contact-click").status_code == 204
@@ -315,6 +318,49 @@ def test_a_seller_viewing_their_own_listing_is_not_counted(api, fresh_index, eve
     events_drain()
 
     assert not ListingEvent.objects.filter(listing_id=listing.pk).exists()
+
+
+def test_views_and_clicks_count_once_per_visitor_and_day_and_only_from_the_page(api, fresh_index, event_buffer, settings):
+    settings.EVENTS_PER_ADDRESS_PER_MINUTE = 1000
+    listing = make_listing()
+    # Counters outlive a run (Redis): a fresh address each time.
+    address = f"10.{uuid.uuid4().int % 250}.8.{uuid.uuid4().int % 250}"
+    page = {"HTTP_X_SAYARA_CLIENT": "web", "HTTP_USER_AGENT": "Mozilla/5.0 (phone)", "REMOTE_ADDR": address}
+
+    # a script clicking 100 times before ever opening the page, then a visitor opening it 3 times and clicking 100 times
+    for _ in range(100):
+        api.post(f"/api/v1/listings/{listing.pk}/contact-click", **page)
+    api.get(f"/api/v1/listings/{listing.pk}")  # no X-Sayara-Client: a client that never ran the page
+    for _ in range(3):
+        api.get(f"/api/v1/listings/{listing.pk}", **page)
+    for _ in range(100):
+        api.post(f"/api/v1/listings/{listing.pk}/contact-click", **page)
+    # a second visitor on the same address (a household behind one router) counts too
+    api.get(f"/api/v1/listings/{listing.pk}", **{**page, "HTTP_USER_AGENT": "Mozilla/5.0 (laptop)"})
+    background_settled()
+    events_drain()
+
+    kinds = sorted(ListingEvent.objects.filter(listing_id=listing.pk).values_list("kind", flat=True))
+    assert kinds == ["contact_click", "view", "view"]
+
+
+def test_one_address_can_count_only_so_often_and_is_rate_limited(api, fresh_index, event_buffer, settings):
+    settings.EVENTS_PER_ADDRESS_PER_DAY, settings.EVENTS_PER_ADDRESS_PER_MINUTE = 3, 5
+    listing = make_listing()
+    address = f"10.{uuid.uuid4().int % 250}.7.{uuid.uuid4().int % 250}"
+
+    # a script changing its browser name on every view
+    for n in range(5):
+        api.get(f"/api/v1/listings/{listing.pk}", HTTP_X_SAYARA_CLIENT="web", HTTP_USER_AGENT=f"bot {n}", REMOTE_ADDR=address)
+    clicks = [
+        api.post(f"/api/v1/listings/{listing.pk}/contact-click", HTTP_X_SAYARA_CLIENT="web", REMOTE_ADDR=address).status_code
+        for _ in range(6)
+    ]
+    background_settled()
+    events_drain()
+
+    assert ListingEvent.objects.filter(listing_id=listing.pk, kind="view").count() == 3
+    assert clicks == [204] * 5 + [429]
 
 
 def test_contact_click_on_a_listing_no_one_may_see_is_404(api, fresh_index, event_buffer):
@@ -357,7 +403,7 @@ def test_searches_reach_the_analysts_report_through_the_worker(api, celery_worke
     for _ in range(2):
         assert api.get("/api/v1/search/listings", {"q": word}).json()["count"] == 1
     assert api.get("/api/v1/search/listings", {"q": f"{word}x qq"}).json()["count"] == 0
-    api.get(f"/api/v1/listings/{listing.pk}")
+    api.get(f"/api/v1/listings/{listing.pk}", HTTP_X_SAYARA_CLIENT="web")
 
     # then the worker's beat drains the events and an analyst sees them
     api.force_authenticate(analyst())

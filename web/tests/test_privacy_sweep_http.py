@@ -95,6 +95,7 @@ def owner_world(asgi_server, fresh_index):
         "conversation_id": [conversation.pk],
         "listing_id": [active.pk, draft.pk],
         "photo_id": [1],
+        "name": ["x.jpg"],
         "saved_search_id": [owner_search.pk, buyer_search.pk],
         **REGEX_SAMPLES,
     }

@@ -3,6 +3,7 @@ import uuid
 
 import factory
 from django.contrib.auth.hashers import identify_hasher, make_password
+from django.utils import timezone
 
 from core.accounts.models import User
 
@@ -34,6 +35,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"user{n}-{RUN}@example.bh")
     display_name = factory.Faker("name")
     password = factory.LazyFunction(password_hash)
+    # Verified, as most users are: tests of the unverified state pass email_verified_at=None.
+    email_verified_at = factory.LazyFunction(timezone.now)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]

@@ -52,10 +52,11 @@ def test_without_redis_every_check_lets_the_attempt_through_and_warns(settings, 
         for _ in range(10):
             limits.login_check(email=email, ip=ip)
             limits.login_failed(email=email, ip=ip)
-        limits.login_succeeded(email=email)
+        limits.login_succeeded(email=email, ip=ip)
         limits.login_unlock(email=email)
         limits.password_reset_check(ip=ip)
-        allowed = limits.password_reset_email_allowed(email=email)
+        limits.register_check(ip=ip)
+        allowed = limits.account_mail_allowed(kind="reset", email=email)
 
     assert allowed
     assert {record.check for record in caplog.records if record.msg == "accounts.limits_unavailable"} == {
@@ -63,6 +64,7 @@ def test_without_redis_every_check_lets_the_attempt_through_and_warns(settings, 
         "login_failed",
         "login_succeeded",
         "login_unlock",
-        "password_reset_ip",
-        "password_reset_account",
+        "reset_ip",
+        "register_ip",
+        "mail_reset",
     }

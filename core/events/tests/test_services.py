@@ -10,7 +10,7 @@ import redis
 from django.conf import settings as django_settings
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
+from core.accounts.tests.test_services import fresh_ip
 from core.events.buffer import buffer_key, buffer_length, buffer_push
 from core.events.models import ListingEvent, SearchEvent
 from core.events.services import (
@@ -81,10 +81,13 @@ def test_events_have_no_personal_data_columns():
 
 
 def test_a_view_of_an_active_listing_is_recorded_with_its_model(event_buffer):
-    listing = make_listing()
+    listing, ip = make_listing(), fresh_ip()
 
-    assert listing_event_record(kind="view", listing=listing, viewer_id=None)
-    assert listing_event_record(kind="contact_click", listing=listing, viewer_id=UserFactory().pk)
+    assert listing_event_record(kind="view", listing=listing, viewer_id=None, visitor="v1", ip=ip)
+    assert listing_event_record(kind="contact_click", listing=listing, viewer_id=None, visitor="v1", ip=ip)
+    # The same visitor again the same day, and a click from a visitor who never viewed it: not counted.
+    assert not listing_event_record(kind="view", listing=listing, viewer_id=None, visitor="v1", ip=ip)
+    assert not listing_event_record(kind="contact_click", listing=listing, viewer_id=None, visitor="v2", ip=ip)
     events_drain()
 
     rows = sorted(ListingEvent.objects.values_list("kind", "listing_id", "make", "model"))
@@ -95,11 +98,11 @@ def test_a_view_of_an_active_listing_is_recorded_with_its_model(event_buffer):
 
 
 def test_a_seller_looking_at_their_own_or_a_draft_listing_is_not_a_view(event_buffer):
-    listing = make_listing()
+    listing, ip = make_listing(), fresh_ip()
     draft = make_listing(publish=False)
 
-    assert not listing_event_record(kind="view", listing=listing, viewer_id=listing.seller_id)
-    assert not listing_event_record(kind="view", listing=draft, viewer_id=None)
+    assert not listing_event_record(kind="view", listing=listing, viewer_id=listing.seller_id, visitor="s", ip=ip)
+    assert not listing_event_record(kind="view", listing=draft, viewer_id=None, visitor="s", ip=ip)
     assert buffer_length() == 0
 
 

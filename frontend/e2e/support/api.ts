@@ -1,4 +1,6 @@
 // Test data through the public API (docs/API.md), as any outside client would.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const PASSWORD = "Sayara-e2e-Pass-2026!";
@@ -22,10 +24,32 @@ async function csrfHeaders(request: APIRequestContext): Promise<Record<string, s
   return token ? { "X-CSRFToken": token } : {};
 }
 
+/** The link of the newest e-mail to `address` that contains `route` (scripts/e2e.sh keeps e-mails as files). */
+export async function mailedLink(address: string, route: string): Promise<string> {
+  const folder = process.env.E2E_MAIL_DIR;
+  expect(folder, "scripts/e2e.sh sets E2E_MAIL_DIR").toBeTruthy();
+  let link = "";
+  await expect(async () => {
+    const texts = readdirSync(folder as string).map((name) => readFileSync(join(folder as string, name), "utf8"));
+    const found = texts
+      .flatMap((text) => text.split("-".repeat(79)))
+      .filter((mail) => mail.includes(`To: ${address}`))
+      .map((mail) => mail.match(new RegExp(`https?://\\S+/${route}\\?\\S+`))?.[0])
+      .filter((value): value is string => Boolean(value));
+    expect(found.length, `an e-mail to ${address} with /${route}`).toBeGreaterThan(0);
+    link = found[found.length - 1];
+  }).toPass({ timeout: 20_000, intervals: [250, 500, 1000] });
+  return link;
+}
+
+/** A new account with a confirmed address (registered, then its e-mailed link opened). */
 export async function registerUser(request: APIRequestContext, label: string): Promise<TestUser> {
   const user = { email: `${label}-${runId()}@e2e.sayara.test`, password: PASSWORD, display_name: `${label} ${runId().slice(-4)}` };
   const response = await request.post("/api/v1/auth/register", { data: user, headers: await csrfHeaders(request) });
-  expect(response.status(), await response.text()).toBe(201);
+  expect(response.status(), await response.text()).toBe(202);
+  const token = new URL(await mailedLink(user.email, "verify-email")).searchParams.get("token");
+  const verified = await request.post("/api/v1/auth/verify-email", { data: { token }, headers: await csrfHeaders(request) });
+  expect(verified.status(), await verified.text()).toBe(200);
   return user;
 }
 

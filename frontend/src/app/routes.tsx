@@ -16,6 +16,7 @@ const SignIn = lazy(() => import("@/app/routes/sign-in"));
 const Register = lazy(() => import("@/app/routes/register"));
 const ForgotPassword = lazy(() => import("@/app/routes/forgot-password"));
 const ResetPassword = lazy(() => import("@/app/routes/reset-password"));
+const VerifyEmail = lazy(() => import("@/app/routes/verify-email"));
 const Account = lazy(() => import("@/app/routes/account"));
 const Insights = lazy(() => import("@/app/routes/insights"));
 const NotFound = lazy(() => import("@/app/routes/not-found"));
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: "register", element: <Register /> },
       { path: "forgot-password", element: <ForgotPassword /> },
       { path: "reset-password", element: <ResetPassword /> },
+      { path: "verify-email", element: <VerifyEmail /> },
       { path: "insights", element: <Insights /> },
       {
         element: <RequireAuth />,

@@ -57,6 +57,11 @@ export class ApiError extends Error {
     return out;
   }
 
+  /** The body's machine-readable `code` (e.g. "email_unverified" on a 403), if any. */
+  get code(): string | null {
+    return isRecord(this.body) && typeof this.body.code === "string" ? this.body.code : null;
+  }
+
   /** Messages that belong to no single field: `non_field_errors` and `detail`. */
   get formErrors(): string[] {
     if (typeof this.body === "string") return this.body ? [this.body] : [];
@@ -139,7 +144,18 @@ export type RequestOptions = {
   accept?: string;
   /** A 401 is an expected answer (e.g. "who am I?"): do not send to sign-in. */
   allowUnauthorized?: boolean;
+  /** One per form submission, kept across its retries: the server creates at most one thing. */
+  idempotencyKey?: string;
 };
+
+/** The app names itself on every request, so analytics count only visitors who ran the page. */
+const CLIENT_HEADERS = { "X-Sayara-Client": "web" };
+
+/** A fresh key for one submission of a create (docs/API.md, Idempotency-Key). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
 
 export function buildQuery(params?: QueryParams): string {
   if (!params) return "";
@@ -189,7 +205,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
     Accept: options.accept ?? "application/json",
+    ...CLIENT_HEADERS,
     ...(await unsafeHeaders(method)),
+    ...(options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : {}),
   };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -239,6 +257,7 @@ export const api = {
 export type UploadOptions = {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  idempotencyKey?: string;
 };
 
 /**
@@ -252,7 +271,9 @@ export async function apiUpload<T>(path: string, form: FormData, options: Upload
     xhr.open("POST", `${API_BASE}${path}`);
     xhr.withCredentials = false; // same origin: cookies go anyway
     xhr.setRequestHeader("Accept", "application/json");
+    for (const [name, value] of Object.entries(CLIENT_HEADERS)) xhr.setRequestHeader(name, value);
     if (token) xhr.setRequestHeader("X-CSRFToken", token);
+    if (options.idempotencyKey) xhr.setRequestHeader("Idempotency-Key", options.idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
     };

@@ -109,3 +109,41 @@ export function useLogout() {
     },
   });
 }
+
+// ---------------------------------------------------------------- e-mail verification
+
+export type EmailVerified = { email_verified: true; signed_in: boolean; user: User | null };
+
+/** POST /auth/verify-email with the e-mailed link's token; signs in the browser that registered. */
+export function verifyEmail(token: string): Promise<EmailVerified> {
+  return api.post<EmailVerified>("/auth/verify-email", { token }, { allowUnauthorized: true });
+}
+
+export function useVerifyEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: verifyEmail,
+    onSuccess: (answer) => {
+      if (answer.user) {
+        setSessionHint(true);
+        queryClient.setQueryData(userQueryKey, answer.user);
+      } else {
+        void queryClient.invalidateQueries({ queryKey: userQueryKey });
+      }
+    },
+  });
+}
+
+/** A new verification link: to the signed-in user's address, or to `email` (204 whatever it is). */
+export function resendVerification(email?: string): Promise<null> {
+  return api.post<null>("/auth/verify-email/resend", email ? { email } : {}, { allowUnauthorized: true });
+}
+
+export function useResendVerification() {
+  return useMutation({ mutationFn: resendVerification });
+}
+
+/** The API's answer when an unverified account tries to publish or write (403, code email_unverified). */
+export function isEmailUnverified(error: unknown): boolean {
+  return isApiError(error) && error.status === 403 && error.code === "email_unverified";
+}

@@ -24,6 +24,8 @@ export type User = {
   date_joined: string;
   /** Not in contract v1; the app shows analyst tools when the API says so (403 otherwise). */
   is_analyst?: boolean;
+  /** False until the e-mailed link was opened: publishing and messaging wait for it. */
+  email_verified?: boolean;
 };
 
 export type ListingStatus = "active" | "sold" | "draft" | "expired";

@@ -37,7 +37,8 @@ class Tabs:
         self.open: list[WebsocketCommunicator] = []
 
     async def connect(self, user=None, *, origin: tuple[bytes, bytes] = ORIGIN) -> tuple[WebsocketCommunicator, bool, int | None]:
-        headers = [origin]
+        # A browser names the host it opened; the origin check compares the origin with it.
+        headers = [origin, (b"host", b"testserver")]
         if user is not None:
             headers.append((b"cookie", await session_cookie(user)))
         tab = WebsocketCommunicator(application, "/ws/chat/", headers=headers)

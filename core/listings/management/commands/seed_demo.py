@@ -1,6 +1,7 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from core.listings.demo import DEMO_DOMAIN, DEMO_PASSWORD, listings_seed_demo
@@ -15,8 +16,17 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument("--if-empty", action="store_true", help="only when there are no listings yet (make run)")
+        parser.add_argument(
+            "--force", action="store_true", help="run without DEBUG too (a test stack; never a production database)"
+        )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        # The demo sellers' password is published (README): never create them where real people sign in.
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "seed_demo creates accounts with a published password and runs only with DJANGO_DEBUG=1. "
+                "On a test stack that runs without DEBUG, add --force."
+            )
         if options["if_empty"] and Listing.objects.exists():
             self.stdout.write(f"keeping the {Listing.objects.count():,} listings already here")
             return

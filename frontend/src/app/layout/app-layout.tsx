@@ -6,11 +6,12 @@ import { ChatSocketProvider } from "@/features/messaging/components/chat-socket-
 import { SiteFooter } from "@/app/layout/site-footer";
 import { SiteHeader } from "@/app/layout/site-header";
 import { PageSpinner } from "@/components/spinner";
+import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { setUnauthorizedHandler } from "@/lib/api-client";
 import { forgetSession, useUser, userQueryKey } from "@/lib/auth";
 import { isLanguage, setLanguage } from "@/lib/i18n";
 
-const PUBLIC_ONLY = ["/sign-in", "/register", "/forgot-password", "/reset-password"];
+const PUBLIC_ONLY = ["/sign-in", "/register", "/forgot-password", "/reset-password", "/verify-email"];
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -69,6 +70,11 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        {user && user.email_verified === false && location.pathname !== "/verify-email" ? (
+          <div className="container verify-banner">
+            <VerifyEmailNotice email={user.email} reason="banner" />
+          </div>
+        ) : null}
         <Suspense fallback={<PageSpinner />}>
           <Outlet />
         </Suspense>

@@ -7,6 +7,12 @@ import { server } from "@/testing/mocks/server";
 import { renderApp } from "@/testing/test-utils";
 
 describe("listing detail", () => {
+  it("says a listing address that is no number is not found, instead of loading forever", async () => {
+    renderApp("/listings/abc");
+    expect(await screen.findByRole("heading", { name: "This car is no longer listed" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: /browse/i })).toHaveAttribute("href", "/search");
+  });
+
   it("shows the car: price, specs with catalog labels, seller and similar cars", async () => {
     renderApp("/listings/1");
     expect(await screen.findByRole("heading", { level: 1, name: "2021 Toyota Land Cruiser GXR" })).toBeInTheDocument();

@@ -57,6 +57,15 @@ function DetailSkeleton() {
   );
 }
 
+function ListingNotFound() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState title={t("listing.notFound")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
+      {t("listing.notFoundBody")}
+    </EmptyState>
+  );
+}
+
 export default function ListingDetailRoute() {
   const { t } = useTranslation();
   const params = useParams();
@@ -69,6 +78,13 @@ export default function ListingDetailRoute() {
   // A buyer's own car, or one not for sale, teaches recommendations nothing.
   const onPhotoChange = useEngagement(listing?.id, Boolean(listing && listing.status === "active" && listing.seller.id !== user?.id));
 
+  // /listings/abc is no listing: the query never runs, so say so rather than load forever.
+  if (!Number.isInteger(id) || id < 1)
+    return (
+      <div className="container page">
+        <ListingNotFound />
+      </div>
+    );
   if (isPending)
     return (
       <div className="container page">
@@ -79,9 +95,7 @@ export default function ListingDetailRoute() {
     return (
       <div className="container page">
         {isApiError(error) && error.kind === "not_found" ? (
-          <EmptyState title={t("listing.notFound")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
-            {t("listing.notFoundBody")}
-          </EmptyState>
+          <ListingNotFound />
         ) : (
           <QueryError error={error} onRetry={() => refetch()} />
         )}

@@ -272,8 +272,8 @@ function csrfRefused(request: Request): Response | null {
   return HttpResponse.json({ detail: "CSRF Failed: CSRF token missing." }, { status: 403 });
 }
 
-const LOGIN_MAX_FAILURES = 5;
-const LOCKOUT_SECONDS = 900;
+const LOGIN_FREE_FAILURES = 5;
+const LOGIN_WAIT_SECONDS = 30;
 
 export const chat = ws.link("ws://*/ws/chat/");
 
@@ -297,23 +297,47 @@ export const httpHandlers = [
     record(request, body);
     const refused = csrfRefused(request);
     if (refused) return refused;
-    if (state.users.has(body.email)) return HttpResponse.json({ email: ["An account with this email already exists."] }, { status: 400 });
-    const user: User = { ...buyer, id: 500 + state.users.size, email: body.email, display_name: body.display_name, phone: body.phone ?? null };
-    state.users.set(body.email, user);
-    return HttpResponse.json(user, { status: 201 });
+    // The same answer for a new and a taken address: a link (or a notice to the owner) goes to it.
+    if (!state.users.has(body.email)) {
+      const user: User = {
+        ...buyer,
+        id: 500 + state.users.size,
+        email: body.email,
+        display_name: body.display_name,
+        phone: body.phone ?? null,
+        email_verified: false,
+      };
+      state.users.set(body.email, user);
+    }
+    const detail = `We sent a link to ${body.email}. Open it to confirm your address, then sign in.`;
+    return HttpResponse.json({ detail, email: body.email }, { status: 202 });
+  }),
+  http.post(`${API}/auth/verify-email`, async ({ request }) => {
+    const body = (await request.json()) as { token?: string };
+    record(request, body);
+    const email = body.token?.startsWith("valid:") ? body.token.slice("valid:".length) : null;
+    const user = email ? state.users.get(email) : undefined;
+    if (!user) return HttpResponse.json({ token: ["This verification link is invalid or has expired. Ask for a new one."] }, { status: 400 });
+    user.email_verified = true;
+    return HttpResponse.json({ email_verified: true, signed_in: false, user: null });
+  }),
+  http.post(`${API}/auth/verify-email/resend`, async ({ request }) => {
+    record(request, await request.json().catch(() => ({})));
+    return new HttpResponse(null, { status: 204 });
   }),
   http.post(`${API}/auth/login`, async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string };
     record(request, body);
     const refused = csrfRefused(request);
     if (refused) return refused;
-    if ((state.loginFailures.get(body.email) ?? 0) >= LOGIN_MAX_FAILURES) {
-      // DRF's Throttled appends its own "Expected available…" sentence to the detail.
+    if ((state.loginFailures.get(body.email) ?? 0) >= LOGIN_FREE_FAILURES) {
+      // core/accounts/limits.py: this client waits, longer after each further failure; nobody is locked out.
       return HttpResponse.json(
         {
-          detail: `Too many failed sign-ins to this account. Try again in 15 minutes, or reset your password. Expected available in ${LOCKOUT_SECONDS} seconds.`,
+          detail: `Too many wrong passwords. Wait ${LOGIN_WAIT_SECONDS} seconds before trying again, or reset your password.`,
+          retry_after: LOGIN_WAIT_SECONDS,
         },
-        { status: 429, headers: { "Retry-After": String(LOCKOUT_SECONDS + 1) } },
+        { status: 429, headers: { "Retry-After": String(LOGIN_WAIT_SECONDS) } },
       );
     }
     const registered = state.users.get(body.email);
@@ -377,6 +401,13 @@ export const httpHandlers = [
       if (canned.q) params.set("q", canned.q);
       for (const item of canned.understood) params.append(item.field, item.value.replace(/\.000$/, ""));
     }
+    // As search/params.py validates them.
+    const refused: Record<string, string[]> = {};
+    const yearMin = params.get("year_min");
+    if (yearMin && !(Number(yearMin) >= 1950 && Number(yearMin) <= 2027)) refused.year_min = ["Must be a whole number between 1950 and 2027."];
+    if (Number(params.get("page") ?? 1) > 10000)
+      refused.page = ["Only the first 10,000 results can be paged through; narrow the search or change the sort."];
+    if (Object.keys(refused).length) return HttpResponse.json(refused, { status: 400 });
     const page = Number(params.get("page") ?? 1);
     const pageSize = Math.min(Number(params.get("page_size") ?? 24), 100);
     // Like the engine: typo-tolerant matching only when exact matching finds nothing.

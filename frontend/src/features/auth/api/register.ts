@@ -1,11 +1,20 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { User } from "@/types/api";
+import type { Language } from "@/types/api";
 
-export type RegisterInput = { email: string; password: string; display_name: string; phone?: string };
+export type RegisterInput = {
+  email: string;
+  password: string;
+  display_name: string;
+  phone?: string;
+  preferred_language?: Language;
+};
 
-export function register(input: RegisterInput): Promise<User> {
-  return api.post<User>("/auth/register", input, { allowUnauthorized: true });
+/** 202 whether the address is new or taken: a link (or, for a taken one, a notice) goes to it. */
+export type Registered = { detail: string; email: string };
+
+export function register(input: RegisterInput): Promise<Registered> {
+  return api.post<Registered>("/auth/register", input, { allowUnauthorized: true });
 }
 
 export function useRegister() {

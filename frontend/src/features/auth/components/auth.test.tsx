@@ -1,5 +1,5 @@
 import { http, HttpResponse } from "msw";
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { buyer } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { server } from "@/testing/mocks/server";
@@ -25,7 +25,7 @@ describe("sign in and register", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Unable to sign in with these details.");
   });
 
-  it("shows the API's reason and the Retry-After wait by the form when sign-in is locked", async () => {
+  it("shows the API's reason and the Retry-After wait by the form when sign-in must wait", async () => {
     const { user } = renderApp("/sign-in");
     for (let attempt = 0; attempt < 6; attempt += 1) {
       await signInWith(user, `wrong-${attempt}`);
@@ -34,9 +34,9 @@ describe("sign in and register", () => {
       await user.clear(screen.getByLabelText(/^Password/));
     }
     const alert = await screen.findByRole("alert");
-    await waitFor(() => expect(alert).toHaveTextContent("Sign-in is paused for now"));
-    expect(alert).toHaveTextContent("Too many failed sign-ins to this account. Try again in 15 minutes, or reset your password.");
-    expect(alert).toHaveTextContent("You can try again in 15 minutes.");
+    await waitFor(() => expect(alert).toHaveTextContent("Please wait before trying again"));
+    expect(alert).toHaveTextContent("Too many wrong passwords. Wait 30 seconds before trying again, or reset your password.");
+    expect(alert).toHaveTextContent("You can try again in 30 seconds.");
     expect(alert).not.toHaveTextContent("Too many requests");
     expect(screen.getByRole("link", { name: "Reset your password instead" })).toHaveAttribute("href", "/forgot-password");
   });
@@ -47,12 +47,12 @@ describe("sign in and register", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
   });
 
-  it("registers, signs in, and shows field errors by their fields", async () => {
+  it("registers, shows field errors by their fields, then asks to check the e-mail", async () => {
     server.use(
       http.post("*/api/v1/auth/register", async ({ request }) => {
-        const body = (await request.json()) as { phone?: string };
+        const body = (await request.json()) as { phone?: string; email: string; preferred_language?: string };
         if (body.phone !== "+97333445566") return HttpResponse.json({ phone: ["Enter +973 followed by 8 digits."] }, { status: 400 });
-        return HttpResponse.json({ ...buyer, display_name: "Maryam" }, { status: 201 });
+        return HttpResponse.json({ detail: "We sent a link.", email: body.email }, { status: 202 });
       }),
     );
     const { user, router } = renderApp("/register");
@@ -66,8 +66,27 @@ describe("sign in and register", () => {
     await user.clear(phone);
     await user.type(phone, "+973 3344 5566");
     await user.click(screen.getByRole("button", { name: "Create account" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
-    expect(state.requests.some((request) => request.url.endsWith("/auth/login"))).toBe(true);
+    expect(await screen.findByText("Check your email")).toBeInTheDocument();
+    expect(screen.getByText(/We sent a link to maryam@example\.bh\./)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/register");
+    // Nobody is signed in by registering: the link does that.
+    expect(state.requests.some((request) => request.url.endsWith("/auth/login"))).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Send the link again" }));
+    expect(await screen.findByText(/a new link is on its way/)).toBeInTheDocument();
+  });
+
+  it("confirms the address from the e-mailed link, and offers a new link when it does not work", async () => {
+    state.users.set("huda@example.bh", { ...buyer, email: "huda@example.bh", email_verified: false });
+    const first = renderApp("/verify-email?token=valid:huda@example.bh");
+    expect(await screen.findByText("Your address is confirmed")).toBeInTheDocument();
+    expect(within(screen.getByRole("main")).getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in");
+    first.unmount();
+
+    const { user } = renderApp("/verify-email?token=broken");
+    expect(await screen.findByText("This confirmation link does not work")).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/^Email/), "huda@example.bh");
+    await user.click(screen.getByRole("button", { name: "Send the link again" }));
+    expect(await screen.findByText(/a new link is on its way/)).toBeInTheDocument();
   });
 
   it("sends people whose session ended to sign in, and back afterwards", async () => {

@@ -1,46 +1,75 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { useRegister } from "@/features/auth/api/register";
-import { useNextPath } from "@/features/auth/hooks/use-next-path";
+import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
-import { useLogin } from "@/lib/auth";
+import { RateLimitAlert } from "@/components/rate-limit-alert";
+import { isApiError } from "@/lib/api-client";
+import { useResendVerification } from "@/lib/auth";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
+import { useLanguage } from "@/lib/use-language";
+
+/** After registering: the same answer whether the address is new or taken (docs/API-notes/accounts.md). */
+function CheckEmail({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const resend = useResendVerification();
+  return (
+    <div className="stack">
+      <Alert tone="success" title={t("auth.checkEmailTitle")}>
+        <p dir="auto">{t("auth.checkEmailBody", { email })}</p>
+      </Alert>
+      <p className="muted">{t("auth.checkEmailHint")}</p>
+      {resend.isSuccess ? (
+        <p role="status">{t("auth.resent")}</p>
+      ) : (
+        <Button variant="secondary" loading={resend.isPending} onClick={() => resend.mutate(email)}>
+          {t("auth.resendLink")}
+        </Button>
+      )}
+      {isApiError(resend.error) && resend.error.kind === "rate_limited" ? (
+        <RateLimitAlert error={resend.error} title={t("auth.resendLink")} />
+      ) : null}
+      <p className="muted center">
+        <Link to="/sign-in">{t("auth.backToSignIn")}</Link>
+      </p>
+    </div>
+  );
+}
 
 export function RegisterForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const next = useNextPath();
+  const { language } = useLanguage();
   const register = useRegister();
-  const login = useLogin();
   const [form, setForm] = useState({ display_name: "", email: "", phone: "", password: "" });
-  const errors = formErrorsOf(register.error ?? login.error, t, ["display_name", "email", "phone", "password"]);
-  const formRef = useFocusFirstError<HTMLFormElement>(register.error ?? login.error);
+  const errors = formErrorsOf(register.error, t, ["display_name", "email", "phone", "password"]);
+  const formRef = useFocusFirstError<HTMLFormElement>(register.error);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const phone = form.phone.replace(/\s+/g, "");
-    try {
-      await register.mutateAsync({
-        display_name: form.display_name.trim(),
-        email: form.email.trim(),
-        password: form.password,
-        ...(phone ? { phone } : {}),
-      });
-      // Registration answers with the user; signing in sets the session cookie.
-      await login.mutateAsync({ email: form.email.trim(), password: form.password });
-      navigate(next, { replace: true });
-    } catch {
-      // shown by the fields
-    }
+    register.mutate({
+      display_name: form.display_name.trim(),
+      email: form.email.trim(),
+      password: form.password,
+      // The confirmation e-mail comes in the language the page is in.
+      preferred_language: language,
+      ...(phone ? { phone } : {}),
+    });
   };
+
+  if (register.data) return <CheckEmail email={register.data.email} />;
 
   return (
     <form ref={formRef} className="auth-form stack" onSubmit={onSubmit} noValidate>
-      <FormErrors messages={errors.form} />
+      {isApiError(register.error) && register.error.kind === "rate_limited" ? (
+        <RateLimitAlert error={register.error} title={t("auth.registerTitle")} />
+      ) : (
+        <FormErrors messages={errors.form} />
+      )}
       <TextField label={t("auth.displayName")} name="display_name" autoComplete="name" required value={form.display_name} onChange={set("display_name")} errors={errors.fields.display_name} />
       <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={form.email} onChange={set("email")} errors={errors.fields.email} />
       <TextField
@@ -65,7 +94,7 @@ export function RegisterForm() {
         onChange={set("password")}
         errors={errors.fields.password}
       />
-      <Button type="submit" size="l" block loading={register.isPending || login.isPending}>
+      <Button type="submit" size="l" block loading={register.isPending}>
         {t("auth.createAccount")}
       </Button>
       <p className="muted center">

@@ -19,7 +19,7 @@ export function SignInForm() {
   const login = useLogin();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  // 429: the account (or this network) is locked for a while; say so and for how long.
+  // 429: this browser (or this network) must wait before trying again; say why and for how long.
   const locked = isApiError(login.error) && login.error.kind === "rate_limited" ? login.error : null;
   const errors = formErrorsOf(locked ? null : login.error, t, ["email", "password"]);
   const formRef = useFocusFirstError<HTMLFormElement>(login.error);

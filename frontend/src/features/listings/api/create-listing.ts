@@ -4,8 +4,11 @@ import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
 import type { Listing } from "@/types/api";
 
-export function createListing(input: ListingInput): Promise<Listing> {
-  return api.post<Listing>("/listings", input);
+export type CreateListingInput = { input: ListingInput & { status?: string }; idempotencyKey: string };
+
+/** POST /listings; the same key for every retry of one submission (never a second listing). */
+export function createListing({ input, idempotencyKey }: CreateListingInput): Promise<Listing> {
+  return api.post<Listing>("/listings", input, { idempotencyKey });
 }
 
 export function useCreateListing() {

@@ -8,5 +8,5 @@ export function getListing(id: number): Promise<Listing> {
 }
 
 export function useListing(id: number) {
-  return useQuery({ queryKey: listingKeys.detail(id), queryFn: () => getListing(id), enabled: Number.isFinite(id) });
+  return useQuery({ queryKey: listingKeys.detail(id), queryFn: () => getListing(id), enabled: Number.isInteger(id) && id > 0 });
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { listingKeys } from "@/features/listings/api/query-keys";
+import { newIdempotencyKey } from "@/lib/api-client";
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto } from "@/features/listings/api/upload-photo";
 import type { Listing, Photo } from "@/types/api";
 
@@ -8,6 +9,8 @@ export type UploadStatus = "queued" | "uploading" | "done" | "error";
 
 export type UploadItem = {
   key: string;
+  /** Sent as Idempotency-Key: a retried upload of this photo never adds it twice. */
+  idempotencyKey: string;
   file: File;
   previewUrl: string;
   progress: number;
@@ -52,7 +55,10 @@ export function usePhotoUploads(listingId?: number) {
       if (item.rejected) return null;
       patch(item.key, { status: "uploading", progress: 0, error: undefined });
       try {
-        const photo = await uploadPhoto(id, item.file, { onProgress: (progress) => patch(item.key, { progress }) });
+        const photo = await uploadPhoto(id, item.file, {
+          idempotencyKey: item.idempotencyKey,
+          onProgress: (progress) => patch(item.key, { progress }),
+        });
         patch(item.key, { status: "done", progress: 1 });
         queryClient.setQueryData<Listing>(listingKeys.detail(id), (listing) =>
           listing && photo ? { ...listing, photos: [...listing.photos, photo] } : listing,
@@ -84,6 +90,7 @@ export function usePhotoUploads(listingId?: number) {
     (files: FileList | File[]) => {
       const added: UploadItem[] = [...files].map((file) => ({
         key: `photo-${(counter += 1)}`,
+        idempotencyKey: newIdempotencyKey(),
         file,
         previewUrl: createPreview(file),
         progress: 0,

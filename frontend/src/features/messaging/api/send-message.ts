@@ -4,8 +4,10 @@ import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Message } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
 
-export function sendMessage({ conversationId, body }: { conversationId: number; body: string }): Promise<Message> {
-  return api.post<Message>(`/conversations/${conversationId}/messages`, { body });
+export type SendMessageInput = { conversationId: number; body: string; idempotencyKey?: string };
+
+export function sendMessage({ conversationId, body, idempotencyKey }: SendMessageInput): Promise<Message> {
+  return api.post<Message>(`/conversations/${conversationId}/messages`, { body }, { idempotencyKey });
 }
 
 export function useSendMessage() {

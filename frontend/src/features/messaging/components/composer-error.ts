@@ -8,6 +8,7 @@ export function composerErrorMessage(error: unknown, t: TFunction): string {
   const body = error.body as { code?: unknown } | null;
   if (error.kind === "forbidden" && body?.code === "blocked") return t("messages.blockedYou");
   if (error.kind === "forbidden" && body?.code === "you_blocked") return t("messages.youBlockedThem");
+  if (error.kind === "forbidden" && body?.code === "email_unverified") return t("messages.confirmEmailFirst");
   if (error.kind === "rate_limited")
     return error.retryAfter ? t("messages.tooFastFor", { wait: waitText(error.retryAfter, t) }) : t("messages.tooFast");
   // 400s name `body` or `listing_id`: say the API's sentence, not "check the fields".

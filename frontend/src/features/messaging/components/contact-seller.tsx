@@ -4,12 +4,14 @@ import { useNavigate } from "react-router";
 import { recordContactClick } from "@/features/messaging/api/record-contact-click";
 import { useStartConversation } from "@/features/messaging/api/start-conversation";
 import { MessageComposer } from "@/features/messaging/components/message-composer";
+import { useSubmissionKey } from "@/lib/use-submission-key";
 
 /** First message to a seller: starts (or reuses) the conversation and opens the thread. */
 export function ContactSeller({ listingId, listingTitle }: { listingId: number; listingTitle: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const start = useStartConversation();
+  const submission = useSubmissionKey();
   // One contact click per visit to the page: the first time the form is used.
   const recorded = useRef(false);
   const recordOnce = () => {
@@ -29,7 +31,9 @@ export function ContactSeller({ listingId, listingTitle }: { listingId: number; 
         onSend={async (body) => {
           // Safari does not focus a clicked button, so sending counts too.
           recordOnce();
-          const conversation = await start.mutateAsync({ listing_id: listingId, body });
+          const idempotencyKey = submission.keyFor({ listingId, body });
+          const conversation = await start.mutateAsync({ listing_id: listingId, body, idempotencyKey });
+          submission.succeeded();
           navigate(`/messages/${conversation.id}`);
         }}
       />

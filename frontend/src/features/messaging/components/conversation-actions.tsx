@@ -6,6 +6,7 @@ import type { Conversation } from "@/features/messaging/types/messaging";
 import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/dialog";
 import { FormErrors, TextAreaField } from "@/components/field";
+import { useSubmissionKey } from "@/lib/use-submission-key";
 import { formErrorsOf } from "@/lib/form-errors";
 
 export const REPORT_REASON_MAX = 1000;
@@ -22,6 +23,7 @@ export function ConversationActions({ conversation, name, onDone }: Props) {
   const { t } = useTranslation();
   const setBlocked = useSetBlocked();
   const report = useReportConversation();
+  const submission = useSubmissionKey();
   const [confirmBlock, setConfirmBlock] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [reason, setReason] = useState("");
@@ -54,10 +56,12 @@ export function ConversationActions({ conversation, name, onDone }: Props) {
       reasonRef.current?.focus();
       return;
     }
+    const input = { conversationId: conversation.id, reason: reason.trim() };
     report.mutate(
-      { conversationId: conversation.id, reason: reason.trim() },
+      { ...input, idempotencyKey: submission.keyFor(input) },
       {
         onSuccess: () => {
+          submission.succeeded();
           setReporting(false);
           setReason("");
           onDone(t("messages.reported"));

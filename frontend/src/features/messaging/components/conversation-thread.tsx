@@ -8,6 +8,7 @@ import { threadOf, useMessages } from "@/features/messaging/api/get-messages";
 import { useMarkRead } from "@/features/messaging/api/mark-read";
 import { messagingKeys } from "@/features/messaging/api/query-keys";
 import { useSendMessage } from "@/features/messaging/api/send-message";
+import { useSubmissionKey } from "@/lib/use-submission-key";
 import { isBlockedError } from "@/features/messaging/components/composer-error";
 import { ConversationActions } from "@/features/messaging/components/conversation-actions";
 import { otherPartyName } from "@/features/messaging/components/conversation-name";
@@ -43,6 +44,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
   const conversation = useConversation(conversationId);
   const messages = useMessages(conversationId);
   const send = useSendMessage();
+  const submission = useSubmissionKey();
   const markRead = useMarkRead();
   const unblock = useSetBlocked();
   const endRef = useRef<HTMLDivElement>(null);
@@ -152,8 +154,9 @@ export function ConversationThread({ conversationId }: { conversationId: number 
           error={send.error}
           onSend={(body) =>
             send.mutateAsync(
-              { conversationId, body },
+              { conversationId, body, idempotencyKey: submission.keyFor({ conversationId, body }) },
               {
+                onSuccess: submission.succeeded,
                 onError: (error) => {
                   if (isBlockedError(error)) void queryClient.invalidateQueries({ queryKey: messagingKeys.conversation(conversationId) });
                 },

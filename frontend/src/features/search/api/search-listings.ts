@@ -19,6 +19,6 @@ export function searchListingsQueryOptions(params: URLSearchParams) {
   });
 }
 
-export function useSearchListings(params: URLSearchParams) {
-  return useQuery(searchListingsQueryOptions(params));
+export function useSearchListings(params: URLSearchParams, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...searchListingsQueryOptions(params), enabled });
 }

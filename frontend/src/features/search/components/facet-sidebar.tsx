@@ -20,7 +20,9 @@ const ENUM_FACETS: MultiField[] = [
   "color",
 ];
 
-export function FacetSidebar({ facets, state }: { facets: Facets; state: SearchState }) {
+type Props = { facets: Facets; state: SearchState; errors?: Record<string, string[]> };
+
+export function FacetSidebar({ facets, state, errors = {} }: Props) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [year, price, mileage] = RANGE_FIELDS;
@@ -28,6 +30,7 @@ export function FacetSidebar({ facets, state }: { facets: Facets; state: SearchS
     valueMin: state.params.get(field.min) ?? "",
     valueMax: state.params.get(field.max) ?? "",
     onCommit: (min: string, max: string) => state.setRange(field, min, max),
+    errors: [...(errors[field.min] ?? []), ...(errors[field.max] ?? [])],
   });
 
   return (

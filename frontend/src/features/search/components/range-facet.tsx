@@ -14,6 +14,8 @@ type Props = {
   formatBound: (value: number | string) => string;
   unit?: string;
   step?: number;
+  /** Why the API refused these bounds, shown beside them (the rest of the page keeps working). */
+  errors?: string[];
 };
 
 function toNumber(value: number | string | null | undefined): number | null {
@@ -33,6 +35,7 @@ function Histogram({ buckets }: { buckets: RangeBucket<number | string>[] }) {
 }
 
 type BoundInputProps = {
+  errorId?: string;
   label: string;
   value: string;
   placeholder: number | null;
@@ -41,7 +44,7 @@ type BoundInputProps = {
   onBlur: () => void;
 };
 
-function BoundInput({ label, value, placeholder, step, onChange, onBlur }: BoundInputProps) {
+function BoundInput({ errorId, label, value, placeholder, step, onChange, onBlur }: BoundInputProps) {
   return (
     <label className="range-input">
       <span className="range-input-label">{label}</span>
@@ -54,6 +57,8 @@ function BoundInput({ label, value, placeholder, step, onChange, onBlur }: Bound
         placeholder={placeholder !== null ? String(placeholder) : ""}
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
       />
     </label>
   );
@@ -63,9 +68,10 @@ function BoundInput({ label, value, placeholder, step, onChange, onBlur }: Bound
  * From/to boxes and a two-thumb slider whose ends follow the current results'
  * min and max (the facet is computed under the other filters).
  */
-export function RangeFacet({ title, facet, valueMin, valueMax, onCommit, formatBound, unit, step = 1 }: Props) {
+export function RangeFacet({ title, facet, valueMin, valueMax, onCommit, formatBound, unit, step = 1, errors }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const errorId = errors?.length ? `${id}-errors` : undefined;
   const [min, setMin] = useState(valueMin);
   const [max, setMax] = useState(valueMax);
   // When the URL changes (a chip removed, back button), the boxes follow it;
@@ -113,15 +119,24 @@ export function RangeFacet({ title, facet, valueMin, valueMax, onCommit, formatB
         {unit ? <span className="muted"> ({unit})</span> : null}
       </legend>
       <form className="range-inputs" onSubmit={onSubmit}>
-        <BoundInput label={t("search.from")} value={min} placeholder={facetMin} step={step} onChange={setMin} onBlur={() => commit(min, max)} />
+        <BoundInput errorId={errorId} label={t("search.from")} value={min} placeholder={facetMin} step={step} onChange={setMin} onBlur={() => commit(min, max)} />
         <span aria-hidden="true" className="range-dash">
           –
         </span>
-        <BoundInput label={t("search.to")} value={max} placeholder={facetMax} step={step} onChange={setMax} onBlur={() => commit(min, max)} />
+        <BoundInput errorId={errorId} label={t("search.to")} value={max} placeholder={facetMax} step={step} onChange={setMax} onBlur={() => commit(min, max)} />
         <button type="submit" className="visually-hidden" tabIndex={-1}>
           {t("search.apply")}
         </button>
       </form>
+      {errors?.length ? (
+        <ul className="field-errors" id={errorId}>
+          {errors.map((message) => (
+            <li key={message} dir="auto">
+              {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {hasSlider ? (
         <div className="range-slider">
           {facet?.buckets?.length ? <Histogram buckets={facet.buckets} /> : null}

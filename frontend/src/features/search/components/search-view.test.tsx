@@ -115,6 +115,24 @@ describe("search page", () => {
     expect(await screen.findByText((_, element) => element?.className === "results-typo" && element.textContent === "نعرض نتائج لكلمات قريبة في التهجئة من «patrl».")).toBeInTheDocument();
   });
 
+  it("shows a refused bound beside its field and keeps the filters and results working", async () => {
+    const { user } = renderApp("/search?year_min=2030");
+    const from = await screen.findByRole("spinbutton", { name: "From", description: "Must be a whole number between 1950 and 2027." });
+    expect(from).toHaveAttribute("aria-invalid", "true");
+    // Everything else works: the results and the other filters are there.
+    expect(await screen.findByText("2021 Toyota Land Cruiser GXR")).toBeInTheDocument();
+    const makes = screen.getByRole("group", { name: "Make" });
+    await user.click(within(makes).getByRole("checkbox", { name: /Nissan/ }));
+    expect(screen.queryByText(/check the highlighted fields/i)).not.toBeInTheDocument();
+  });
+
+  it("says how far results can be paged, with a way back to the first page", async () => {
+    renderApp("/search?page=10001");
+    expect(await screen.findByText(/Only the first 10,000 results can be paged through/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Go to the first page" })).toBeInTheDocument();
+    expect(await screen.findByText("2021 Toyota Land Cruiser GXR")).toBeInTheDocument();
+  });
+
   it("tells the person when search is down (503)", async () => {
     state.searchDown = true;
     renderApp("/search");

@@ -11,8 +11,9 @@ import { SortSelect } from "@/features/search/components/sort-select";
 import { UnderstoodNote } from "@/features/search/components/understood-note";
 import { useFacetLabels } from "@/features/search/hooks/use-facet-labels";
 import { useSearchState } from "@/features/search/hooks/use-search-state";
+import { RANGE_FIELDS } from "@/features/search/types/search";
 import { Alert } from "@/components/alert";
-import { Button } from "@/components/button";
+import { Button, ButtonLink } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
 import { CloseIcon, FilterIcon, SearchIcon } from "@/components/icons";
 import { ListingCard } from "@/components/listing-card";
@@ -24,6 +25,9 @@ import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import type { ListingSummary } from "@/types/api";
+
+/** The bounds the sidebar shows its own errors for. */
+const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
 
 type Props = {
   /** A control for each result card (the app puts the favourite heart there). */
@@ -60,8 +64,18 @@ export function SearchView({ cardAction }: Props) {
   }, [filtersOpen]);
 
   const apiParams = new URLSearchParams(state.params);
-  const query = useSearchListings(apiParams);
+  const asked = useSearchListings(apiParams);
+  // A value the API refuses (Year from 2030, page 10001) is shown beside its field;
+  // meanwhile the page runs the search without it, so filters and results keep working.
+  const refused = isApiError(asked.error) && asked.error.kind === "validation" ? asked.error.fieldErrors : {};
+  const refusedNames = Object.keys(refused);
+  const withoutRefused = new URLSearchParams(apiParams);
+  for (const name of refusedNames) withoutRefused.delete(name);
+  const fallback = useSearchListings(withoutRefused, { enabled: refusedNames.length > 0 });
+  const query = refusedNames.length ? fallback : asked;
   const { data, isPending, isError, error, isPlaceholderData, refetch } = query;
+  // Refusals of parameters the sidebar has no box for (the page, a value from an old link).
+  const otherRefusals = refusedNames.filter((name) => !RANGE_NAMES.includes(name)).flatMap((name) => refused[name]);
 
   const makes = state.selected.make.map((make) => valueLabel("make", make));
   const models = state.selected.model.map((model) => valueLabel("model", model));
@@ -105,7 +119,7 @@ export function SearchView({ cardAction }: Props) {
               <CloseIcon />
             </Button>
           </div>
-          {data?.facets ? <FacetSidebar facets={data.facets} state={state} /> : isPending ? <FacetSkeleton /> : null}
+          {data?.facets ? <FacetSidebar facets={data.facets} state={state} errors={refused} /> : isPending ? <FacetSkeleton /> : null}
           <div className="search-filters-foot">
             <Button block onClick={() => setFiltersOpen(false)}>
               {data ? t("search.showResults", { count: data.count }) : t("actions.close")}
@@ -147,6 +161,15 @@ export function SearchView({ cardAction }: Props) {
             <SaveSearch params={state.params} suggestedName={headline} />
           </div>
 
+          {otherRefusals.length ? (
+            <Alert tone="warning" title={t("search.notApplied")} action={<ButtonLink variant="secondary" size="s" to={state.hrefForPage(1)}>{t("search.firstPage")}</ButtonLink>}>
+              {otherRefusals.map((message) => (
+                <p key={message} dir="auto">
+                  {message}
+                </p>
+              ))}
+            </Alert>
+          ) : null}
           {isError && !data ? (
             unavailable ? (
               <Alert tone="warning" title={t("search.unavailableTitle")} action={<Button variant="secondary" size="s" onClick={() => refetch()}>{t("actions.retry")}</Button>}>

@@ -1,0 +1,117 @@
+"""NUL characters and invalid Unicode get a 400, never a 500, from every
+operation of the schema (web/api/text_input.py), over real HTTP.
+
+For each operation the sweep sends every documented query parameter holding a
+NUL, and, where the operation takes a body, every documented string field
+holding a NUL and then a lone surrogate, as the owner of every id in the path.
+"""
+
+import io
+import json
+import re
+
+import pytest
+from PIL import Image
+from rest_framework.authtoken.models import Token
+
+from core.accounts.tests.factories import UserFactory
+from core.alerts.tests.factories import make_saved_search
+from core.catalog.tests.factories import toyota_land_cruiser
+from core.listings.photos import listing_photo_add
+from core.listings.tests.factories import make_listing
+from core.messaging.services import conversation_start
+from web.tests.browser import Browser
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NUL = "car\x00name"
+SURROGATE = "car\ud800name"
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(out, "PNG")
+    return out.getvalue()
+
+
+def _string_fields(schema: dict, components: dict) -> list[str]:
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    return [name for name, prop in schema.get("properties", {}).items() if prop.get("type", "string") == "string"]
+
+
+@pytest.fixture
+def world(asgi_server):
+    owner, buyer = UserFactory(is_analyst=True), UserFactory()
+    listing = make_listing(seller=owner, car=toyota_land_cruiser())
+    photo = listing_photo_add(listing_id=listing.pk, upload=io.BytesIO(_png()), size=len(_png()))
+    conversation, _, _ = conversation_start(buyer=owner, listing_id=make_listing(seller=buyer).pk, body="Hello")
+    saved = make_saved_search(user=owner, query="make=toyota")
+    ids = {
+        "listing_id": listing.pk,
+        "photo_id": photo.pk,
+        "conversation_id": conversation.pk,
+        "saved_search_id": saved.pk,
+    }
+    return Browser(asgi_server, token=Token.objects.create(user=owner).key), ids
+
+
+def _operations(client: Browser, ids: dict[str, int]):
+    schema = client.get("/api/v1/schema/", params={"format": "json"}).json()
+    components = schema["components"]["schemas"]
+    for template, operations in schema["paths"].items():
+        path = re.sub(r"\{(\w+)\}", lambda match: str(ids[match.group(1)]), template)
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            query = [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"] or ["q"]
+            content = operation.get("requestBody", {}).get("content", {})
+            yield method.upper(), path, query, content, components
+
+
+def test_a_nul_in_any_query_parameter_of_any_operation_is_a_400(world):
+    client, ids = world
+    swept = 0
+    for method, path, query, _, _ in _operations(client, ids):
+        for name in query:
+            answer = client.request(method, path, params={name: NUL})
+            assert answer.status_code == 400, f"{method} {path}?{name}=<NUL> answered {answer.status_code}: {answer.text[:200]}"
+            assert answer.json() == {name: ["Must not contain NUL characters or invalid Unicode."]}
+            swept += 1
+    assert swept > 60
+
+
+def test_a_nul_or_a_surrogate_in_any_body_field_of_any_operation_is_a_400(world):
+    client, ids = world
+    swept = 0
+    for method, path, _, content, components in _operations(client, ids):
+        if "application/json" in content:
+            fields = _string_fields(content["application/json"]["schema"], components) or ["name"]
+            for bad in (NUL, SURROGATE):
+                # Sent as JSON text: "\u0000" and "\ud800" escapes, as a client's encoder writes them.
+                body = json.dumps({field: bad for field in fields})
+                answer = client.request(method, path, data=body, headers={"Content-Type": "application/json"})
+                assert answer.status_code == 400, f"{method} {path} with {fields}: {answer.status_code} {answer.text[:200]}"
+                assert set(answer.json()) <= set(fields), answer.text
+                swept += 1
+        elif "multipart/form-data" in content:
+            answer = client.request(method, path, data={"caption": NUL}, files={"image": ("car.png", _png(), "image/png")})
+            assert answer.status_code == 400, f"{method} {path} multipart: {answer.status_code} {answer.text[:200]}"
+            assert answer.json() == {"caption": ["Must not contain NUL characters or invalid Unicode."]}
+            swept += 1
+    assert swept > 20
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/auth/token", {"email": "a\x00@example.bh", "password": "x"}),
+        ("/api/v1/auth/login", {"email": "a\x00@example.bh", "password": "x"}),
+        ("/api/v1/auth/register", {"email": "n@example.bh", "password": "x", "display_name": "N\x00"}),
+    ],
+)
+def test_the_reported_sign_in_and_register_fields_name_the_field(asgi_server, path, body):
+    answer = Browser(asgi_server).post(path, body)
+
+    assert answer.status_code == 400
+    assert list(answer.json()) == [next(key for key, value in body.items() if "\x00" in value)]
