@@ -171,6 +171,9 @@ EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 400)
 
 # --- Celery (web/celery.py reads the CELERY_* names) ------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+# kombu's Redis transport with the fix that keeps a worker alive through a
+# Redis outage under load (web/broker.py).
+CELERY_BROKER_TRANSPORT = "web.broker:Transport"
 CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True

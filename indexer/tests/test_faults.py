@@ -5,11 +5,14 @@ beat sweep) pointed at a private OpenSearch node or a private Redis, which
 the test stops and restarts. The shared services are never touched.
 """
 
+import threading
 import time
 import uuid
 
 import pytest
 import requests
+from celery import Celery
+from django.conf import settings
 from rest_framework.authtoken.models import Token
 
 from conftest import OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess, wait_until, worker_env
@@ -94,3 +97,69 @@ def test_redis_down_loses_no_edit(tmp_path, fresh_index):
     redis = RedisProcess(tmp_path).start()
     # Search does not need Redis; writes wait in the outbox for the broker.
     outage("redis", redis, worker_env(REDIS_URL=redis.url), tmp_path, search_while_down=200)
+
+
+class Writer(threading.Thread):
+    """Edits prices over HTTP until stopped, remembering each acknowledged price."""
+
+    def __init__(self, seller: Seller, ids: list[int]) -> None:
+        super().__init__(daemon=True)
+        self.seller, self.ids = seller, ids
+        self.expected: dict[int, str] = {}
+        self.stopping = threading.Event()
+        self.writes = 0
+
+    def run(self) -> None:
+        n = 0
+        while not self.stopping.is_set():
+            listing_id = self.ids[n % len(self.ids)]
+            price = f"{20000 + n}.000"
+            self.seller.set_price(listing_id, price)
+            self.expected[listing_id] = price
+            n += 1
+            self.writes = n
+
+    def stop(self) -> dict[int, str]:
+        self.stopping.set()
+        self.join(timeout=TIMEOUT * 2)
+        assert not self.is_alive(), "the writer hung"
+        return self.expected
+
+
+def hold_an_unacknowledged_task(broker_url: str) -> None:
+    """A task due in a minute: the worker reserves it at once and holds it
+    unacknowledged (acks_late), as it holds in-flight relays under load."""
+    app = Celery(broker=broker_url)
+    app.send_task("indexer.relay_outbox", countdown=60, queue=settings.SAYARA_INSTANCE)
+    app.close()
+
+
+def test_redis_outages_under_write_load_keep_the_worker(tmp_path, fresh_index):
+    redis = RedisProcess(tmp_path).start()
+    env = worker_env(REDIS_URL=redis.url)
+    web, worker = WebProcess(env, tmp_path).start(), WorkerProcess(env, tmp_path).start()
+    try:
+        seller = Seller(web.url)
+        ids = [seller.create(n) for n in range(5)]
+        wait_until(lambda: len(seller.searchable_prices()) == 5, timeout=30, message="the first listings searchable")
+        writer = Writer(seller, ids)
+        writer.start()
+        for _ in range(3):
+            hold_an_unacknowledged_task(redis.url)
+            connects = worker.log.read_bytes().count(b"Connected to ")
+            time.sleep(1)
+            redis.stop()
+            time.sleep(1.5)
+            redis.start()
+            wait_until(
+                lambda: worker.proc.poll() is not None or worker.log.read_bytes().count(b"Connected to ") > connects,
+                timeout=30,
+                message="the worker back on the broker",
+            )
+        expected = writer.stop()
+        assert worker.proc.poll() is None, worker.log.read_text()[-3000:]
+        wait_until(lambda: seller.searchable_prices() == expected, timeout=60, message="every edit searchable")
+    finally:
+        worker.stop()
+        web.stop()
+        redis.stop()
