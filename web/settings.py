@@ -180,9 +180,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A write must never wait on a dead broker: one quick try, then the outbox
-# sweep delivers (core/outbox/services.py).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 2}
+# A publish to a dead broker fails at once instead of retrying for 6 s
+# (kombu's connect retries, max_retries): writes ask for the relay from a
+# background thread (core/outbox/services.py) and the outbox sweep delivers.
+# The worker's own reconnects follow broker_connection_* instead.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 2, "max_retries": 0}
 CELERY_TASK_PUBLISH_RETRY = False
 OUTBOX_SWEEP_SECONDS = env_float("OUTBOX_SWEEP_SECONDS", 2.0)
 RECONCILE_MINUTES = env_float("RECONCILE_MINUTES", 10.0)
