@@ -192,7 +192,8 @@ opensearch_start() {
     -cp "$(cat "$dir/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
     -basePath "$dir/home" -confPath "$dir/conf" -numOfNode 1 -clusterName sayara \
     -baseHttpPort $((SEARCH_PORT - 1)) >"$LOGS/opensearch.log" 2>&1 &
-  echo $! >"$RUN/opensearch.pid"
+  OPENSEARCH_PID=$!
+  echo "$OPENSEARCH_PID" >"$RUN/opensearch.pid"
   for _ in $(seq 1 180); do
     opensearch_health && { STARTED+=(opensearch); return 0; }
     kill -0 "$(cat "$RUN/opensearch.pid")" 2>/dev/null || break
@@ -201,8 +202,11 @@ opensearch_start() {
   tail -n 30 "$LOGS/opensearch.log"; die "OpenSearch did not become healthy"
 }
 
+# The node this shell started, if it did (a node restarted by hand since is
+# someone else's); else the one in the pid file (`make stop`).
 opensearch_stop() {
-  local pid; pid="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
+  local pid="${OPENSEARCH_PID:-}"
+  [ -n "$pid" ] || pid="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
   kill -TERM "$pid" 2>/dev/null || return 0
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
   kill -KILL "$pid" 2>/dev/null || true
