@@ -272,10 +272,21 @@ LOGGING: dict[str, Any] = {
     },
 }
 
+# The chat's channel layer: channels_redis with a sized pool and timeouts that
+# fit its blocking read (web/channel_layer.py).
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{SAYARA_INSTANCE}:channels"},
+        "BACKEND": "web.channel_layer.ChatChannelLayer",
+        "CONFIG": {
+            "hosts": [REDIS_URL],
+            "prefix": f"{SAYARA_INSTANCE}:channels",
+            # Redis connections per web process (event loop); beyond, commands queue.
+            "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 64),
+            # How long a command waits for a free connection before the socket is told to retry (1013).
+            "pool_timeout": env_float("CHANNELS_REDIS_POOL_TIMEOUT", 5.0),
+            "blocking_read_seconds": env_float("CHANNELS_BLOCKING_READ_SECONDS", 5.0),
+            "connect_timeout": 1.0,
+        },
     }
 }
 
