@@ -12,16 +12,21 @@ its Redis pool and timeouts chosen rather than defaulted
   CHANNELS_BLOCKING_READ_SECONDS. redis-py's default socket timeout (5 s)
   equalled channels_redis's blocking read (5 s), so an idle read timed out
   client-side first and the consumer died ("Timeout reading from ...").
-  The socket timeout here is the blocking read plus a margin.
+  Here reads have no client-side timeout: the server ends each blocking read
+  itself, and TCP keepalive finds a Redis that vanished within about 25 s.
+  (A client-side timeout longer than the read is no better: redis-py's
+  timeout wrapper then swallows the cancellation of a closing consumer's
+  read, which loops on until the timeout fires.)
 """
 
+import socket
 from typing import Any
 
 from channels_redis.core import RedisChannelLayer
 from redis import asyncio as aioredis
 
-# How much longer than a blocking read the client waits for Redis to answer it.
-SOCKET_TIMEOUT_MARGIN_SECONDS = 5.0
+# Probe an idle connection after 10 s, every 5 s, give up after 3 silent probes.
+KEEPALIVE = {socket.TCP_KEEPIDLE: 10, socket.TCP_KEEPINTVL: 5, socket.TCP_KEEPCNT: 3}
 
 
 class ChatChannelLayer(RedisChannelLayer):
@@ -37,6 +42,8 @@ class ChatChannelLayer(RedisChannelLayer):
             self.hosts[index]["address"],
             max_connections=self.max_connections,
             timeout=self.pool_timeout,
-            socket_timeout=self.brpop_timeout + SOCKET_TIMEOUT_MARGIN_SECONDS,
+            socket_timeout=None,
             socket_connect_timeout=self.connect_timeout,
+            socket_keepalive=True,
+            socket_keepalive_options=KEEPALIVE,
         )

@@ -168,7 +168,7 @@ class Writer(threading.Thread):
 def hold_an_unacknowledged_task(broker_url: str) -> None:
     """A task due in a minute: the worker reserves it at once and holds it
     unacknowledged (acks_late), as it holds in-flight relays under load."""
-    app = Celery(broker=broker_url)
+    app = Celery(broker=broker_url, set_as_current=False)
     app.send_task("indexer.relay_outbox", countdown=60, queue=settings.SAYARA_INSTANCE)
     app.close()
 

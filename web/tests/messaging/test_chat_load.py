@@ -13,7 +13,7 @@ import websockets
 from django.conf import settings
 from rest_framework.authtoken.models import Token
 
-from conftest import WebProcess, wait_until, worker_env
+from conftest import RedisProcess, WebProcess, wait_until, worker_env
 from core.accounts.tests.factories import UserFactory
 from core.messaging.realtime import user_group
 from core.messaging.tests.factories import start_conversation
@@ -79,15 +79,26 @@ def test_a_burst_of_400_sockets_is_accepted_and_leaves_no_membership(tmp_path):
         web.stop()
 
 
-def test_a_full_pool_tells_sockets_to_retry_and_they_get_in(tmp_path):
-    # Two Redis connections (one is the blocking read's) and no patience: handshakes find them busy.
-    env = worker_env(CHANNELS_REDIS_MAX_CONNECTIONS="2", CHANNELS_REDIS_POOL_TIMEOUT="0.05")
-    web = WebProcess(env, tmp_path).start()
+def test_sockets_told_to_retry_while_redis_is_down_get_in_once_it_is_back(tmp_path):
+    redis_server = RedisProcess(tmp_path).start()
+    web = WebProcess(worker_env(REDIS_URL=redis_server.url), tmp_path).start()
     try:
-        client = burst(web, 40)
-        assert client.told_to_retry > 0
+        user = UserFactory()
+        client = ChatClient(web, user)  # signs in while Redis is up (sessions live in PostgreSQL)
+        redis_server.stop()
+
+        async def run() -> None:
+            pending = [asyncio.create_task(client.open()) for _ in range(5)]
+            await asyncio.sleep(2)  # every socket told 1013 at least once, and backing off
+            assert client.told_to_retry >= 5
+            redis_server.start()
+            sockets = await asyncio.gather(*pending)
+            await asyncio.gather(*(socket.close() for socket in sockets))
+
+        asyncio.run(run())
     finally:
         web.stop()
+        redis_server.stop()
 
 
 # By hand, the long case with the real timeouts (5 s reads): CHAT_IDLE_SECONDS=600
