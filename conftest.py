@@ -6,6 +6,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -30,6 +31,18 @@ def wait_until(check: Callable[[], object], *, timeout: float = 10.0, interval: 
             return last
         time.sleep(interval)
     pytest.fail(f"timed out after {timeout}s waiting for {message or check}; last value: {last!r}")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The test database is thrown away: it may commit asynchronously (faster),
+    unlike every database that matters (scripts/postgres/sayara.conf). Applies
+    to the connections opened from now on, the test servers' and workers' too."""
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(f'ALTER DATABASE "{settings.DATABASES["default"]["NAME"]}" SET synchronous_commit = off')
+    connection.close()
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ Documents are built from plain rows (core/listings/selectors.py, index rows),
 the same way for the relay, reconciliation and a full rebuild.
 """
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from django.core.files.storage import default_storage
 
 from core.catalog.enums import enum_label
@@ -82,6 +84,13 @@ def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
         "sold_at": _iso(row["sold_at"]),
         "expires_at": _iso(row["expires_at"]),
     }
+
+
+def document_hash(document: Mapping[str, Any]) -> str:
+    """A fingerprint of a document's content, its version aside: reconciliation
+    compares the index's copy with the database's (indexer/reconcile.py)."""
+    content = {key: value for key, value in document.items() if key != "version"}
+    return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def listing_op(row: Mapping[str, Any], *, index: str) -> BulkOp:

@@ -117,6 +117,9 @@ postgres_start() {
   bin="$(pg_bin)"
   if "$bin/pg_isready" -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT"; then
     say "PostgreSQL already answers on $POSTGRES_PORT: reusing it"
+    if [ "$(psql -X -At -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -d postgres -c 'SHOW synchronous_commit' 2>/dev/null)" = off ]; then
+      say "warning: that PostgreSQL commits asynchronously (synchronous_commit = off): a crash can lose acknowledged writes; restart it with this script, or ALTER SYSTEM SET synchronous_commit = on"
+    fi
   else
     local runas=()
     [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
@@ -128,13 +131,16 @@ postgres_start() {
         || { cat "$LOGS/postgres-init.log"; die "initdb failed"; }
       cat >>"$data/postgresql.conf" <<EOF
 # Sayara dev/test node (scripts/lib.sh)
-listen_addresses = '127.0.0.1'
 unix_socket_directories = '$sock'
-max_connections = 300
-shared_buffers = 256MB
-synchronous_commit = off
+include_if_exists = 'sayara.conf'
 EOF
     fi
+    # The settings are Sayara's (scripts/postgres/sayara.conf), refreshed at each start;
+    # nodes made before it lose the asynchronous commits their config once asked for.
+    cp "$ROOT/scripts/postgres/sayara.conf" "$data/sayara.conf"
+    [ "$(id -u)" = 0 ] && chown postgres "$data/sayara.conf"
+    grep -q "^include_if_exists = 'sayara.conf'" "$data/postgresql.conf" || echo "include_if_exists = 'sayara.conf'" >>"$data/postgresql.conf"
+    sed -i '/^synchronous_commit = off$/d' "$data/postgresql.conf"
     touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown postgres "$LOGS/postgres.log"
     say "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
     "${runas[@]}" "$bin/pg_ctl" -D "$data" -l "$LOGS/postgres.log" -o "-p $POSTGRES_PORT" -w -t 60 start >/dev/null \
@@ -186,7 +192,8 @@ opensearch_start() {
     -cp "$(cat "$dir/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
     -basePath "$dir/home" -confPath "$dir/conf" -numOfNode 1 -clusterName sayara \
     -baseHttpPort $((SEARCH_PORT - 1)) >"$LOGS/opensearch.log" 2>&1 &
-  echo $! >"$RUN/opensearch.pid"
+  OPENSEARCH_PID=$!
+  echo "$OPENSEARCH_PID" >"$RUN/opensearch.pid"
   for _ in $(seq 1 180); do
     opensearch_health && { STARTED+=(opensearch); return 0; }
     kill -0 "$(cat "$RUN/opensearch.pid")" 2>/dev/null || break
@@ -195,8 +202,11 @@ opensearch_start() {
   tail -n 30 "$LOGS/opensearch.log"; die "OpenSearch did not become healthy"
 }
 
+# The node this shell started, if it did (a node restarted by hand since is
+# someone else's); else the one in the pid file (`make stop`).
 opensearch_stop() {
-  local pid; pid="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
+  local pid="${OPENSEARCH_PID:-}"
+  [ -n "$pid" ] || pid="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
   kill -TERM "$pid" 2>/dev/null || return 0
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
   kill -KILL "$pid" 2>/dev/null || true

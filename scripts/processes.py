@@ -1,12 +1,15 @@
 """Real processes of the stack, started and stopped by tests and benchmarks:
-the ASGI server, a Celery worker, and private Redis and OpenSearch instances
-(which a test may stop without disturbing the shared dev services)."""
+the ASGI server, a Celery worker, and private Redis, OpenSearch and
+PostgreSQL instances (which a test may stop without disturbing the shared
+dev services)."""
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,9 +42,12 @@ class Process:
         self.name, self.command, self.env = name, command, env
         self.log = log_dir / f"{name}.log"
         self.proc: subprocess.Popen[bytes] | None = None
+        self.user: str | None = None  # run as this user (PostgreSQL refuses root)
 
     def start(self) -> "Process":
-        self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            self.command, cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT, user=self.user
+        )
         deadline = time.monotonic() + 120
         try:
             while not self.ready():
@@ -165,3 +171,61 @@ class OpenSearchProcess(Process):
             return requests.get(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=3).ok
         except requests.RequestException:
             return False
+
+
+class PostgresProcess(Process):
+    """A private PostgreSQL node (never the shared one): tests may crash it.
+
+    Configured like the dev node (scripts/postgres/sayara.conf), with `settings`
+    on top; data in a fresh folder, trust authentication on loopback.
+    """
+
+    def __init__(self, log_dir: Path, port: int | None = None, **settings: str) -> None:
+        self.port = port or free_port()
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda path: int(path.parent.name))
+        self.bin = bins[-1]
+        # Outside pytest's private temp folders: the server runs as `postgres` when we are root.
+        self.data = Path(tempfile.mkdtemp(prefix=f"sayara-pg-{self.port}-"))
+        user = "postgres" if os.getuid() == 0 else None
+        if user:
+            shutil.chown(self.data, user)
+        subprocess.run(
+            [str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+            check=True, capture_output=True, user=user, cwd="/",
+        )  # fmt: skip
+        conf = (ROOT / "scripts" / "postgres" / "sayara.conf").read_text()
+        extra = "".join(f"{name} = '{value}'\n" for name, value in settings.items())
+        with (self.data / "postgresql.conf").open("a") as file:
+            file.write(f"{conf}\nunix_socket_directories = ''\n{extra}")
+        command = [str(self.bin / "postgres"), "-D", str(self.data), "-p", str(self.port)]
+        super().__init__(f"postgres-{self.port}", command, env=dict(os.environ), log_dir=log_dir)
+        self.user = user
+
+    def ready(self) -> bool:
+        if not super().ready():
+            return False
+        answer = subprocess.run(
+            [str(self.bin / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(self.port)], check=False, capture_output=True
+        )
+        return answer.returncode == 0
+
+    def psql(self, sql: str, *, database: str = "postgres", stdin: bytes | None = None) -> str:
+        command = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        command += ["-d", database] + (["-c", sql] if sql else [])
+        return subprocess.run(command, input=stdin, check=True, capture_output=True).stdout.decode()
+
+    def crash(self) -> None:
+        """An immediate shutdown: no checkpoint, no goodbye to the clients (`pg_ctl stop -m immediate`)."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGQUIT)
+            self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        # A fast shutdown (SIGINT): the default (SIGTERM) waits for every client to leave.
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            self.proc.wait(timeout=60)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.data, ignore_errors=True)

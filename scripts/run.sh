@@ -12,12 +12,12 @@ port_open "$PORT" && die "port $PORT is in use: set PORT to another one (PORT=80
 install_all
 services_start
 
-PIDS=()
+SUPERVISOR=""
 cleanup() {
   trap - EXIT INT TERM
   say "stopping Sayara"
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # supervisord stops every process it runs (each with its children) before it exits.
+  if [ -n "$SUPERVISOR" ]; then kill -TERM "$SUPERVISOR" 2>/dev/null || true; wait "$SUPERVISOR" 2>/dev/null || true; fi
   services_stop_started
 }
 trap cleanup EXIT
@@ -29,17 +29,16 @@ build_frontend
 "$PY" manage.py ensure_index
 "$PY" manage.py seed_demo --listings "$DEMO_LISTINGS" --if-empty --no-progress
 
-say "starting the Celery worker and beat (logs in $LOGS)"
-"$VENV/bin/celery" -A web worker --loglevel=INFO --concurrency=2 -Q "${SAYARA_INSTANCE:-sayara}" >>"$LOGS/worker.log" 2>&1 &
-PIDS+=($!)
-"$VENV/bin/celery" -A web beat --loglevel=INFO -s "$STATE/celerybeat-schedule" >>"$LOGS/beat.log" 2>&1 &
-PIDS+=($!)
-"$VENV/bin/uvicorn" web.asgi:application --host 127.0.0.1 --port "$PORT" --log-level warning \
-  --workers "${WEB_WORKERS:-2}" >>"$LOGS/web.log" 2>&1 &
-PIDS+=($!)
+say "starting the worker, beat and web server under supervisord (logs in $LOGS)"
+# scripts/supervisord.conf reads these; a process that exits is restarted there.
+export SAYARA_ROOT="$ROOT" SAYARA_VENV="$VENV" SAYARA_LOGS="$LOGS" SAYARA_RUN="$RUN" SAYARA_STATE_DIR="$STATE" PORT
+export SAYARA_INSTANCE="${SAYARA_INSTANCE:-sayara}" WEB_WORKERS="${WEB_WORKERS:-2}"
+"$VENV/bin/supervisord" -c "$ROOT/scripts/supervisord.conf" &
+SUPERVISOR=$!
 
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 || { tail -n 30 "$LOGS/web.log"; die "the web server did not start"; }
 say "Sayara is running at http://127.0.0.1:$PORT   (API docs: /api/v1/docs/, admin: /admin/; Ctrl-C stops)"
-wait -n "${PIDS[@]}" || true
-say "a process stopped; see $LOGS"
+say "processes: $VENV/bin/supervisorctl -s unix://$RUN/supervisor.sock status   (restarts: $LOGS/supervisord.log)"
+wait "$SUPERVISOR" || true
+say "supervisord stopped; see $LOGS/supervisord.log"

@@ -192,15 +192,20 @@ RECOMMENDATIONS_VISITOR_DAYS = env_int("RECOMMENDATIONS_VISITOR_DAYS", 30)
 
 # --- Celery (web/celery.py reads the CELERY_* names) ------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+# kombu's Redis transport with the fix that keeps a worker alive through a
+# Redis outage under load (web/broker.py).
+CELERY_BROKER_TRANSPORT = "web.broker:Transport"
 CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A write must never wait on a dead broker: one quick try, then the outbox
-# sweep delivers (core/outbox/services.py).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 2}
+# A publish to a dead broker fails at once instead of retrying for 6 s
+# (kombu's connect retries, max_retries): writes ask for the relay from a
+# background thread (core/outbox/services.py) and the outbox sweep delivers.
+# The worker's own reconnects follow broker_connection_* instead.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 2, "max_retries": 0}
 CELERY_TASK_PUBLISH_RETRY = False
 OUTBOX_SWEEP_SECONDS = env_float("OUTBOX_SWEEP_SECONDS", 2.0)
 RECONCILE_MINUTES = env_float("RECONCILE_MINUTES", 10.0)
@@ -320,10 +325,21 @@ LOGGING: dict[str, Any] = {
     },
 }
 
+# The chat's channel layer: channels_redis with a sized pool and timeouts that
+# fit its blocking read (web/channel_layer.py).
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{SAYARA_INSTANCE}:channels"},
+        "BACKEND": "web.channel_layer.ChatChannelLayer",
+        "CONFIG": {
+            "hosts": [REDIS_URL],
+            "prefix": f"{SAYARA_INSTANCE}:channels",
+            # Redis connections per web process (event loop); beyond, commands queue.
+            "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 64),
+            # How long a command waits for a free connection before the socket is told to retry (1013).
+            "pool_timeout": env_float("CHANNELS_REDIS_POOL_TIMEOUT", 5.0),
+            "blocking_read_seconds": env_float("CHANNELS_BLOCKING_READ_SECONDS", 5.0),
+            "connect_timeout": 1.0,
+        },
     }
 }
 

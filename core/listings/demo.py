@@ -21,6 +21,7 @@ from core.accounts.models import User
 from core.catalog.models import CarModel
 from core.catalog.services import catalog_data
 from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingStatus
+from core.listings.versions import next_version
 from core.outbox.services import outbox_record_many
 
 DEMO_PASSWORD = "sayara-demo-2026"
@@ -218,7 +219,7 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
         seller=seller,
         seller_type=seller.account_type,
         status=status,
-        version=1,
+        version=next_version(),
         title=" ".join(str(part) for part in (year, make.name_en, model.name_en, trim) if part)[:120],
         make=make,
         model=model,

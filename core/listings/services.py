@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from core.accounts.models import User
@@ -27,6 +26,7 @@ from core.listings.models import (
     Listing,
     ListingStatus,
 )
+from core.listings.versions import next_version, next_version_sql
 from core.outbox.services import outbox_record, outbox_record_many
 
 # The fields a seller writes (API.md, Listings); everything else is derived.
@@ -207,7 +207,7 @@ def _locked(listing_id: int) -> Listing:
 
 
 def _bump_and_save(listing: Listing) -> Listing:
-    listing.version += 1
+    listing.version = next_version(listing.version)
     listing.save()
     _record(listing)
     return listing
@@ -223,7 +223,7 @@ def _activate(listing: Listing, now: datetime.datetime) -> None:
 
 @transaction.atomic
 def listing_create(*, seller: User, data: Mapping[str, Any], publish: bool = True) -> Listing:
-    listing = Listing(seller=seller, seller_type=seller.account_type, version=1)
+    listing = Listing(seller=seller, seller_type=seller.account_type, version=next_version())
     _apply(listing, data, creating=True)
     if publish:
         _activate(listing, timezone.now())
@@ -332,7 +332,7 @@ def listing_bulk_expire(*, now: datetime.datetime | None = None) -> int:
     )
     if not changed:
         return 0
-    Listing.objects.filter(pk__in=changed).update(status=ListingStatus.EXPIRED, version=F("version") + 1, updated_at=now)
+    Listing.objects.filter(pk__in=changed).update(status=ListingStatus.EXPIRED, version=next_version_sql(), updated_at=now)
     outbox_record_many(changes=Listing.objects.filter(pk__in=changed).values_list("pk", "version"))
     return len(changed)
 
@@ -342,6 +342,23 @@ def listing_touch(*, listing_id: int) -> Listing:
     """A change to something the index shows besides the row itself (photos)."""
     listing = _locked(listing_id)
     return _bump_and_save(listing)
+
+
+@transaction.atomic
+def listing_resend(*, index_versions: Mapping[int, int]) -> int:
+    """Make the next delivery of each listing win over whatever the index holds
+    (reconciliation, indexer/reconcile.py): a version above both the row's and
+    `index_versions[id]`, recorded in the outbox. Nothing a seller sees changes.
+    An id with no row at all gets a notice only: the relay deletes its document.
+    """
+    listings = list(Listing.objects.select_for_update().filter(pk__in=list(index_versions)).order_by("pk").only("version"))
+    for listing in listings:
+        listing.version = next_version(max(listing.version, index_versions[listing.pk]))
+    Listing.objects.bulk_update(listings, ["version"])
+    changes = [(listing.pk, listing.version) for listing in listings]
+    gone = set(index_versions) - {listing.pk for listing in listings}
+    changes += [(listing_id, next_version(index_versions[listing_id])) for listing_id in sorted(gone)]
+    return outbox_record_many(changes=changes)
 
 
 @transaction.atomic

@@ -55,12 +55,14 @@ def conversation_get_for_participant(*, conversation_id: int, user: User) -> Con
 
 def message_list(*, conversation: Conversation, before: int | None = None, after: int | None = None) -> QuerySet[Message]:
     """A conversation's messages, newest first; `before`/`after` are message ids
-    (older pages, and catching up after a reconnect)."""
+    (older pages, and catching up after a reconnect). After a cursor they come
+    oldest first: a client that takes a page and moves its cursor to the page's
+    last id never jumps over a message, however many arrived meanwhile."""
     queryset = Message.objects.filter(conversation_id=conversation.pk)
     if before is not None:
         queryset = queryset.filter(id__lt=before)
     if after is not None:
-        queryset = queryset.filter(id__gt=after)
+        return queryset.filter(id__gt=after).order_by("id")
     return queryset.order_by("-id")
 
 

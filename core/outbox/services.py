@@ -1,6 +1,7 @@
 """Recording changes for the search index, inside the writer's transaction."""
 
 import logging
+import threading
 import time
 from collections.abc import Iterable
 
@@ -15,16 +16,15 @@ logger = logging.getLogger(__name__)
 
 # The relay lives in indexer/ (which core must not import): ask for it by name.
 RELAY_TASK = "indexer.relay_outbox"
-# After the broker refused a request, writes skip asking for this long: the
-# beat sweep delivers their rows anyway, and a write must never wait on Redis.
+# After the broker refused a request, ask again no sooner than this: the beat
+# sweep delivers the rows anyway.
 BROKER_BACKOFF_SECONDS = 5.0
-_broker_down_until = 0.0
 
 
 def outbox_record(*, listing_id: int, version: int) -> None:
     """Record that a listing changed; must run inside the write's transaction."""
     OutboxEntry.objects.create(listing_id=listing_id, version=version)
-    transaction.on_commit(outbox_request_relay, robust=True)
+    transaction.on_commit(_relay_requests.want, robust=True)
 
 
 def outbox_record_many(*, changes: Iterable[tuple[int, int]]) -> int:
@@ -32,17 +32,46 @@ def outbox_record_many(*, changes: Iterable[tuple[int, int]]) -> int:
     rows = [OutboxEntry(listing_id=listing_id, version=version) for listing_id, version in changes]
     if rows:
         OutboxEntry.objects.bulk_create(rows, batch_size=5000)
-        transaction.on_commit(outbox_request_relay, robust=True)
+        transaction.on_commit(_relay_requests.want, robust=True)
     return len(rows)
 
 
-def outbox_request_relay() -> None:
-    """Ask a worker to relay now. Failure is fine: the sweep relays later."""
-    global _broker_down_until
-    if time.monotonic() < _broker_down_until:
-        return
+def outbox_request_relay() -> bool:
+    """Ask a worker to relay now; False if the broker refused. The sweep relays anyway."""
     try:
         current_app.send_task(RELAY_TASK, retry=False)
     except (kombu.exceptions.OperationalError, redis.exceptions.RedisError, OSError) as exc:
-        _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
         logger.warning("outbox.relay_request_failed", extra={"error": str(exc)})
+        return False
+    return True
+
+
+class _RelayRequests:
+    """Writes never wait on the broker: a committed write only raises a flag,
+    and one thread per process asks for a relay whenever the flag is up. A
+    burst of writes becomes one request (the relay drains everything due),
+    and while the broker refuses, the thread asks once per back-off."""
+
+    def __init__(self) -> None:
+        self._wanted = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def want(self) -> None:
+        self._wanted.set()
+        # Started on first use; again in a forked worker process (threads do not survive a fork).
+        if self._thread is None or not self._thread.is_alive():
+            with self._lock:
+                if self._thread is None or not self._thread.is_alive():
+                    self._thread = threading.Thread(target=self._run, name="outbox-relay-requests", daemon=True)
+                    self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            if not outbox_request_relay():
+                time.sleep(BROKER_BACKOFF_SECONDS)
+
+
+_relay_requests = _RelayRequests()

@@ -2,7 +2,7 @@
 
     scripts/bench.sh                 100,000 listings
     scripts/bench.sh --listings 1000000
-    scripts/bench.sh --only search   (rebuild, search, facets, sync, load, understanding, recommendations)
+    scripts/bench.sh --only search   (rebuild, search, facets, sync, load, understanding, recommendations, photos, broker, chat)
 
 Prints a table and saves JSON to .state/bench/ (latest.json and a dated copy).
 A benchmark measures; it asserts nothing (the targets are printed beside the figures).
@@ -42,6 +42,9 @@ from core.outbox.models import OutboxEntry  # noqa: E402
 from indexer.documents import INDEXED_STATUSES, listing_document  # noqa: E402
 from indexer.index_admin import ensure_listings_index, listings_body  # noqa: E402
 from indexer.rebuild import rebuild_index  # noqa: E402
+from scripts.bench.broker import bench_broker_outage  # noqa: E402
+from scripts.bench.chat import bench_chat  # noqa: E402
+from scripts.bench.figures import summary  # noqa: E402
 from scripts.bench.photos import bench_photos  # noqa: E402
 from scripts.bench.recommendations import bench_recommendations  # noqa: E402
 from scripts.bench.understanding import bench_understanding  # noqa: E402
@@ -53,22 +56,6 @@ from search.params import parse_search_params  # noqa: E402
 from search.query import search_body, split_body  # noqa: E402
 
 RESULTS = Path(settings.STATE_DIR) / "bench"
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
-def summary(samples_ms: list[float]) -> dict[str, float]:
-    return {
-        "n": len(samples_ms),
-        "p50_ms": round(percentile(samples_ms, 50), 2),
-        "p95_ms": round(percentile(samples_ms, 95), 2),
-        "p99_ms": round(percentile(samples_ms, 99), 2),
-        "max_ms": round(max(samples_ms), 2),
-    }
 
 
 def log(message: str) -> None:
@@ -348,7 +335,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--listings", type=int, default=100_000)
     parser.add_argument(
-        "--only", nargs="*", default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations", "photos"]
+        "--only",
+        nargs="*",
+        default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations", "photos", "broker", "chat"],
     )
     parser.add_argument("--search-rounds", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)
@@ -401,6 +390,12 @@ def main() -> None:
             results["sync"] = bench_sync(args.edits)
         finally:
             worker.stop()
+
+    # Arms in their own modules: name → bench(env, logs) → figures.
+    for name, arm in {"broker": bench_broker_outage, "chat": bench_chat}.items():
+        if name in args.only:
+            log(f"{name}: {arm.__module__}")
+            results[name] = arm(env, logs)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     text = json.dumps(results, indent=2, ensure_ascii=False)

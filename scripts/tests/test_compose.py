@@ -92,6 +92,14 @@ def test_every_long_running_service_has_a_healthcheck():
     assert [name for name in LONG_RUNNING if not stack[name].get("healthcheck", {}).get("test")] == []
 
 
+def test_every_long_running_service_is_restarted_when_it_exits():
+    """Docker is the supervisor in containers (as supervisord is under `make run`):
+    a crashed process comes back, with Docker's growing delay between tries."""
+    for path in (BASE, PROD):
+        stack = services(path)
+        assert {name: stack[name].get("restart") for name in LONG_RUNNING} == dict.fromkeys(LONG_RUNNING, "unless-stopped"), path
+
+
 def test_migrate_runs_once_before_web_and_the_workers():
     stack = services()
 
@@ -189,8 +197,6 @@ def test_production_turns_off_debug_turns_on_https_and_demands_its_secrets():
         assert env["DJANGO_DEBUG"] == "0" and env["DJANGO_HTTPS"] == "1", name
         for secret in PRODUCTION_SECRETS:
             assert ":?" in env[secret], f"{name}: {secret} must be required, not defaulted"
-    for name in LONG_RUNNING:
-        assert prod[name]["restart"] == "unless-stopped", name
     for name in ("web", "worker", "opensearch", "postgres"):
         assert prod[name]["deploy"]["resources"]["limits"]["memory"], name
     assert prod["worker"]["environment"]["CELERY_WORKER_CONCURRENCY"]

@@ -166,11 +166,13 @@ class ConversationMessagesApi(ParticipantApi):
     @extend_schema(
         parameters=[
             OpenApiParameter("before", OpenApiTypes.INT, description="Only messages older than this message id"),
-            OpenApiParameter("after", OpenApiTypes.INT, description="Only messages newer than this message id (catch-up)"),
+            OpenApiParameter(
+                "after", OpenApiTypes.INT, description="Only messages newer than this message id, oldest first (catch-up)"
+            ),
             *PAGE_PARAMETERS,
         ],
         responses=paged(MessageSerializer(many=True), "MessagePage"),
-        summary="A conversation's messages, newest first",
+        summary="A conversation's messages, newest first (oldest first after a cursor)",
     )
     def get(self, request: Request, conversation_id: int) -> Response:
         before, after = _optional_id(request, "before"), _optional_id(request, "after")

@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
@@ -40,12 +39,14 @@ def page_params(request: Request, *, default_size: int = DEFAULT_PAGE_SIZE) -> t
 
 class PagePagination(BasePagination):
     def paginate_queryset(self, queryset: QuerySet | Sequence, request: Request, view: Any = None) -> list:
+        """The page is one slice of one query, never cut to a count taken
+        before it: a row inserted between the two would push a row of the page
+        out of every page (docs/decisions/messaging.md, "Catching up")."""
         self.page, self.page_size = page_params(request)
-        paginator = Paginator(queryset, self.page_size)
-        self.count = paginator.count
-        if self.page > paginator.num_pages:
-            return []
-        return list(paginator.page(self.page).object_list)
+        start = (self.page - 1) * self.page_size
+        rows = list(queryset[start : start + self.page_size])
+        self.count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
+        return rows
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response({"count": self.count, "page": self.page, "page_size": self.page_size, "results": data})

@@ -8,6 +8,7 @@ go through the same services as REST; refusals come back as
 through REST (GET .../messages?after=<last id>).
 """
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_TRY_AGAIN_LATER = 1013
 CLIENT_ID_MAX = 64
+DISCARD_TRIES = 4  # over about 3 s
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -47,7 +49,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         try:
             await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
         except (redis.exceptions.RedisError, OSError) as exc:
+            # Redis down, or every pooled connection busy for the pool's timeout
+            # (web/channel_layer.py). Accepted first, so the client reads 1013
+            # ("try again later") and backs off, instead of an HTTP 403 that
+            # looks like being signed out.
             logger.warning("chat.group_add_failed", extra={"user_id": user.pk, "error": str(exc)})
+            await self.accept()
             await self.close(code=CLOSE_TRY_AGAIN_LATER)
             return
         self.group = user_group(user.pk)
@@ -57,11 +64,16 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         if self.group is None:
             return
-        try:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-        except (redis.exceptions.RedisError, OSError) as exc:
-            # The group membership expires on its own (channels-redis group_expiry).
-            logger.warning("chat.group_discard_failed", extra={"error": str(exc)})
+        # A membership left behind would live a day (channels-redis group_expiry)
+        # and every push to this user would be copied to a dead channel: retry.
+        for attempt in range(DISCARD_TRIES):
+            try:
+                await self.channel_layer.group_discard(self.group, self.channel_name)
+                return
+            except (redis.exceptions.RedisError, OSError) as exc:
+                error = exc
+                await asyncio.sleep(0.2 * 2**attempt)
+        logger.warning("chat.group_discard_failed", extra={"user_id": self.user.pk, "error": str(error)})
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
         if text_data is None:

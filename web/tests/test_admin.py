@@ -33,9 +33,9 @@ def test_an_admin_action_goes_through_the_service(moderator):
 
     moderator.post("/admin/listings/listing/", {"action": "mark_sold", "_selected_action": [listing.pk]})
 
-    listing.refresh_from_db()
-    assert (listing.status, listing.version) == ("sold", 2)
-    assert OutboxEntry.objects.filter(listing_id=listing.pk, version=2).exists()
+    sold = Listing.objects.get(pk=listing.pk)
+    assert sold.status == "sold" and sold.version > listing.version
+    assert OutboxEntry.objects.filter(listing_id=listing.pk, version=sold.version).exists()
 
 
 def test_an_admin_edit_bumps_the_version_and_records_it(moderator):
@@ -47,9 +47,9 @@ def test_an_admin_edit_bumps_the_version_and_records_it(moderator):
     response = moderator.post(f"/admin/listings/listing/{listing.pk}/change/", data)
 
     assert response.status_code == 302, response.content[:2000]
-    listing.refresh_from_db()
-    assert (str(listing.price), listing.version) == ("8500.250", 2)
-    assert OutboxEntry.objects.filter(listing_id=listing.pk, version=2).exists()
+    edited = Listing.objects.get(pk=listing.pk)
+    assert str(edited.price) == "8500.250" and edited.version > listing.version
+    assert OutboxEntry.objects.filter(listing_id=listing.pk, version=edited.version).exists()
 
 
 def test_the_admin_is_for_staff_only():

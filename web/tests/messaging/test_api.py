@@ -1,9 +1,11 @@
 """The messaging REST API (API.md, Messaging) as clients see it."""
 
 import io
+import threading
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
 from PIL import Image
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -15,6 +17,7 @@ from core.listings.tests.factories import make_listing
 from core.messaging import realtime, services
 from core.messaging.models import Conversation, Message
 from core.messaging.tests.factories import XSS_PAYLOADS, start_conversation
+from web.tests.browser import Browser
 
 pytestmark = pytest.mark.django_db
 
@@ -142,9 +145,40 @@ def test_history_pages_with_before_and_catches_up_with_after():
     newer = api.get(url, {"after": ids[0]}).json()
 
     assert (older["count"], [m["body"] for m in older["results"]]) == (2, ["m1"])
-    assert [m["body"] for m in newer["results"]] == ["m3", "m2"]
+    assert [m["body"] for m in newer["results"]] == ["m2", "m3"]  # oldest first after a cursor
     assert api.get(url, {"before": "-1"}).status_code == 400
     assert "before" in api.get(url, {"before": "x"}).json()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_catching_up_while_messages_arrive_never_skips_one(asgi_server, settings):
+    """A client polls `after=<last id it has>` while the other side sends: it
+    gets every message once, in order (real server, real concurrent commits)."""
+    settings.MESSAGING_SENDS_PER_MINUTE = settings.MESSAGING_SENDS_PER_DAY = 10_000
+    conversation = start_conversation(body="m0")
+    sent: list[int] = []
+
+    def other_side() -> None:
+        for n in range(60):
+            sent.append(services.message_send(sender=conversation.seller, conversation_id=conversation.pk, body=f"m{n}").pk)
+        connection.close()
+
+    sender = threading.Thread(target=other_side)
+    reader = Browser(asgi_server, token=Token.objects.create(user=conversation.buyer).key)
+    url = f"/api/v1/conversations/{conversation.pk}/messages"
+    cursor = conversation.messages.get().pk
+    seen: list[int] = []
+    sender.start()
+    while True:
+        done = not sender.is_alive()
+        page = [m["id"] for m in reader.get(url, params={"after": cursor, "page_size": 3}).json()["results"]]
+        seen += page
+        cursor = page[-1] if page else cursor
+        if done and not page:
+            break
+    sender.join()
+
+    assert seen == sent
 
 
 @pytest.mark.parametrize(

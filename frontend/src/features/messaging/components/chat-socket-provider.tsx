@@ -12,6 +12,8 @@ import {
 import type { ChatEvent, Message } from "@/features/messaging/types/messaging";
 
 const POLL_WHILE_OFFLINE_MS = 10_000;
+// How long a socket must stay open to count as connected (a refusal comes sooner).
+const SETTLE_MS = 300;
 
 type RawEvent = { type?: unknown; conversation_id?: unknown; message?: Message; reader_id?: unknown; read_at?: unknown };
 
@@ -48,6 +50,7 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
     let attempt = 0;
     let opened = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settling: ReturnType<typeof setTimeout> | undefined;
 
     const connect = () => {
       if (stopped) return;
@@ -55,11 +58,15 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
       setStatus("connecting");
       const socket = new WebSocket(chatSocketUrl());
       socketRef.current = socket;
+      // A busy server accepts, then closes at once with 1013: only a socket
+      // that stays open counts (resets the back-off, refetches what was missed).
       socket.onopen = () => {
-        attempt = 0;
-        setStatus("open");
-        if (opened) void queryClient.invalidateQueries({ queryKey: messagingKeys.all });
-        opened = true;
+        settling = setTimeout(() => {
+          attempt = 0;
+          setStatus("open");
+          if (opened) void queryClient.invalidateQueries({ queryKey: messagingKeys.all });
+          opened = true;
+        }, SETTLE_MS);
       };
       socket.onmessage = (event) => {
         const chat = parseEvent(event.data);
@@ -69,11 +76,12 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
         void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
         void queryClient.invalidateQueries({ queryKey: messagingKeys.unread() });
       };
-      socket.onclose = () => {
+      socket.onclose = (event) => {
+        clearTimeout(settling);
         if (socketRef.current === socket) socketRef.current = null;
         if (stopped) return;
         setStatus("closed");
-        timer = setTimeout(connect, reconnectDelay(attempt));
+        timer = setTimeout(connect, reconnectDelay(attempt, Math.random, event.code));
         attempt += 1;
       };
       socket.onerror = () => socket.close();
@@ -92,6 +100,7 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
     return () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(settling);
       window.removeEventListener("online", onOnline);
       socketRef.current?.close();
       socketRef.current = null;

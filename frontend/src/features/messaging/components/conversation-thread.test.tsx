@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { reconnectDelay } from "@/features/messaging/hooks/use-chat-socket";
+import { reconnectDelay, TRY_AGAIN_LATER } from "@/features/messaging/hooks/use-chat-socket";
 import { buyer } from "@/testing/mocks/db";
 import { chat, state } from "@/testing/mocks/handlers";
 import { server } from "@/testing/mocks/server";
@@ -87,6 +87,13 @@ describe("reconnect backoff", () => {
     expect(reconnectDelay(3, () => 1)).toBe(8000);
     expect(reconnectDelay(10, () => 1)).toBe(30000);
     expect(reconnectDelay(2, () => 0)).toBe(2000);
+  });
+
+  it("waits longer when the server said try again later (1013)", () => {
+    expect(reconnectDelay(0, () => 1, TRY_AGAIN_LATER)).toBe(5000);
+    expect(reconnectDelay(2, () => 1, TRY_AGAIN_LATER)).toBe(20000);
+    expect(reconnectDelay(10, () => 1, TRY_AGAIN_LATER)).toBe(60000);
+    expect(reconnectDelay(0, () => 1, 1006)).toBe(1000);
   });
 });
 
