@@ -15,6 +15,7 @@ from core.accounts.models import User
 from core.accounts.verification import user_require_verified
 from core.catalog.enums import ENUMS, enum_values
 from core.catalog.models import CarModel, Make
+from core.errors import Conflict
 from core.listings.models import (
     DESCRIPTION_MAX,
     LISTING_LIFETIME_DAYS,
@@ -63,8 +64,10 @@ ENUM_FIELDS = {
 OPTIONAL_ENUMS = {"drivetrain", "exterior_color"}
 
 
-class ListingStateError(Exception):
+class ListingStateError(Conflict):
     """The listing's status does not allow this transition (HTTP 409)."""
+
+    code = "listing_state"
 
 
 def max_year() -> int:

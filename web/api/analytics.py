@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -39,7 +39,7 @@ from search.analytics import (
 from search.market_value import Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
 from web.api.accounts import client_ip
-from web.api.permissions import viewer
+from web.api.permissions import IsAnalyst, viewer
 from web.api.recommendations import record_signal
 from web.api.search import SEARCH_PARAMETERS
 from web.api.visitors import listing_event_from_page
@@ -50,16 +50,6 @@ SIGNED_IN_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
 REPORT_DAYS_DEFAULT, REPORT_DAYS_MAX = 30, 365
 REPORT_LIMIT_DEFAULT, REPORT_LIMIT_MAX = 20, 100
 TIMEOUT_RESPONSE = OpenApiResponse(description="The query ran over its time limit (ANALYTICS_TIMEOUT)")
-
-
-class IsAnalyst(BasePermission):
-    """Analysts (User.is_analyst) and staff."""
-
-    message = "Analytics is open to analysts and staff only."
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (getattr(user, "is_analyst", False) or user.is_staff))
 
 
 class CsvRenderer(BaseRenderer):

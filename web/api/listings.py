@@ -1,7 +1,5 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
-from collections.abc import Mapping
-
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -24,7 +22,7 @@ from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.recommendations import record_signal
 from web.api.search import ResultCardSerializer
-from web.api.text_input import FormParser, JSONParser, MultiPartParser
+from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
 from web.api.visitors import listing_event_from_page
 
 
@@ -161,12 +159,6 @@ LISTING_EXAMPLE = OpenApiExample(
 )
 
 
-def _json_object(data: object) -> Mapping:
-    if not isinstance(data, Mapping):
-        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
-    return data
-
-
 def _output(listing_id: int, request: Request) -> Response:
     listing = listing_get(listing_id=listing_id, user=viewer(request))
     return Response(ListingSerializer(listing).data)
@@ -180,7 +172,7 @@ class ListingCreateApi(APIView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = dict(_json_object(request.data))
+        data = dict(json_object(request))
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": ["A new listing is either draft or active."]})
@@ -205,7 +197,7 @@ class ListingDetailApi(APIView):
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        data = dict(_json_object(request.data))
+        data = dict(json_object(request))
         services.listing_edit(listing_id=listing_id, data=data)
         return _output(listing_id, request)
 
@@ -276,7 +268,7 @@ class ListingPhotoOrderApi(APIView):
     )
     def put(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        ids = _json_object(request.data).get("photo_ids")
+        ids = json_object(request).get("photo_ids")
         if not isinstance(ids, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
             raise ValidationError({"photo_ids": ["Send a list of photo ids."]})
         photos = photo_services.listing_photos_reorder(listing_id=listing_id, photo_ids=ids)

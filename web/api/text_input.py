@@ -9,12 +9,13 @@ names its field, before any view runs (docs/decisions/security.md).
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework import parsers
 from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
 
 # NUL, and the surrogate code points that only a broken encoder or a JSON escape produces.
 INVALID_TEXT = re.compile("[\x00\ud800-\udfff]")
@@ -74,6 +75,13 @@ class MultiPartParser(parsers.MultiPartParser):
         check_text(_flat(result.data))
         check_text({key: getattr(upload, "name", "") or "" for key, upload in result.files.items()})
         return result
+
+
+def json_object(request: Request) -> Mapping[str, Any]:
+    """The request's body, which must be one JSON object (or form): 400 otherwise."""
+    if not isinstance(request.data, Mapping):
+        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
+    return request.data
 
 
 def query_text_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:

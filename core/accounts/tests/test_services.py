@@ -31,7 +31,6 @@ from core.accounts.verification import (
 )
 from core.listings.services import listing_publish
 from core.listings.tests.factories import make_listing
-from core.messaging.exceptions import MessagingForbidden
 from core.messaging.services import conversation_start
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +173,7 @@ def test_publishing_and_messaging_need_a_verified_address():
         make_listing(seller=seller)
     with pytest.raises(EmailUnverified):
         listing_publish(listing_id=draft.pk)
-    with pytest.raises(MessagingForbidden) as messaging:
+    with pytest.raises(EmailUnverified) as messaging:
         conversation_start(buyer=seller, listing_id=make_listing().pk, body="Still for sale?")
 
     assert "Verify your e-mail address to publish a listing" in publishing.value.message
