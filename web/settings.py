@@ -7,6 +7,7 @@ only what differs (README, "Configuration").
 from pathlib import Path
 from typing import Any
 
+from core.catalog.enums import ENUMS, enum_choices
 from web import content_policy
 from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_list, env_str
 from web.observability import JSON_FORMATTER, json_logs, sentry_init
@@ -305,8 +306,14 @@ SPECTACULAR_SETTINGS = {
         "web.api.schema.add_error_components",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
-    # One name per choice set (seller_type and account_type share theirs).
+    # One name per choice set: each listing enum's (core/catalog/enums.py), whichever
+    # field carries it; seller_type and account_type share theirs.
     "ENUM_NAME_OVERRIDES": {
+        **{
+            "".join(part.title() for part in name.split("_")) + "Enum": enum_choices(name)
+            for name in ENUMS
+            if name != "seller_type"
+        },
         "AccountTypeEnum": "core.accounts.models.AccountType",
         "ListingStatusEnum": "core.listings.models.ListingStatus",
     },

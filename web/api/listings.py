@@ -11,17 +11,19 @@ from rest_framework.views import APIView
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
+from core.listings.fields import FIELDS, CatalogSlug
 from core.listings.models import Listing, ListingPhoto, ListingStatus
-from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller
+from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
+from core.listings.transitions import SELLER_STATUS_MESSAGE, SELLER_STATUSES
 from core.recommendations.weights import SignalKind
 from search.listings import listings_similar
 from search.money import to_fils
-from search.query import RESULT_FIELDS
 from web.api.idempotency import idempotent
+from web.api.listing_fields import input_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.recommendations import record_signal
-from web.api.search import ResultCardSerializer
+from web.api.search import CARD_FIELDS, ResultCardSerializer
 from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
 from web.api.visitors import listing_event_from_page
 
@@ -47,6 +49,16 @@ class PhotoSerializer(serializers.ModelSerializer):
         return photo.thumbnail.url
 
 
+def _shown() -> list[str]:
+    """The answer's keys: every listing field (a make and a model with their names), then the rest."""
+    names = ["id"]
+    for field in FIELDS:
+        names.append(field.name)
+        if isinstance(field.kind, CatalogSlug):
+            names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
+    return [*names, "status", "seller", "photos", "version"]
+
+
 class ListingSerializer(serializers.ModelSerializer):
     """The listing as API.md shows it (output only: writes go through services)."""
 
@@ -62,39 +74,7 @@ class ListingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Listing
-        fields = [
-            "id",
-            "title",
-            "make",
-            "model",
-            "make_name_en",
-            "make_name_ar",
-            "model_name_en",
-            "model_name_ar",
-            "trim",
-            "year",
-            "price",
-            "currency",
-            "mileage_km",
-            "body_type",
-            "fuel",
-            "transmission",
-            "drivetrain",
-            "exterior_color",
-            "regional_spec",
-            "condition",
-            "governorate",
-            "description",
-            "status",
-            "seller_type",
-            "seller",
-            "photos",
-            "version",
-            "created_at",
-            "updated_at",
-            "published_at",
-            "expires_at",
-        ]
+        fields = _shown()
 
 
 class ListingSummarySerializer(ListingSerializer):
@@ -105,12 +85,7 @@ class ListingSummarySerializer(ListingSerializer):
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
-        fields = [
-            *(field for field in RESULT_FIELDS if field not in ("price_fils", "published_at")),
-            "price",
-            "currency",
-            "status",
-        ]
+        fields = ["id", *CARD_FIELDS, "thumbnail_url", "currency", "status"]
 
     def get_thumbnail_url(self, listing: Listing) -> str | None:
         photos = list(listing.photos.all())
@@ -118,25 +93,12 @@ class ListingSummarySerializer(ListingSerializer):
 
 
 class ListingWriteSerializer(serializers.Serializer):
-    """Documents the writable keys for the schema; the services validate them."""
+    """Documents the writable keys for the schema (core/listings/fields.py); the services validate them."""
 
-    title = serializers.CharField(required=False, max_length=120)
-    make = serializers.CharField(help_text="Make slug (/api/v1/catalog/makes)")
-    model = serializers.CharField(help_text="Model slug; must belong to the make")
-    trim = serializers.CharField(required=False, max_length=60)
-    year = serializers.IntegerField(min_value=1950)
-    price = serializers.DecimalField(max_digits=12, decimal_places=3, help_text='BHD, e.g. "8500.000"')
-    mileage_km = serializers.IntegerField(min_value=0, max_value=2_000_000)
-    body_type = serializers.CharField(required=False, help_text="Defaults to the model's body type")
-    fuel = serializers.CharField()
-    transmission = serializers.CharField()
-    drivetrain = serializers.CharField(required=False)
-    exterior_color = serializers.CharField(required=False)
-    regional_spec = serializers.CharField()
-    condition = serializers.CharField(required=False)
-    governorate = serializers.CharField()
-    description = serializers.CharField(required=False, max_length=5000)
-    status = serializers.ChoiceField(choices=["draft", "active", "sold", "expired"], required=False)
+    status = serializers.ChoiceField(choices=list(SELLER_STATUSES), required=False)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {**{field.name: input_field(field) for field in FIELDS if field.editable}, **super().get_fields()}
 
 
 LISTING_EXAMPLE = OpenApiExample(
@@ -159,9 +121,9 @@ LISTING_EXAMPLE = OpenApiExample(
 )
 
 
-def _output(listing_id: int, request: Request) -> Response:
-    listing = listing_get(listing_id=listing_id, user=viewer(request))
-    return Response(ListingSerializer(listing).data)
+def _answer(listing: Listing, *, status_code: int = status.HTTP_200_OK) -> Response:
+    """A listing a service just wrote, as the API shows it."""
+    return Response(ListingSerializer(listing_with_photos(listing)).data, status=status_code)
 
 
 class ListingCreateApi(APIView):
@@ -177,9 +139,7 @@ class ListingCreateApi(APIView):
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": ["A new listing is either draft or active."]})
         listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
-        return Response(
-            ListingSerializer(listing_get(listing_id=listing.pk, user=signed_in(request))).data, status=status.HTTP_201_CREATED
-        )
+        return _answer(listing, status_code=status.HTTP_201_CREATED)
 
 
 class ListingDetailApi(APIView):
@@ -196,10 +156,7 @@ class ListingDetailApi(APIView):
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        data = dict(json_object(request))
-        services.listing_edit(listing_id=listing_id, data=data)
-        return _output(listing_id, request)
+        return _answer(services.listing_edit(listing_id=listing_id, data=json_object(request), editor=signed_in(request)))
 
     @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
     def delete(self, request: Request, listing_id: int) -> Response:
@@ -214,8 +171,7 @@ class ListingRenewApi(APIView):
     @extend_schema(request=None, responses=ListingSerializer, summary="Renew for another 60 days (its seller)")
     def post(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        services.listing_renew(listing_id=listing_id)
-        return _output(listing_id, request)
+        return _answer(services.listing_renew(listing_id=listing_id))
 
 
 class MyListingsApi(APIView):
@@ -223,7 +179,7 @@ class MyListingsApi(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("status", str, enum=["draft", "active", "sold", "expired"]),
+            OpenApiParameter("status", str, enum=list(SELLER_STATUSES)),
             *PAGE_PARAMETERS,
         ],
         responses=paged(ListingSerializer(many=True), "MyListingPage"),
@@ -231,8 +187,8 @@ class MyListingsApi(APIView):
     )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
-        if wanted is not None and wanted not in ("draft", "active", "sold", "expired"):
-            raise ValidationError({"status": ["Must be one of: draft, active, sold, expired."]})
+        if wanted is not None and wanted not in SELLER_STATUSES:
+            raise ValidationError({"status": [SELLER_STATUS_MESSAGE]})
         paginator = PagePagination()
         page = paginator.paginate_queryset(listing_list_for_seller(seller=signed_in(request), status=wanted), request)
         return paginator.get_paginated_response(ListingSerializer(page, many=True).data)

@@ -11,11 +11,13 @@ from rest_framework.views import APIView
 from core.catalog.enums import enum_allowed_values, enum_label
 from core.catalog.selectors import catalog_labels
 from core.events.services import search_event_record
+from core.listings.fields import BY_NAME
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
 from search.params import RESULT_WINDOW, SORTS, parse_search_params
-from search.query import SearchResult
+from search.query import CARD_KEYS, SearchResult
 from web.api.background import in_background
+from web.api.listing_fields import output_fields
 from web.search_vocabulary import search_vocabulary
 
 SEARCH_PARAMETERS = [
@@ -43,24 +45,18 @@ UNDERSTANDING_PARAMETERS = [
 ]
 
 
+# The listing fields a result card shows (core/listings/fields.py).
+CARD_FIELDS = [key for key in CARD_KEYS if key in BY_NAME]
+
+
 class ResultCardSerializer(serializers.Serializer):
     """A listing as a search result card (from the index)."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField()
-    make = serializers.CharField()
-    model = serializers.CharField()
-    year = serializers.IntegerField()
-    price = serializers.CharField(help_text='BHD with 3 decimals, e.g. "8500.000"')
-    mileage_km = serializers.IntegerField()
-    body_type = serializers.CharField()
-    fuel = serializers.CharField()
-    transmission = serializers.CharField()
-    regional_spec = serializers.CharField()
-    governorate = serializers.CharField()
-    seller_type = serializers.CharField()
     thumbnail_url = serializers.CharField(allow_null=True)
-    created_at = serializers.DateTimeField()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {**super().get_fields(), **output_fields(CARD_FIELDS)}
 
 
 class UnderstoodSerializer(serializers.Serializer):

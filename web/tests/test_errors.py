@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from core.accounts.limits import AttemptsLimited
 from core.accounts.verification import EmailUnverified
 from core.errors import DomainError
-from core.listings.services import ListingStateError
+from core.listings.transitions import ListingStateError
 from core.messaging.exceptions import MessagingForbidden, SendRateLimited
 
 
