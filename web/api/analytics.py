@@ -36,7 +36,7 @@ from search.analytics import (
     parse_aggregate_request,
     parse_market_params,
 )
-from search.market_value import Car, market_value, parse_car_params, price_suggestion
+from search.market_value import BAND, Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
 from web.api.accounts import client_ip
 from web.api.permissions import IsAnalyst, viewer
@@ -107,6 +107,29 @@ class MarketApi(APIView):
         return Response(market_stats(filters))
 
 
+def _prices(name: str, keys: list[str], help_text: str) -> serializers.Serializer:
+    return inline_serializer(
+        name, {key: serializers.CharField(allow_null=True) for key in keys}, allow_null=True, help_text=help_text
+    )
+
+
+# Comparable cars (search/comparables.py), as every answer about a car's worth shows them.
+COMPARABLES = {
+    "comparables_count": serializers.IntegerField(),
+    "comparables": inline_serializer(
+        "Comparable",
+        {
+            "id": serializers.IntegerField(),
+            "price": serializers.CharField(),
+            "year": serializers.IntegerField(),
+            "mileage_km": serializers.IntegerField(),
+            "status": serializers.ChoiceField(choices=["active", "sold"]),
+        },
+        many=True,
+    ),
+    "criteria": serializers.DictField(help_text="The definition of comparable applied to this car"),
+}
+ESTIMATE = _prices("PriceEstimate", ["low", "median", "high"], "The middle half of comparable prices and their median, in BHD")
 MARKET_VALUE_ANSWER = inline_serializer(
     "MarketValue",
     {
@@ -115,10 +138,9 @@ MARKET_VALUE_ANSWER = inline_serializer(
         "rating": serializers.ChoiceField(choices=["great", "good", "fair", "high", "overpriced"], allow_null=True),
         "reason": serializers.CharField(allow_null=True, help_text='"not_enough_comparables" when no rating is given'),
         "difference_percent": serializers.FloatField(allow_null=True),
-        "estimate": serializers.DictField(allow_null=True, help_text='{"low", "median", "high"} in BHD'),
-        "comparables_count": serializers.IntegerField(),
-        "comparables": serializers.ListField(child=serializers.DictField()),
-        "criteria": serializers.DictField(),
+        "estimate": ESTIMATE,
+        "band": _prices("PriceBand", list(BAND), "Comparable prices at p10, p25, the median, p75 and p90, in BHD"),
+        **COMPARABLES,
     },
 )
 
@@ -165,13 +187,7 @@ class PriceSuggestionApi(APIView):
         responses={
             200: inline_serializer(
                 "PriceSuggestion",
-                {
-                    "suggested_price": serializers.DictField(allow_null=True, help_text='{"low", "median", "high"} in BHD'),
-                    "reason": serializers.CharField(allow_null=True),
-                    "comparables_count": serializers.IntegerField(),
-                    "comparables": serializers.ListField(child=serializers.DictField()),
-                    "criteria": serializers.DictField(),
-                },
+                {"suggested_price": ESTIMATE, "reason": serializers.CharField(allow_null=True), **COMPARABLES},
             ),
             504: TIMEOUT_RESPONSE,
         },

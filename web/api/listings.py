@@ -253,5 +253,6 @@ class ListingSimilarApi(APIView):
                 body_type=listing.body_type,
                 year=listing.year,
                 price_fils=to_fils(listing.price),
+                mileage_km=listing.mileage_km,
             )
         )
