@@ -53,10 +53,10 @@ def api() -> APIClient:
 @pytest.fixture(autouse=True)
 def fresh_catalog_labels() -> None:
     """The per-process caches of the catalog's labels (core/catalog/selectors.py) and of
-    search's vocabulary (web/search_vocabulary.py) must not
+    search's vocabulary (discovery/vocabulary.py) must not
     carry one test's catalog into the next (transactional tests flush the catalog)."""
     from core.catalog import selectors
-    from web.search_vocabulary import search_vocabulary_forget
+    from discovery.vocabulary import search_vocabulary_forget
 
     selectors._labels = None
     search_vocabulary_forget()

@@ -115,7 +115,7 @@ def catalog_vocabulary():  # type: ignore[no-untyped-def]
     """What search understands, from the whole catalog as shipped (core/catalog/data),
     whatever the test database holds at the moment."""
     from core.catalog.services import catalog_data
-    from web.search_vocabulary import vocabulary_build
+    from discovery.vocabulary import vocabulary_build
 
     rows = []
     for make in catalog_data()["makes"]:

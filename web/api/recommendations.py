@@ -22,13 +22,13 @@ from core.recommendations.models import Signal, Subject
 from core.recommendations.selectors import subject_get
 from core.recommendations.services import history_clear, recommendations_set_enabled, signal_record, subject_ensure
 from core.recommendations.weights import SignalKind
+from discovery.recommendations import also_viewed, recommendations_for
 from web.api.background import in_background
 from web.api.pagination import page_params
 from web.api.permissions import viewer
 from web.api.search import ResultCardSerializer
 from web.api.visitor import request_subject
 from web.api.visitors import listing_event_from_page
-from web.recommendations import also_viewed, recommendations_for
 
 ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
 PAGING = [OpenApiParameter("page", int, description="1-based"), OpenApiParameter("page_size", int, description="at most 100")]

@@ -1,24 +1,22 @@
 """Search API (API.md, Search): served from the index, never from PostgreSQL."""
 
-from typing import Any
-
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.catalog.enums import enum_allowed_values, enum_label
-from core.catalog.selectors import catalog_labels
+from core.catalog.enums import enum_allowed_values
 from core.events.services import search_event_record
 from core.listings.fields import BY_NAME
+from discovery.facets import labelled_facets
+from discovery.vocabulary import search_vocabulary
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
 from search.params import RESULT_WINDOW, SORTS, parse_search_params
-from search.query import CARD_KEYS, SearchResult
+from search.query import CARD_KEYS
 from web.api.background import in_background
 from web.api.listing_fields import output_fields
-from web.search_vocabulary import search_vocabulary
 
 SEARCH_PARAMETERS = [
     OpenApiParameter(
@@ -113,27 +111,6 @@ SUGGESTION = inline_serializer(
     },
     many=True,
 )
-
-
-def labelled_facets(result: SearchResult) -> dict[str, Any]:
-    """Facet values with their English and Arabic labels (the catalog lives in core)."""
-    labels = catalog_labels()
-    facets: dict[str, Any] = {}
-    for name, value in result.facets.items():
-        if name not in FACET_FIELDS:
-            facets[name] = value
-            continue
-        entries = []
-        for entry in value:
-            if name == "make":
-                en, ar = labels.makes.get(entry["value"], (entry["value"], entry["value"]))
-            elif name == "model":
-                en, ar = labels.models.get((entry.get("make") or "", entry["value"]), (entry["value"], entry["value"]))
-            else:
-                en, ar = enum_label(name, entry["value"])
-            entries.append({**entry, "label_en": en, "label_ar": ar})
-        facets[name] = entries
-    return facets
 
 
 class SearchListingsApi(APIView):

@@ -30,6 +30,7 @@ from core.alerts.services import notifications_record, saved_searches_mark_check
 from core.catalog.enums import enum_allowed_values
 from core.catalog.selectors import catalog_labels
 from core.outbox.selectors import outbox_oldest_pending
+from discovery.vocabulary import search_vocabulary
 from search.engine import get_engine
 from search.engines.base import EngineError, EngineUnavailable
 from search.index import FACET_FIELDS, listings_alias
@@ -37,7 +38,6 @@ from search.money import FILS_PER_DINAR
 from search.params import InvalidParams, SearchRequest, max_year, parse_search_params
 from search.query import ACTIVE, search_body
 from search.understanding.parser import understand, understood_request
-from web.search_vocabulary import search_vocabulary
 
 logger = logging.getLogger(__name__)
 

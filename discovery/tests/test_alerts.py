@@ -1,4 +1,4 @@
-"""web/search_alerts.py: saved query strings, and the alert check against the
+"""discovery/alerts.py: saved query strings, and the alert check against the
 real search engine (listings indexed by the relay, in this process)."""
 
 import datetime
@@ -16,18 +16,18 @@ from core.catalog.tests.factories import CarModelFactory, toyota_land_cruiser
 from core.listings.services import listing_update
 from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
-from indexer.relay import relay_outbox
-from search.engine import get_engine
-from search.engines.base import EngineUnavailable
-from search.index import listings_alias
-from search.params import parse_search_params
-from web.search_alerts import (
+from discovery.alerts import (
     alert_matches_body,
     alerts_check,
     saved_query_normalize,
     saved_query_parse,
     saved_query_title,
 )
+from indexer.relay import relay_outbox
+from search.engine import get_engine
+from search.engines.base import EngineUnavailable
+from search.index import listings_alias
+from search.params import parse_search_params
 from web.tasks.alerts import check_saved_searches_task
 
 pytestmark = pytest.mark.django_db
