@@ -130,7 +130,7 @@ def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactor
     """The real worker, for one module at a time: modules that stop services run
     their own worker against private instances, and two workers would race for
     the same outbox rows."""
-    # Saved-search alerts every second instead of every 30 (web/tasks/alerts.py).
+    # Saved-search alerts every second instead of every 30 (discovery/tasks.py).
     env = worker_env(ALERTS_INTERVAL_SECONDS="1", **mail_env(mail_dir))
     worker = WorkerProcess(env, tmp_path_factory.mktemp("worker"))
     worker.start()

@@ -2,7 +2,7 @@
 buyers' search parses them, and the periodic alert check that turns new
 matches into notifications (docs/decisions/saved-search-alerts.md).
 
-The check runs in a worker (web/tasks/alerts.py) every ALERTS_INTERVAL_SECONDS.
+The check runs in a worker (discovery/tasks.py) every ALERTS_INTERVAL_SECONDS.
 For each saved search with its alert on it runs the buyer's own search
 (search.query.search_body) restricted to active listings whose `updated_at`
 is at or after the search's cursor, minus a look-back, and hands the ids to

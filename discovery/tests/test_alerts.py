@@ -23,12 +23,12 @@ from discovery.alerts import (
     saved_query_parse,
     saved_query_title,
 )
+from discovery.tasks import check_saved_searches_task
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.engines.base import EngineUnavailable
 from search.index import listings_alias
 from search.params import parse_search_params
-from web.tasks.alerts import check_saved_searches_task
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +208,7 @@ def test_with_the_engine_down_nothing_moves_and_the_task_logs(engine_down, caplo
 
     with pytest.raises(EngineUnavailable):
         alerts_check()
-    with caplog.at_level(logging.WARNING, logger="web.tasks.alerts"):
+    with caplog.at_level(logging.WARNING, logger="discovery.tasks"):
         assert check_saved_searches_task() == {}
 
     saved.refresh_from_db()
