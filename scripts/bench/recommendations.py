@@ -49,7 +49,7 @@ from scripts.processes import WebProcess
 from search.engine import get_engine
 from search.index import listings_alias
 from search.listings import similar_body
-from web.api.visitor import VISITOR_COOKIE, visitor_key
+from web.api.visitors import VISITOR_COOKIE, visitor_key
 
 K = 10
 

@@ -32,6 +32,7 @@ from core.accounts.services import (
 from core.accounts.verification import user_verify_email
 from web.api.permissions import signed_in, viewer
 from web.api.text_input import json_object
+from web.api.visitors import client_ip
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -76,11 +77,6 @@ class CsrfEvenAnonymous(BasePermission):
         if not isinstance(request.successful_authenticator, TokenAuthentication):
             SessionAuthentication().enforce_csrf(request)
         return True
-
-
-def client_ip(request: Request) -> str:
-    # Behind a proxy, uvicorn's --forwarded-allow-ips puts the client's address here.
-    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 # The browser that registered an address is signed in when it opens that address's link.

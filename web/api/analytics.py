@@ -26,7 +26,6 @@ from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
 from core.events.services import listing_event_rate_check
 from core.listings.selectors import listing_get
-from core.recommendations.weights import SignalKind
 from search.analytics import (
     GROUP_BY_FIELDS,
     METRICS,
@@ -38,11 +37,9 @@ from search.analytics import (
 )
 from search.market_value import BAND, Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
-from web.api.accounts import client_ip
 from web.api.permissions import IsAnalyst, viewer
-from web.api.recommendations import record_signal
 from web.api.search import SEARCH_PARAMETERS
-from web.api.visitors import listing_event_from_page
+from web.api.visitors import client_ip, visitor_saw
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
 # (DRF answers 403 when the first authenticator names no scheme).
@@ -165,8 +162,7 @@ class ListingContactClickApi(APIView):
     def post(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         listing_event_rate_check(ip=client_ip(request))
-        listing_event_from_page(request, kind=ListingEventKind.CONTACT_CLICK, listing=listing)
-        record_signal(request, listing, SignalKind.CONTACT_CLICK)
+        visitor_saw(request, listing, ListingEventKind.CONTACT_CLICK)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -15,17 +15,15 @@ from core.listings.fields import FIELDS, CatalogSlug
 from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
 from core.listings.transitions import SELLER_STATUS_MESSAGE, SELLER_STATUSES
-from core.recommendations.weights import SignalKind
 from search.listings import listings_similar
 from search.money import to_fils
 from web.api.idempotency import idempotent
 from web.api.listing_fields import input_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
-from web.api.recommendations import record_signal
 from web.api.search import CARD_FIELDS, ResultCardSerializer
 from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
-from web.api.visitors import listing_event_from_page
+from web.api.visitors import visitor_saw
 
 
 class SellerSerializer(serializers.Serializer):
@@ -149,9 +147,8 @@ class ListingDetailApi(APIView):
     @extend_schema(responses=ListingSerializer, summary="A listing (active: anyone; any status: its seller)")
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
-        listing_event_from_page(request, kind=ListingEventKind.VIEW, listing=listing)
-        record_signal(request, listing, SignalKind.VIEW)  # this buyer's history, for their recommendations
+        # For analysts' most-viewed models (no personal data) and this buyer's recommendations.
+        visitor_saw(request, listing, ListingEventKind.VIEW)
         return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
