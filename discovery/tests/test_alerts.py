@@ -8,13 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.models import Notification, SavedSearch
 from core.alerts.services import saved_search_update
-from core.alerts.tests.factories import make_saved_search
-from core.catalog.tests.factories import CarModelFactory, toyota_land_cruiser
 from core.listings.services import listing_update
-from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
 from discovery.alerts import (
     alert_matches_body,
@@ -29,6 +25,10 @@ from search.engine import get_engine
 from search.engines.base import EngineUnavailable
 from search.index import listings_alias
 from search.params import parse_search_params
+from testing.accounts import UserFactory
+from testing.alerts import make_saved_search
+from testing.catalog import CarModelFactory, toyota_land_cruiser
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

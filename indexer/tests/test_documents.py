@@ -7,10 +7,10 @@ import pytest
 from core.catalog.enums import enum_label
 from core.listings.fields import FIELDS, LABELLED, Choice
 from core.listings.selectors import listing_index_rows_by_ids
-from core.listings.tests.factories import make_listing
 from indexer.documents import listing_document
 from search.index import listings_index_body
 from search.money import to_fils
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

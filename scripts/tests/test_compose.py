@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from scripts.processes import ROOT
 
 BASE = ROOT / "docker-compose.yml"
 PROD = ROOT / "docker-compose.prod.yml"

@@ -5,8 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory
 from core.listings.models import Listing
 from search.comparables import mileage_band
 from search.listings import listings_similar
@@ -20,7 +18,10 @@ from search.market_value import (
 )
 from search.money import to_fils
 from search.params import InvalidParams
-from search.tests.factories import expire_at, index_listings, listing_at, sell_at
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory
+from testing.index import index_listings
+from testing.market import expire_at, listing_at, sell_at
 
 NOW = datetime(2025, 6, 15, 9, 0, tzinfo=UTC)
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.accounts.tests.factories import UserFactory
 from core.listings import services
 from core.listings.fields import FIELDS, REQUIRED_ON_CREATE, Choice, Money, Text, Whole, max_year
-from core.listings.tests.factories import listing_data, make_listing
+from testing.accounts import UserFactory
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory, toyota_land_cruiser
 from core.listings import services
 from core.listings.models import Listing, ListingStatus
-from core.listings.tests.factories import listing_data, make_listing
 from core.listings.transitions import ListingStateError
 from core.listings.versions import clock_version
 from core.outbox.models import OutboxEntry
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory, toyota_land_cruiser
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,10 @@ from celery import current_app
 from django.conf import settings
 from django.utils import timezone
 
-from conftest import wait_until
 from core.messaging.models import Message
 from core.messaging.tasks import send_unread_message_emails
-from core.messaging.tests.factories import start_conversation
+from testing.messaging import start_conversation
+from testing.processes import wait_until
 
 
 def sent_mail(mail_dir) -> str:  # type: ignore[no-untyped-def]

@@ -7,12 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory, MakeFactory, toyota_land_cruiser
 from core.listings.fields import EDITABLE_FIELDS, FIELDS, REQUIRED_ON_CREATE, TITLE_MAX
 from core.listings.models import Listing, ListingPhoto
-from core.listings.tests.factories import listing_data, make_listing
 from core.outbox.models import OutboxEntry
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory, MakeFactory, toyota_land_cruiser
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db
 
