@@ -31,5 +31,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
     restoreMocks: true,
+    // A whole form filled by user-event takes seconds on a busy machine; the default 5 s made those tests flaky.
+    testTimeout: 30_000,
   },
 });

@@ -7,7 +7,7 @@ it and whether a new listing needs it; and how the search document shows it
 matches). From this one table come the services' validation
 (core/listings/services.py), the selectors' index rows, the search document
 (indexer/documents.py), the API's serializers and schema (web/api/listings.py)
-and so the frontend's generated types (contract/). The index's mapping stays
+and so the frontend's generated types (frontend/src/api/schema.ts). The index's mapping stays
 in search/index.py (search/ imports nothing of core); a test holds the two
 together.
 """

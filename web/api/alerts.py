@@ -27,6 +27,7 @@ class SavedSearchSerializer(serializers.ModelSerializer):
     class Meta:
         model = SavedSearch
         fields = ["id", "name", "query", "alert", "unread_count", "created_at", "updated_at"]
+        read_only_fields = fields  # output only: the schema says every key is there
 
 
 class SavedSearchWriteSerializer(serializers.Serializer):
@@ -49,6 +50,7 @@ class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
         fields = ["id", "kind", "saved_search", "listing", "created_at", "read_at"]
+        read_only_fields = fields  # output only: the schema says every key is there
 
 
 def _saved_search_out(user: Any, saved_search_id: int) -> dict:

@@ -1,6 +1,6 @@
 """The listing field spec (core/listings/fields.py) as DRF fields: what the
 serializers, and so the OpenAPI schema and the clients' generated types
-(contract/), say about each listing field."""
+(frontend/src/api/schema.ts), say about each listing field."""
 
 from typing import Any
 

@@ -39,6 +39,7 @@ class PhotoSerializer(serializers.ModelSerializer):
     class Meta:
         model = ListingPhoto
         fields = ["id", "url", "thumbnail_url", "width", "height", "position"]
+        read_only_fields = fields  # output only: the schema says every key is there
 
     def get_url(self, photo: ListingPhoto) -> str:
         return photo.image.url
@@ -73,6 +74,7 @@ class ListingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Listing
         fields = _shown()
+        read_only_fields = fields  # output only: the schema says every key is there
 
 
 class ListingSummarySerializer(ListingSerializer):

@@ -6,7 +6,7 @@ import { CarIcon } from "@/components/icons";
 import { Price } from "@/components/price";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber } from "@/lib/format";
-import type { CardListing } from "@/types/api";
+import type { CardListing } from "@/api/models";
 
 function thumbnailOf(listing: CardListing): string | null {
   if ("thumbnail_url" in listing && listing.thumbnail_url) return listing.thumbnail_url;

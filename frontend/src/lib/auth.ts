@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, isApiError } from "@/lib/api-client";
-import type { User } from "@/types/api";
+import type { User } from "@/api/models";
 
 // Who is signed in is needed everywhere (header, guards, owner checks), so it
 // lives in lib as bulletproof-react does, not in one feature.

@@ -1,4 +1,4 @@
-import type { Language, Money } from "@/types/api";
+import type { Language, Money } from "@/api/models";
 
 // Latin digits in both languages: the digits Bahraini car ads, plates and
 // phone numbers use, and what people type in the price boxes.

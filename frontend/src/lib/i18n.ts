@@ -2,7 +2,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import ar from "@/locales/ar.json";
 import en from "@/locales/en.json";
-import type { Language } from "@/types/api";
+import type { Language } from "@/api/models";
 
 export const LANGUAGES: Language[] = ["en", "ar"];
 export const LANGUAGE_STORAGE_KEY = "sayara.lang";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "@/lib/api-client";
 import { userQueryKey } from "@/lib/auth";
 import { currentLanguage, directionOf, setLanguage } from "@/lib/i18n";
-import type { Language, User } from "@/types/api";
+import type { Language, User } from "@/api/models";
 
 /** The current language, its direction, and a switch that also saves it on the account. */
 export function useLanguage() {

@@ -5,7 +5,7 @@ import { AppProvider } from "@/app/provider";
 import { routes } from "@/app/routes";
 import { createQueryClient } from "@/lib/react-query";
 import { state } from "@/testing/mocks/handlers";
-import type { User } from "@/types/api";
+import type { User } from "@/api/models";
 
 /** Renders the whole app (real routes, providers, API client) at a URL, against the MSW backend. */
 export function renderApp(url: string, options: { user?: User | null } = {}) {

@@ -1,7 +1,7 @@
 // Fixtures shaped exactly like docs/API.md answers.
 import type { CatalogMake } from "@/lib/catalog/get-makes";
 import type { Enums } from "@/lib/catalog/get-enums";
-import type { Listing, User } from "@/types/api";
+import type { Listing, Photo, User } from "@/api/models";
 
 export const makes: CatalogMake[] = [
   {
@@ -47,6 +47,9 @@ export const seller: User = {
   account_type: "dealer",
   preferred_language: "en",
   date_joined: "2025-01-01T10:00:00+03:00",
+  email_verified: true,
+  is_analyst: false,
+  is_staff: false,
 };
 
 export const buyer: User = {
@@ -57,9 +60,17 @@ export const buyer: User = {
   account_type: "private",
   preferred_language: "en",
   date_joined: "2025-02-01T10:00:00+03:00",
+  email_verified: true,
+  is_analyst: false,
+  is_staff: false,
 };
 
 let nextId = 100;
+
+/** A listing's photo at `path` (its .jpg and -thumb.jpg), in upload order. */
+export function makePhoto(id: number, path: string): Photo {
+  return { id, url: `${path}.jpg`, thumbnail_url: `${path}-thumb.jpg`, width: 1600, height: 1200, position: id - 1 };
+}
 
 export function makeListing(overrides: Partial<Listing> = {}): Listing {
   const id = overrides.id ?? (nextId += 1);
@@ -67,11 +78,16 @@ export function makeListing(overrides: Partial<Listing> = {}): Listing {
     id,
     title: "2021 Toyota Land Cruiser GXR",
     make: "toyota",
+    make_name_en: "Toyota",
+    make_name_ar: "تويوتا",
     model: "land-cruiser",
+    model_name_en: "Land Cruiser",
+    model_name_ar: "لاند كروزر",
     trim: "GXR",
     year: 2021,
     price: "18500.000",
     currency: "BHD",
+    country: "BH",
     mileage_km: 45000,
     body_type: "suv",
     fuel: "petrol",
@@ -82,12 +98,16 @@ export function makeListing(overrides: Partial<Listing> = {}): Listing {
     condition: "used",
     governorate: "capital",
     description: "One owner, full service history.",
+    seller_type: seller.account_type,
     status: "active",
     seller: { id: seller.id, display_name: seller.display_name, account_type: seller.account_type },
-    photos: [{ id: 1, url: "/media/p/1.jpg", thumbnail_url: "/media/p/1-thumb.jpg" }],
+    photos: [makePhoto(1, "/media/p/1")],
     version: 1,
     created_at: "2026-11-20T09:00:00+03:00",
     updated_at: "2026-11-20T09:00:00+03:00",
+    published_at: "2026-11-20T09:00:00+03:00",
+    expires_at: "2027-01-19T09:00:00+03:00",
+    sold_at: null,
     ...overrides,
   };
 }

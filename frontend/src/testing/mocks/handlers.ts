@@ -1,10 +1,10 @@
 import { http, HttpResponse, ws } from "msw";
-import { buyer, enums, makeListing, makes, seedListings, seller } from "@/testing/mocks/db";
+import { buyer, enums, makeListing, makePhoto, makes, seedListings, seller } from "@/testing/mocks/db";
 import type { Notification } from "@/features/account/api/get-notifications";
 import type { MarketValue } from "@/features/listings/api/get-market-value";
 import type { Conversation, Message, MessageWarning } from "@/features/messaging/types/messaging";
 import type { Relax, Understood } from "@/features/search/types/search";
-import type { Listing, User } from "@/types/api";
+import type { AccountType, Listing, User } from "@/api/models";
 
 // An in-memory backend that follows docs/API.md, reset before every test.
 export const state = {
@@ -175,7 +175,7 @@ function summary(listing: Listing) {
     transmission: listing.transmission,
     regional_spec: listing.regional_spec,
     governorate: listing.governorate,
-    seller_type: listing.seller.account_type,
+    seller_type: listing.seller.account_type as AccountType,
     thumbnail_url: listing.photos[0]?.thumbnail_url ?? null,
     created_at: listing.created_at,
   };
@@ -221,16 +221,16 @@ function conversationFor(request: Request, id = 9): Conversation {
   const iAmSeller = me?.id === seller.id;
   const other = iAmSeller ? buyer : seller;
   const last = state.messages[state.messages.length - 1] ?? null;
-  const listing = state.listings.find((item) => item.id === 1);
+  const listing = state.listings.find((item) => item.id === 1)!;
   return {
     id,
     listing_id: 1,
-    listing: listing ? brief(listing) : null,
+    listing: brief(listing),
     role: iAmSeller ? "seller" : "buyer",
     other_participant: { id: other.id, display_name: other.display_name },
     unread_count: state.messages.filter((message) => message.sender_id !== me?.id && !message.read_at).length,
     last_message: last,
-    last_message_at: last?.created_at ?? null,
+    last_message_at: last?.created_at ?? "2026-11-25T09:00:00+03:00",
     created_at: "2026-11-25T09:00:00+03:00",
     blocked_by_me: state.blockedByMe,
     can_send: !(state.blockedByMe || state.blockedMe),
@@ -318,7 +318,7 @@ export const httpHandlers = [
     const email = body.token?.startsWith("valid:") ? body.token.slice("valid:".length) : null;
     const user = email ? state.users.get(email) : undefined;
     if (!user) return HttpResponse.json({ token: ["This verification link is invalid or has expired. Ask for a new one."] }, { status: 400 });
-    user.email_verified = true;
+    state.users.set(email!, { ...user, email_verified: true });
     return HttpResponse.json({ email_verified: true, signed_in: false, user: null });
   }),
   http.post(`${API}/auth/verify-email/resend`, async ({ request }) => {
@@ -547,7 +547,7 @@ export const httpHandlers = [
     if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
     if (!(form.get("image") instanceof File)) return HttpResponse.json({ image: ["No file was submitted."] }, { status: 400 });
     const id = listing.photos.length + 1;
-    const photo = { id, url: `/media/listings/${listing.id}/${id}.jpg`, thumbnail_url: `/media/listings/${listing.id}/${id}-thumb.jpg` };
+    const photo = makePhoto(id, `/media/listings/${listing.id}/${id}`);
     listing.photos.push(photo);
     return HttpResponse.json(photo, { status: 201 });
   }),

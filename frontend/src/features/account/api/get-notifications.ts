@@ -1,19 +1,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { ListingStatus, ListingSummary, Money, Page } from "@/types/api";
+import type { Schema } from "@/api/models";
 
 /** A new match of a saved search (docs/API-notes/accounts.md, Notifications). */
-export type Notification = {
-  id: number;
-  kind: "new_match";
-  saved_search: { id: number; name: string; query: string };
-  listing: ListingSummary & { price: Money; status: ListingStatus; currency?: "BHD" };
-  created_at: string;
-  read_at: string | null;
-};
+export type Notification = Schema<"Notification">;
 
 /** A page of notifications also carries the count of all unread ones. */
-export type NotificationPage = Page<Notification> & { unread_count: number };
+export type NotificationPage = Schema<"NotificationPage">;
 
 export type NotificationFilters = { unread: boolean; page: number };
 

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { Page } from "@/types/api";
+import type { Page } from "@/api/models";
 
 export type SavedSearch = { id: number; name: string; query: string; alert: boolean; created_at?: string };
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { userQueryKey } from "@/lib/auth";
-import type { Language, User } from "@/types/api";
+import type { Language, User } from "@/api/models";
 
 export type ProfileInput = { display_name?: string; phone?: string | null; preferred_language?: Language };
 

@@ -7,7 +7,7 @@ import { FormErrors, SelectField, TextField } from "@/components/field";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import { setLanguage } from "@/lib/i18n";
-import type { Language, User } from "@/types/api";
+import type { Language, User } from "@/api/models";
 
 export function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { Language } from "@/types/api";
+import type { Language } from "@/api/models";
 
 export type RegisterInput = {
   email: string;

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
-import type { Listing, Money, Page } from "@/types/api";
+import type { Listing, Money, Page } from "@/api/models";
 
 /** A favourite is its listing plus the price it had when saved (docs/API-notes/accounts.md). */
 export type FavoriteListing = Listing & {

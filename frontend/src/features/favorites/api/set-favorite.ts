@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FavoriteIds } from "@/features/favorites/api/get-favorite-ids";
 import { favoriteKeys, type FavoriteListing } from "@/features/favorites/api/get-favorites";
 import { api } from "@/lib/api-client";
-import type { CardListing, Page } from "@/types/api";
+import type { CardListing, Page } from "@/api/models";
 
 export type SetFavoriteInput = { listing: CardListing; favorite: boolean };
 

@@ -5,7 +5,7 @@ import { useSetFavorite } from "@/features/favorites/api/set-favorite";
 import { Button } from "@/components/button";
 import { HeartIcon } from "@/components/icons";
 import { useUser } from "@/lib/auth";
-import type { CardListing } from "@/types/api";
+import type { CardListing } from "@/api/models";
 
 type Props = {
   listing: CardListing;

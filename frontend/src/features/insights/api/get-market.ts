@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, type QueryParams } from "@/lib/api-client";
-import type { Money } from "@/types/api";
+import type { Money } from "@/api/models";
 
 export type Percentiles<T> = { p10: T; p25: T; median: T; p75: T; p90: T };
 

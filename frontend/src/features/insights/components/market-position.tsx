@@ -4,7 +4,7 @@ import { Price } from "@/components/price";
 import { Skeleton } from "@/components/skeleton";
 import { formatNumber, wholeDinars } from "@/lib/format";
 import { useLanguage } from "@/lib/use-language";
-import type { Money } from "@/types/api";
+import type { Money } from "@/api/models";
 
 type Props = {
   make: string;

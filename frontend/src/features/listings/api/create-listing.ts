@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ListingInput } from "@/features/listings/api/listing-input";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { Listing } from "@/types/api";
+import type { Listing } from "@/api/models";
 
 export type CreateListingInput = { input: ListingInput & { status?: string }; idempotencyKey: string };
 

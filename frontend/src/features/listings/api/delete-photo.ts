@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { Listing } from "@/types/api";
+import type { Listing } from "@/api/models";
 
 export function deletePhoto({ listingId, photoId }: { listingId: number; photoId: number }): Promise<null> {
   return api.delete(`/listings/${listingId}/photos/${photoId}`);

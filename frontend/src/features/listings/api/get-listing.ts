@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { Listing } from "@/types/api";
+import type { Listing } from "@/api/models";
 
 export function getListing(id: number): Promise<Listing> {
   return api.get<Listing>(`/listings/${id}`);

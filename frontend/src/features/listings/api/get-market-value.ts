@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import type { Comparable, MarketRating, PriceEstimate } from "@/features/listings/types/market";
 import { api } from "@/lib/api-client";
-import type { Money } from "@/types/api";
+import type { Money } from "@/api/models";
 
 /** Where a listing's asking price sits among comparable cars. */
 export type MarketValue = {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { Listing, Page } from "@/types/api";
+import type { Listing, Page } from "@/api/models";
 
 export function getMyListings(page: number): Promise<Page<Listing>> {
   return api.get<Page<Listing>>("/me/listings", { params: { page, page_size: 20 } });

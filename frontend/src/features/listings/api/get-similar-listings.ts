@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { ListingSummary, Page } from "@/types/api";
+import type { ListingSummary, Page } from "@/api/models";
 
 /** Up to 12 similar active listings; accepts a bare list or a page. */
 export async function getSimilarListings(id: number): Promise<ListingSummary[]> {

@@ -1,58 +1,41 @@
+import type { Listing, Schema } from "@/api/models";
+import listingFields from "@/api/listing-fields.json";
 import type { EnumName } from "@/lib/catalog/get-enums";
-import type { Listing, ListingStatus } from "@/types/api";
 
-/** Listing fields that hold a catalog enum value, with the enum they come from. */
-export const LISTING_ENUM_FIELDS = [
-  ["body_type", "body_type"],
-  ["regional_spec", "regional_spec"],
-  ["transmission", "transmission"],
-  ["fuel", "fuel"],
-  ["drivetrain", "drivetrain"],
-  ["condition", "condition"],
-  ["exterior_color", "color"],
-  ["governorate", "governorate"],
-] as const satisfies readonly (readonly [keyof Listing, EnumName])[];
+type Write = Schema<"ListingWriteRequest">;
+export type ListingField = keyof Write;
+/** The fields whose value is one of a catalog enum's (a union of words, not any text or a number). */
+type EnumField = {
+  [Field in ListingField]: Write[Field] extends string | undefined ? (string extends Write[Field] ? never : Field) : never;
+}[Exclude<ListingField, "status">];
 
-type EnumField = (typeof LISTING_ENUM_FIELDS)[number][0];
-
-/** The writable keys of a listing (API.md: seller, version, timestamps, currency are read-only). */
-export type ListingInput = Pick<Listing, "make" | "model" | "trim" | "price" | "description" | EnumField> & {
-  title?: string;
-  year: number | null;
-  mileage_km: number | null;
-  status?: ListingStatus;
+/**
+ * What a form sends: the write request's keys (generated from the API's schema),
+ * as the seller typed them; the API validates them. Year and mileage are null
+ * while the seller has not typed them.
+ */
+export type ListingInput = { [Field in Exclude<ListingField, "year" | "mileage_km" | "status">]?: string } & {
+  year?: number | null;
+  mileage_km?: number | null;
+  status?: Write["status"];
 };
 
-export const LISTING_INPUT_FIELDS = [
-  "title",
-  "make",
-  "model",
-  "trim",
-  "year",
-  "price",
-  "mileage_km",
-  "body_type",
-  "fuel",
-  "transmission",
-  "drivetrain",
-  "exterior_color",
-  "regional_spec",
-  "condition",
-  "governorate",
-  "description",
-  "status",
-] as const;
+/** Every field a seller writes, in the order of core/listings/fields.py (from the schema). */
+export const LISTING_FIELDS = listingFields.fields as ListingField[];
+
+/** The fields a new listing must have. */
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(listingFields.required);
+
+/** Listing fields that hold a catalog enum value, with the enum they come from. */
+export const LISTING_ENUM_FIELDS = Object.entries(listingFields.enums) as [EnumField, EnumName][];
 
 export function inputOf(listing: Listing): ListingInput {
-  const input: ListingInput = {
-    make: listing.make,
-    model: listing.model,
-    trim: listing.trim ?? "",
-    year: listing.year,
-    price: listing.price,
-    mileage_km: listing.mileage_km,
-    description: listing.description ?? "",
-  } as ListingInput;
-  for (const [field] of LISTING_ENUM_FIELDS) input[field] = listing[field] ?? "";
+  const input: ListingInput = {};
+  for (const field of LISTING_FIELDS) {
+    if (field === "status") continue;
+    const value = listing[field];
+    if (field === "year" || field === "mileage_km") input[field] = value as number;
+    else input[field] = value === null || value === undefined ? "" : String(value);
+  }
   return input;
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { api, isApiError } from "@/lib/api-client";
-import type { Listing } from "@/types/api";
+import type { Listing } from "@/api/models";
 
 /**
  * Contract v1 has no renew action. Try `POST /listings/{id}/renew`; where the

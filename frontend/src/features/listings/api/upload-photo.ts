@@ -1,5 +1,5 @@
 import { apiUpload, type UploadOptions } from "@/lib/api-client";
-import type { Photo } from "@/types/api";
+import type { Photo } from "@/api/models";
 
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

@@ -1,6 +1,12 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LISTING_ENUM_FIELDS, LISTING_INPUT_FIELDS, type ListingInput } from "@/features/listings/api/listing-input";
+import {
+  LISTING_ENUM_FIELDS,
+  LISTING_FIELDS,
+  REQUIRED_FIELDS,
+  type ListingField,
+  type ListingInput,
+} from "@/features/listings/api/listing-input";
 import { PhotoUploads } from "@/features/listings/components/photo-uploads";
 import { PriceSuggestion } from "@/features/listings/components/price-suggestion";
 import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-photo-uploads";
@@ -9,47 +15,19 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
-import type { Photo, ListingStatus } from "@/types/api";
+import type { Photo, ListingStatus } from "@/api/models";
 
-type FormState = Record<Exclude<keyof ListingInput, "status">, string>;
+type FormState = Record<Exclude<ListingField, "status">, string>;
 
-const EMPTY: FormState = {
-  title: "",
-  make: "",
-  model: "",
-  trim: "",
-  year: "",
-  price: "",
-  mileage_km: "",
-  body_type: "",
-  // The common case in Bahrain preselected; the seller changes what differs.
-  fuel: "petrol",
-  transmission: "automatic",
-  drivetrain: "",
-  exterior_color: "",
-  regional_spec: "gcc",
-  condition: "used",
-  governorate: "",
-  description: "",
-};
-
-// What the API requires of a new listing (the rest is optional or derived).
-const REQUIRED = new Set<keyof FormState>([
-  "make",
-  "model",
-  "year",
-  "price",
-  "mileage_km",
-  "fuel",
-  "transmission",
-  "regional_spec",
-  "governorate",
-]);
+const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status");
+// The common case in Bahrain preselected; the seller changes what differs.
+const DEFAULTS: Partial<FormState> = { fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
+const EMPTY = Object.fromEntries(FORM_FIELDS.map((field) => [field, DEFAULTS[field] ?? ""])) as FormState;
 
 function toState(initial?: Partial<ListingInput>): FormState {
   const state = { ...EMPTY };
   if (!initial) return state;
-  for (const key of Object.keys(EMPTY) as (keyof FormState)[]) {
+  for (const key of FORM_FIELDS) {
     const value = initial[key];
     state[key] = value === null || value === undefined ? "" : String(value);
   }
@@ -90,7 +68,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     intentRef.current = status;
     setIntent(status);
   };
-  const errors = formErrorsOf(error, t, LISTING_INPUT_FIELDS);
+  const errors = formErrorsOf(error, t, LISTING_FIELDS);
   const formRef = useFocusFirstError<HTMLFormElement>(error);
   const fieldErrors = (name: string) => errors.fields[name];
 
@@ -127,7 +105,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     name,
     value: state[name],
     errors: fieldErrors(name),
-    required: REQUIRED.has(name),
+    required: REQUIRED_FIELDS.has(name),
     onChange: (event: { target: { value: string } }) => set(name, event.target.value),
   });
 

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CarIcon } from "@/components/icons";
-import type { Photo } from "@/types/api";
+import type { Photo } from "@/api/models";
 
 type Props = {
   photos: Photo[];

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { LISTING_ENUM_FIELDS } from "@/features/listings/api/listing-input";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatDate, formatNumber } from "@/lib/format";
-import type { Listing } from "@/types/api";
+import type { Listing } from "@/api/models";
 
 export function ListingSpecs({ listing }: { listing: Listing }) {
   const { t } = useTranslation();

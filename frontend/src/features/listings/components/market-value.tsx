@@ -44,7 +44,7 @@ export function MarketValue({ listingId }: { listingId: number }) {
         <Badge tone={TONES[data.rating]}>{t(`marketValue.rating.${data.rating}`)}</Badge> <span className="market-value-difference">{difference}</span>
       </p>
       <p className="muted">
-        {data.estimate ? <>{t("marketValue.typical", { range: formatPriceRange(data.estimate.low, data.estimate.high, language) })} · </> : null}
+        {data.estimate?.low && data.estimate.high ? <>{t("marketValue.typical", { range: formatPriceRange(data.estimate.low, data.estimate.high, language) })} · </> : null}
         {t("marketValue.basedOn", { count: data.comparables_count, formatted: formatNumber(data.comparables_count, language) })}
       </p>
     </div>

@@ -18,7 +18,7 @@ import { CardGridSkeleton } from "@/components/skeleton";
 import { errorMessage } from "@/lib/error-message";
 import { formatDate, formatNumber } from "@/lib/format";
 import { useLanguage } from "@/lib/use-language";
-import type { Listing } from "@/types/api";
+import type { Listing } from "@/api/models";
 
 type Pending = { kind: "sold" | "delete"; listing: Listing } | null;
 

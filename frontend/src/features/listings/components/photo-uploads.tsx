@@ -5,7 +5,7 @@ import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-phot
 import { Button } from "@/components/button";
 import { CloseIcon, PhotoIcon } from "@/components/icons";
 import { errorMessage } from "@/lib/error-message";
-import type { Photo } from "@/types/api";
+import type { Photo } from "@/api/models";
 
 type Props = {
   uploads: Uploads;

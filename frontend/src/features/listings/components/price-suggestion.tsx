@@ -37,7 +37,7 @@ export function PriceSuggestion(fields: Props) {
   const estimate = settled && settled === (car ? JSON.stringify(car) : "") ? data?.suggested_price : null;
   return (
     <span className="price-suggestion" aria-live="polite">
-      {estimate
+      {estimate?.low && estimate.high && estimate.median
         ? t("sell.priceSuggestion", {
             range: formatPriceRange(estimate.low, estimate.high, language),
             median: formatWholeDinars(estimate.median),

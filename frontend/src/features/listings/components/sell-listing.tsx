@@ -10,7 +10,7 @@ import { Alert } from "@/components/alert";
 import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { newIdempotencyKey } from "@/lib/api-client";
 import { isEmailUnverified, useUser } from "@/lib/auth";
-import type { Listing, ListingStatus } from "@/types/api";
+import type { Listing, ListingStatus } from "@/api/models";
 
 /**
  * Create the listing, then upload its photos with progress, then open it.

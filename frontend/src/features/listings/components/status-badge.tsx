@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/badge";
-import type { ListingStatus } from "@/types/api";
+import type { ListingStatus } from "@/api/models";
 
-const TONES = { active: "ok", draft: "neutral", sold: "info", expired: "warn" } as const;
+const TONES = { active: "ok", draft: "neutral", sold: "info", expired: "warn", deleted: "neutral" } as const;
 
 export function StatusBadge({ status }: { status: ListingStatus }) {
   const { t } = useTranslation();
-  return <Badge tone={TONES[status] ?? "neutral"}>{t(`status.${status}`)}</Badge>;
+  return <Badge tone={TONES[status]}>{t(`status.${status}`)}</Badge>;
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { listingKeys } from "@/features/listings/api/query-keys";
 import { newIdempotencyKey } from "@/lib/api-client";
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto } from "@/features/listings/api/upload-photo";
-import type { Listing, Photo } from "@/types/api";
+import type { Listing, Photo } from "@/api/models";
 
 export type UploadStatus = "queued" | "uploading" | "done" | "error";
 

@@ -1,12 +1,12 @@
-import type { ListingStatus, Money } from "@/types/api";
+import type { Schema } from "@/api/models";
 
 /** The middle half of comparable cars' prices and their median (docs/decisions/analytics.md). */
-export type PriceEstimate = { low: Money; median: Money; high: Money };
+export type PriceEstimate = Schema<"PriceEstimate">;
 
 /** One of up to 10 comparables shown: sold ones cannot be opened by buyers. */
-export type Comparable = { id: number; price: Money; year: number; mileage_km: number; status: ListingStatus };
+export type Comparable = Schema<"Comparable">;
 
 /** Fewer than 5 comparables: no rating or suggestion, and this reason. */
 export const NOT_ENOUGH_COMPARABLES = "not_enough_comparables";
 
-export type MarketRating = "great" | "good" | "fair" | "high" | "overpriced";
+export type MarketRating = Schema<"RatingEnum">;

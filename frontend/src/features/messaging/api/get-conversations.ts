@@ -3,7 +3,7 @@ import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Conversation } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
-import type { Page } from "@/types/api";
+import type { Page } from "@/api/models";
 
 export type { Conversation };
 

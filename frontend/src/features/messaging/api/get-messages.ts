@@ -2,7 +2,7 @@ import { useInfiniteQuery, type InfiniteData, type QueryClient } from "@tanstack
 import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Message } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
-import type { Page } from "@/types/api";
+import type { Page } from "@/api/models";
 
 const PAGE_SIZE = 50;
 

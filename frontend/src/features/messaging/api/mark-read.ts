@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Conversation } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
-import type { Page } from "@/types/api";
+import type { Page } from "@/api/models";
 
 export function markRead(conversationId: number): Promise<null> {
   return api.post<null>(`/conversations/${conversationId}/read`);

@@ -13,6 +13,7 @@ const fromSeller = (id: number, body: string) => ({
   body,
   created_at: `2026-11-26T10:0${id % 10}:00+03:00`,
   read_at: null,
+  warnings: [],
 });
 
 const thread = () => screen.findByRole("list", { name: "Messages in this conversation" });

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { recommendationKeys } from "@/features/recommendations/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { ListingSummary, Page } from "@/types/api";
+import type { ListingSummary, Page } from "@/api/models";
 
 export function getAlsoViewed(id: number): Promise<Page<ListingSummary>> {
   return api.get<Page<ListingSummary>>(`/listings/${id}/also-viewed`, { params: { page_size: 8 } });

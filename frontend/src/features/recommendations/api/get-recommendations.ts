@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { recommendationKeys } from "@/features/recommendations/api/query-keys";
 import { api } from "@/lib/api-client";
-import type { ListingSummary, Page } from "@/types/api";
+import type { ListingSummary, Page } from "@/api/models";
 
 export type ReasonCode = "viewed_together" | "saved_similar" | "saved_search" | "interests" | "popular" | "new";
 export type Reason = { code: ReasonCode; text_en: string; text_ar: string };

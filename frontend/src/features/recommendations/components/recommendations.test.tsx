@@ -1,6 +1,6 @@
 import { act, renderHook, screen, waitFor, within } from "@testing-library/react";
 import { LONG_VIEW_MS, useEngagement } from "@/features/recommendations/hooks/use-engagement";
-import { buyer } from "@/testing/mocks/db";
+import { buyer, makePhoto } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { renderApp } from "@/testing/test-utils";
 
@@ -45,7 +45,7 @@ describe("recommendations", () => {
   });
 
   it("shows Buyers who viewed this also viewed on a listing page and reports a photo swipe once", async () => {
-    state.listings[0].photos.push({ id: 2, url: "/media/p/2.jpg", thumbnail_url: "/media/p/2-thumb.jpg" });
+    state.listings[0].photos.push(makePhoto(2, "/media/p/2"));
     const { user } = renderApp("/listings/1");
     const also = await screen.findByRole("region", { name: "Buyers who viewed this also viewed" });
     expect(within(also).getAllByRole("article").length).toBeGreaterThan(0);

@@ -8,12 +8,12 @@ import { EmptyState } from "@/components/empty-state";
 import { SearchIcon } from "@/components/icons";
 import { ListingCard } from "@/components/listing-card";
 import { formatNumber } from "@/lib/format";
-import type { ListingSummary } from "@/types/api";
+import type { ResultCard } from "@/api/models";
 
 type Props = {
   state: SearchState;
   data: SearchResponse & { relax: NonNullable<SearchResponse["relax"]> };
-  cardAction?: (listing: ListingSummary) => ReactNode;
+  cardAction?: (listing: ResultCard) => ReactNode;
 };
 
 /**

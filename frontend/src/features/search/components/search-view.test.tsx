@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
 import { state } from "@/testing/mocks/handlers";
 import { suggestionParams } from "@/features/search/components/search-box";
+import type { Suggestion } from "@/features/search/types/search";
 import { renderApp, searchOf } from "@/testing/test-utils";
 
 describe("search page", () => {
@@ -228,8 +229,12 @@ describe("search that understands the words", () => {
   });
 
   it("a picked suggestion runs the whole search it stands for", () => {
-    const params = suggestionParams({ text: "Toyota Camry under 5k", make: "toyota", model: "camry", params: { make: ["toyota"], model: ["camry"], price_max: ["5000.000"] } });
+    const suggestion = (text: string, make: string, model: string | null): Suggestion => ({
+      ...{ text, text_en: text, text_ar: text, make, model, count: 1 },
+      params: { make: [make], ...(model ? { model: [model] } : {}) },
+    });
+    const params = suggestionParams({ ...suggestion("Toyota Camry under 5k", "toyota", "camry"), params: { make: ["toyota"], model: ["camry"], price_max: ["5000.000"] } });
     expect(params.toString()).toBe("make=toyota&model=camry&price_max=5000.000");
-    expect(suggestionParams({ text: "Nissan", make: "nissan", model: null }).toString()).toBe("make=nissan");
+    expect(suggestionParams(suggestion("Nissan", "nissan", null)).toString()).toBe("make=nissan");
   });
 });

@@ -24,14 +24,14 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
-import type { ListingSummary } from "@/types/api";
+import type { ResultCard } from "@/api/models";
 
 /** The bounds the sidebar shows its own errors for. */
 const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
 
 type Props = {
   /** A control for each result card (the app puts the favourite heart there). */
-  cardAction?: (listing: ListingSummary) => ReactNode;
+  cardAction?: (listing: ResultCard) => ReactNode;
 };
 
 export function SearchView({ cardAction }: Props) {

@@ -1,5 +1,5 @@
 import { ENUM_NAMES } from "@/lib/catalog/get-enums";
-import type { ListingSummary, Money } from "@/types/api";
+import type { Money, Schema } from "@/api/models";
 
 export type FacetBucket = {
   value: string;
@@ -18,38 +18,14 @@ export type Facets = Partial<Record<MultiField, FacetBucket[]>> & {
   mileage_km?: RangeFacet<number>;
 };
 
-export type SearchResponse = {
-  count: number;
-  page: number;
-  page_size: number;
-  results: ListingSummary[];
-  facets?: Facets;
-  /** Only typo-tolerant matching found these results (the text was misspelt). */
-  typo_tolerant?: boolean;
-  /** What the free text was understood as, in the order typed (API.md v1.1). */
-  understood?: Understood[];
-  /** The free text left to match as words, after what was understood. */
-  q?: string;
-  /** The query as corrected when the words as typed found nothing ("Showing results for …"). */
-  corrected?: string | null;
-  /** When nothing matched: the understood words whose removal finds cars. */
-  relax?: Relax | null;
-  /** When nothing matched: the nearest cars (nearest years, the price band just above…). */
-  nearest?: ListingSummary[];
-};
+/** GET /search/listings; its facets are typed here, the schema only says they are an object. */
+export type SearchResponse = Omit<Schema<"SearchAnswer">, "facets"> & { facets?: Facets };
 
 /** One filter read from the free text: a search parameter, its value, the words as typed. */
-export type Understood = { field: string; value: string; text: string };
-export type Relax = { text: string; filters: string[]; count: number };
+export type Understood = Schema<"Understood">;
+export type Relax = Schema<"Relax">;
 
-export type Suggestion = {
-  text: string;
-  make?: string | null;
-  model?: string | null;
-  count?: number;
-  /** The search the suggestion runs: its make and model and what else the text was understood as. */
-  params?: Record<string, string[]>;
-};
+export type Suggestion = Schema<"Suggestion">;
 
 /** Repeatable filters: OR within a field, AND across fields (API.md "Search"). */
 export const MULTI_FIELDS = ["make", "model", ...ENUM_NAMES] as const;
