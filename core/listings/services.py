@@ -55,17 +55,24 @@ def _clean(data: Mapping[str, Any], *, creating: bool, errors: Errors) -> dict[s
     return cleaned
 
 
+def _make(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: Errors) -> Make | None:
+    """The make the listing will name: the one asked for (if the catalog has it), else its own."""
+    make_slug = cleaned.pop("make", None)
+    if make_slug is None:
+        return listing.make if listing.make_id else None
+    make = Make.objects.filter(slug=make_slug).first()
+    if make is None:
+        errors["make"] = [f"Unknown make {str(data['make'])[:60]!r}; see /api/v1/catalog/makes."]
+    else:
+        listing.make = make
+    return make
+
+
 def _car(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: Errors) -> None:
     """Resolve the make and model slugs in the catalog; a new model brings its body type."""
-    make_slug, model_slug = cleaned.pop("make", None), cleaned.pop("model", None)
-    make = listing.make if listing.make_id else None
-    if make_slug is not None:
-        make = Make.objects.filter(slug=make_slug).first()
-        if make is None:
-            errors["make"] = [f"Unknown make {str(data['make'])[:60]!r}; see /api/v1/catalog/makes."]
-            return
-        listing.make = make
-    if make is None or not ({"make", "model"} & set(data)) or "model" in errors:
+    make = _make(listing, cleaned, data, errors)
+    model_slug = cleaned.pop("model", None)
+    if make is None or "make" in errors or "model" in errors or not ({"make", "model"} & set(data)):
         return
     slug = model_slug or listing.model.slug
     model = CarModel.objects.filter(make=make, slug=slug).first()
@@ -82,19 +89,24 @@ def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: 
     (with `extra`, errors found beside the fields)."""
     errors: Errors = dict(extra or {})
     # A title the seller never wrote follows the car it names.
-    retitle = not creating and listing.title == derive_title(listing)
+    retitle = not creating and listing.title == derive_title(listing) and "title" not in data
     cleaned = _clean(data, creating=creating, errors=errors)
     _car(listing, cleaned, data, errors)
+    _set(listing, cleaned, errors)
+    if errors:
+        raise ValidationError(errors)
+    if not listing.title or retitle:
+        listing.title = derive_title(listing)
+
+
+def _set(listing: Listing, cleaned: dict[str, Any], errors: Errors) -> None:
+    """Copy the cleaned values onto the listing; it must end with a body type (its model's by default)."""
     if cleaned.get("body_type") == "":
         del cleaned["body_type"]  # empty: keep the model's
     for name, value in cleaned.items():
         setattr(listing, name, value)
-    if not listing.body_type and "body_type" not in errors and "model" not in errors:
+    if not listing.body_type and not {"body_type", "model"} & set(errors):
         errors["body_type"] = [REQUIRED]
-    if errors:
-        raise ValidationError(errors)
-    if not listing.title or (retitle and "title" not in data):
-        listing.title = derive_title(listing)
 
 
 def derive_title(listing: Listing) -> str:
@@ -138,19 +150,23 @@ def listing_edit(*, listing_id: int, data: Mapping[str, Any], editor: User | Non
     listing = _locked(listing_id)
     if listing.status == ListingStatus.DELETED or (editor is not None and not listing_may_change(user=editor, listing=listing)):
         raise Listing.DoesNotExist
-    transition: Transition | None = None
-    errors: Errors = {}
-    if "status" in data:
-        try:
-            transition = transition_to(current=listing.status, wanted=data["status"])
-        except ValidationError as refused:
-            errors = refused.message_dict
+    transition, errors = _asked_transition(listing, data)
     fields = set(data) & set(EDITABLE_FIELDS)
     if fields or errors:
         _apply(listing, {name: data[name] for name in fields}, creating=False, extra=errors)
     if transition is not None:
         transition.apply(listing, timezone.now())
     return _save(listing) if fields or transition else listing
+
+
+def _asked_transition(listing: Listing, data: Mapping[str, Any]) -> tuple[Transition | None, Errors]:
+    """The transition a PATCH's `status` asks for (None: none, or the status it has), or why not."""
+    if "status" not in data:
+        return None, {}
+    try:
+        return transition_to(current=listing.status, wanted=data["status"]), {}
+    except ValidationError as refused:
+        return None, refused.message_dict
 
 
 def listing_update(*, listing_id: int, data: Mapping[str, Any]) -> Listing:
