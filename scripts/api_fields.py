@@ -2,9 +2,10 @@
 clients' forms (scripts/api_types.sh writes frontend/src/api/listing-fields.json).
 
 Types say what a field holds; a form also needs, at run time, which fields there
-are, which a new listing requires and which catalog enum fills each select. All
-three come from the schema's ListingWriteRequest, itself made from
-core/listings/fields.py, so no client lists them by hand.
+are, which a new listing requires and which catalog enum fills each select, and
+search needs the names of the catalog enums it filters on. All come from the
+schema (ListingWriteRequest, made from core/listings/fields.py, and Enums), so no
+client lists them by hand.
 """
 
 import json
@@ -34,6 +35,8 @@ def listing_fields(schema: dict[str, Any]) -> dict[str, Any]:
         "fields": list(write["properties"]),
         "required": write.get("required", []),
         "enums": enums,
+        # Every catalog enum, as GET /catalog/enums answers them (search filters on each).
+        "catalogEnums": list(schema["components"]["schemas"]["Enums"]["properties"]),
     }
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -46,7 +46,7 @@ class EnumsApi(APIView):
     authentication_classes: list = []
 
     @extend_schema(
-        responses={200: {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object"}}}},
+        responses=inline_serializer("Enums", {name: EnumValueSerializer(many=True) for name in ENUMS}),
         summary="Every enum's values with English and Arabic labels",
     )
     def get(self, request: Request) -> Response:

@@ -1009,6 +1009,22 @@ export interface components {
         EngagementRequest: {
             kind: components["schemas"]["EngagementKindEnum"];
         };
+        EnumValue: {
+            value: string;
+            label_en: string;
+            label_ar: string;
+        };
+        Enums: {
+            body_type: components["schemas"]["EnumValue"][];
+            fuel: components["schemas"]["EnumValue"][];
+            transmission: components["schemas"]["EnumValue"][];
+            drivetrain: components["schemas"]["EnumValue"][];
+            color: components["schemas"]["EnumValue"][];
+            regional_spec: components["schemas"]["EnumValue"][];
+            condition: components["schemas"]["EnumValue"][];
+            governorate: components["schemas"]["EnumValue"][];
+            seller_type: components["schemas"]["EnumValue"][];
+        };
         FavoriteIds: {
             ids: number[];
         };
@@ -2965,9 +2981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: Record<string, never>[];
-                    };
+                    "application/json": components["schemas"]["Enums"];
                 };
             };
             /** @description Bad input: each bad field named (or a body that could not be parsed) */

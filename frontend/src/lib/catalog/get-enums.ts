@@ -1,28 +1,21 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { Schema } from "@/api/models";
+import listingFields from "@/api/listing-fields.json";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export const ENUM_NAMES = [
-  "body_type",
-  "fuel",
-  "transmission",
-  "drivetrain",
-  "regional_spec",
-  "condition",
-  "governorate",
-  "color",
-  "seller_type",
-] as const;
+/** Every catalog enum (GET /catalog/enums), from the API's schema. */
+export const ENUM_NAMES = listingFields.catalogEnums as EnumName[];
 
-export type EnumName = (typeof ENUM_NAMES)[number];
-export type EnumOption = { value: string; label_en: string; label_ar: string };
-export type Enums = Partial<Record<EnumName, EnumOption[]>>;
+export type Enums = Schema<"Enums">;
+export type EnumName = keyof Enums;
 
-export function getEnums(): Promise<Enums> {
+function getEnums(): Promise<Enums> {
   return api.get<Enums>("/catalog/enums");
 }
 
-export const enumsQueryOptions = queryOptions({
-  queryKey: ["catalog", "enums"],
+const enumsQueryOptions = queryOptions({
+  queryKey: queryKeys.catalog.enums,
   queryFn: getEnums,
   staleTime: 60 * 60_000,
 });
