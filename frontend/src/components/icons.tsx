@@ -84,11 +84,6 @@ export const PhotoIcon = (props: IconProps) => (
     <path d="m21 16-5-5-8 8" />
   </Svg>
 );
-export const ChartIcon = (props: IconProps) => (
-  <Svg {...props}>
-    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
-  </Svg>
-);
 export const BellIcon = (props: IconProps) => (
   <Svg {...props}>
     <path d="M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 21h4" />

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { ChevronIcon } from "@/components/icons";
 
 /** Pages around the current one, with gaps: 1 … 4 5 [6] 7 8 … 20 */
-export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
+function pageWindow(page: number, pageCount: number): (number | "gap")[] {
   const pages = new Set<number>([1, pageCount]);
   for (let p = page - 2; p <= page + 2; p += 1) if (p >= 1 && p <= pageCount) pages.add(p);
   const sorted = [...pages].sort((a, b) => a - b);

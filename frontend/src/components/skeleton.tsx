@@ -4,7 +4,7 @@ export function Skeleton({ width, height = 16, style }: { width?: string | numbe
   return <span className="skeleton" aria-hidden="true" style={{ inlineSize: width ?? "100%", blockSize: height, ...style }} />;
 }
 
-export function CardSkeleton() {
+function CardSkeleton() {
   return (
     <div className="listing-card listing-card-skeleton" aria-hidden="true">
       <Skeleton height="auto" style={{ aspectRatio: "4 / 3" }} />

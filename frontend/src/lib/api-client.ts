@@ -2,11 +2,11 @@
 // JSON in and out, session cookie + CSRF header on unsafe methods, and typed
 // errors carrying the status and the field errors of a 400 body.
 
-export const API_BASE = "/api/v1";
+const API_BASE = "/api/v1";
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ApiErrorKind =
+type ApiErrorKind =
   | "validation"
   | "unauthorized"
   | "forbidden"
@@ -96,7 +96,7 @@ export function isApiError(error: unknown): error is ApiError {
 const CSRF_COOKIE = "csrftoken";
 let csrfRequest: Promise<void> | null = null;
 
-export function readCookie(name: string): string | null {
+function readCookie(name: string): string | null {
   if (typeof document === "undefined") return null;
   for (const part of document.cookie.split(";")) {
     const [key, ...rest] = part.trim().split("=");
@@ -106,7 +106,7 @@ export function readCookie(name: string): string | null {
 }
 
 /** GET /auth/csrf once, so Django sets the cookie we echo in X-CSRFToken. */
-export async function ensureCsrfToken(): Promise<string | null> {
+async function ensureCsrfToken(): Promise<string | null> {
   const existing = readCookie(CSRF_COOKIE);
   if (existing) return existing;
   csrfRequest ??= fetch(`${API_BASE}/auth/csrf`, { credentials: "same-origin" })
@@ -132,10 +132,10 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 
 // ---------------------------------------------------------------- requests
 
-export type QueryValue = string | number | boolean | null | undefined;
+type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = URLSearchParams | Record<string, QueryValue | QueryValue[]>;
 
-export type RequestOptions = {
+type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   params?: QueryParams;
   body?: unknown;
@@ -157,7 +157,7 @@ export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function buildQuery(params?: QueryParams): string {
+function buildQuery(params?: QueryParams): string {
   if (!params) return "";
   const search = params instanceof URLSearchParams ? new URLSearchParams(params) : new URLSearchParams();
   if (!(params instanceof URLSearchParams)) {
@@ -201,7 +201,7 @@ async function unsafeHeaders(method: string): Promise<Record<string, string>> {
   return token ? { "X-CSRFToken": token } : {};
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
     Accept: options.accept ?? "application/json",

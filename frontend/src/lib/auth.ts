@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, isApiError } from "@/lib/api-client";
 import type { User } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 // Who is signed in is needed everywhere (header, guards, owner checks), so it
 // lives in lib as bulletproof-react does, not in one feature.
 
-export const userQueryKey = ["me"] as const;
 
 // The session cookie is HttpOnly, so the page cannot see it. This flag, set
 // when someone signs in here, spares anonymous visitors a 401 on every load
@@ -30,7 +30,7 @@ function hasSessionHint(): boolean {
 }
 
 /** GET /me; `null` when nobody is signed in. */
-export async function getUser(): Promise<User | null> {
+async function getUser(): Promise<User | null> {
   if (!hasSessionHint()) return null;
   try {
     return await api.get<User>("/me", { allowUnauthorized: true });
@@ -60,14 +60,14 @@ export async function whileSignedIn<T>(queryClient: QueryClient, request: () => 
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       setSessionHint(false);
-      queryClient.setQueryData(userQueryKey, null);
+      queryClient.setQueryData(queryKeys.me, null);
     }
     throw error;
   }
 }
 
-export const userQueryOptions = queryOptions({
-  queryKey: userQueryKey,
+const userQueryOptions = queryOptions({
+  queryKey: queryKeys.me,
   queryFn: getUser,
   staleTime: 5 * 60_000,
 });
@@ -76,7 +76,7 @@ export function useUser() {
   return useQuery(userQueryOptions);
 }
 
-export type LoginInput = { email: string; password: string };
+type LoginInput = { email: string; password: string };
 
 export function login(input: LoginInput): Promise<User> {
   return api.post<User>("/auth/login", input, { allowUnauthorized: true });
@@ -88,7 +88,7 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: (user) => {
       setSessionHint(true);
-      queryClient.setQueryData(userQueryKey, user);
+      queryClient.setQueryData(queryKeys.me, user);
     },
   });
 }
@@ -103,19 +103,21 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       setSessionHint(false);
-      queryClient.setQueryData(userQueryKey, null);
+      queryClient.setQueryData(queryKeys.me, null);
       // Private data of the previous session must not linger in the cache.
-      queryClient.removeQueries({ predicate: (query) => !(query.queryKey.length === 1 && query.queryKey[0] === "me") && query.queryKey[0] !== "catalog" });
+      queryClient.removeQueries({
+        predicate: ({ queryKey: [first, ...rest] }) => !(first === queryKeys.me[0] && !rest.length) && first !== queryKeys.catalog.makes[0],
+      });
     },
   });
 }
 
 // ---------------------------------------------------------------- e-mail verification
 
-export type EmailVerified = { email_verified: true; signed_in: boolean; user: User | null };
+type EmailVerified = { email_verified: true; signed_in: boolean; user: User | null };
 
 /** POST /auth/verify-email with the e-mailed link's token; signs in the browser that registered. */
-export function verifyEmail(token: string): Promise<EmailVerified> {
+function verifyEmail(token: string): Promise<EmailVerified> {
   return api.post<EmailVerified>("/auth/verify-email", { token }, { allowUnauthorized: true });
 }
 
@@ -126,16 +128,16 @@ export function useVerifyEmail() {
     onSuccess: (answer) => {
       if (answer.user) {
         setSessionHint(true);
-        queryClient.setQueryData(userQueryKey, answer.user);
+        queryClient.setQueryData(queryKeys.me, answer.user);
       } else {
-        void queryClient.invalidateQueries({ queryKey: userQueryKey });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       }
     },
   });
 }
 
 /** A new verification link: to the signed-in user's address, or to `email` (204 whatever it is). */
-export function resendVerification(email?: string): Promise<null> {
+function resendVerification(email?: string): Promise<null> {
   return api.post<null>("/auth/verify-email/resend", email ? { email } : {}, { allowUnauthorized: true });
 }
 

@@ -2,9 +2,9 @@ import type { TFunction } from "i18next";
 import { isApiError, type FieldErrors } from "@/lib/api-client";
 import { errorMessage } from "@/lib/error-message";
 
-export type FormErrorState = { fields: FieldErrors; form: string[] };
+type FormErrorState = { fields: FieldErrors; form: string[] };
 
-export const NO_ERRORS: FormErrorState = { fields: {}, form: [] };
+const NO_ERRORS: FormErrorState = { fields: {}, form: [] };
 
 /**
  * Splits a failed submit into messages shown by each field the form has and

@@ -4,8 +4,8 @@ import ar from "@/locales/ar.json";
 import en from "@/locales/en.json";
 import type { Language } from "@/api/models";
 
-export const LANGUAGES: Language[] = ["en", "ar"];
-export const LANGUAGE_STORAGE_KEY = "sayara.lang";
+const LANGUAGES: Language[] = ["en", "ar"];
+const LANGUAGE_STORAGE_KEY = "sayara.lang";
 
 export function isLanguage(value: unknown): value is Language {
   return value === "en" || value === "ar";

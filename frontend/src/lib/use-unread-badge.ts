@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useUser, whileSignedIn } from "@/lib/auth";
 
 /** Something polled for the header: a minute is soon enough for a badge. */
-export const BADGE_POLL_MS = 60_000;
+const BADGE_POLL_MS = 60_000;
 
 /**
  * An unread count for a header badge, signed-in people only: asked every

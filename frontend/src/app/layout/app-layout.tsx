@@ -8,8 +8,9 @@ import { SiteHeader } from "@/app/layout/site-header";
 import { PageSpinner } from "@/components/spinner";
 import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { setUnauthorizedHandler } from "@/lib/api-client";
-import { forgetSession, useUser, userQueryKey } from "@/lib/auth";
+import { forgetSession, useUser } from "@/lib/auth";
 import { isLanguage, setLanguage } from "@/lib/i18n";
+import { queryKeys } from "@/lib/query-keys";
 
 const PUBLIC_ONLY = ["/sign-in", "/register", "/forgot-password", "/reset-password", "/verify-email"];
 
@@ -29,7 +30,7 @@ export function AppLayout() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       forgetSession();
-      queryClient.setQueryData(userQueryKey, null);
+      queryClient.setQueryData(queryKeys.me, null);
       const { pathname, search } = here.current;
       if (PUBLIC_ONLY.includes(pathname)) return;
       navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });

@@ -3,7 +3,7 @@ import { NavLink, Route, Routes } from "react-router";
 import { NotificationList } from "@/features/account/components/notification-list";
 import { PasswordForm } from "@/features/account/components/password-form";
 import { ProfileForm } from "@/features/account/components/profile-form";
-import { SavedSearchList } from "@/features/account/components/saved-search-list";
+import { SavedSearchList } from "@/features/search/components/saved-search-list";
 import { FavoritesList } from "@/features/favorites/components/favorites-list";
 import { RecommendationSettingsPanel } from "@/features/recommendations/components/recommendation-settings";
 import { useUser } from "@/lib/auth";

@@ -1,15 +1,16 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export type CatalogModel = { slug: string; name_en: string; name_ar: string };
+type CatalogModel = { slug: string; name_en: string; name_ar: string };
 export type CatalogMake = CatalogModel & { models: CatalogModel[] };
 
-export function getMakes(): Promise<CatalogMake[]> {
+function getMakes(): Promise<CatalogMake[]> {
   return api.get<CatalogMake[]>("/catalog/makes");
 }
 
-export const makesQueryOptions = queryOptions({
-  queryKey: ["catalog", "makes"],
+const makesQueryOptions = queryOptions({
+  queryKey: queryKeys.catalog.makes,
   queryFn: getMakes,
   staleTime: 60 * 60_000,
 });

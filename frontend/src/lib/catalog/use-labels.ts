@@ -15,7 +15,7 @@ export function labelIn(item: Labelled, language: "en" | "ar"): string {
 }
 
 /** Turns a slug into words people read until the catalog has loaded. */
-export function humanizeSlug(slug: string): string {
+function humanizeSlug(slug: string): string {
   return slug.replace(/[-_]+/g, " ").replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
 

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 
-export type ChangePasswordInput = { current_password: string; new_password: string };
+type ChangePasswordInput = { current_password: string; new_password: string };
 
 export function changePassword(input: ChangePasswordInput): Promise<null> {
   return api.post<null>("/me/password", input);

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notificationKeys, type NotificationPage } from "@/features/account/api/get-notifications";
+import { type NotificationPage } from "@/features/account/api/get-notifications";
 import type { UnreadNotificationCount } from "@/features/account/api/get-unread-notification-count";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export type MarkNotificationsReadInput = { ids: number[] } | { all: true };
+type MarkNotificationsReadInput = { ids: number[] } | { all: true };
 
 /** POST /me/notifications/read: these ids, or all of them; 204. */
-export function markNotificationsRead(input: MarkNotificationsReadInput): Promise<null> {
+function markNotificationsRead(input: MarkNotificationsReadInput): Promise<null> {
   return api.post<null>("/me/notifications/read", input);
 }
 
@@ -16,8 +17,8 @@ export function useMarkNotificationsRead() {
     mutationFn: markNotificationsRead,
     // Read at once on screen and in the badge; the server's answer follows.
     onMutate: async (input) => {
-      await queryClient.cancelQueries({ queryKey: notificationKeys.all });
-      const lists = { queryKey: [...notificationKeys.all, "list"] };
+      await queryClient.cancelQueries({ queryKey: queryKeys.notifications.all });
+      const lists = { queryKey: queryKeys.notifications.lists };
       const hits = (id: number) => "all" in input || input.ids.includes(id);
       const newlyRead = new Set<number>();
       for (const [, page] of queryClient.getQueriesData<NotificationPage>(lists)) {
@@ -32,8 +33,8 @@ export function useMarkNotificationsRead() {
           results: page.results.map((item) => (newlyRead.has(item.id) ? { ...item, read_at: now } : item)),
         },
       );
-      queryClient.setQueryData<UnreadNotificationCount>(notificationKeys.unreadCount, (count) => count && { unread_count: unread(count.unread_count) });
+      queryClient.setQueryData<UnreadNotificationCount>(queryKeys.notifications.unreadCount, (count) => count && { unread_count: unread(count.unread_count) });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }),
   });
 }

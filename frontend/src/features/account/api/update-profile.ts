@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { userQueryKey } from "@/lib/auth";
 import type { Language, User } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
-export type ProfileInput = { display_name?: string; phone?: string | null; preferred_language?: Language };
+type ProfileInput = { display_name?: string; phone?: string | null; preferred_language?: Language };
 
-export function updateProfile(input: ProfileInput): Promise<User> {
+function updateProfile(input: ProfileInput): Promise<User> {
   return api.patch<User>("/me", input);
 }
 
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateProfile, onSuccess: (user) => queryClient.setQueryData(userQueryKey, user) });
+  return useMutation({ mutationFn: updateProfile, onSuccess: (user) => queryClient.setQueryData(queryKeys.me, user) });
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { forgetSession, userQueryKey } from "@/lib/auth";
+import { forgetSession } from "@/lib/auth";
+import { queryKeys } from "@/lib/query-keys";
 
-export type PasswordResetConfirmInput = { uid: string; token: string; new_password: string };
+type PasswordResetConfirmInput = { uid: string; token: string; new_password: string };
 
 /** 204, or 400 naming `token` (invalid or expired link) or `new_password`. */
-export function confirmPasswordReset(input: PasswordResetConfirmInput): Promise<null> {
+function confirmPasswordReset(input: PasswordResetConfirmInput): Promise<null> {
   return api.post<null>("/auth/password-reset/confirm", input, { allowUnauthorized: true });
 }
 
@@ -16,7 +17,7 @@ export function useConfirmPasswordReset() {
     // A new password ends every session of the account, this one included.
     onSuccess: () => {
       forgetSession();
-      queryClient.setQueryData(userQueryKey, null);
+      queryClient.setQueryData(queryKeys.me, null);
     },
   });
 }

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import type { Language } from "@/api/models";
 
-export type RegisterInput = {
+type RegisterInput = {
   email: string;
   password: string;
   display_name: string;
@@ -11,7 +11,7 @@ export type RegisterInput = {
 };
 
 /** 202 whether the address is new or taken: a link (or, for a taken one, a notice) goes to it. */
-export type Registered = { detail: string; email: string };
+type Registered = { detail: string; email: string };
 
 export function register(input: RegisterInput): Promise<Registered> {
   return api.post<Registered>("/auth/register", input, { allowUnauthorized: true });

@@ -1,10 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 
-export type PasswordResetInput = { email: string };
+type PasswordResetInput = { email: string };
 
 /** 204 whether or not an account uses the address (docs/API-notes/accounts.md). */
-export function requestPasswordReset(input: PasswordResetInput): Promise<null> {
+function requestPasswordReset(input: PasswordResetInput): Promise<null> {
   return api.post<null>("/auth/password-reset", input, { allowUnauthorized: true });
 }
 

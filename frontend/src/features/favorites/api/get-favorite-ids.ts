@@ -1,19 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
-import { favoriteKeys } from "@/features/favorites/api/get-favorites";
 import { api } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
+import { queryKeys } from "@/lib/query-keys";
 
 export type FavoriteIds = { ids: number[] };
 
 /** Every favourite's listing id (up to the 500 allowed): what the hearts on cards show. */
-export function getFavoriteIds(): Promise<FavoriteIds> {
+function getFavoriteIds(): Promise<FavoriteIds> {
   return api.get<FavoriteIds>("/me/favorites/ids");
 }
 
 function useFavoriteIds() {
   const { data: user } = useUser();
   return useQuery({
-    queryKey: favoriteKeys.ids,
+    queryKey: queryKeys.favorites.ids,
     queryFn: getFavoriteIds,
     enabled: Boolean(user),
     staleTime: 60_000,

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import type { Listing, Money, Page } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 /** A favourite is its listing plus the price it had when saved (docs/API-notes/accounts.md). */
 export type FavoriteListing = Listing & {
@@ -13,22 +14,16 @@ export type FavoriteListing = Listing & {
 
 export const FAVORITES_PAGE_SIZE = 24;
 
-export const favoriteKeys = {
-  all: ["account", "favorites"] as const,
-  lists: ["account", "favorites", "list"] as const,
-  list: (page: number) => ["account", "favorites", "list", page] as const,
-  ids: ["account", "favorites", "ids"] as const,
-};
 
 /** A page of favourites, newest first. */
-export function getFavorites(page: number): Promise<Page<FavoriteListing>> {
+function getFavorites(page: number): Promise<Page<FavoriteListing>> {
   return api.get<Page<FavoriteListing>>("/me/favorites", { params: { page: page > 1 ? page : undefined, page_size: FAVORITES_PAGE_SIZE } });
 }
 
 export function useFavorites(page: number) {
   const { data: user } = useUser();
   return useQuery({
-    queryKey: favoriteKeys.list(page),
+    queryKey: queryKeys.favorites.list(page),
     queryFn: () => getFavorites(page),
     enabled: Boolean(user),
     placeholderData: keepPreviousData,

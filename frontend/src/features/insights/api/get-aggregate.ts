@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
 export type AggregateRequest = {
   filters: Record<string, string | string[]>;
@@ -7,16 +8,16 @@ export type AggregateRequest = {
   metrics: string[];
 };
 
-export type AggregateResult = { columns: string[]; rows: (string | number | null)[][] };
+type AggregateResult = { columns: string[]; rows: (string | number | null)[][] };
 
 /** POST /analytics/aggregate (analyst role). */
-export function getAggregate(request: AggregateRequest): Promise<AggregateResult> {
+function getAggregate(request: AggregateRequest): Promise<AggregateResult> {
   return api.post<AggregateResult>("/analytics/aggregate", request);
 }
 
 export function useAggregate(request: AggregateRequest) {
   return useQuery({
-    queryKey: ["analytics", "aggregate", request],
+    queryKey: queryKeys.analytics.aggregate(request),
     queryFn: () => getAggregate(request),
     placeholderData: keepPreviousData,
     retry: false,

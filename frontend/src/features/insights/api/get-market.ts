@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, type QueryParams } from "@/lib/api-client";
 import type { Money } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
-export type Percentiles<T> = { p10: T; p25: T; median: T; p75: T; p90: T };
+type Percentiles<T> = { p10: T; p25: T; median: T; p75: T; p90: T };
 
 export type Market = {
   count: number;
@@ -12,13 +13,13 @@ export type Market = {
 };
 
 /** GET /analytics/market under the same filters as search. */
-export function getMarket(params: QueryParams): Promise<Market> {
+function getMarket(params: QueryParams): Promise<Market> {
   return api.get<Market>("/analytics/market", { params });
 }
 
 export function useMarket(params: { make: string; model: string; year_min: number; year_max: number }) {
   return useQuery({
-    queryKey: ["analytics", "market", params],
+    queryKey: queryKeys.analytics.market(params),
     queryFn: () => getMarket(params),
     staleTime: 5 * 60_000,
   });

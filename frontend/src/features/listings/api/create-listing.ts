@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ListingInput } from "@/features/listings/api/listing-input";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
 import type { Listing } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 export type CreateListingInput = { input: ListingInput & { status?: string }; idempotencyKey: string };
 
 /** POST /listings; the same key for every retry of one submission (never a second listing). */
-export function createListing({ input, idempotencyKey }: CreateListingInput): Promise<Listing> {
+function createListing({ input, idempotencyKey }: CreateListingInput): Promise<Listing> {
   return api.post<Listing>("/listings", input, { idempotencyKey });
 }
 
@@ -16,8 +16,8 @@ export function useCreateListing() {
   return useMutation({
     mutationFn: createListing,
     onSuccess: (listing) => {
-      queryClient.setQueryData(listingKeys.detail(listing.id), listing);
-      void queryClient.invalidateQueries({ queryKey: listingKeys.mine() });
+      queryClient.setQueryData(queryKeys.listings.detail(listing.id), listing);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.listings.mine() });
     },
   });
 }

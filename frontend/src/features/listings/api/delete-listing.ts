@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export function deleteListing(id: number): Promise<null> {
+function deleteListing(id: number): Promise<null> {
   return api.delete(`/listings/${id}`);
 }
 
@@ -11,9 +11,9 @@ export function useDeleteListing() {
   return useMutation({
     mutationFn: deleteListing,
     onSuccess: (_data, id) => {
-      queryClient.removeQueries({ queryKey: listingKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: listingKeys.mine() });
-      void queryClient.invalidateQueries({ queryKey: ["search"] });
+      queryClient.removeQueries({ queryKey: queryKeys.listings.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.listings.mine() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.search.all });
     },
   });
 }

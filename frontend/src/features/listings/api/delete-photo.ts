@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
 import type { Listing } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 export function deletePhoto({ listingId, photoId }: { listingId: number; photoId: number }): Promise<null> {
   return api.delete(`/listings/${listingId}/photos/${photoId}`);
@@ -12,7 +12,7 @@ export function useDeletePhoto() {
   return useMutation({
     mutationFn: deletePhoto,
     onSuccess: (_data, { listingId, photoId }) => {
-      queryClient.setQueryData<Listing>(listingKeys.detail(listingId), (listing) =>
+      queryClient.setQueryData<Listing>(queryKeys.listings.detail(listingId), (listing) =>
         listing ? { ...listing, photos: listing.photos.filter((photo) => photo.id !== photoId) } : listing,
       );
     },

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import type { Comparable, MarketRating, PriceEstimate } from "@/features/listings/types/market";
 import { api } from "@/lib/api-client";
 import type { Money } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 /** Where a listing's asking price sits among comparable cars. */
 export type MarketValue = {
@@ -18,13 +18,13 @@ export type MarketValue = {
   criteria: Record<string, unknown>;
 };
 
-export function getMarketValue(listingId: number): Promise<MarketValue> {
+function getMarketValue(listingId: number): Promise<MarketValue> {
   return api.get<MarketValue>(`/listings/${listingId}/market-value`);
 }
 
 export function useMarketValue(listingId: number) {
   return useQuery({
-    queryKey: listingKeys.marketValue(listingId),
+    queryKey: queryKeys.listings.marketValue(listingId),
     queryFn: () => getMarketValue(listingId),
     staleTime: 5 * 60_000,
   });

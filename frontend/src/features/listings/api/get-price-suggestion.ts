@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import type { Comparable, PriceEstimate } from "@/features/listings/types/market";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
 /** The car being listed, as the price suggestion reads it (mileage narrows the comparables). */
 export type SuggestionCar = { make: string; model: string; year: number; mileage_km?: number };
@@ -14,14 +14,14 @@ export type PriceSuggestion = {
   criteria: Record<string, unknown>;
 };
 
-export function getPriceSuggestion(car: SuggestionCar, signal?: AbortSignal): Promise<PriceSuggestion> {
+function getPriceSuggestion(car: SuggestionCar, signal?: AbortSignal): Promise<PriceSuggestion> {
   // A hint while typing: an ended session must not snatch the seller away from the form.
   return api.get<PriceSuggestion>("/analytics/price-suggestion", { params: car, signal, allowUnauthorized: true });
 }
 
 export function usePriceSuggestion(car: SuggestionCar | null) {
   return useQuery({
-    queryKey: listingKeys.priceSuggestion(car ?? {}),
+    queryKey: queryKeys.listings.priceSuggestion(car ?? {}),
     queryFn: ({ signal }) => getPriceSuggestion(car!, signal),
     enabled: car !== null,
     staleTime: 5 * 60_000,

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import { api, isApiError } from "@/lib/api-client";
 import type { Listing } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 /**
  * Contract v1 has no renew action. Try `POST /listings/{id}/renew`; where the
  * server does not know it (404/405), renewing is making the listing active again.
  */
-export async function renewListing(id: number): Promise<Listing> {
+async function renewListing(id: number): Promise<Listing> {
   try {
     return await api.post<Listing>(`/listings/${id}/renew`);
   } catch (error) {
@@ -23,8 +23,8 @@ export function useRenewListing() {
   return useMutation({
     mutationFn: renewListing,
     onSuccess: (listing, id) => {
-      if (listing && typeof listing === "object" && "id" in listing) queryClient.setQueryData(listingKeys.detail(id), listing);
-      void queryClient.invalidateQueries({ queryKey: listingKeys.mine() });
+      if (listing && typeof listing === "object" && "id" in listing) queryClient.setQueryData(queryKeys.listings.detail(id), listing);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.listings.mine() });
     },
   });
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ListingInput } from "@/features/listings/api/listing-input";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import { api } from "@/lib/api-client";
 import type { Listing } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
-export type UpdateListingInput = { id: number; changes: Partial<ListingInput> };
+type UpdateListingInput = { id: number; changes: Partial<ListingInput> };
 
-export function updateListing({ id, changes }: UpdateListingInput): Promise<Listing> {
+function updateListing({ id, changes }: UpdateListingInput): Promise<Listing> {
   return api.patch<Listing>(`/listings/${id}`, changes);
 }
 
@@ -15,9 +15,9 @@ export function useUpdateListing() {
   return useMutation({
     mutationFn: updateListing,
     onSuccess: (listing) => {
-      queryClient.setQueryData(listingKeys.detail(listing.id), listing);
-      void queryClient.invalidateQueries({ queryKey: listingKeys.mine() });
-      void queryClient.invalidateQueries({ queryKey: ["search"] });
+      queryClient.setQueryData(queryKeys.listings.detail(listing.id), listing);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.listings.mine() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.search.all });
     },
   });
 }

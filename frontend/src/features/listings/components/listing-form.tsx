@@ -35,7 +35,7 @@ function toState(initial?: Partial<ListingInput>): FormState {
 }
 
 /** Form strings → API values: numbers for year/mileage, the price string as typed (no float). */
-export function toInput(state: FormState): ListingInput {
+function toInput(state: FormState): ListingInput {
   const whole = (value: string) => (value.trim() === "" ? null : Number(value.replace(/[,\s]/g, "")));
   return {
     ...state,

@@ -4,7 +4,7 @@ import { formatPriceRange, formatWholeDinars } from "@/lib/format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { useLanguage } from "@/lib/use-language";
 
-export const SUGGESTION_DEBOUNCE_MS = 500;
+const SUGGESTION_DEBOUNCE_MS = 500;
 
 const MIN_YEAR = 1950;
 
@@ -14,7 +14,7 @@ function wholeNumber(text: string): number | null {
 }
 
 /** The car the form describes so far, once make, model and a plausible year are there. */
-export function suggestionCarOf(fields: { make: string; model: string; year: string; mileage_km: string }): SuggestionCar | null {
+function suggestionCarOf(fields: { make: string; model: string; year: string; mileage_km: string }): SuggestionCar | null {
   const year = wholeNumber(fields.year);
   if (!fields.make || !fields.model || year === null || year < MIN_YEAR || year > new Date().getFullYear() + 1) return null;
   const mileage = wholeNumber(fields.mileage_km);

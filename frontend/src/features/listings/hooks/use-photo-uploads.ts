@@ -1,13 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { listingKeys } from "@/features/listings/api/query-keys";
 import { newIdempotencyKey } from "@/lib/api-client";
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto } from "@/features/listings/api/upload-photo";
 import type { Listing, Photo } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
-export type UploadStatus = "queued" | "uploading" | "done" | "error";
+type UploadStatus = "queued" | "uploading" | "done" | "error";
 
-export type UploadItem = {
+type UploadItem = {
   key: string;
   /** Sent as Idempotency-Key: a retried upload of this photo never adds it twice. */
   idempotencyKey: string;
@@ -60,7 +60,7 @@ export function usePhotoUploads(listingId?: number) {
           onProgress: (progress) => patch(item.key, { progress }),
         });
         patch(item.key, { status: "done", progress: 1 });
-        queryClient.setQueryData<Listing>(listingKeys.detail(id), (listing) =>
+        queryClient.setQueryData<Listing>(queryKeys.listings.detail(id), (listing) =>
           listing && photo ? { ...listing, photos: [...listing.photos, photo] } : listing,
         );
         return photo;
@@ -80,7 +80,7 @@ export function usePhotoUploads(listingId?: number) {
         const photo = await uploadOne(id, item);
         if (!photo) failed += 1;
       }
-      void queryClient.invalidateQueries({ queryKey: listingKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.listings.detail(id) });
       return { failed };
     },
     [uploadOne, queryClient],

@@ -6,7 +6,4 @@ export type PriceEstimate = Schema<"PriceEstimate">;
 /** One of up to 10 comparables shown: sold ones cannot be opened by buyers. */
 export type Comparable = Schema<"Comparable">;
 
-/** Fewer than 5 comparables: no rating or suggestion, and this reason. */
-export const NOT_ENOUGH_COMPARABLES = "not_enough_comparables";
-
 export type MarketRating = Schema<"RatingEnum">;

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export type BlockInput = { conversationId: number; block: boolean };
+type BlockInput = { conversationId: number; block: boolean };
 
 /** Block (POST) or unblock (DELETE) the other participant; both 204 and idempotent. */
 export function setBlocked({ conversationId, block }: BlockInput): Promise<null> {
@@ -17,8 +17,8 @@ export function useSetBlocked() {
     // A block covers every conversation between the two people.
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["messaging", "conversation"] }),
-        queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.messaging.anyConversation }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.messaging.conversations() }),
       ]),
   });
 }

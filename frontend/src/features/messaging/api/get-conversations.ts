@@ -1,20 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Conversation } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import type { Page } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 export type { Conversation };
 
-export function getConversations(): Promise<Page<Conversation>> {
+function getConversations(): Promise<Page<Conversation>> {
   return api.get<Page<Conversation>>("/conversations", { params: { page_size: 100 } });
 }
 
 export function useConversations() {
   const { data: user } = useUser();
   return useQuery({
-    queryKey: messagingKeys.conversations(),
+    queryKey: queryKeys.messaging.conversations(),
     queryFn: getConversations,
     enabled: Boolean(user),
   });

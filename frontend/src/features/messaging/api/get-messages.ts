@@ -1,13 +1,13 @@
 import { useInfiniteQuery, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Message } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
 import type { Page } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 const PAGE_SIZE = 50;
 
 /** A page of a thread, newest first; `before` is the id of the oldest message already shown. */
-export function getMessages(conversationId: number, before?: number): Promise<Page<Message>> {
+function getMessages(conversationId: number, before?: number): Promise<Page<Message>> {
   return api.get<Page<Message>>(`/conversations/${conversationId}/messages`, {
     params: { page_size: PAGE_SIZE, before },
   });
@@ -15,7 +15,7 @@ export function getMessages(conversationId: number, before?: number): Promise<Pa
 
 export function useMessages(conversationId: number) {
   return useInfiniteQuery({
-    queryKey: messagingKeys.messages(conversationId),
+    queryKey: queryKeys.messaging.messages(conversationId),
     queryFn: ({ pageParam }) => getMessages(conversationId, pageParam),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => {
@@ -41,7 +41,7 @@ export function threadOf(data: InfiniteData<Page<Message>> | undefined): Message
 
 /** Puts a message (sent or pushed) into a loaded thread, once. */
 export function addMessageToCache(queryClient: QueryClient, message: Message): void {
-  queryClient.setQueryData<InfiniteData<Page<Message>>>(messagingKeys.messages(message.conversation_id), (data) => {
+  queryClient.setQueryData<InfiniteData<Page<Message>>>(queryKeys.messaging.messages(message.conversation_id), (data) => {
     if (!data?.pages.length) return data;
     if (data.pages.some((page) => page.results.some((item) => item.id === message.id))) return data;
     const [first, ...rest] = data.pages;

@@ -1,11 +1,11 @@
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import { api } from "@/lib/api-client";
 import { useUnreadBadge } from "@/lib/use-unread-badge";
+import { queryKeys } from "@/lib/query-keys";
 
 /** GET /me/unread (docs/decisions/messaging.md): every unread message, not only the first page of the inbox. */
-export type UnreadTotals = { unread_count: number; conversations_with_unread: number };
+type UnreadTotals = { unread_count: number; conversations_with_unread: number };
 
-export function getUnread(): Promise<UnreadTotals> {
+function getUnread(): Promise<UnreadTotals> {
   return api.get<UnreadTotals>("/me/unread", { allowUnauthorized: true });
 }
 
@@ -15,5 +15,5 @@ export function getUnread(): Promise<UnreadTotals> {
  * poll and the tab coming back catch anything a push missed.
  */
 export function useUnreadCount(): number {
-  return useUnreadBadge(messagingKeys.unread(), getUnread);
+  return useUnreadBadge(queryKeys.messaging.unread(), getUnread);
 }

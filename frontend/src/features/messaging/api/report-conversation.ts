@@ -1,11 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 
-export type ReportInput = { conversationId: number; reason: string; idempotencyKey?: string };
-export type ConversationReport = { id: number; status: string; created_at: string };
+type ReportInput = { conversationId: number; reason: string; idempotencyKey?: string };
+type ConversationReport = { id: number; status: string; created_at: string };
 
 /** 201 a new report, or 200 with the reporter's report still open; 400 `reason` when empty. */
-export function reportConversation({ conversationId, reason, idempotencyKey }: ReportInput): Promise<ConversationReport> {
+function reportConversation({ conversationId, reason, idempotencyKey }: ReportInput): Promise<ConversationReport> {
   return api.post<ConversationReport>(`/conversations/${conversationId}/report`, { reason }, { idempotencyKey });
 }
 

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { addMessageToCache } from "@/features/messaging/api/get-messages";
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import type { Message } from "@/features/messaging/types/messaging";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export type SendMessageInput = { conversationId: number; body: string; idempotencyKey?: string };
+type SendMessageInput = { conversationId: number; body: string; idempotencyKey?: string };
 
-export function sendMessage({ conversationId, body, idempotencyKey }: SendMessageInput): Promise<Message> {
+function sendMessage({ conversationId, body, idempotencyKey }: SendMessageInput): Promise<Message> {
   return api.post<Message>(`/conversations/${conversationId}/messages`, { body }, { idempotencyKey });
 }
 
@@ -16,7 +16,7 @@ export function useSendMessage() {
     mutationFn: sendMessage,
     onSuccess: (message) => {
       addMessageToCache(queryClient, message);
-      void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.messaging.conversations() });
     },
   });
 }

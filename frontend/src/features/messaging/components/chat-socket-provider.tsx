@@ -1,7 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { addMessageToCache } from "@/features/messaging/api/get-messages";
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import {
   ChatSocketContext,
   chatSocketUrl,
@@ -10,6 +9,7 @@ import {
   type SocketStatus,
 } from "@/features/messaging/hooks/use-chat-socket";
 import type { ChatEvent, Message } from "@/features/messaging/types/messaging";
+import { queryKeys } from "@/lib/query-keys";
 
 const POLL_WHILE_OFFLINE_MS = 10_000;
 // How long a socket must stay open to count as connected (a refusal comes sooner).
@@ -64,7 +64,7 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
         settling = setTimeout(() => {
           attempt = 0;
           setStatus("open");
-          if (opened) void queryClient.invalidateQueries({ queryKey: messagingKeys.all });
+          if (opened) void queryClient.invalidateQueries({ queryKey: queryKeys.messaging.all });
           opened = true;
         }, SETTLE_MS);
       };
@@ -73,8 +73,8 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
         if (!chat) return;
         if (chat.type === "message") addMessageToCache(queryClient, chat.message);
         // A new message, or a read receipt (this person read it in another tab): the counts change.
-        void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations() });
-        void queryClient.invalidateQueries({ queryKey: messagingKeys.unread() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.messaging.conversations() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.messaging.unread() });
       };
       socket.onclose = (event) => {
         clearTimeout(settling);
@@ -112,7 +112,7 @@ export function ChatSocketProvider({ userId, children }: { userId: number | unde
   const live = status === "open";
   useEffect(() => {
     if (live || userId === undefined) return;
-    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: messagingKeys.all }), POLL_WHILE_OFFLINE_MS);
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: queryKeys.messaging.all }), POLL_WHILE_OFFLINE_MS);
     return () => clearInterval(timer);
   }, [live, userId, queryClient]);
 

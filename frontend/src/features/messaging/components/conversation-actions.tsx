@@ -9,7 +9,7 @@ import { FormErrors, TextAreaField } from "@/components/field";
 import { useSubmissionKey } from "@/lib/use-submission-key";
 import { formErrorsOf } from "@/lib/form-errors";
 
-export const REPORT_REASON_MAX = 1000;
+const REPORT_REASON_MAX = 1000;
 
 type Props = {
   conversation: Conversation;

@@ -6,7 +6,6 @@ import { useSetBlocked } from "@/features/messaging/api/block-user";
 import { useConversation } from "@/features/messaging/api/get-conversation";
 import { threadOf, useMessages } from "@/features/messaging/api/get-messages";
 import { useMarkRead } from "@/features/messaging/api/mark-read";
-import { messagingKeys } from "@/features/messaging/api/query-keys";
 import { useSendMessage } from "@/features/messaging/api/send-message";
 import { useSubmissionKey } from "@/lib/use-submission-key";
 import { isBlockedError } from "@/features/messaging/components/composer-error";
@@ -23,6 +22,7 @@ import { Spinner } from "@/components/spinner";
 import { useUser } from "@/lib/auth";
 import { formatDate, formatTime } from "@/lib/format";
 import { useLanguage } from "@/lib/use-language";
+import { queryKeys } from "@/lib/query-keys";
 
 /** Under a message of mine that carries contact details: sent anyway, with a gentle word. */
 function SafetyNote({ message }: { message: Message }) {
@@ -158,7 +158,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
               {
                 onSuccess: submission.succeeded,
                 onError: (error) => {
-                  if (isBlockedError(error)) void queryClient.invalidateQueries({ queryKey: messagingKeys.conversation(conversationId) });
+                  if (isBlockedError(error)) void queryClient.invalidateQueries({ queryKey: queryKeys.messaging.conversation(conversationId) });
                 },
               },
             )

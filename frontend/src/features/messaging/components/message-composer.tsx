@@ -5,7 +5,7 @@ import { Button } from "@/components/button";
 import { isApiError } from "@/lib/api-client";
 import { useRetryWait } from "@/lib/use-retry-wait";
 
-export const MAX_MESSAGE_LENGTH = 4000;
+const MAX_MESSAGE_LENGTH = 4000;
 
 type Props = {
   onSend: (body: string) => Promise<unknown>;

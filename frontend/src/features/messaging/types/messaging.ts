@@ -5,8 +5,6 @@ export type MessageWarning = Schema<"WarningsEnum">;
 
 export type Message = Schema<"Message">;
 
-export type Participant = Schema<"Participant">;
-
 /** A conversation as one of its two participants sees it (docs/decisions/messaging.md). */
 export type Conversation = Schema<"Conversation">;
 

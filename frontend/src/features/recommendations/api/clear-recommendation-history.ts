@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { recommendationKeys } from "@/features/recommendations/api/query-keys";
 import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
-export function clearRecommendationHistory(): Promise<null> {
+function clearRecommendationHistory(): Promise<null> {
   return api.delete("/me/recommendations/history");
 }
 
@@ -10,6 +10,6 @@ export function useClearRecommendationHistory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: clearRecommendationHistory,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: recommendationKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.recommendations.all }),
   });
 }

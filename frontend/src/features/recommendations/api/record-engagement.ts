@@ -1,6 +1,6 @@
 import { api } from "@/lib/api-client";
 
-export type EngagementKind = "long_view" | "photo_swipe";
+type EngagementKind = "long_view" | "photo_swipe";
 
 /** Fire and forget: a lost engagement costs nothing the buyer sees. */
 export function recordEngagement(id: number, kind: EngagementKind): void {

@@ -1,19 +1,20 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import type { SearchResponse } from "@/features/search/types/search";
+import { queryKeys } from "@/lib/query-keys";
 
 export type { SearchResponse };
 
 /** GET /search/listings with the page's own URL parameters (same names as the API). */
-export function searchListings(params: URLSearchParams, signal?: AbortSignal): Promise<SearchResponse> {
+function searchListings(params: URLSearchParams, signal?: AbortSignal): Promise<SearchResponse> {
   return api.get<SearchResponse>("/search/listings", { params, signal });
 }
 
-export function searchListingsQueryOptions(params: URLSearchParams) {
+function searchListingsQueryOptions(params: URLSearchParams) {
   const sorted = new URLSearchParams(params);
   sorted.sort();
   return queryOptions({
-    queryKey: ["search", "listings", sorted.toString()],
+    queryKey: queryKeys.search.listings(sorted.toString()),
     queryFn: ({ signal }) => searchListings(sorted, signal),
     placeholderData: keepPreviousData,
   });

@@ -18,7 +18,7 @@ type Props = {
 };
 
 /** Selected values first, then by count; selected ones are always listed, even at 0. */
-export function orderBuckets(buckets: FacetBucket[], selected: string[]): FacetBucket[] {
+function orderBuckets(buckets: FacetBucket[], selected: string[]): FacetBucket[] {
   const known = new Set(buckets.map((bucket) => bucket.value));
   const missing = selected.filter((value) => !known.has(value)).map((value) => ({ value, count: 0, selected: true }));
   return [...buckets, ...missing].sort((a, b) => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { useCreateSavedSearch } from "@/features/search/api/create-saved-search";
+import { useCreateSavedSearch } from "@/features/search/api/saved-searches";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/field";
@@ -10,7 +10,7 @@ import { useUser } from "@/lib/auth";
 import { formErrorsOf } from "@/lib/form-errors";
 
 /** The query string that defines the result set (paging is not part of a saved search). */
-export function savedQueryOf(params: URLSearchParams): string {
+function savedQueryOf(params: URLSearchParams): string {
   const next = new URLSearchParams(params);
   next.delete("page");
   return next.toString();

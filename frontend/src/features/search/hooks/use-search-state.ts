@@ -17,7 +17,7 @@ const FILTER_KEYS = new Set<string>(["q", "literal", ...MULTI_FIELDS, ...RANGE_F
 const TEXT_KEYS = new Set<string>(["q", "literal"]);
 
 /** The params without one value of one key, every other entry kept in its place. */
-export function withoutValue(params: URLSearchParams, key: string, values: string[]): URLSearchParams {
+function withoutValue(params: URLSearchParams, key: string, values: string[]): URLSearchParams {
   return new URLSearchParams([...params].filter(([name, value]) => name !== key || !values.includes(value)));
 }
 

@@ -5,7 +5,7 @@ import { MULTI_FIELDS, RANGE_FIELDS, type MultiField, type Understood } from "@/
 import { formatNumber, formatPrice } from "@/lib/format";
 
 /** The understood words in the order typed, each with everything it was read as (one chip each). */
-export type UnderstoodSpan = { text: string; items: Understood[] };
+type UnderstoodSpan = { text: string; items: Understood[] };
 
 export function understoodSpans(understood: Understood[] | undefined): UnderstoodSpan[] {
   const spans: UnderstoodSpan[] = [];

@@ -31,7 +31,7 @@ export type Suggestion = Schema<"Suggestion">;
 export const MULTI_FIELDS = ["make", "model", ...ENUM_NAMES] as const;
 export type MultiField = (typeof MULTI_FIELDS)[number];
 
-export type RangeKey = "year" | "price" | "mileage_km";
+type RangeKey = "year" | "price" | "mileage_km";
 export type RangeField = { key: RangeKey; min: string; max: string };
 
 export const RANGE_FIELDS: RangeField[] = [

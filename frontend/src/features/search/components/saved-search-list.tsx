@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useDeleteSavedSearch } from "@/features/account/api/delete-saved-search";
-import { useSavedSearches } from "@/features/account/api/get-saved-searches";
+import { useDeleteSavedSearch, useSavedSearches } from "@/features/search/api/saved-searches";
 import { Badge } from "@/components/badge";
 import { Button, ButtonLink } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
