@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from web import content_policy
-from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_list, env_str
+from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_int_or_auto, env_list, env_str
 from web.observability import JSON_FORMATTER, json_logs, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -168,8 +168,10 @@ SEARCH_PASSWORD = env_str("SEARCH_PASSWORD", "")
 SEARCH_TIMEOUT = env_float("SEARCH_TIMEOUT", 5.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", SAYARA_INSTANCE)
 SEARCH_REFRESH_INTERVAL = env_str("SEARCH_REFRESH_INTERVAL", "1s")
-SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
-SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
+# Shards and replicas of a new index; unset or "auto": by the rule in search/index.py
+# (index_layout: from the expected size and the data nodes; docs/decisions/search-cluster.md).
+SEARCH_SHARDS = env_int_or_auto("SEARCH_SHARDS")
+SEARCH_REPLICAS = env_int_or_auto("SEARCH_REPLICAS")
 
 # --- analytics (search/analytics.py, core/events) -----------------------------
 # Seconds an analytics query may run in the engine before it answers 504.
