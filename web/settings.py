@@ -83,6 +83,17 @@ TEMPLATES = [
     },
 ]
 
+# POSTGRES_POOL_SIZE > 0: each process keeps a psycopg pool of up to that many
+# connections (Django's OPTIONS["pool"]), handed to a request and taken back at
+# its end, instead of connecting per request (CONN_MAX_AGE 0) or holding one
+# per thread (CONN_MAX_AGE > 0). A pool needs CONN_MAX_AGE 0. docs/capacity.md
+# has the measurement (scripts/bench/pool.py).
+POSTGRES_POOL_SIZE = env_int("POSTGRES_POOL_SIZE", 0)
+DATABASE_OPTIONS: dict = {"connect_timeout": 5}
+if POSTGRES_POOL_SIZE > 0:
+    # min_size 1: an idle process holds one connection; timeout: how long a request waits for a free one.
+    DATABASE_OPTIONS["pool"] = {"min_size": 1, "max_size": POSTGRES_POOL_SIZE, "timeout": 10}
+
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.postgresql",
@@ -91,9 +102,9 @@ DATABASES = {
         "NAME": env_str("POSTGRES_DB", "sayara"),
         "USER": env_str("POSTGRES_USER", "sayara"),
         "PASSWORD": env_str("POSTGRES_PASSWORD", "sayara"),
-        "CONN_MAX_AGE": env_int("POSTGRES_CONN_MAX_AGE", 0),
+        "CONN_MAX_AGE": 0 if POSTGRES_POOL_SIZE > 0 else env_int("POSTGRES_CONN_MAX_AGE", 0),
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"connect_timeout": 5},
+        "OPTIONS": DATABASE_OPTIONS,
         "TEST": {"NAME": f"test_{SAYARA_INSTANCE}"},
     }
 }
