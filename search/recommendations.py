@@ -1,7 +1,8 @@
 """The engine's part of recommendations (core/recommendations decides what to
 ask): listings matching a buyer's content profile, the listings that
 collaborative filtering and popularity proposed, and the newest ones for a
-buyer nothing is known of. One _msearch per recommendation list.
+buyer nothing is known of. One _msearch of the candidates' traits per
+recommendation list, then one for the cards of the page shown.
 
 A profile arrives as search filters (search/params.py) with a weight per
 value; a listing's content score is the sum of the weights it matches
