@@ -47,7 +47,9 @@ POPULAR_CANDIDATES = 60
 @dataclass(frozen=True)
 class Recommendations:
     enabled: bool
+    # The asked-for slice of the list, and the whole list's length.
     results: list[dict[str, Any]]
+    count: int = 0
 
 
 def traits_of(source: Mapping[str, Any]) -> ListingTraits:
@@ -98,8 +100,9 @@ def collaborative_sources(history: Mapping[int, float]) -> list[int]:
 
 
 def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
-    """Every candidate with its raw collaborative, content and popularity
-    scores, in one engine round trip; not yet blended."""
+    """Every candidate with its traits and raw collaborative, content and
+    popularity scores, in one engine round trip (doc values, not the cards:
+    search/recommendations.py TRAITS_ONLY); not yet blended."""
     profile = profile_build(((known.traits[i], w) for i, w in known.history.items() if i in known.traits), known.stated)
     sources = collaborative_sources(known.history)
     scores = collaborative_scores({i: known.history[i] for i in sources}, known.neighbors)
@@ -109,7 +112,7 @@ def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
     popular = dict(list((i, v) for i, v in known.popular.items() if i not in known.seen)[:POPULAR_CANDIDATES])
 
     excluded = sorted(known.seen)
-    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=known.user_id)]
+    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=known.user_id, traits_only=True)]
     if profile.empty:
         bodies.append(newest_body(exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES))
     else:
@@ -124,7 +127,7 @@ def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
     for source in proposed + matched:
         listing_id = int(source["id"])
         if listing_id not in known.seen and listing_id not in candidates:
-            candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source), card=result_card(source))
+            candidates[listing_id] = Candidate(listing_id=listing_id, traits=traits_of(source))
     if not profile.empty:
         for source in proposed + matched:
             if int(source["id"]) in candidates:
@@ -143,9 +146,16 @@ def candidates_rank(candidates: list[Candidate], weights: BlendWeights = DEFAULT
 
 
 def recommendations_for(
-    *, subject_key: str, user_id: int | None, weights: BlendWeights = DEFAULT_WEIGHTS, now: datetime.datetime | None = None
+    *,
+    subject_key: str,
+    user_id: int | None,
+    start: int = 0,
+    stop: int = MAX_ITEMS,
+    weights: BlendWeights = DEFAULT_WEIGHTS,
+    now: datetime.datetime | None = None,
 ) -> Recommendations:
-    """The subject's recommendations, best first, each with a reason."""
+    """The subject's recommendations, best first, each with a reason: the
+    whole list ranked, the cards of its [start:stop] slice (one page) fetched."""
     subject = subject_get(key=subject_key)
     if subject is not None and not subject.enabled:
         return Recommendations(enabled=False, results=[])
@@ -166,13 +176,27 @@ def recommendations_for(
     active = listing_active_ids(listing_ids=[c.listing_id for c in candidates])
     ranked = candidates_rank([c for c in candidates if c.listing_id in active], weights)
 
+    shown = ranked[start:stop]
+    cards = _cards(ids=[c.listing_id for c in shown], viewer_id=user_id)
     anchors = _anchor_names(traits, history)
     make_names = catalog_labels().makes
     results = [
-        {**c.card, "reason": reason_for(c, profile=profile, anchors=anchors, stated=known.stated, make_names=make_names)}
-        for c in ranked
+        {
+            **cards[c.listing_id],
+            "reason": reason_for(c, profile=profile, anchors=anchors, stated=known.stated, make_names=make_names),
+        }
+        for c in shown
+        if c.listing_id in cards
     ]
-    return Recommendations(enabled=True, results=results)
+    return Recommendations(enabled=True, results=results, count=len(ranked))
+
+
+def _cards(*, ids: list[int], viewer_id: int | None) -> dict[int, dict[str, Any]]:
+    """Listing id → its result card, for the few listings a page shows."""
+    if not ids:
+        return {}
+    (hits,) = recommendation_candidates([ids_body(ids=ids, seller_id=viewer_id)])
+    return {int(source["id"]): result_card(source) for source in hits}
 
 
 def also_viewed(*, listing_id: int, viewer_id: int | None) -> list[dict[str, Any]]:

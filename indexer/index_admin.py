@@ -3,9 +3,11 @@
 import logging
 
 from core.catalog.models import CarModel, Make
+from core.listings.models import Listing
+from indexer.documents import INDEXED_STATUSES
 from search.engine import get_engine
 from search.engines.base import EngineError
-from search.index import listings_alias, listings_index_body, synonym_rules
+from search.index import IndexLayout, index_layout, listings_alias, listings_index_body, synonym_rules
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +28,15 @@ def catalog_synonyms() -> list[str]:
     return synonym_rules([name for name in group if _usable(str(name))] for group in groups)
 
 
+def listings_layout() -> IndexLayout:
+    """Shards and replicas for a new index of today's listings on today's cluster (search/index.py, the rule)."""
+    health = get_engine().cluster_health()
+    expected = Listing.objects.filter(status__in=INDEXED_STATUSES).count()
+    return index_layout(expected_documents=expected, data_nodes=int(health["number_of_data_nodes"]))
+
+
 def listings_body(**overrides):  # type: ignore[no-untyped-def]
+    overrides.setdefault("layout", listings_layout())
     return listings_index_body(synonyms=catalog_synonyms(), **overrides)
 
 

@@ -23,7 +23,7 @@ from tqdm import tqdm
 from core.listings.models import Listing
 from core.listings.selectors import listing_index_rows_all, listing_index_rows_by_ids
 from indexer.documents import INDEXED_STATUSES, listing_op
-from indexer.index_admin import listings_body
+from indexer.index_admin import listings_body, listings_layout
 from search.engine import get_engine
 from search.engines.base import BulkOp, BulkResult
 from search.index import listings_alias, new_index_name
@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 REPLAY_MARGIN = timedelta(seconds=15)
 # More failed documents than this and the alias is not swapped.
 MAX_FAILURES = 100
+# How long the swap waits for the new index's replicas (green). A cluster with a
+# node down cannot place them all: the swap goes ahead on yellow, still whole.
+REPLICAS_WAIT_SECONDS = 120
 
 
 class RebuildFailed(Exception):
@@ -50,6 +53,8 @@ class RebuildReport:
     replayed: int = 0
     failed: int = 0
     seconds: float = 0.0
+    shards: int = 0
+    replicas: int = 0
 
     @property
     def docs_per_second(self) -> float:
@@ -102,7 +107,10 @@ def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildRe
     alias = listings_alias()
     report = RebuildReport(index=new_index_name(), previous=engine.indices_for_alias(alias))
     began = time.monotonic()
-    engine.create_index(report.index, listings_body(refresh_interval="-1", replicas=0))
+    layout = listings_layout()
+    report.shards, report.replicas = layout.shards, layout.replicas
+    # Written without replicas (each document indexed once), which are copied afterwards.
+    engine.create_index(report.index, listings_body(layout=layout, refresh_interval="-1", replicas=0))
     pipe = _BulkPipe(report)
     try:
         build_started = timezone.now()
@@ -129,10 +137,14 @@ def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildRe
         if report.failed > MAX_FAILURES:
             raise RebuildFailed(f"{report.failed} documents failed; the alias still points to {report.previous}")
         engine.put_settings(
-            report.index,
-            {"refresh_interval": settings.SEARCH_REFRESH_INTERVAL, "number_of_replicas": settings.SEARCH_REPLICAS},
+            report.index, {"refresh_interval": settings.SEARCH_REFRESH_INTERVAL, "number_of_replicas": layout.replicas}
         )
         engine.refresh(report.index)
+        # Searches move to the new index only once its copies are in place, so a node lost
+        # just after the swap costs no shard (wait_for_active_shards, docs/decisions/search-cluster.md).
+        health = engine.cluster_health(report.index, wait_for_status="green", timeout_seconds=REPLICAS_WAIT_SECONDS)
+        if health.get("timed_out"):
+            logger.warning("rebuild.replicas_pending", extra={"index": report.index, "status": health.get("status")})
         actions = [{"remove": {"index": old, "alias": alias}} for old in report.previous]
         actions.append({"add": {"index": report.index, "alias": alias}})
         engine.update_aliases(actions)

@@ -18,7 +18,7 @@ psql -X -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -d postgres -v ON
 DROP DATABASE IF EXISTS "$POSTGRES_DB" WITH (FORCE);
 CREATE DATABASE "$POSTGRES_DB" OWNER "$POSTGRES_USER";
 SQL
-curl -fsS -X DELETE "$SEARCH_URL/$E2E_INSTANCE-listings*" >/dev/null 2>&1 || true
+curl -fsS -X DELETE "$(opensearch_first_url)/$E2E_INSTANCE-listings*" >/dev/null 2>&1 || true
 redis-cli -p "$REDIS_PORT" del "$E2E_INSTANCE" >/dev/null 2>&1 || true
 
 build_frontend

@@ -17,8 +17,14 @@ export POSTGRES_DB="${POSTGRES_DB:-sayara}"
 export REDIS_PORT="${REDIS_PORT:-6379}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
 export SEARCH_PORT="${SEARCH_PORT:-9200}"
-export SEARCH_URL="${SEARCH_URL:-http://127.0.0.1:$SEARCH_PORT}"
-OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-768m}"
+export SEARCH_NODES="${SEARCH_NODES:-1}"
+SEARCH_TRANSPORT_PORT="${SEARCH_TRANSPORT_PORT:-9300}"
+if [ -z "${SEARCH_URL:-}" ]; then
+  SEARCH_URL="http://127.0.0.1:$SEARCH_PORT"
+  for ((i = 1; i < SEARCH_NODES; i++)); do SEARCH_URL+=",http://127.0.0.1:$((SEARCH_PORT + i))"; done
+fi
+export SEARCH_URL
+if [ "$SEARCH_NODES" = 1 ]; then OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-768m}"; else OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-512m}"; fi
 
 # Services this shell started (and so must stop); ones already running are reused.
 STARTED=()
@@ -176,40 +182,71 @@ redis_start() {
 
 redis_stop() { redis-cli -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true; }
 
-opensearch_health() { curl -fsS --max-time 2 "$SEARCH_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
+# SEARCH_NODES=3 starts a three-node cluster instead of one node: three JVMs on
+# loopback, HTTP on SEARCH_PORT, +1, +2 and transport on SEARCH_TRANSPORT_PORT,
+# +1, +2, each with OPENSEARCH_HEAP (512m a node by default); SEARCH_URL then
+# lists the three and the client fails over between them
+# (docs/decisions/search-cluster.md).
+opensearch_first_url() { echo "${SEARCH_URL%%,*}"; }
+opensearch_health() {
+  curl -fsS --max-time 2 "$(opensearch_first_url)/_cluster/health?wait_for_status=${1:-yellow}&wait_for_nodes=$SEARCH_NODES&timeout=1s" 2>/dev/null \
+    | grep -q '"timed_out":false'
+}
+
+# The opensearch.yml of node $1 (1-based): the shared settings, then its discovery.
+opensearch_config() {
+  cat "$ROOT/scripts/opensearch/opensearch.yml"
+  if [ "$SEARCH_NODES" = 1 ]; then echo "discovery.type: single-node"; return; fi
+  local peers="" i
+  for ((i = 0; i < SEARCH_NODES; i++)); do peers+="${peers:+, }\"127.0.0.1:$((SEARCH_TRANSPORT_PORT + i))\""; done
+  # The runner names every node "Node 1" (one node per JVM), so the first managers are named by address.
+  printf 'transport.port: %s\ndiscovery.seed_hosts: [%s]\ncluster.initial_cluster_manager_nodes: [%s]\n' \
+    "$((SEARCH_TRANSPORT_PORT + $1 - 1))" "$peers" "$peers"
+}
 
 opensearch_start() {
   if opensearch_health; then
     say "the search engine already answers at $SEARCH_URL: reusing it"; return 0
   fi
-  port_open "$SEARCH_PORT" && die "port $SEARCH_PORT is taken by something that is not a healthy search engine"
-  local dir="$STATE/opensearch"
-  mkdir -p "$dir/conf"
-  cp "$ROOT/scripts/opensearch/opensearch.yml" "$ROOT/scripts/opensearch/log4j2.properties" "$dir/conf/"
-  say "starting OpenSearch on $SEARCH_URL (heap $OPENSEARCH_HEAP)"
-  # The runner's base port is one below the node's HTTP port (node 1 = base + 1).
-  nohup java -Xms"$OPENSEARCH_HEAP" -Xmx"$OPENSEARCH_HEAP" -Djava.awt.headless=true \
-    -cp "$(cat "$dir/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
-    -basePath "$dir/home" -confPath "$dir/conf" -numOfNode 1 -clusterName sayara \
-    -baseHttpPort $((SEARCH_PORT - 1)) >"$LOGS/opensearch.log" 2>&1 &
-  OPENSEARCH_PID=$!
+  local dir="$STATE/opensearch" i node home log pids=()
+  for ((i = 1; i <= SEARCH_NODES; i++)); do
+    port_open "$((SEARCH_PORT + i - 1))" && die "port $((SEARCH_PORT + i - 1)) is taken by something that is not a healthy search engine"
+  done
+  say "starting OpenSearch on $SEARCH_URL ($SEARCH_NODES node(s), heap $OPENSEARCH_HEAP each)"
+  for ((i = 1; i <= SEARCH_NODES; i++)); do
+    # One node keeps the folders it always had; a cluster's nodes have one each.
+    if [ "$SEARCH_NODES" = 1 ]; then node="$dir"; home="$dir/home"; log="$LOGS/opensearch.log"
+    else node="$dir/node-$i"; home="$node/home"; log="$LOGS/opensearch-$i.log"; fi
+    mkdir -p "$node/conf"
+    opensearch_config "$i" >"$node/conf/opensearch.yml"
+    cp "$ROOT/scripts/opensearch/log4j2.properties" "$node/conf/"
+    # The runner's base port is one below the node's HTTP port (node 1 = base + 1).
+    nohup java -Xms"$OPENSEARCH_HEAP" -Xmx"$OPENSEARCH_HEAP" -Djava.awt.headless=true \
+      -cp "$(cat "$dir/classpath.txt")" org.codelibs.opensearch.runner.OpenSearchRunner \
+      -basePath "$home" -confPath "$node/conf" -numOfNode 1 -clusterName sayara \
+      -baseHttpPort $((SEARCH_PORT + i - 2)) >"$log" 2>&1 &
+    pids+=($!)
+  done
+  OPENSEARCH_PID="${pids[*]}"
   echo "$OPENSEARCH_PID" >"$RUN/opensearch.pid"
-  for _ in $(seq 1 180); do
-    opensearch_health && { STARTED+=(opensearch); return 0; }
-    kill -0 "$(cat "$RUN/opensearch.pid")" 2>/dev/null || break
+  for _ in $(seq 1 240); do
+    opensearch_health "$([ "$SEARCH_NODES" = 1 ] && echo yellow || echo green)" && { STARTED+=(opensearch); return 0; }
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || break 2; done
     sleep 0.5
   done
-  tail -n 30 "$LOGS/opensearch.log"; die "OpenSearch did not become healthy"
+  tail -n 30 "$LOGS"/opensearch*.log; die "OpenSearch did not become healthy"
 }
 
-# The node this shell started, if it did (a node restarted by hand since is
-# someone else's); else the one in the pid file (`make stop`).
+# The nodes this shell started, if it did (a node restarted by hand since is
+# someone else's); else those in the pid file (`make stop`).
 opensearch_stop() {
-  local pid="${OPENSEARCH_PID:-}"
-  [ -n "$pid" ] || pid="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  kill -KILL "$pid" 2>/dev/null || true
+  local pids="${OPENSEARCH_PID:-}" pid
+  [ -n "$pids" ] || pids="$(cat "$RUN/opensearch.pid" 2>/dev/null)" || return 0
+  for pid in $pids; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $pids; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
 }
 
 services_start() {

@@ -19,6 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 STATE_DIR = Path(os.environ.get("SAYARA_STATE_DIR", ROOT / ".state"))
 
 
+def free_ports(count: int, low: int, high: int) -> list[int]:
+    """`count` distinct free loopback ports in [low, high]."""
+    ports: list[int] = []
+    while len(ports) < count:
+        ports.append(free_port(ports[-1] + 1 if ports else low, high))
+    return ports
+
+
 class ProcessFailed(RuntimeError):
     pass
 
@@ -75,13 +83,16 @@ class Process:
 
 
 class WorkerProcess(Process):
-    """A real `celery worker` with its beat (the outbox sweep every second)."""
+    """A real `celery worker`, with its beat (the outbox sweep every second) unless told not to:
+    of several workers on one queue, one runs the beat."""
 
-    def __init__(self, env: dict[str, str], log_dir: Path, name: str = "worker") -> None:
-        command = [
-            sys.executable, "-m", "celery", "-A", "web", "worker", "-B", "-s", str(log_dir / f"{name}.beat"),
-            "--loglevel=INFO", "--concurrency=2", "--without-gossip", "--without-mingle", "-Q", env["SAYARA_INSTANCE"],
-        ]  # fmt: skip
+    def __init__(
+        self, env: dict[str, str], log_dir: Path, name: str = "worker", *, concurrency: int = 2, beat: bool = True
+    ) -> None:
+        command = [sys.executable, "-m", "celery", "-A", "web", "worker"]
+        command += ["-B", "-s", str(log_dir / f"{name}.beat")] if beat else []
+        command += ["--loglevel=INFO", f"--concurrency={concurrency}", "--without-gossip", "--without-mingle"]
+        command += ["-n", f"{name}@%h", "-Q", env["SAYARA_INSTANCE"]]
         super().__init__(name, command, env=env, log_dir=log_dir)
 
     def ready(self) -> bool:
@@ -141,26 +152,54 @@ class RedisProcess(Process):
             return False
 
 
+def opensearch_config(*, cluster_transport_ports: list[int] | None = None, transport_port: int | None = None) -> str:
+    """opensearch.yml of a node: the settings every node shares (scripts/opensearch/opensearch.yml),
+    then a single node's discovery, or a cluster member's (its transport port, its peers)."""
+    shared = (ROOT / "scripts" / "opensearch" / "opensearch.yml").read_text()
+    if not cluster_transport_ports:
+        return shared + "discovery.type: single-node\n"
+    peers = ", ".join(f'"127.0.0.1:{port}"' for port in cluster_transport_ports)
+    # The runner names every node "Node 1" (one per JVM), so the first managers are named by address.
+    return (
+        shared
+        + f"transport.port: {transport_port}\ndiscovery.seed_hosts: [{peers}]\ncluster.initial_cluster_manager_nodes: [{peers}]\n"
+    )
+
+
 class OpenSearchProcess(Process):
     """A private OpenSearch node (never the shared one): tests may stop it.
 
-    Started like scripts/lib.sh starts the dev node, from the runner's classpath.
+    Started like scripts/lib.sh starts the dev node, from the runner's classpath:
+    on its own, or as a member of a cluster (OpenSearchCluster). Its data lives
+    under `home` (by default in the log folder), so a restart keeps it.
     """
 
-    def __init__(self, log_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        log_dir: Path,
+        port: int | None = None,
+        *,
+        heap: str = "384m",
+        home: Path | None = None,
+        cluster: str = "",
+        transport_port: int | None = None,
+        cluster_transport_ports: list[int] | None = None,
+    ) -> None:
         # The runner refuses HTTP ports above 9299.
         self.port = port or free_port(9250, 9299)
         self.url = f"http://127.0.0.1:{self.port}"
-        home = log_dir / f"opensearch-{self.port}"
-        conf = home / "conf"
+        self.home = home or log_dir / f"opensearch-{self.port}"
+        conf = self.home / "conf"
         conf.mkdir(parents=True, exist_ok=True)
-        for name in ("opensearch.yml", "log4j2.properties"):
-            shutil.copy(ROOT / "scripts" / "opensearch" / name, conf / name)
+        (conf / "opensearch.yml").write_text(
+            opensearch_config(cluster_transport_ports=cluster_transport_ports, transport_port=transport_port)
+        )
+        shutil.copy(ROOT / "scripts" / "opensearch" / "log4j2.properties", conf / "log4j2.properties")
         classpath = (STATE_DIR / "opensearch" / "classpath.txt").read_text().strip()
         command = [
-            "java", "-Xms384m", "-Xmx384m", "-Djava.awt.headless=true", "-cp", classpath,
-            "org.codelibs.opensearch.runner.OpenSearchRunner", "-basePath", str(home / "node"), "-confPath", str(conf),
-            "-numOfNode", "1", "-clusterName", f"private-{self.port}", "-baseHttpPort", str(self.port - 1),
+            "java", f"-Xms{heap}", f"-Xmx{heap}", "-Djava.awt.headless=true", "-cp", classpath,
+            "org.codelibs.opensearch.runner.OpenSearchRunner", "-basePath", str(self.home / "node"), "-confPath", str(conf),
+            "-numOfNode", "1", "-clusterName", cluster or f"private-{self.port}", "-baseHttpPort", str(self.port - 1),
         ]  # fmt: skip
         super().__init__(f"opensearch-{self.port}", command, env=dict(os.environ), log_dir=log_dir)
 
@@ -171,6 +210,73 @@ class OpenSearchProcess(Process):
             return requests.get(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=3).ok
         except requests.RequestException:
             return False
+
+    def kill(self) -> None:
+        """SIGKILL: the node vanishes mid-request, as a crashed JVM or a lost machine does."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+
+
+class OpenSearchCluster:
+    """Three (or `size`) OpenSearch nodes, one JVM each, on loopback: every node
+    holds data and may be elected cluster manager, as in a small production cluster."""
+
+    def __init__(self, log_dir: Path, *, size: int = 3, heap: str = "320m", name: str = "") -> None:
+        http = free_ports(size, 9250, 9299)  # the runner refuses HTTP ports above 9299
+        transport = free_ports(size, 9400, 9600)
+        self.name = name or f"private-cluster-{http[0]}"
+        self.nodes = [
+            OpenSearchProcess(
+                log_dir, port, heap=heap, cluster=self.name, transport_port=tport, cluster_transport_ports=transport
+            )
+            for port, tport in zip(http, transport, strict=True)
+        ]  # fmt: skip
+        self.url = ",".join(node.url for node in self.nodes)
+
+    def start(self) -> "OpenSearchCluster":
+        for node in self.nodes:  # all at once: a lone first node would wait for the others to elect
+            node.proc = subprocess.Popen(
+                node.command, cwd=ROOT, env=node.env, stdout=node.log.open("ab"), stderr=subprocess.STDOUT
+            )
+        try:
+            self.wait_for("green", nodes=len(self.nodes), timeout=180)
+        except ProcessFailed:
+            self.stop()
+            raise
+        return self
+
+    def health(self, *, via: list[OpenSearchProcess] | None = None, params: str = "") -> dict:
+        """The cluster's health, asked of the first node that answers."""
+        for node in via or self.nodes:
+            if node.proc is None or node.proc.poll() is not None:
+                continue
+            try:
+                return requests.get(f"{node.url}/_cluster/health{params}", timeout=70).json()
+            except (requests.RequestException, ValueError):
+                continue
+        raise ProcessFailed("no node of the cluster answers")
+
+    def wait_for(self, status: str, *, nodes: int, timeout: float = 120) -> dict:
+        deadline = time.monotonic() + timeout
+        last: dict = {}
+        while time.monotonic() < deadline:
+            for node in self.nodes:
+                if node.proc is not None and node.proc.poll() is not None and node.proc.returncode not in (-9, 0, 143):
+                    raise ProcessFailed(f"{node.name} exited with {node.proc.returncode}:\n{node.log.read_text()[-3000:]}")
+            try:
+                last = self.health(params=f"?wait_for_status={status}&wait_for_nodes={nodes}&timeout=5s")
+            except ProcessFailed:
+                last = {}
+            if last.get("status") == status or (status == "yellow" and last.get("status") == "green"):
+                if last.get("number_of_nodes") == nodes and not last.get("timed_out"):
+                    return last
+            time.sleep(0.5)
+        raise ProcessFailed(f"the cluster was not {status} with {nodes} nodes in {timeout}s: {last}")
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.stop()
 
 
 class PostgresProcess(Process):

@@ -9,6 +9,6 @@ case "${1:-status}" in
   status)
     "$(pg_bin)/pg_isready" -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" || true
     redis-cli -p "$REDIS_PORT" ping 2>/dev/null || echo "redis: down"
-    curl -fsS "$SEARCH_URL/_cluster/health" 2>/dev/null || echo "search engine: down"; echo ;;
+    curl -fsS "$(opensearch_first_url)/_cluster/health" 2>/dev/null || echo "search engine: down"; echo ;;
   *) die "usage: $0 start|stop|status" ;;
 esac

@@ -4,7 +4,9 @@ Searches and writes go through the alias; a rebuild (indexer/rebuild.py)
 creates a new versioned index and swaps the alias atomically.
 """
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +28,35 @@ FACET_FIELDS = (
 )
 # Range facets: API name → index field.
 RANGE_FIELDS = {"year": "year", "price": "price_fils", "mileage_km": "mileage_km"}
+
+
+# The layout rule (docs/decisions/search-cluster.md): a shard holds at most this
+# much (search-heavy shards are kept at 10–30 GB), a listing's document takes
+# about this much on disk (measured: 59 MB for 100,000 listings), and at most
+# this many replicas: two, so that on three nodes every node holds every shard
+# and losing one still leaves two copies.
+SHARD_TARGET_BYTES = 25 * 2**30
+DOCUMENT_BYTES = 600
+MAX_REPLICAS = 2
+
+
+@dataclass(frozen=True)
+class IndexLayout:
+    shards: int
+    replicas: int
+
+
+def index_layout(*, expected_documents: int, data_nodes: int) -> IndexLayout:
+    """Shards and replicas of a new listings index: as few shards as the size
+    allows (each shard of a search costs a task and a merge of its facets), one
+    replica per node beyond the first, up to MAX_REPLICAS. SEARCH_SHARDS and
+    SEARCH_REPLICAS, when set, win."""
+    shards = max(1, math.ceil(expected_documents * DOCUMENT_BYTES / SHARD_TARGET_BYTES))
+    replicas = max(0, min(data_nodes - 1, MAX_REPLICAS))
+    return IndexLayout(
+        shards=settings.SEARCH_SHARDS if settings.SEARCH_SHARDS is not None else shards,
+        replicas=settings.SEARCH_REPLICAS if settings.SEARCH_REPLICAS is not None else replicas,
+    )
 
 
 def listings_alias() -> str:
@@ -62,9 +93,14 @@ def _names() -> dict[str, Any]:
 
 
 def listings_index_body(
-    *, synonyms: list[str], refresh_interval: str | None = None, replicas: int | None = None
+    *,
+    synonyms: list[str],
+    layout: IndexLayout = IndexLayout(shards=1, replicas=0),
+    refresh_interval: str | None = None,
+    replicas: int | None = None,
 ) -> dict[str, Any]:
-    """The create-index body. `synonyms` come from the catalog (indexer/catalog_synonyms)."""
+    """The create-index body. `synonyms` come from the catalog (indexer/catalog_synonyms);
+    `replicas` overrides the layout's (a rebuild writes without replicas, then adds them)."""
     # Arabic-Indic digits fold to Latin (decimal_digit) and Arabic letters to
     # their plain forms (arabic_normalization) in every analyzer, so "٢٠٢٠"
     # finds 2020 and "أحمر" finds "احمر".
@@ -72,8 +108,8 @@ def listings_index_body(
     return {
         "settings": {
             "index": {
-                "number_of_shards": settings.SEARCH_SHARDS,
-                "number_of_replicas": settings.SEARCH_REPLICAS if replicas is None else replicas,
+                "number_of_shards": layout.shards,
+                "number_of_replicas": layout.replicas if replicas is None else replicas,
                 # Explicit: an unset interval stops refreshing idle shards (ARCHITECTURE.md, guarantee 3).
                 "refresh_interval": refresh_interval or settings.SEARCH_REFRESH_INTERVAL,
                 "max_result_window": 10000,

@@ -1,7 +1,8 @@
 """The engine's part of recommendations (core/recommendations decides what to
 ask): listings matching a buyer's content profile, the listings that
 collaborative filtering and popularity proposed, and the newest ones for a
-buyer nothing is known of. One _msearch per recommendation list.
+buyer nothing is known of. One _msearch of the candidates' traits per
+recommendation list, then one for the cards of the page shown.
 
 A profile arrives as search filters (search/params.py) with a weight per
 value; a listing's content score is the sum of the weights it matches
@@ -12,13 +13,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from search.engine import get_engine
-from search.index import RANGE_FIELDS, listings_alias
+from search.index import FACET_FIELDS, RANGE_FIELDS, listings_alias
 from search.query import ACTIVE, RESULT_FIELDS, SORTS
 
 # How much matching each part of a profile is worth (the benchmark's table shows the effect).
 FIELD_IMPORTANCE = {"model": 3.0, "make": 2.0, "body_type": 2.0, "regional_spec": 0.7, "fuel": 0.5, "transmission": 0.5}
 RANGE_IMPORTANCE = {"price": 2.5, "year": 1.0}
 CANDIDATE_FIELDS = list(dict.fromkeys([*RESULT_FIELDS, "drivetrain", "seller_id"]))
+# What ranking reads of a candidate, from doc values: a list ranks a few hundred
+# candidates to show a page of them, and reading these columns costs the engine
+# far less than decompressing each candidate's _source (docs/capacity.md).
+TRAIT_FIELDS = ["id", *FACET_FIELDS, *RANGE_FIELDS.values()]
+TRAITS_ONLY = {"_source": False, "docvalue_fields": TRAIT_FIELDS}
 
 
 def _field(name: str) -> str:
@@ -58,7 +64,7 @@ def profile_body(
         clauses.append({"range": {RANGE_FIELDS["price"]: bounds}})
     return {
         "size": size,
-        "_source": CANDIDATE_FIELDS,
+        **TRAITS_ONLY,
         "track_total_hits": False,
         "query": {"bool": {"filter": clauses, "must_not": _exclusions(exclude_ids, seller_id)}},
         "sort": SORTS["newest"],
@@ -81,11 +87,11 @@ def profile_score(
     return score
 
 
-def ids_body(*, ids: Sequence[int], seller_id: int | None) -> dict[str, Any]:
-    """The active ones of these listings (not the buyer's own)."""
+def ids_body(*, ids: Sequence[int], seller_id: int | None, traits_only: bool = False) -> dict[str, Any]:
+    """The active ones of these listings (not the buyer's own): their cards, or only their traits."""
     return {
         "size": len(ids),
-        "_source": CANDIDATE_FIELDS,
+        **(TRAITS_ONLY if traits_only else {"_source": CANDIDATE_FIELDS}),
         "query": {
             "bool": {"filter": [ACTIVE, {"ids": {"values": [str(i) for i in ids]}}], "must_not": _exclusions((), seller_id)}
         },
@@ -95,7 +101,7 @@ def ids_body(*, ids: Sequence[int], seller_id: int | None) -> dict[str, Any]:
 def newest_body(*, exclude_ids: Sequence[int], seller_id: int | None, size: int) -> dict[str, Any]:
     return {
         "size": size,
-        "_source": CANDIDATE_FIELDS,
+        **TRAITS_ONLY,
         "query": {"bool": {"filter": [ACTIVE], "must_not": _exclusions(exclude_ids, seller_id)}},
         "sort": SORTS["newest"],
     }
@@ -106,4 +112,11 @@ def recommendation_candidates(bodies: Sequence[dict[str, Any]]) -> list[list[dic
     if not bodies:
         return []
     responses = get_engine().msearch(listings_alias(), list(bodies))
-    return [[hit["_source"] for hit in response["hits"]["hits"]] for response in responses]
+    return [[_document(hit) for hit in response["hits"]["hits"]] for response in responses]
+
+
+def _document(hit: Mapping[str, Any]) -> dict[str, Any]:
+    """A hit as a document: its _source, or its doc values (TRAITS_ONLY), one value a field."""
+    if "fields" in hit:
+        return {name: values[0] for name, values in hit["fields"].items()}
+    return hit["_source"]

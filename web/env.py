@@ -33,6 +33,12 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from exc
 
 
+def env_int_or_auto(name: str) -> int | None:
+    """A whole number, or None when unset or "auto" (the code's own rule decides)."""
+    value = os.environ.get(name, "").strip().lower()
+    return None if value in ("", "auto") else env_int(name, 0)
+
+
 def env_float(name: str, default: float) -> float:
     value = os.environ.get(name)
     if value is None or value == "":

@@ -9,7 +9,7 @@ from typing import Any
 
 from core.catalog.enums import ENUMS, enum_choices
 from web import content_policy
-from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_list, env_str
+from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_int_or_auto, env_list, env_str
 from web.observability import JSON_FORMATTER, json_logs, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -84,6 +84,17 @@ TEMPLATES = [
     },
 ]
 
+# POSTGRES_POOL_SIZE > 0: each process keeps a psycopg pool of up to that many
+# connections (Django's OPTIONS["pool"]), handed to a request and taken back at
+# its end, instead of connecting per request (CONN_MAX_AGE 0) or holding one
+# per thread (CONN_MAX_AGE > 0). A pool needs CONN_MAX_AGE 0. docs/capacity.md
+# has the measurement (scripts/bench/pool.py).
+POSTGRES_POOL_SIZE = env_int("POSTGRES_POOL_SIZE", 0)
+DATABASE_OPTIONS: dict = {"connect_timeout": 5}
+if POSTGRES_POOL_SIZE > 0:
+    # min_size 1: an idle process holds one connection; timeout: how long a request waits for a free one.
+    DATABASE_OPTIONS["pool"] = {"min_size": 1, "max_size": POSTGRES_POOL_SIZE, "timeout": 10}
+
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.postgresql",
@@ -92,9 +103,9 @@ DATABASES = {
         "NAME": env_str("POSTGRES_DB", "sayara"),
         "USER": env_str("POSTGRES_USER", "sayara"),
         "PASSWORD": env_str("POSTGRES_PASSWORD", "sayara"),
-        "CONN_MAX_AGE": env_int("POSTGRES_CONN_MAX_AGE", 0),
+        "CONN_MAX_AGE": 0 if POSTGRES_POOL_SIZE > 0 else env_int("POSTGRES_CONN_MAX_AGE", 0),
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"connect_timeout": 5},
+        "OPTIONS": DATABASE_OPTIONS,
         "TEST": {"NAME": f"test_{SAYARA_INSTANCE}"},
     }
 }
@@ -169,8 +180,10 @@ SEARCH_PASSWORD = env_str("SEARCH_PASSWORD", "")
 SEARCH_TIMEOUT = env_float("SEARCH_TIMEOUT", 5.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", SAYARA_INSTANCE)
 SEARCH_REFRESH_INTERVAL = env_str("SEARCH_REFRESH_INTERVAL", "1s")
-SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
-SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
+# Shards and replicas of a new index; unset or "auto": by the rule in search/index.py
+# (index_layout: from the expected size and the data nodes; docs/decisions/search-cluster.md).
+SEARCH_SHARDS = env_int_or_auto("SEARCH_SHARDS")
+SEARCH_REPLICAS = env_int_or_auto("SEARCH_REPLICAS")
 
 # --- analytics (search/analytics.py, core/events) -----------------------------
 # Seconds an analytics query may run in the engine before it answers 504.

@@ -3,11 +3,11 @@ popularity scores, the diversity rule, and a short reason for each item, in
 English and Arabic. Plain data in and out, shared by the API and the benchmark.
 """
 
-from collections import Counter, deque
+import bisect
+from collections import deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
 
 from core.catalog.enums import enum_label
 from core.recommendations.profile import ListingTraits, Profile, StatedFilters, filters_match
@@ -36,7 +36,6 @@ class Candidate:
     anchor: int | None = None
     content: float = 0.0
     popularity: float = 0.0
-    card: dict[str, Any] = field(default_factory=dict)
     score: float = 0.0
     source: str = "new"
 
@@ -77,34 +76,44 @@ def diversify(
     of one model, preferring makes not yet shown; the first `limit` places are
     chosen so, the rest follow in their order; nothing is dropped.
 
-    `ranked` comes best first; a candidate's adjusted value never exceeds its
-    score, so each step stops looking once the scores fall below the best found.
+    `ranked` comes best first.
     """
-    pending = [(candidate, candidate.traits.term("model")) for candidate in ranked]
+    # The pending candidates of each model, best first. Within a model every
+    # candidate has the same make, so only its first may be chosen: a step
+    # looks at one head per model, in `ranked` order, and stops once the heads'
+    # scores fall below the best value found (a value never exceeds its score).
+    queues: dict[str, deque[tuple[int, Candidate]]] = {}
+    for index, candidate in enumerate(ranked):
+        queues.setdefault(candidate.traits.term("model"), deque()).append((index, candidate))
+    heads = sorted((queue[0][0], model) for model, queue in queues.items())
     out: list[Candidate] = []
     recent: deque[str] = deque(maxlen=window - 1)
-    in_window: Counter[str] = Counter()
-    makes: Counter[str] = Counter()
-    while pending and (limit is None or len(out) < limit):
-        best_index, best_value = -1, -1.0
-        for index, (candidate, model) in enumerate(pending):
+    in_window: dict[str, int] = {}
+    makes: dict[str, int] = {}
+    while heads and (limit is None or len(out) < limit):
+        best_at, best_value = 0, -1.0  # when every model left was shown enough: the earliest
+        for at, (_, model) in enumerate(heads):
+            candidate = queues[model][0][1]
             if candidate.score < best_value:
                 break
-            if in_window[model] >= per_model:
+            if in_window.get(model, 0) >= per_model:
                 continue
-            value = candidate.score * SAME_MAKE_PENALTY ** makes[candidate.traits.make]
+            value = candidate.score * SAME_MAKE_PENALTY ** makes.get(candidate.traits.make, 0)
             if value > best_value:
-                best_index, best_value = index, value
-        if best_index < 0:  # only models already shown enough are left
-            best_index = 0
-        chosen, model = pending.pop(best_index)
+                best_at, best_value = at, value
+        _, model = heads.pop(best_at)
+        queue = queues[model]
+        _, chosen = queue.popleft()
+        if queue:
+            bisect.insort(heads, (queue[0][0], model))
         out.append(chosen)
         if len(recent) == recent.maxlen:
             in_window[recent[0]] -= 1
         recent.append(model)
-        in_window[model] += 1
-        makes[chosen.traits.make] += 1
-    return out + [candidate for candidate, _ in pending]
+        in_window[model] = in_window.get(model, 0) + 1
+        makes[chosen.traits.make] = makes.get(chosen.traits.make, 0) + 1
+    rest = sorted(item for queue in queues.values() for item in queue)
+    return out + [candidate for _, candidate in rest]
 
 
 # --- reasons ------------------------------------------------------------------------

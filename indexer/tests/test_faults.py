@@ -5,64 +5,22 @@ beat sweep) pointed at a private OpenSearch node or a private Redis, which
 the test stops and restarts. The shared services are never touched.
 """
 
-import itertools
 import json
 import subprocess
 import sys
-import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import requests
 from celery import Celery
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 
 from core.outbox.services import BROKER_BACKOFF_SECONDS
+from indexer.tests.sellers import Seller, Writer
 from scripts.processes import ROOT, OpenSearchProcess, PostgresProcess, RedisProcess, WebProcess, WorkerProcess
-from testing.accounts import UserFactory
-from testing.browser import Browser
-from testing.catalog import toyota_land_cruiser
-from testing.listings import listing_data
 from testing.processes import wait_until, worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
-
-TIMEOUT = 15  # seconds any single request may take: a write must never hang on a dead service
-
-
-class Seller:
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.token = Token.objects.create(user=UserFactory()).key
-        self.sessions = threading.local()  # one HTTP session per thread: writers run side by side
-        self.word = "zq" + uuid.uuid4().hex[:8]
-        self.car = toyota_land_cruiser()
-
-    @property
-    def http(self) -> Browser:
-        if not hasattr(self.sessions, "browser"):
-            self.sessions.browser = Browser(self.url, token=self.token)
-        return self.sessions.browser
-
-    def create(self, n: int) -> int:
-        data = listing_data(self.car, description=f"{self.word} car {n}", price="10000")
-        answer = self.http.post("/api/v1/listings", data, timeout=TIMEOUT)
-        assert answer.status_code == 201, answer.text
-        return answer.json()["id"]
-
-    def set_price(self, listing_id: int, price: str) -> None:
-        answer = self.http.patch(f"/api/v1/listings/{listing_id}", {"price": price}, timeout=TIMEOUT)
-        assert answer.status_code == 200, answer.text
-
-    def search(self) -> requests.Response:
-        return self.http.get("/api/v1/search/listings", params={"q": self.word, "page_size": 100}, timeout=TIMEOUT)
-
-    def searchable_prices(self) -> dict[int, str]:
-        answer = self.search()
-        return {hit["id"]: hit["price"] for hit in answer.json()["results"]} if answer.ok else {}
 
 
 def edit_while_down(seller: Seller, ids: list[int], *, pause: float = 0) -> dict[int, str]:
@@ -121,48 +79,6 @@ def test_redis_down_loses_no_edit(tmp_path, fresh_index):
     # Five writers at a time, yet the dead broker was asked once per back-off,
     # from a background thread, never from a request (core/outbox/services.py).
     assert web_log.count("outbox.relay_request_failed") <= 3
-
-
-class Writer(threading.Thread):
-    """Edits prices over HTTP until stopped. Remembers, per listing, the last
-    price the API acknowledged and the prices tried since (a write whose answer
-    was lost may or may not have committed)."""
-
-    prices = itertools.count(20000)  # every price written in a run is a new one
-
-    def __init__(self, seller: Seller, ids: list[int]) -> None:
-        super().__init__(daemon=True)
-        self.seller, self.ids = seller, ids
-        self.acknowledged: dict[int, str] = {}
-        self.unanswered: dict[int, list[str]] = {listing_id: [] for listing_id in ids}
-        self.refused: list[str] = []
-        self.stopping = threading.Event()
-        self.writes = 0
-
-    def run(self) -> None:
-        n = 0
-        while not self.stopping.is_set():
-            listing_id = self.ids[n % len(self.ids)]
-            price = f"{next(self.prices)}.000"
-            n += 1
-            try:
-                answer = self.seller.http.patch(f"/api/v1/listings/{listing_id}", {"price": price}, timeout=TIMEOUT)
-            except requests.RequestException as exc:
-                answer, detail = None, repr(exc)
-            if answer is not None and answer.status_code == 200:
-                self.acknowledged[listing_id] = price
-                self.unanswered[listing_id] = []
-                self.writes += 1
-            else:
-                self.unanswered[listing_id].append(price)
-                self.refused.append(f"{answer.status_code} {answer.text[:200]}" if answer is not None else detail)
-                time.sleep(0.05)
-
-    def stop(self) -> dict[int, str]:
-        self.stopping.set()
-        self.join(timeout=TIMEOUT * 2)
-        assert not self.is_alive(), "the writer hung"
-        return self.acknowledged
 
 
 def hold_an_unacknowledged_task(broker_url: str) -> None:

@@ -10,6 +10,7 @@ never hold the answer up.
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import requests
 from django.db import connection
@@ -19,6 +20,9 @@ from core.accounts.models import User
 from core.listings.models import Listing
 from scripts.bench.figures import summary
 from scripts.processes import RedisProcess, WebProcess
+
+if TYPE_CHECKING:
+    from scripts.bench.context import Bench
 
 WRITERS = 4
 EDITS = 200  # per phase, all writers together
@@ -71,3 +75,7 @@ def bench_broker_outage(env: dict[str, str], logs: Path) -> dict:
         "errors": up_errors + down_errors,
         "target": "extra p99 <= 50 ms while Redis refuses, no errors",
     }
+
+
+def run(bench: "Bench") -> dict:
+    return bench_broker_outage(bench.env, bench.logs)

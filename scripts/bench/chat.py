@@ -15,6 +15,7 @@ import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import requests
 import websockets
@@ -28,6 +29,9 @@ from core.messaging.services import conversation_start
 from scripts.bench.figures import summary
 from scripts.processes import WebProcess
 from web.consumers.chat import CLOSE_TRY_AGAIN_LATER
+
+if TYPE_CHECKING:
+    from scripts.bench.context import Bench
 
 BUYERS = 40
 TABS = 10
@@ -165,3 +169,7 @@ def bench_chat(env: dict[str, str], logs: Path) -> dict:
         return asyncio.run(_load(web, people))
     finally:
         web.stop()
+
+
+def run(bench: "Bench") -> dict:
+    return bench_chat(bench.env, bench.logs)

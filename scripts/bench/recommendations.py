@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 from django.db import connection
@@ -50,6 +50,9 @@ from search.engine import get_engine
 from search.index import listings_alias
 from search.listings import similar_body
 from web.api.visitors import VISITOR_COOKIE, visitor_key
+
+if TYPE_CHECKING:
+    from scripts.bench.context import Bench
 
 K = 10
 
@@ -436,3 +439,9 @@ def bench_recommendations(
         "serving": bench_serving(buyers, env, logs, summary, requests_count),
         "target": "recall@10 >= 2 x popularity; serving p95 <= 30 ms",
     }
+
+
+def run(bench: "Bench") -> dict:
+    from scripts.bench.figures import summary
+
+    return bench_recommendations(env=bench.env, logs=bench.logs, summary=summary)

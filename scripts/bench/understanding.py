@@ -14,7 +14,7 @@ API latency. A benchmark measures; the targets are printed beside the figures.
 import statistics
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 import requests
@@ -26,6 +26,9 @@ from search.index import listings_alias
 from search.params import max_year, parse_search_params
 from search.query import base_query, selection_clauses
 from search.understanding.parser import understand, understood_request
+
+if TYPE_CHECKING:
+    from scripts.bench.context import Bench
 
 JUDGED = Path(__file__).resolve().parents[2] / "search" / "tests" / "judged_queries.tsv"
 TOP = 10
@@ -155,3 +158,8 @@ def bench_understanding(web_url: str, *, rounds: int = 20) -> dict[str, Any]:
         "targets": "precision@10 >= 0.95, count agreement >= 0.9, 0 zero-result queries where the structured search finds cars, "
         "understanding adds <= 1 ms p50",
     }
+
+
+def run(bench: "Bench") -> dict[str, Any]:
+    with bench.web() as web:
+        return bench_understanding(web.url)

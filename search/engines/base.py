@@ -9,6 +9,36 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 
+def search_hosts(url: str) -> list[str]:
+    """SEARCH_URL as the client's hosts: one URL, or a cluster's nodes separated by commas."""
+    hosts = [host.strip() for host in url.split(",") if host.strip()]
+    if not hosts:
+        raise ValueError("SEARCH_URL names no host")
+    return hosts
+
+
+# Failover (docs/decisions/search-cluster.md): a request that cannot reach a
+# node (refused, reset) or that a node answers 502/503/504 is sent once to each
+# other node; that node is skipped for a while (backing off while it stays
+# down). A timeout is not retried: a slow query sent on to every node would
+# multiply the load on a cluster that is already slow. With one host there is
+# nothing to fail over to and an unreachable engine fails at once.
+RETRY_ON_STATUS = (502, 503, 504)
+DEAD_NODE_SECONDS = 5.0
+
+
+def retries_for(hosts: list[str]) -> int:
+    return len(hosts) - 1
+
+
+def health_params(wait_for_status: str | None, timeout_seconds: int) -> tuple[dict[str, Any], float]:
+    """The health call's parameters, and the client's own timeout for it: longer than the wait."""
+    params: dict[str, Any] = {"timeout": f"{timeout_seconds}s"}
+    if wait_for_status:
+        params["wait_for_status"] = wait_for_status
+    return params, timeout_seconds + 10
+
+
 class EngineError(Exception):
     """The engine answered, but refused the request."""
 
@@ -150,5 +180,12 @@ class SearchEngine(Protocol):
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]: ...
     def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
     def count(self, index: str, body: dict[str, Any] | None = None) -> int: ...
+    def cluster_health(
+        self, index: str | None = None, *, wait_for_status: str | None = None, timeout_seconds: int = 30
+    ) -> dict[str, Any]:
+        """The cluster's (or an index's) health; with `wait_for_status`, once it is reached or
+        `timeout_seconds` have passed (then `timed_out` is true)."""
+        ...
+
     def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None: ...
     def stats(self, index: str) -> IndexStats: ...

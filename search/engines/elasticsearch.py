@@ -13,6 +13,8 @@ import elasticsearch
 from elasticsearch import Elasticsearch
 
 from search.engines.base import (
+    DEAD_NODE_SECONDS,
+    RETRY_ON_STATUS,
     BulkOp,
     BulkResult,
     ClientCalls,
@@ -22,8 +24,11 @@ from search.engines.base import (
     IndexStats,
     bulk_lines,
     bulk_results,
+    health_params,
     msearch_lines,
     msearch_responses,
+    retries_for,
+    search_hosts,
 )
 
 # A gateway in front of the node answering these means "not there right now".
@@ -42,12 +47,16 @@ class ElasticsearchEngine(ClientCalls):
     name = "elasticsearch"
 
     def __init__(self, url: str, *, timeout: float, username: str = "", password: str = "") -> None:
+        hosts = search_hosts(url)
         self.client = Elasticsearch(
-            hosts=[url],
+            hosts=hosts,
             basic_auth=(username, password) if username else None,
             request_timeout=timeout,
-            max_retries=0,
+            max_retries=retries_for(hosts),
+            retry_on_status=RETRY_ON_STATUS,
             retry_on_timeout=False,
+            # A node that failed is skipped for 1 s, doubling while it keeps failing, at most this long.
+            max_dead_node_backoff=DEAD_NODE_SECONDS * 32,
             connections_per_node=32,
         )
 
@@ -100,6 +109,12 @@ class ElasticsearchEngine(ClientCalls):
 
     def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return msearch_responses(self._call(self.client.msearch, searches=msearch_lines(index, bodies)))
+
+    def cluster_health(
+        self, index: str | None = None, *, wait_for_status: str | None = None, timeout_seconds: int = 30
+    ) -> dict[str, Any]:
+        params, seconds = health_params(wait_for_status, timeout_seconds)
+        return dict(self._call(self.client.options(request_timeout=seconds).cluster.health, index=index, **params))
 
     def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None:
         try:

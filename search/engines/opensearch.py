@@ -10,6 +10,8 @@ from opensearchpy.exceptions import SerializationError
 from opensearchpy.serializer import JSONSerializer
 
 from search.engines.base import (
+    DEAD_NODE_SECONDS,
+    RETRY_ON_STATUS,
     BulkOp,
     BulkResult,
     ClientCalls,
@@ -19,8 +21,11 @@ from search.engines.base import (
     IndexStats,
     bulk_lines,
     bulk_results,
+    health_params,
     msearch_lines,
     msearch_responses,
+    retries_for,
+    search_hosts,
 )
 
 
@@ -47,12 +52,15 @@ class OpenSearchEngine(ClientCalls):
     name = "opensearch"
 
     def __init__(self, url: str, *, timeout: float, username: str = "", password: str = "") -> None:
+        hosts = search_hosts(url)
         self.client = OpenSearch(
-            hosts=[url],
+            hosts=hosts,
             http_auth=(username, password) if username else None,
             timeout=timeout,
-            max_retries=0,
+            max_retries=retries_for(hosts),
+            retry_on_status=RETRY_ON_STATUS,
             retry_on_timeout=False,
+            dead_timeout=DEAD_NODE_SECONDS,
             pool_maxsize=32,
             http_compress=False,
             serializer=OrjsonSerializer(),
@@ -95,6 +103,12 @@ class OpenSearchEngine(ClientCalls):
 
     def msearch(self, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return msearch_responses(self._call(self.client.msearch, body=msearch_lines(index, bodies)))
+
+    def cluster_health(
+        self, index: str | None = None, *, wait_for_status: str | None = None, timeout_seconds: int = 30
+    ) -> dict[str, Any]:
+        params, seconds = health_params(wait_for_status, timeout_seconds)
+        return dict(self._call(self.client.cluster.health, index=index, request_timeout=seconds, **params))
 
     def get_source(self, index: str, doc_id: str) -> dict[str, Any] | None:
         try:

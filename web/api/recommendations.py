@@ -73,7 +73,10 @@ class SettingsSerializer(serializers.Serializer):
     signals = serializers.IntegerField(read_only=True, help_text="How many things you did are remembered")
 
 
-def _page(request: Request, items: list, *, default_size: int = 12) -> dict:
+PAGE_SIZE = 12
+
+
+def _page(request: Request, items: list, *, default_size: int = PAGE_SIZE) -> dict:
     page, size = page_params(request, default_size=default_size)
     start = (page - 1) * size
     return {"count": len(items), "page": page, "page_size": size, "results": items[start : start + size]}
@@ -100,10 +103,13 @@ class RecommendationsApi(APIView):
         summary="Recommended for you (signed in, or this browser's session)",
     )
     def get(self, request: Request) -> Response:
-        page_params(request)  # a bad page is a 400 before any work
+        page, size = page_params(request, default_size=PAGE_SIZE)  # a bad page is a 400 before any work
         key, user_id = request_subject(request)
-        found = recommendations_for(subject_key=key, user_id=user_id)
-        return Response({**_page(request, found.results), "enabled": found.enabled})
+        start = (page - 1) * size
+        found = recommendations_for(subject_key=key, user_id=user_id, start=start, stop=start + size)
+        return Response(
+            {"count": found.count, "page": page, "page_size": size, "results": found.results, "enabled": found.enabled}
+        )
 
 
 class RecommendationSettingsApi(APIView):
