@@ -52,14 +52,34 @@ def _clean_display_name(value: Any, errors: dict[str, list[str]]) -> str:
     return value
 
 
+# What people type between a number's digits: spaces, dashes, dots and brackets.
+PHONE_PUNCTUATION = str.maketrans("", "", " \t-.()\u00a0")
+
+
+def phone_normalized(text: str) -> str:
+    """ "+973XXXXXXXX" for a Bahrain number in any usual form: local ("3600 1122",
+    "36001122"), with the country code ("+973 3600 1122", "00973…", "973…");
+    anything else as typed, less its punctuation, for the validator to refuse."""
+    digits = text.translate(PHONE_PUNCTUATION)
+    for prefix in ("+973", "00973", "973"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
+            return "+973" + digits[len(prefix) :]
+    if len(digits) == 8 and digits.isascii() and digits.isdigit():
+        return "+973" + digits
+    return digits
+
+
 def _clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
     if value in (None, ""):
         return ""
     if not isinstance(value, str):
         errors["phone"] = [str(BAHRAIN_PHONE.message)]
         return ""
-    phone = value.replace(" ", "").replace("-", "")
+    phone = phone_normalized(value)
     try:
+        # ASCII digits only: the API folds Arabic-Indic ones first (web/api/number_input.py).
+        if not phone.isascii():
+            raise ValidationError(BAHRAIN_PHONE.message)
         BAHRAIN_PHONE(phone)
     except ValidationError as exc:
         errors["phone"] = list(exc.messages)

@@ -146,7 +146,7 @@ class RegisterApi(APIView):
                 "email": serializers.EmailField(),
                 "password": serializers.CharField(),
                 "display_name": serializers.CharField(max_length=80),
-                "phone": serializers.CharField(required=False, help_text="+973 followed by 8 digits"),
+                "phone": serializers.CharField(required=False, help_text="A Bahrain number: 8 digits, +973 optional (3600 1122)"),
                 "account_type": serializers.ChoiceField(choices=AccountType.choices, required=False),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
             },
@@ -293,7 +293,9 @@ class MeApi(APIView):
             "ProfileUpdate",
             {
                 "display_name": serializers.CharField(required=False),
-                "phone": serializers.CharField(required=False, allow_null=True, help_text="+973 and 8 digits; null clears"),
+                "phone": serializers.CharField(
+                    required=False, allow_null=True, help_text="A Bahrain number: 8 digits, +973 optional; null clears"
+                ),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
             },
         ),

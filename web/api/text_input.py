@@ -5,7 +5,9 @@ surrogates (a JSON body can spell both, as "\\u0000" and "\\ud800"), so either
 one used to reach the database and end as a 500. Here the query string is
 checked by a middleware and every request body by the parsers the API uses
 (settings.REST_FRAMEWORK's DEFAULT_PARSER_CLASSES): a bad string is a 400 that
-names its field, before any view runs (docs/decisions/security.md).
+names its field, before any view runs (docs/decisions/security.md). The same
+parsers and middleware fold numbers typed in Arabic digits to ASCII
+(web/api/number_input.py).
 """
 
 import re
@@ -15,6 +17,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework import parsers
 from rest_framework.exceptions import ValidationError
+
+from web.api.number_input import fold_numbers, fold_query_dict
 
 # NUL, and the surrogate code points that only a broken encoder or a JSON escape produces.
 INVALID_TEXT = re.compile("[\x00\ud800-\udfff]")
@@ -53,7 +57,7 @@ def check_text(value: Any) -> Any:
 
 class JSONParser(parsers.JSONParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
-        return check_text(super().parse(stream, media_type, parser_context))
+        return fold_numbers(check_text(super().parse(stream, media_type, parser_context)))
 
 
 def _flat(form: Any) -> dict[str, str]:
@@ -65,7 +69,7 @@ class FormParser(parsers.FormParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
         form = super().parse(stream, media_type, parser_context)
         check_text(_flat(form))
-        return form
+        return fold_query_dict(form)
 
 
 class MultiPartParser(parsers.MultiPartParser):
@@ -73,16 +77,17 @@ class MultiPartParser(parsers.MultiPartParser):
         result = super().parse(stream, media_type, parser_context)
         check_text(_flat(result.data))
         check_text({key: getattr(upload, "name", "") or "" for key, upload in result.files.items()})
-        return result
+        return parsers.DataAndFiles(fold_query_dict(result.data), result.files)
 
 
 def query_text_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
-    """400 for a query string carrying text that cannot be stored or searched."""
+    """400 for a query string carrying text that cannot be stored or searched; numbers folded."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         errors = invalid_fields({key: key + "".join(values) for key, values in request.GET.lists()})
         if errors:
             return JsonResponse(errors, status=400)
+        request.GET = fold_query_dict(request.GET)
         return get_response(request)
 
     return middleware
