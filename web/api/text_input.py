@@ -87,7 +87,7 @@ def query_text_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -
         errors = invalid_fields({key: key + "".join(values) for key, values in request.GET.lists()})
         if errors:
             return JsonResponse(errors, status=400)
-        request.GET = fold_query_dict(request.GET)
+        request.GET = fold_query_dict(request.GET)  # type: ignore[assignment]  # immutable, as Django makes it
         return get_response(request)
 
     return middleware
