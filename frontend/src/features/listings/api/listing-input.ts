@@ -18,8 +18,9 @@ type EnumField = (typeof LISTING_ENUM_FIELDS)[number][0];
 /** The writable keys of a listing (API.md: seller, version, timestamps, currency are read-only). */
 export type ListingInput = Pick<Listing, "make" | "model" | "trim" | "price" | "description" | EnumField> & {
   title?: string;
-  year: number | null;
-  mileage_km: number | null;
+  // A number, or the text typed when it is none, for the API to refuse with its reason.
+  year: number | string | null;
+  mileage_km: number | string | null;
   status?: ListingStatus;
 };
 
