@@ -7,11 +7,14 @@ listing's version and records an outbox row like any other listing write.
 import datetime
 import io
 import logging
+import re
 import uuid
+from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
@@ -24,7 +27,15 @@ logger = logging.getLogger(__name__)
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 20
 MAX_SIDE = 2560
-THUMBNAIL_SIZE = (480, 360)
+# Every size a photo is shown at, in one place (WebP, for the browser to pick from a srcset):
+# the 4:3 crop of a card (search results, similar cars: one to four columns) and the whole
+# photo in the gallery (a phone's width to a desktop's column, at 1–3 device pixels a pixel).
+# The stored photo itself (up to MAX_SIDE) is the largest source, for zooming in.
+CARD_WIDTHS = (320, 480, 720)
+VIEW_WIDTHS = (640, 1024, 1600)
+# The `thumbnail` field holds the card at this width; its name says the photo has every size
+# above, so a thumbnail's address alone (all a search result has) tells its siblings'.
+THUMBNAIL_WIDTH = 480
 # EXIF orientation → the turn that shows the photo upright (as ImageOps.exif_transpose does).
 TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -93,8 +104,30 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str, tuple[int, int]]:
-    """The stored image and its thumbnail, without EXIF or any other metadata."""
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    image: bytes
+    ext: str
+    size: tuple[int, int]
+    # "card-480", "view-1024", …: each smaller size, WebP.
+    sizes: dict[str, bytes]
+
+
+def _card_name(stem: str, width: int) -> str:
+    return f"{stem}-card-{width}.webp"
+
+
+def _view_name(stem: str, width: int) -> str:
+    return f"{stem}-view-{width}.webp"
+
+
+def view_widths(width: int) -> list[int]:
+    """The gallery sizes a photo this wide has: never larger than the photo itself."""
+    return [view for view in VIEW_WIDTHS if view < width]
+
+
+def process_photo(upload: IO[bytes], size: int) -> ProcessedPhoto:
+    """The stored image and its smaller sizes, without EXIF or any other metadata."""
     image = _open_checked(upload, size)
     fmt = image.format or "JPEG"
     # Down to the stored size first, so every copy below is of the small image.
@@ -108,12 +141,58 @@ def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str, tupl
     clean.paste(image)
     if orientation in TRANSPOSE:
         clean = clean.transpose(TRANSPOSE[orientation])
-    thumb = ImageOps.fit(clean.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
-    return _encode(clean, fmt), _encode(thumb, "WEBP"), FORMATS[fmt][0], clean.size
+    rgb = clean.convert("RGB")
+    sizes = {}
+    for width in CARD_WIDTHS:
+        sizes[f"card-{width}"] = _encode(ImageOps.fit(rgb, (width, width * 3 // 4), Image.Resampling.LANCZOS), "WEBP")
+    for width in view_widths(clean.width):
+        view = rgb.resize((width, round(clean.height * width / clean.width)), Image.Resampling.LANCZOS)
+        sizes[f"view-{width}"] = _encode(view, "WEBP")
+    return ProcessedPhoto(image=_encode(clean, fmt), ext=FORMATS[fmt][0], size=clean.size, sizes=sizes)
+
+
+# A photo's files share its stem: "<hex>.jpg", "<hex>-card-480.webp", "<hex>-view-1024.webp"
+# (and "<hex>-thumb.webp", the one thumbnail of photos stored before the sizes above).
+PHOTO_FILE = re.compile(r"(?P<stem>[0-9a-f]{32})(?:-card-\d+|-view-\d+|-thumb)?\.(?:jpg|png|webp)")
+_CARD_SUFFIX = f"-card-{THUMBNAIL_WIDTH}.webp"
+
+
+def card_srcset(thumbnail_url: str | None) -> str | None:
+    """The srcset of a card from its thumbnail's address; None for photos stored before the sizes."""
+    if not thumbnail_url or _CARD_SUFFIX not in thumbnail_url:
+        return None
+    return ", ".join(f"{thumbnail_url.replace(_CARD_SUFFIX, f'-card-{width}.webp')} {width}w" for width in CARD_WIDTHS)
+
+
+def photo_srcset(photo: ListingPhoto) -> str | None:
+    """The gallery's srcset of a photo: each view size, then the stored photo; None before the sizes."""
+    name = photo.thumbnail.name or ""
+    if not name.endswith(_CARD_SUFFIX) or not photo.width:
+        return None
+    stem = name[: -len(_CARD_SUFFIX)]
+    sources = [f"{default_storage.url(_view_name(stem, width))} {width}w" for width in view_widths(photo.width)]
+    return ", ".join([*sources, f"{photo.image.url} {photo.width}w"])
+
+
+def _photo_files(photo: ListingPhoto) -> list[str]:
+    """Every file of a photo, for deleting them."""
+    names = [photo.image.name, photo.thumbnail.name]
+    thumbnail = photo.thumbnail.name or ""
+    if thumbnail.endswith(_CARD_SUFFIX):
+        stem = thumbnail[: -len(_CARD_SUFFIX)]
+        names += [_card_name(stem, width) for width in CARD_WIDTHS if width != THUMBNAIL_WIDTH]
+        names += [_view_name(stem, width) for width in view_widths(photo.width)]
+    return [name for name in names if name]
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> ListingPhoto:
-    image_bytes, thumb_bytes, ext, (width, height) = process_photo(upload, size)
+    processed = process_photo(upload, size)
+    width, height = processed.size
     with transaction.atomic():
         listing = listing_touch(listing_id=listing_id)
         count = listing.photos.count()
@@ -121,8 +200,14 @@ def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> Listi
             raise _invalid(f"A listing can have at most {MAX_PHOTOS} photos.")
         name = uuid.uuid4().hex
         photo = ListingPhoto(listing=listing, position=count, width=width, height=height)
-        photo.image.save(f"{name}.{ext}", ContentFile(image_bytes), save=False)
-        photo.thumbnail.save(f"{name}-thumb.webp", ContentFile(thumb_bytes), save=False)
+        photo.image.save(f"{name}.{processed.ext}", ContentFile(processed.image), save=False)
+        stem = str(photo.image.name).rsplit(".", 1)[0]
+        for suffix, data in processed.sizes.items():
+            if suffix == f"card-{THUMBNAIL_WIDTH}":
+                photo.thumbnail.save(f"{name}-{suffix}.webp", ContentFile(data), save=False)
+            else:
+                # Beside the image, under the stem the thumbnail's name derives them from.
+                default_storage.save(f"{stem}-{suffix}.webp", ContentFile(data))
         photo.save()
     return photo
 
@@ -131,12 +216,12 @@ def listing_photo_delete(*, listing_id: int, photo_id: int) -> None:
     with transaction.atomic():
         listing_touch(listing_id=listing_id)
         photo = ListingPhoto.objects.get(pk=photo_id, listing_id=listing_id)
-        files = (photo.image, photo.thumbnail)
+        files = _photo_files(photo)
         photo.delete()
         for position, other in enumerate(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id")):
             if other.position != position:
                 ListingPhoto.objects.filter(pk=other.pk).update(position=position)
-        transaction.on_commit(lambda: [file.delete(save=False) for file in files])
+        transaction.on_commit(lambda: _delete_files(files))
 
 
 def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[ListingPhoto]:
@@ -163,8 +248,7 @@ def listing_photos_purge(*, older_than_days: int, batch: int = 500) -> int:
     )
     for photo in photos:
         # Files first: a row without its file is harmless, a file without its row is never found again.
-        photo.image.delete(save=False)
-        photo.thumbnail.delete(save=False)
+        _delete_files(_photo_files(photo))
     ListingPhoto.objects.filter(pk__in=[photo.pk for photo in photos]).delete()
     if photos:
         logger.info("listings.photos_purged", extra={"photos": len(photos)})

@@ -23,7 +23,7 @@ from web.api.idempotency import idempotent
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.recommendations import record_signal
-from web.api.search import ResultCardSerializer
+from web.api.search import ResultCardSerializer, with_srcsets
 from web.api.text_input import FormParser, JSONParser, MultiPartParser
 from web.api.visitors import listing_event_from_page
 
@@ -37,16 +37,26 @@ class SellerSerializer(serializers.Serializer):
 class PhotoSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
+    srcset = serializers.SerializerMethodField(
+        help_text="The photo at each gallery size (an <img srcset>); null for older photos"
+    )
+    thumbnail_srcset = serializers.SerializerMethodField(help_text="The thumbnail at each card size; null for older photos")
 
     class Meta:
         model = ListingPhoto
-        fields = ["id", "url", "thumbnail_url", "width", "height", "position"]
+        fields = ["id", "url", "thumbnail_url", "srcset", "thumbnail_srcset", "width", "height", "position"]
 
     def get_url(self, photo: ListingPhoto) -> str:
         return photo.image.url
 
     def get_thumbnail_url(self, photo: ListingPhoto) -> str:
         return photo.thumbnail.url
+
+    def get_srcset(self, photo: ListingPhoto) -> str | None:
+        return photo_services.photo_srcset(photo)
+
+    def get_thumbnail_srcset(self, photo: ListingPhoto) -> str | None:
+        return photo_services.card_srcset(photo.thumbnail.url)
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -298,12 +308,14 @@ class ListingSimilarApi(APIView):
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         return Response(
-            listings_similar(
-                listing_id=listing.pk,
-                make=listing.make.slug,
-                model=listing.model.slug,
-                body_type=listing.body_type,
-                year=listing.year,
-                price_fils=to_fils(listing.price),
+            with_srcsets(
+                listings_similar(
+                    listing_id=listing.pk,
+                    make=listing.make.slug,
+                    model=listing.model.slug,
+                    body_type=listing.body_type,
+                    year=listing.year,
+                    price_fils=to_fils(listing.price),
+                )
             )
         )

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from core.catalog.enums import enum_allowed_values, enum_label
 from core.catalog.selectors import catalog_labels
 from core.events.services import search_event_record
+from core.listings.photos import card_srcset
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
 from search.params import RESULT_WINDOW, SORTS, parse_search_params
@@ -60,7 +61,15 @@ class ResultCardSerializer(serializers.Serializer):
     governorate = serializers.CharField()
     seller_type = serializers.CharField()
     thumbnail_url = serializers.CharField(allow_null=True)
+    thumbnail_srcset = serializers.CharField(
+        allow_null=True, help_text="The thumbnail at each card size (an <img srcset>); null for photos stored before them"
+    )
     created_at = serializers.DateTimeField()
+
+
+def with_srcsets(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cards from the index with their thumbnail's sizes (core/listings/photos.py)."""
+    return [{**card, "thumbnail_srcset": card_srcset(card.get("thumbnail_url"))} for card in cards]
 
 
 class UnderstoodSerializer(serializers.Serializer):
@@ -166,7 +175,7 @@ class SearchListingsApi(APIView):
                 "count": result.count,
                 "page": search_request.page,
                 "page_size": search_request.page_size,
-                "results": result.results,
+                "results": with_srcsets(result.results),
                 "facets": labelled_facets(result),
                 "typo_tolerant": result.fuzzy,
                 "understood": result.understood,
