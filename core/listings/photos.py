@@ -164,14 +164,23 @@ def card_srcset(thumbnail_url: str | None) -> str | None:
     return ", ".join(f"{thumbnail_url.replace(_CARD_SUFFIX, f'-card-{width}.webp')} {width}w" for width in CARD_WIDTHS)
 
 
-def photo_srcset(photo: ListingPhoto) -> str | None:
-    """The gallery's srcset of a photo: each view size, then the stored photo; None before the sizes."""
+def photo_sizes(photo: ListingPhoto) -> list[tuple[int, str]]:
+    """(width, address) of each gallery size of a photo, smallest first, the stored photo last."""
     name = photo.thumbnail.name or ""
     if not name.endswith(_CARD_SUFFIX) or not photo.width:
-        return None
+        return [(photo.width, photo.image.url)]
     stem = name[: -len(_CARD_SUFFIX)]
-    sources = [f"{default_storage.url(_view_name(stem, width))} {width}w" for width in view_widths(photo.width)]
-    return ", ".join([*sources, f"{photo.image.url} {photo.width}w"])
+    return [
+        *((width, default_storage.url(_view_name(stem, width))) for width in view_widths(photo.width)),
+        (photo.width, photo.image.url),
+    ]
+
+
+def photo_srcset(photo: ListingPhoto) -> str | None:
+    """The gallery's srcset of a photo: each view size, then the stored photo; None before the sizes."""
+    if not (photo.thumbnail.name or "").endswith(_CARD_SUFFIX):
+        return None
+    return ", ".join(f"{url} {width}w" for width, url in photo_sizes(photo))
 
 
 def _photo_files(photo: ListingPhoto) -> list[str]:
