@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Text answers (API JSON, the app's shell) gzipped for browsers that accept it, padded
+    # against BREACH by Django (web/compression.py).
+    "web.compression.TextGZipMiddleware",
     # NUL and invalid Unicode in a query string: a 400 before anything reads it (web/api/text_input.py).
     "web.api.text_input.query_text_middleware",
     # Bodies larger than the endpoint takes: a 413 before anything reads them (web/body_limit.py).
@@ -122,6 +125,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(STATE_DIR / "staticfiles")))
 FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(BASE_DIR / "frontend" / "dist")))
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
 WHITENOISE_USE_FINDERS = DEBUG
+# The build's assets carry their content hash in their names (frontend/vite.config.ts):
+# browsers keep them for a year without asking again. Their .br/.gz siblings, made at
+# build time, are what WhiteNoise sends to browsers that accept them.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$"
 
 # Any request body but a photo upload's (web/body_limit.py); Django's own limit for form fields matches it.
 REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024)
