@@ -85,3 +85,8 @@ export function formatTime(iso: string, language: Language): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: "short" }).format(date);
 }
+
+/** "12K" / "12 ألف": short enough to sit on a chart's bar or axis. */
+export function formatCompact(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}

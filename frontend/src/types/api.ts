@@ -34,6 +34,11 @@ export type Photo = {
   id: number;
   url: string;
   thumbnail_url: string;
+  /** Each size, for <img srcset> (null for photos stored before the sizes). */
+  srcset?: string | null;
+  thumbnail_srcset?: string | null;
+  width?: number;
+  height?: number;
 };
 
 export type Seller = {
@@ -85,6 +90,7 @@ export type ListingSummary = {
   governorate?: string;
   seller_type?: string;
   thumbnail_url: string | null;
+  thumbnail_srcset?: string | null;
   created_at: string;
   status?: ListingStatus;
 };

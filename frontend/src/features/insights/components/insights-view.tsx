@@ -12,7 +12,7 @@ import { Skeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { useCatalogLabels, nameIn } from "@/lib/catalog/use-labels";
 import { errorMessage } from "@/lib/error-message";
-import { formatNumber, formatPrice } from "@/lib/format";
+import { formatCompact, formatNumber, formatPrice } from "@/lib/format";
 import { numberText } from "@/lib/numbers";
 
 const METRICS = ["count", "price_median", "mileage_median"];
@@ -167,7 +167,11 @@ export function InsightsView() {
         onDownload={() => download("by-year", byYear)}
         chart={
           yearBars.length ? (
-            <BarChart title={t("insights.medianPrice")} bars={yearBars} description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
+            <BarChart
+              title={t("insights.medianPrice")}
+              bars={yearBars}
+              formatValue={(value) => formatCompact(value, language)}
+              description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
           ) : null
         }
       />
