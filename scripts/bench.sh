@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 install_all
+build_frontend  # the Lighthouse arm measures the production build
 services_start
 trap services_stop_started EXIT
 

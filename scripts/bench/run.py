@@ -45,6 +45,7 @@ from indexer.rebuild import rebuild_index  # noqa: E402
 from scripts.bench.broker import bench_broker_outage  # noqa: E402
 from scripts.bench.chat import bench_chat  # noqa: E402
 from scripts.bench.figures import summary  # noqa: E402
+from scripts.bench.lighthouse import bench_lighthouse  # noqa: E402
 from scripts.bench.photos import bench_photos  # noqa: E402
 from scripts.bench.recommendations import bench_recommendations  # noqa: E402
 from scripts.bench.understanding import bench_understanding  # noqa: E402
@@ -337,7 +338,8 @@ def main() -> None:
     parser.add_argument(
         "--only",
         nargs="*",
-        default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations", "photos", "broker", "chat"],
+        default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations", "photos", "broker", "chat"]
+        + ["lighthouse"],
     )
     parser.add_argument("--search-rounds", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)
@@ -392,7 +394,7 @@ def main() -> None:
             worker.stop()
 
     # Arms in their own modules: name → bench(env, logs) → figures.
-    for name, arm in {"broker": bench_broker_outage, "chat": bench_chat}.items():
+    for name, arm in {"broker": bench_broker_outage, "chat": bench_chat, "lighthouse": bench_lighthouse}.items():
         if name in args.only:
             log(f"{name}: {arm.__module__}")
             results[name] = arm(env, logs)
