@@ -12,7 +12,7 @@ bench:
 	./scripts/bench.sh
 
 lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy core search indexer web
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy core search indexer discovery web testing && .venv/bin/lint-imports
 	cd frontend && npm run lint && npm run typecheck
 
 services:

@@ -1,10 +1,8 @@
 """Fixtures shared by every test: real PostgreSQL, Redis, search engine and a
 real Celery worker process (scripts/test.sh starts the services)."""
 
-import os
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +10,14 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from scripts.processes import ROOT, OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess
+from scripts.processes import WebProcess, WorkerProcess
+from testing.processes import worker_env
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # Never let a test run touch the development index or queue.
     if not settings.SAYARA_INSTANCE.startswith("test"):
         pytest.exit("Run the tests with `make test` (or set SAYARA_INSTANCE=test).", returncode=2)
-
-
-def wait_until(check: Callable[[], object], *, timeout: float = 10.0, interval: float = 0.05, message: str = "") -> object:
-    """Poll until `check()` returns something truthy; fail the test after `timeout`."""
-    deadline = time.monotonic() + timeout
-    last: object = None
-    while time.monotonic() < deadline:
-        last = check()
-        if last:
-            return last
-        time.sleep(interval)
-    pytest.fail(f"timed out after {timeout}s waiting for {message or check}; last value: {last!r}")
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +40,10 @@ def api() -> APIClient:
 @pytest.fixture(autouse=True)
 def fresh_catalog_labels() -> None:
     """The per-process caches of the catalog's labels (core/catalog/selectors.py) and of
-    search's vocabulary (web/search_vocabulary.py) must not
+    search's vocabulary (discovery/vocabulary.py) must not
     carry one test's catalog into the next (transactional tests flush the catalog)."""
     from core.catalog import selectors
-    from web.search_vocabulary import search_vocabulary_forget
+    from discovery.vocabulary import search_vocabulary_forget
 
     selectors._labels = None
     search_vocabulary_forget()
@@ -99,22 +86,6 @@ def event_buffer(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
 # --- real processes -------------------------------------------------------------------
 
 
-def worker_env(**overrides: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "SAYARA_INSTANCE": settings.SAYARA_INSTANCE,
-            # After django_db_setup, NAME is the test database's.
-            "POSTGRES_DB": settings.DATABASES["default"]["NAME"],
-            "OUTBOX_SWEEP_SECONDS": "1",
-            "EVENTS_DRAIN_SECONDS": "1",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    env.update(overrides)
-    return env
-
-
 @pytest.fixture(scope="session")
 def mail_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the worker and the ASGI server write their e-mails (one file per send)."""
@@ -130,7 +101,7 @@ def celery_worker(django_db_setup: None, tmp_path_factory: pytest.TempPathFactor
     """The real worker, for one module at a time: modules that stop services run
     their own worker against private instances, and two workers would race for
     the same outbox rows."""
-    # Saved-search alerts every second instead of every 30 (web/tasks/alerts.py).
+    # Saved-search alerts every second instead of every 30 (discovery/tasks.py).
     env = worker_env(ALERTS_INTERVAL_SECONDS="1", **mail_env(mail_dir))
     worker = WorkerProcess(env, tmp_path_factory.mktemp("worker"))
     worker.start()
@@ -153,6 +124,3 @@ def asgi_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory,
     web = WebProcess(env, tmp_path_factory.mktemp("asgi")).start()
     yield web.url
     web.stop()
-
-
-__all__ = ["ROOT", "OpenSearchProcess", "RedisProcess", "WebProcess", "WorkerProcess", "wait_until", "worker_env"]

@@ -5,36 +5,38 @@ the same way for the relay, reconciliation and a full rebuild.
 """
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
 from django.core.files.storage import default_storage
 
 from core.catalog.enums import enum_label
-from core.listings.models import ListingStatus
+from core.listings.fields import FIELDS, LABELLED, Choice, Kind, Moment, Money
+from core.listings.transitions import INDEXED_STATUSES
 from search.engines.base import BulkOp
 from search.money import to_fils
 
-# Sold and expired listings stay in the index (status filtered out of buyer
-# search) for market statistics; drafts and deleted listings leave it.
-INDEXED_STATUSES = frozenset({ListingStatus.ACTIVE, ListingStatus.SOLD, ListingStatus.EXPIRED})
-
-# Listing field → enum, for the bilingual labels that make free text find "gcc" or "أبيض".
-LABELLED = (
-    ("body_type", "body_type"),
-    ("fuel", "fuel"),
-    ("transmission", "transmission"),
-    ("drivetrain", "drivetrain"),
-    ("exterior_color", "color"),
-    ("regional_spec", "regional_spec"),
-    ("condition", "condition"),
-    ("governorate", "governorate"),
-)
+__all__ = ["INDEXED_STATUSES", "document_hash", "listing_document", "listing_op"]
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+def _as_indexed(kind: Kind) -> Callable[[Any], Any]:
+    """How the index holds a value of this kind: integer fils, ISO moments, no empty enum values."""
+    if isinstance(kind, Money):
+        return to_fils
+    if isinstance(kind, Moment):
+        return _iso
+    if isinstance(kind, Choice):
+        return lambda value: value or None
+    return lambda value: value
+
+
+# Listing field → (document key, conversion), for the fields the document holds as they are.
+PLAIN = tuple((field.name, field.index, _as_indexed(field.kind)) for field in FIELDS if field.index)
 
 
 def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -50,7 +52,7 @@ def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
         "version": row["version"],
         "status": row["status"],
         "seller_id": row["seller_id"],
-        "seller_type": row["seller_type"],
+        **{key: indexed(row[name]) for name, key, indexed in PLAIN},
         "make": make,
         "model": model,
         "make_model": f"{make}/{model}",
@@ -58,31 +60,12 @@ def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
         "make_name_ar": row["make_name_ar"],
         "model_name_en": row["model_name_en"],
         "model_name_ar": row["model_name_ar"],
-        "title": row["title"],
-        "trim": row["trim"],
-        "description": row["description"],
         "keywords": " ".join(labels),
         "suggest": f"{row['make_name_en']} {row['model_name_en']} {row['make_name_ar']} {row['model_name_ar']}",
-        "year": row["year"],
-        "price_fils": to_fils(row["price"]),
-        "mileage_km": row["mileage_km"],
-        "currency": row["currency"],
-        "country": row["country"],
-        "body_type": row["body_type"],
-        "fuel": row["fuel"],
-        "transmission": row["transmission"],
-        "drivetrain": row["drivetrain"] or None,
-        "color": row["exterior_color"] or None,
-        "regional_spec": row["regional_spec"],
-        "condition": row["condition"],
-        "governorate": row["governorate"],
         "thumbnail_url": default_storage.url(thumbnail) if thumbnail else None,
         "photo_count": row["photo_count"],
-        "created_at": _iso(row["created_at"]),
+        # Sorting by newest needs one on every document.
         "published_at": _iso(row["published_at"] or row["created_at"]),
-        "updated_at": _iso(row["updated_at"]),
-        "sold_at": _iso(row["sold_at"]),
-        "expires_at": _iso(row["expires_at"]),
     }
 
 

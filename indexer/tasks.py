@@ -3,10 +3,8 @@
 import logging
 
 from celery import shared_task
-from django.conf import settings
 
-from core.listings.photos import listing_photos_purge
-from core.listings.services import listing_bulk_expire
+from core.outbox.services import RELAY_TASK
 from indexer.relay import relay_outbox
 from search.engines.base import EngineUnavailable
 
@@ -22,7 +20,7 @@ def _relay(trigger: str) -> int:
         return 0
 
 
-@shared_task(name="indexer.relay_outbox", ignore_result=True)
+@shared_task(name=RELAY_TASK, ignore_result=True)
 def relay_outbox_task() -> int:
     """Asked for on commit by core/outbox/services.py."""
     return _relay("commit")
@@ -32,16 +30,6 @@ def relay_outbox_task() -> int:
 def sweep_outbox_task() -> int:
     """Every few seconds (beat): whatever a lost message or a crash left behind."""
     return _relay("sweep")
-
-
-@shared_task(name="indexer.expire_listings", ignore_result=True)
-def expire_listings_task() -> int:
-    return listing_bulk_expire()
-
-
-@shared_task(name="listings.purge_deleted_photos", ignore_result=True)
-def purge_deleted_photos_task() -> int:
-    return listing_photos_purge(older_than_days=settings.DELETED_PHOTOS_KEEP_DAYS)
 
 
 @shared_task(name="indexer.reconcile_index", ignore_result=True)

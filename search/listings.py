@@ -4,6 +4,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from search.comparables import Car, comparable_car
 from search.engine import get_engine
 from search.index import RANGE_FIELDS, listings_alias
 from search.params import SearchRequest, max_year
@@ -254,7 +255,12 @@ def listings_suggest(q: str, *, vocabulary: Vocabulary | None = None) -> list[di
     return out[:SUGGESTIONS]
 
 
-def similar_body(*, listing_id: int, make: str, model: str, body_type: str, year: int, price_fils: int) -> dict[str, Any]:
+def similar_body(
+    *, listing_id: int, make: str, model: str, body_type: str, year: int, price_fils: int, mileage_km: int | None = None
+) -> dict[str, Any]:
+    """Active cars like this one: its comparables (search/comparables.py) first,
+    then cars of its make, body type and price band."""
+    car = Car(make=make, model=model, year=year, mileage_km=mileage_km)
     return {
         "size": SIMILAR,
         "_source": RESULT_FIELDS,
@@ -263,10 +269,11 @@ def similar_body(*, listing_id: int, make: str, model: str, body_type: str, year
                 "filter": [ACTIVE],
                 "must_not": [{"term": {"id": listing_id}}],
                 "should": [
-                    {"term": {"make_model": {"value": f"{make}/{model}", "boost": 5}}},
+                    # "must", not "filter": a filter-only bool scores nothing, whatever its boost.
+                    {"bool": {"must": comparable_car(car), "boost": 6}},
+                    {"term": {"make_model": {"value": f"{make}/{model}", "boost": 2}}},
                     {"term": {"make": {"value": make, "boost": 2}}},
                     {"term": {"body_type": {"value": body_type, "boost": 1.5}}},
-                    {"range": {"year": {"gte": year - 2, "lte": year + 2, "boost": 1}}},
                     {"range": {"price_fils": {"gte": int(price_fils * 0.75), "lte": int(price_fils * 1.25), "boost": 1.5}}},
                 ],
                 "minimum_should_match": 2,
@@ -277,9 +284,17 @@ def similar_body(*, listing_id: int, make: str, model: str, body_type: str, year
 
 
 def listings_similar(
-    *, listing_id: int, make: str, model: str, body_type: str, year: int, price_fils: int
+    *, listing_id: int, make: str, model: str, body_type: str, year: int, price_fils: int, mileage_km: int | None = None
 ) -> list[dict[str, Any]]:
-    body = similar_body(listing_id=listing_id, make=make, model=model, body_type=body_type, year=year, price_fils=price_fils)
+    body = similar_body(
+        listing_id=listing_id,
+        make=make,
+        model=model,
+        body_type=body_type,
+        year=year,
+        price_fils=price_fils,
+        mileage_km=mileage_km,
+    )
     response = get_engine().search(listings_alias(), body)
     return [result_card(hit["_source"]) for hit in response["hits"]["hits"]]
 

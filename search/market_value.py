@@ -1,28 +1,22 @@
-"""What a car is worth: comparable listings in the index, and where an asking
-price sits among them (a listing's market value; a seller's price suggestion).
-
-Comparables: the same make and model, a year within ±2, a mileage within a
-band around the car's, listed now or sold in the last 180 days. Fewer than 5
-and no rating is given. docs/decisions/analytics.md explains the numbers.
+"""What a car is worth: its comparables in the index (search/comparables.py),
+and where an asking price sits among them (a listing's market value and band;
+a seller's price suggestion). docs/decisions/analytics.md explains the numbers.
 """
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
 from search.analytics import money_or_none, percentile_values, percentiles_agg, run_analytics_query
+from search.comparables import MIN_COMPARABLES, Car, closer_to, comparable_car, criteria, on_the_market
 from search.money import fils_to_str
-from search.params import MAX_MILEAGE, MIN_YEAR, InvalidParams, _single, _whole
+from search.params import MAX_MILEAGE, MIN_YEAR, InvalidParams, _single, _whole, max_year
 
-COMPARABLE_YEARS = 2
-# Mileage band: ± a quarter of the car's mileage, but never narrower than ±20,000 km.
-MILEAGE_BAND_SHARE = Fraction(1, 4)
-MILEAGE_BAND_MIN_KM = 20_000
-SOLD_WITHIN_DAYS = 180
-MIN_COMPARABLES = 5
+__all__ = ["Car", "find_comparables", "market_value", "parse_car_params", "price_rating", "price_suggestion"]
+
 SHOWN_COMPARABLES = 10
 # The asking price against the comparables' median, in percent: at most the
 # bound → the rating; above the last bound → "overpriced".
@@ -30,25 +24,22 @@ RATING_BOUNDS = ((-15, "great"), (-5, "good"), (5, "fair"), (15, "high"))
 OVERPRICED = "overpriced"
 NOT_ENOUGH_COMPARABLES = "not_enough_comparables"
 COMPARABLE_FIELDS = ["id", "price_fils", "year", "mileage_km", "status"]
-
-
-@dataclass(frozen=True)
-class Car:
-    make: str
-    model: str
-    year: int
-    mileage_km: int | None = None
+# The band of comparable prices a listing's page draws: p10–p90, its core p25–p75, the median.
+BAND = {"p10": 10.0, "p25": 25.0, "median": 50.0, "p75": 75.0, "p90": 90.0}
+BAND_PERCENTS = list(BAND.values())
 
 
 @dataclass
 class Comparables:
     count: int
-    # Percentiles of the comparables' prices, in fils (None when there are none).
-    p25: float | None
-    median: float | None
-    p75: float | None
+    # Percentile → the comparables' price there, in fils (None when there are none).
+    prices: dict[float, float | None]
     listings: list[dict[str, Any]] = field(default_factory=list)
     criteria: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def median(self) -> float | None:
+        return self.prices.get(50.0)
 
     @property
     def enough(self) -> bool:
@@ -58,51 +49,19 @@ class Comparables:
         """The middle half of comparable prices and their median (BHD strings)."""
         if not self.enough:
             return None
-        return {"low": money_or_none(self.p25), "median": money_or_none(self.median), "high": money_or_none(self.p75)}
+        return {
+            key: money_or_none(self.prices.get(percent)) for key, percent in (("low", 25.0), ("median", 50.0), ("high", 75.0))
+        }
 
-
-def mileage_band(mileage_km: int) -> tuple[int, int]:
-    half_width = max(MILEAGE_BAND_MIN_KM, round(mileage_km * MILEAGE_BAND_SHARE))
-    return max(0, mileage_km - half_width), mileage_km + half_width
-
-
-def criteria(car: Car) -> dict[str, Any]:
-    low, high = mileage_band(car.mileage_km) if car.mileage_km is not None else (None, None)
-    return {
-        "make": car.make,
-        "model": car.model,
-        "year_min": car.year - COMPARABLE_YEARS,
-        "year_max": car.year + COMPARABLE_YEARS,
-        "mileage_min": low,
-        "mileage_max": high,
-        "sold_within_days": SOLD_WITHIN_DAYS,
-        "min_comparables": MIN_COMPARABLES,
-    }
+    def band(self) -> dict[str, str | None] | None:
+        """BAND's prices (BHD strings), when there are enough comparables."""
+        if not self.enough:
+            return None
+        return {key: money_or_none(self.prices.get(percent)) for key, percent in BAND.items()}
 
 
 def comparables_body(car: Car, *, exclude_id: int | None, now: datetime) -> dict[str, Any]:
-    wanted = criteria(car)
-    sold_since = (now - timedelta(days=SOLD_WITHIN_DAYS)).isoformat()
-    filters: list[dict[str, Any]] = [
-        {"term": {"make_model": f"{car.make}/{car.model}"}},
-        {"range": {"year": {"gte": wanted["year_min"], "lte": wanted["year_max"]}}},
-        {
-            "bool": {
-                "should": [
-                    {"term": {"status": "active"}},
-                    {"bool": {"filter": [{"term": {"status": "sold"}}, {"range": {"sold_at": {"gte": sold_since}}}]}},
-                ],
-                "minimum_should_match": 1,
-            }
-        },
-    ]
-    # The closest cars are the ones shown: same year first, then nearer mileage.
-    closer: list[dict[str, Any]] = [{"term": {"year": {"value": car.year, "boost": 2}}}]
-    if car.mileage_km is not None:
-        filters.append({"range": {"mileage_km": {"gte": wanted["mileage_min"], "lte": wanted["mileage_max"]}}})
-        half = (wanted["mileage_max"] - car.mileage_km) // 2
-        closer.append({"range": {"mileage_km": {"gte": max(0, car.mileage_km - half), "lte": car.mileage_km + half}}})
-    query: dict[str, Any] = {"bool": {"filter": filters, "should": closer}}
+    query: dict[str, Any] = {"bool": {"filter": [*comparable_car(car), on_the_market(now)], "should": closer_to(car)}}
     if exclude_id is not None:
         query["bool"]["must_not"] = [{"term": {"id": exclude_id}}]
     return {
@@ -111,7 +70,7 @@ def comparables_body(car: Car, *, exclude_id: int | None, now: datetime) -> dict
         "_source": COMPARABLE_FIELDS,
         "query": query,
         "sort": [{"_score": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
-        "aggs": {"price": percentiles_agg({"field": "price_fils"}, [25.0, 50.0, 75.0])},
+        "aggs": {"price": percentiles_agg({"field": "price_fils"}, BAND_PERCENTS)},
     }
 
 
@@ -129,9 +88,7 @@ def parse_comparables(car: Car, response: dict[str, Any]) -> Comparables:
     ]
     return Comparables(
         count=response["hits"]["total"]["value"],
-        p25=prices.get(25.0),
-        median=prices.get(50.0),
-        p75=prices.get(75.0),
+        prices=prices,
         listings=listings,
         criteria=criteria(car),
     )
@@ -168,6 +125,7 @@ def market_value(*, listing_id: int, car: Car, price_fils: int, now: datetime | 
         "reason": None if comparables.enough else NOT_ENOUGH_COMPARABLES,
         "difference_percent": difference,
         "estimate": comparables.estimate(),
+        "band": comparables.band(),
         "comparables_count": comparables.count,
         "comparables": comparables.listings,
         "criteria": comparables.criteria,
@@ -201,11 +159,11 @@ def parse_car_params(params: Mapping[str, Sequence[str]], *, known_models: Colle
             errors["model"] = [f"{model[:60]!r} is not a model of {make!r}; see /api/v1/catalog/makes."]
         else:
             errors["make"] = [f"Unknown make {make[:60]!r}; see /api/v1/catalog/makes."]
-    max_year = date.today().year + 1
+    newest = max_year()
     raw_year = _single(params, "year")
-    year = _whole(raw_year, MIN_YEAR, max_year) if raw_year is not None else None
+    year = _whole(raw_year, MIN_YEAR, newest) if raw_year is not None else None
     if year is None:
-        errors["year"] = [f"Must be a whole number between {MIN_YEAR} and {max_year}."]
+        errors["year"] = [f"Must be a whole number between {MIN_YEAR} and {newest}."]
     raw_mileage = _single(params, "mileage_km")
     mileage = _whole(raw_mileage, 0, MAX_MILEAGE) if raw_mileage is not None else None
     if raw_mileage is not None and mileage is None:

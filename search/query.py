@@ -44,6 +44,9 @@ RESULT_FIELDS = [
     "published_at",
 ]
 
+# A result card: those fields, the price as money rather than fils (API.md: results).
+CARD_KEYS = [*(key for key in RESULT_FIELDS if key not in ("price_fils", "published_at")), "price"]
+
 SORTS: dict[str, list[Any]] = {
     # A stable tie-break everywhere: equal keys order by newest, then id.
     "relevance": [{"_score": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
@@ -251,9 +254,7 @@ class SearchResult:
 
 
 def result_card(source: dict[str, Any]) -> dict[str, Any]:
-    card = {key: source.get(key) for key in RESULT_FIELDS if key not in ("price_fils", "published_at")}
-    card["price"] = fils_to_str(source["price_fils"])
-    return card
+    return {key: fils_to_str(source["price_fils"]) if key == "price" else source.get(key) for key in CARD_KEYS}
 
 
 def _terms_facet(name: str, agg: dict[str, Any], selected: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -8,4 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
 
 app = Celery("sayara")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["indexer", "web"])
+# Tasks live beside the code they call (settings.CELERY_TASK_ROUTES).
+app.autodiscover_tasks(
+    ["core.accounts", "core.events", "core.listings", "core.messaging", "core.recommendations", "indexer", "discovery", "web"]
+)

@@ -15,7 +15,7 @@ from django.views.static import serve
 
 from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.photos import PHOTO_FILE
-from core.listings.selectors import PUBLIC_STATUSES
+from core.listings.transitions import PUBLIC_STATUSES
 
 # Shared caches may keep a public photo this long after its listing left the market.
 PUBLIC_MAX_AGE = 600

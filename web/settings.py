@@ -7,6 +7,7 @@ only what differs (README, "Configuration").
 from pathlib import Path
 from typing import Any
 
+from core.catalog.enums import ENUMS, enum_choices
 from web import content_policy
 from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_list, env_str
 from web.observability import JSON_FORMATTER, json_logs, sentry_init
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "web.api.visitor.VisitorCookieMiddleware",
+    "web.api.visitors.VisitorCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -205,6 +206,15 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 # Redis outage under load (web/broker.py).
 CELERY_BROKER_TRANSPORT = "web.broker:Transport"
 CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
+# Every task is named `<domain>.<verb>` and lives beside the code it calls
+# (core/*/tasks.py, indexer/tasks.py, discovery/tasks.py, web/tasks.py); each
+# domain's queue is said here (Celery's task_routes: a queue on the task itself
+# goes away in Celery 6). One queue per instance today: the worker consumes the
+# queue named by SAYARA_INSTANCE, so copies of the stack on one machine, and the
+# tests' workers, never take each other's tasks. A domain that needs its own
+# worker gets its own queue here.
+TASK_DOMAINS = ("accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "recommendations")
+CELERY_TASK_ROUTES = {f"{domain}.*": {"queue": SAYARA_INSTANCE} for domain in TASK_DOMAINS}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -221,14 +231,14 @@ RECONCILE_MINUTES = env_float("RECONCILE_MINUTES", 10.0)
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "indexer.sweep_outbox", "schedule": OUTBOX_SWEEP_SECONDS},
     "reconcile-index": {"task": "indexer.reconcile_index", "schedule": RECONCILE_MINUTES * 60},
-    "expire-listings": {"task": "indexer.expire_listings", "schedule": 15 * 60},
-    "messaging-unread-emails": {"task": "web.messaging.send_unread_emails", "schedule": 60},
+    "expire-listings": {"task": "listings.expire", "schedule": 15 * 60},
+    "messaging-unread-emails": {"task": "messaging.send_unread_emails", "schedule": 60},
     "drain-events": {"task": "events.drain", "schedule": EVENTS_DRAIN_SECONDS},
     "purge-events": {"task": "events.purge", "schedule": 24 * 60 * 60},
     "recompute-recommendations": {"task": "recommendations.recompute", "schedule": RECOMMENDATIONS_RECOMPUTE_SECONDS},
     "purge-recommendation-signals": {"task": "recommendations.purge", "schedule": 24 * 60 * 60},
     "purge-deleted-photos": {"task": "listings.purge_deleted_photos", "schedule": 60 * 60},
-    "purge-idempotency-keys": {"task": "web.purge_idempotency_keys", "schedule": 60 * 60},
+    "purge-idempotency-keys": {"task": "idempotency.purge", "schedule": 60 * 60},
 }
 # How long a create's answer is kept for retries with the same Idempotency-Key (web/api/idempotency.py).
 IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
@@ -314,8 +324,14 @@ SPECTACULAR_SETTINGS = {
         "web.api.schema.add_error_components",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
-    # One name per choice set (seller_type and account_type share theirs).
+    # One name per choice set: each listing enum's (core/catalog/enums.py), whichever
+    # field carries it; seller_type and account_type share theirs.
     "ENUM_NAME_OVERRIDES": {
+        **{
+            "".join(part.title() for part in name.split("_")) + "Enum": enum_choices(name)
+            for name in ENUMS
+            if name != "seller_type"
+        },
         "AccountTypeEnum": "core.accounts.models.AccountType",
         "ListingStatusEnum": "core.listings.models.ListingStatus",
     },

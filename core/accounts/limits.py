@@ -36,6 +36,8 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from redis.exceptions import RedisError
 
+from core.errors import RateLimited
+
 logger = logging.getLogger(__name__)
 
 HOUR = 3600
@@ -43,12 +45,8 @@ HOUR = 3600
 PAIR_MEMORY_SECONDS = 24 * HOUR
 
 
-class AttemptsLimited(Exception):
+class AttemptsLimited(RateLimited):
     """Too many attempts: refuse until `retry_after` seconds have passed (HTTP 429)."""
-
-    def __init__(self, message: str, *, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = max(1, retry_after)
 
 
 def _digest(value: str) -> str:

@@ -31,7 +31,7 @@ from core.accounts.verification import (
 
 logger = logging.getLogger(__name__)
 
-# The e-mail goes out from a worker (web/tasks/accounts.py), asked for by name
+# The e-mail goes out from a worker (core/accounts/tasks.py), asked for by name
 # so core does not import the interface; answering at once, whether or not the
 # account exists, also keeps the reset endpoint from telling accounts apart.
 PASSWORD_RESET_TASK = "accounts.send_password_reset"
@@ -320,7 +320,7 @@ def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> U
     return user
 
 
-# What each account e-mail task sends (web/tasks/accounts.py), also used when no broker answers.
+# What each account e-mail task sends (core/accounts/tasks.py), also used when no broker answers.
 ACCOUNT_MAILS = {
     PASSWORD_RESET_TASK: user_password_reset_send,
     VERIFICATION_TASK: user_verification_send,

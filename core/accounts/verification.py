@@ -21,19 +21,16 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
 from core.accounts.models import Language, User
+from core.errors import Forbidden
 
 logger = logging.getLogger(__name__)
 INVALID_LINK = "This verification link is invalid or has expired. Ask for a new one."
 
 
-class EmailUnverified(Exception):
+class EmailUnverified(Forbidden):
     """The account's address is not verified yet (HTTP 403, code "email_unverified")."""
 
     code = "email_unverified"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 SALT = "sayara.accounts.verification"

@@ -1,7 +1,7 @@
 """Saved searches and the notifications their alerts create.
 
 A saved search keeps the buyer's search query string (API.md, Search) as they
-ran it. With `alert` on, a periodic job (web/search_alerts.py) finds active
+ran it. With `alert` on, a periodic job (discovery/alerts.py) finds active
 listings changed since the search's `checked_until` that match it and records
 one notification per (saved search, listing), never more
 (docs/decisions/saved-search-alerts.md).

@@ -35,7 +35,7 @@ def catalog_makes_with_models() -> list[Make]:
 
 def catalog_names() -> list[tuple[str, str | None, tuple[str, str], list[str]]]:
     """Every make and model as (make slug, model slug or None, (English, Arabic) name, aliases):
-    what search understands in free text (web/search_vocabulary.py)."""
+    what search understands in free text (discovery/vocabulary.py)."""
     rows: list[tuple[str, str | None, tuple[str, str], list[str]]] = [
         (slug, None, (name_en, name_ar), list(aliases))
         for slug, name_en, name_ar, aliases in Make.objects.values_list("slug", "name_en", "name_ar", "aliases")

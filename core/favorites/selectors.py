@@ -5,7 +5,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from core.accounts.models import User
 from core.favorites.models import Favorite
 from core.listings.models import ListingPhoto, ListingStatus
-from core.listings.selectors import PUBLIC_STATUSES
+from core.listings.transitions import PUBLIC_STATUSES
 
 
 def _visible_to_owner(user: User) -> Q:

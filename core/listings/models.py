@@ -15,13 +15,8 @@ from django.utils import timezone
 
 from core.catalog.enums import enum_choices
 from core.catalog.models import CarModel, Make
+from core.listings.fields import DESCRIPTION_MAX, MAX_MILEAGE_KM, MAX_PRICE, MIN_YEAR, TITLE_MAX, TRIM_MAX
 
-MIN_YEAR = 1950
-MAX_PRICE = Decimal("10000000.000")
-MAX_MILEAGE_KM = 2_000_000
-TITLE_MAX = 120
-TRIM_MAX = 60
-DESCRIPTION_MAX = 5000
 LISTING_LIFETIME_DAYS = 60
 
 

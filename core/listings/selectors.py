@@ -3,19 +3,27 @@
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
 from core.accounts.models import User
+from core.listings.fields import ROW_FIELDS
 from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.transitions import PUBLIC_STATUSES
 
-PUBLIC_STATUSES = (ListingStatus.ACTIVE,)
+
+def _photos() -> Prefetch:
+    return Prefetch("photos", queryset=ListingPhoto.objects.order_by("position", "id"))
 
 
 def _with_relations(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
-    return queryset.select_related("make", "model", "seller").prefetch_related(
-        Prefetch("photos", queryset=ListingPhoto.objects.order_by("position", "id"))
-    )
+    return queryset.select_related("make", "model", "seller").prefetch_related(_photos())
+
+
+def listing_with_photos(listing: Listing) -> Listing:
+    """A listing a service returned (make, model and seller loaded), with its photos in order."""
+    prefetch_related_objects([listing], _photos())
+    return listing
 
 
 def listing_get(*, listing_id: int, user: User | None = None) -> Listing:
@@ -29,10 +37,15 @@ def listing_get(*, listing_id: int, user: User | None = None) -> Listing:
     raise Listing.DoesNotExist
 
 
+def listing_may_change(*, user: User, listing: Listing) -> bool:
+    """Its seller and staff may change a listing; no one else."""
+    return user.pk == listing.seller_id or user.is_staff
+
+
 def listing_get_owned(*, listing_id: int, user: User) -> Listing:
     """A listing its seller (or staff) may change; DoesNotExist for anyone else."""
     listing = _with_relations(Listing.objects.exclude(status=ListingStatus.DELETED)).get(pk=listing_id)
-    if user.pk != listing.seller_id and not user.is_staff:
+    if not listing_may_change(user=user, listing=listing):
         raise Listing.DoesNotExist
     return listing
 
@@ -47,34 +60,7 @@ def listing_list_for_seller(*, seller: User, status: str | None = None) -> Query
 # What a search document needs (indexer/documents.py), as plain rows: building
 # documents from rows instead of model instances is what lets a full rebuild
 # keep up with the engine.
-INDEX_ROW_FIELDS = (
-    "id",
-    "version",
-    "status",
-    "seller_id",
-    "seller_type",
-    "title",
-    "trim",
-    "description",
-    "year",
-    "price",
-    "currency",
-    "country",
-    "mileage_km",
-    "body_type",
-    "fuel",
-    "transmission",
-    "drivetrain",
-    "exterior_color",
-    "regional_spec",
-    "condition",
-    "governorate",
-    "created_at",
-    "published_at",
-    "updated_at",
-    "sold_at",
-    "expires_at",
-)
+INDEX_ROW_FIELDS = ("id", "version", "status", "seller_id", *ROW_FIELDS)
 
 
 def _index_rows(queryset: QuerySet[Listing]) -> QuerySet[Listing, dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Emails about messages that wait unread (web/tasks/messaging.py runs this
+"""Emails about messages that wait unread (core/messaging/tasks.py runs this
 every minute). At most one email per conversation and recipient until they
 read it; in the recipient's language; the preview escaped like any page."""
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.accounts.models import User
-from core.accounts.verification import EmailUnverified, user_require_verified
+from core.accounts.verification import user_require_verified
 from core.listings.models import Listing, ListingStatus
 from core.messaging.contact import contact_warnings
 from core.messaging.exceptions import MessagingForbidden
@@ -61,10 +61,7 @@ def _check_not_blocked(*, sender_id: int, recipient_id: int) -> None:
 
 def _message_store(*, conversation: Conversation, sender: User, body: str) -> Message:
     """Store a message in a locked conversation; push it to both participants after commit."""
-    try:
-        user_require_verified(sender, to="write to other members")
-    except EmailUnverified as exc:
-        raise MessagingForbidden(exc.message, code=exc.code) from exc
+    user_require_verified(sender, to="write to other members")
     recipient_id = conversation.other_participant_id(sender.pk)
     _check_not_blocked(sender_id=sender.pk, recipient_id=recipient_id)
     send_rate_check(user_id=sender.pk)

@@ -20,13 +20,13 @@ from celery import Celery
 from django.conf import settings
 from rest_framework.authtoken.models import Token
 
-from conftest import ROOT, OpenSearchProcess, RedisProcess, WebProcess, WorkerProcess, wait_until, worker_env
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import toyota_land_cruiser
-from core.listings.tests.factories import listing_data
 from core.outbox.services import BROKER_BACKOFF_SECONDS
-from scripts.processes import PostgresProcess
-from web.tests.browser import Browser
+from scripts.processes import ROOT, OpenSearchProcess, PostgresProcess, RedisProcess, WebProcess, WorkerProcess
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.catalog import toyota_land_cruiser
+from testing.listings import listing_data
+from testing.processes import wait_until, worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
 

@@ -6,7 +6,6 @@ import threading
 import pytest
 from django.db import connection
 
-from conftest import wait_until
 from core.catalog.services import catalog_data, catalog_load
 from core.listings import services
 from core.listings.demo import listings_seed_demo
@@ -17,6 +16,7 @@ from indexer.reconcile import reconcile_index
 from search.engine import get_engine
 from search.listings import listings_search
 from search.params import SearchRequest
+from testing.processes import wait_until
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 

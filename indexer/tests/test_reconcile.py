@@ -9,13 +9,13 @@ from django.core.management import call_command
 from core.listings import services
 from core.listings.models import Listing
 from core.listings.selectors import listing_index_rows_by_ids
-from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
 from indexer.documents import document_hash, listing_document, listing_op
 from indexer.reconcile import reconcile_index
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.engines.base import BulkOp
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

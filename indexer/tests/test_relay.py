@@ -8,7 +8,6 @@ from django.utils import timezone
 from core.listings import services
 from core.listings.models import Listing
 from core.listings.selectors import listing_index_rows_by_ids
-from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
 from indexer.documents import listing_op
 from indexer.lag import outbox_lag
@@ -16,6 +15,7 @@ from indexer.relay import STUCK_AFTER_ATTEMPTS, relay_outbox
 from search.engine import get_engine
 from search.engines.base import BulkOp
 from search.index import listings_alias
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

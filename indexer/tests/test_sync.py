@@ -6,13 +6,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conftest import wait_until
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings.models import Listing
 from core.listings.services import listing_bulk_expire
-from core.listings.tests.factories import listing_data, make_listing
 from core.outbox.models import OutboxEntry
+from testing.accounts import UserFactory
+from testing.catalog import toyota_land_cruiser
+from testing.listings import listing_data, make_listing
+from testing.processes import wait_until
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 

@@ -17,7 +17,7 @@
    /listings/{id}/similar in the same run.
 
 Everything the recommender does here is the code the API runs
-(web/recommendations.py, core/recommendations); only the buyers are invented.
+(discovery/recommendations.py, core/recommendations); only the buyers are invented.
 """
 
 import datetime
@@ -44,12 +44,12 @@ from core.recommendations.models import ListingNeighbors, Signal, Subject
 from core.recommendations.profile import ListingTraits, StatedFilters
 from core.recommendations.services import neighbors_recompute
 from core.recommendations.weights import SIGNAL_WEIGHTS, SignalKind, decayed
+from discovery.recommendations import Known, candidates_gather, candidates_rank
 from scripts.processes import WebProcess
 from search.engine import get_engine
 from search.index import listings_alias
 from search.listings import similar_body
-from web.api.visitor import VISITOR_COOKIE, visitor_key
-from web.recommendations import Known, candidates_gather, candidates_rank
+from web.api.visitors import VISITOR_COOKIE, visitor_key
 
 K = 10
 

@@ -338,8 +338,19 @@ def main() -> None:
     parser.add_argument(
         "--only",
         nargs="*",
-        default=["rebuild", "search", "facets", "sync", "load", "understanding", "recommendations", "photos", "broker", "chat"]
-        + ["lighthouse"],
+        default=[
+            "rebuild",
+            "search",
+            "facets",
+            "sync",
+            "load",
+            "understanding",
+            "recommendations",
+            "photos",
+            "broker",
+            "chat",
+            "lighthouse",
+        ],
     )
     parser.add_argument("--search-rounds", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)

@@ -20,12 +20,12 @@ from urllib.parse import parse_qsl
 import requests
 
 from core.catalog.enums import enum_allowed_values
+from discovery.vocabulary import search_vocabulary
 from search.engine import get_engine
 from search.index import listings_alias
 from search.params import max_year, parse_search_params
 from search.query import base_query, selection_clauses
 from search.understanding.parser import understand, understood_request
-from web.search_vocabulary import search_vocabulary
 
 JUDGED = Path(__file__).resolve().parents[2] / "search" / "tests" / "judged_queries.tsv"
 TOP = 10

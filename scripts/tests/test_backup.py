@@ -12,7 +12,8 @@ import psycopg2
 import pytest
 from django.conf import settings
 
-from conftest import ROOT, worker_env
+from scripts.processes import ROOT
+from testing.processes import worker_env
 
 BACKUP = ROOT / "scripts" / "backup.sh"
 

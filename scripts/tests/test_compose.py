@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from scripts.processes import ROOT
 
 BASE = ROOT / "docker-compose.yml"
 PROD = ROOT / "docker-compose.prod.yml"
@@ -43,7 +43,7 @@ def services(path: Path = BASE) -> dict[str, Any]:
 def settings_read() -> set[str]:
     """Every environment variable our code reads through web/env.py."""
     names = set()
-    for folder in ("core", "search", "indexer", "web"):
+    for folder in ("core", "search", "indexer", "discovery", "web"):
         for path in (ROOT / folder).rglob("*.py"):
             if "tests" in path.parts:
                 continue

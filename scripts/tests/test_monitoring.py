@@ -8,8 +8,8 @@ import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import ROOT
 from indexer.relay import relay_outbox
+from scripts.processes import ROOT
 
 pytestmark = pytest.mark.django_db
 

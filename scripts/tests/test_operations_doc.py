@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import ROOT
+from scripts.processes import ROOT
 from tests.test_compose import READ_BY_OTHERS, settings_read
 
 DOC = (ROOT / "docs" / "operations.md").read_text()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import ROOT, wait_until, worker_env
-from scripts.processes import free_port
+from scripts.processes import ROOT, free_port
+from testing.processes import wait_until, worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
 

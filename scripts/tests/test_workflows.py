@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from scripts.processes import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI = WORKFLOWS / "ci.yml"
@@ -86,7 +86,7 @@ def test_ci_lints_backend_and_frontend():
 
     backend = run_commands(jobs["lint-backend"])
     assert "ruff check ." in backend and "ruff format --check ." in backend
-    assert "mypy core search indexer web" in backend
+    assert "mypy core search indexer discovery web" in backend
     frontend = jobs["lint-frontend"]
     assert frontend["defaults"]["run"]["working-directory"] == "frontend"
     assert [step.get("run") for step in frontend["steps"] if "run" in step] == ["npm ci", "npm run lint", "npm run typecheck"]

@@ -10,17 +10,17 @@ import pytest
 from django.test import override_settings
 
 from core.accounts.models import User
-from core.accounts.tests.factories import UserFactory
 from core.catalog.enums import ENUMS
 from core.catalog.models import CarModel
-from core.catalog.tests.factories import catalog_model
 from core.listings import services
 from core.listings.models import Listing
-from core.listings.tests.factories import listing_data
 from core.outbox.models import OutboxEntry
-from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.index import listings_alias
+from testing.accounts import UserFactory
+from testing.catalog import catalog_model
+from testing.index import index_listings, shipped_vocabulary
+from testing.listings import listing_data
 
 T = TypeVar("T")
 
@@ -75,12 +75,6 @@ def build_market(count: int, seed: int) -> Market:
     return Market(listings=listings, cars=cars, sellers=sellers)
 
 
-def index_everything() -> None:
-    while relay_outbox().sent:
-        pass
-    get_engine().refresh(listings_alias())
-
-
 @contextmanager
 def indexed(prefix: str, build: Callable[[], T]) -> Iterator[T]:
     """What `build` commits, indexed under its own alias (`prefix`-listings), removed afterwards."""
@@ -92,7 +86,7 @@ def indexed(prefix: str, build: Callable[[], T]) -> Iterator[T]:
         first_id = (Listing.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
         try:
             built = build()
-            index_everything()
+            index_listings()
             yield built
         finally:
             # Committed rows outlive the test transaction: remove them for the next module.
@@ -112,16 +106,4 @@ def market(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> I
 
 @pytest.fixture(scope="session")
 def catalog_vocabulary():  # type: ignore[no-untyped-def]
-    """What search understands, from the whole catalog as shipped (core/catalog/data),
-    whatever the test database holds at the moment."""
-    from core.catalog.services import catalog_data
-    from web.search_vocabulary import vocabulary_build
-
-    rows = []
-    for make in catalog_data()["makes"]:
-        rows.append((make["slug"], None, (make["name_en"], make["name_ar"]), make.get("aliases", [])))
-        rows += [
-            (make["slug"], model["slug"], (model["name_en"], model["name_ar"]), model.get("aliases", []))
-            for model in make["models"]
-        ]
-    return vocabulary_build(rows)
+    return shipped_vocabulary()

@@ -11,14 +11,15 @@ import pytest
 from django.db.models import Aggregate, Avg, Count, FloatField, Max, Min
 from django.db.models.functions import TruncMonth
 
-from core.accounts.tests.factories import UserFactory
 from core.catalog.enums import enum_values
-from core.catalog.tests.factories import CarModelFactory, MakeFactory
 from core.listings.models import Listing
 from search import analytics
 from search.analytics import AggregateRequest, aggregate, level_size, parse_aggregate_request
 from search.params import InvalidParams, SearchRequest
-from search.tests.factories import expire_at, index_listings, listing_at, sell_at
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory, MakeFactory
+from testing.index import index_listings
+from testing.market import expire_at, listing_at, sell_at
 
 pytestmark = pytest.mark.django_db
 

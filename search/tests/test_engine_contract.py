@@ -20,11 +20,11 @@ from django.conf import settings
 
 from core.catalog.models import Make
 from core.catalog.services import catalog_data, catalog_load
-from indexer.index_admin import listings_body
 from search.engine import build_engine
 from search.engines.base import BulkOp, EngineError, EngineUnavailable, SearchEngine
 from search.params import SearchRequest
 from search.query import search_body
+from testing.index import shipped_index_body
 
 pytestmark = pytest.mark.django_db  # the real index body carries the catalog's synonyms
 
@@ -59,7 +59,7 @@ class Indices:
 
     def create(self, label: str, **body_overrides: Any) -> str:
         name = self.name(label)
-        self.engine.create_index(name, listings_body(**body_overrides))
+        self.engine.create_index(name, shipped_index_body(**body_overrides))
         return name
 
     def cleanup(self) -> None:
@@ -131,7 +131,7 @@ def test_creating_an_existing_index_is_an_engine_error_naming_it(engine, indices
     name = indices.create("twice")
 
     with pytest.raises(EngineError) as raised:
-        engine.create_index(name, listings_body())
+        engine.create_index(name, shipped_index_body())
 
     assert raised.value.status == 400
     assert "already_exists" in str(raised.value)

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import catalog_model
 from core.listings import services
 from core.listings.models import Listing
-from core.listings.tests.factories import listing_data
 from search.tests.conftest import indexed
+from testing.accounts import UserFactory
+from testing.catalog import catalog_model
+from testing.listings import listing_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cars")]
 

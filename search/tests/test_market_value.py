@@ -1,24 +1,27 @@
 """A listing's market value on synthetic markets whose answer is known."""
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory
 from core.listings.models import Listing
+from search.comparables import mileage_band
+from search.listings import listings_similar
 from search.market_value import (
     Car,
     find_comparables,
     market_value,
-    mileage_band,
     parse_car_params,
     price_rating,
     price_suggestion,
 )
 from search.money import to_fils
 from search.params import InvalidParams
-from search.tests.factories import expire_at, index_listings, listing_at, sell_at
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory
+from testing.index import index_listings
+from testing.market import expire_at, listing_at, sell_at
 
 NOW = datetime(2025, 6, 15, 9, 0, tzinfo=UTC)
 
@@ -142,6 +145,37 @@ def test_only_comparable_cars_count(fresh_index):
     assert sorted(item["id"] for item in found.listings) == sorted(listing.pk for listing in near)
     assert {item["status"] for item in found.listings} == {"active", "sold"}
     assert found.listings[0]["year"] == 2020 and found.listings[0]["mileage_km"] == 60000
+
+
+@pytest.mark.django_db
+def test_the_rating_the_band_and_similar_cars_share_one_definition_of_comparable(fresh_index):
+    # given five comparables (2019 to 2021, 60,000 km) and a car alike but four years older
+    model, seller = CarModelFactory(), UserFactory()
+    near = [
+        listing_at(NOW - timedelta(days=5 + i), seller=seller, car=model, year=2019 + i % 3, price=f"{9000 + 500 * i}.000")
+        for i in range(5)
+    ]
+    older = listing_at(NOW - timedelta(days=3), seller=seller, car=model, year=2016, price="9500.000")
+    listing = listing_at(NOW - timedelta(days=1), car=model, year=2020, price="10000.000", mileage_km=60000)
+    index_listings()
+
+    # when the listing's page asks for its market value (rating and band) and similar cars
+    value = value_of(listing)
+    similar = listings_similar(
+        listing_id=listing.pk,
+        make=model.make.slug,
+        model=model.slug,
+        body_type=listing.body_type,
+        year=2020,
+        price_fils=to_fils(listing.price),
+        mileage_km=60000,
+    )
+
+    # then all three speak of the same five cars
+    assert value["comparables_count"] == 5 and value["rating"] == "fair"
+    assert Decimal("9000") <= Decimal(value["band"]["p10"]) <= Decimal(value["band"]["p90"]) <= Decimal("11000")
+    assert {card["id"] for card in similar[:5]} == {car.pk for car in near}
+    assert [card["id"] for card in similar[5:]] == [older.pk]
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@
 and models (names and aliases, English and Arabic), the enums' labels and
 extra spellings, the places, and the rules' words (search/understanding/rules.py).
 
-Built once from plain data (the catalog lives in core; web/search_vocabulary.py
+Built once from plain data (the catalog lives in core; discovery/vocabulary.py
 hands it over) and then only read: looking a phrase up is a dict access per
 length tried, so understanding a query costs microseconds.
 """

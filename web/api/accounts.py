@@ -6,7 +6,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -32,6 +31,8 @@ from core.accounts.services import (
 )
 from core.accounts.verification import user_verify_email
 from web.api.permissions import signed_in, viewer
+from web.api.text_input import json_object
+from web.api.visitors import client_ip
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -76,17 +77,6 @@ class CsrfEvenAnonymous(BasePermission):
         if not isinstance(request.successful_authenticator, TokenAuthentication):
             SessionAuthentication().enforce_csrf(request)
         return True
-
-
-def client_ip(request: Request) -> str:
-    # Behind a proxy, uvicorn's --forwarded-allow-ips puts the client's address here.
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
-def json_object(request: Request) -> Mapping:
-    if not isinstance(request.data, Mapping):
-        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
-    return request.data
 
 
 # The browser that registered an address is signed in when it opens that address's link.

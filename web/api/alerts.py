@@ -13,12 +13,12 @@ from rest_framework.views import APIView
 from core.alerts.models import Notification, SavedSearch
 from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
 from core.alerts.services import notifications_mark_read, saved_search_create, saved_search_delete, saved_search_update
-from web.api.accounts import json_object
+from discovery.alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
 from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
-from web.search_alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
+from web.api.text_input import json_object
 
 
 class SavedSearchSerializer(serializers.ModelSerializer):

@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -26,7 +26,6 @@ from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
 from core.events.services import listing_event_rate_check
 from core.listings.selectors import listing_get
-from core.recommendations.weights import SignalKind
 from search.analytics import (
     GROUP_BY_FIELDS,
     METRICS,
@@ -36,13 +35,11 @@ from search.analytics import (
     parse_aggregate_request,
     parse_market_params,
 )
-from search.market_value import Car, market_value, parse_car_params, price_suggestion
+from search.market_value import BAND, Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
-from web.api.accounts import client_ip
-from web.api.permissions import viewer
-from web.api.recommendations import record_signal
+from web.api.permissions import IsAnalyst, viewer
 from web.api.search import SEARCH_PARAMETERS
-from web.api.visitors import listing_event_from_page
+from web.api.visitors import client_ip, visitor_saw
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
 # (DRF answers 403 when the first authenticator names no scheme).
@@ -50,16 +47,6 @@ SIGNED_IN_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
 REPORT_DAYS_DEFAULT, REPORT_DAYS_MAX = 30, 365
 REPORT_LIMIT_DEFAULT, REPORT_LIMIT_MAX = 20, 100
 TIMEOUT_RESPONSE = OpenApiResponse(description="The query ran over its time limit (ANALYTICS_TIMEOUT)")
-
-
-class IsAnalyst(BasePermission):
-    """Analysts (User.is_analyst) and staff."""
-
-    message = "Analytics is open to analysts and staff only."
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (getattr(user, "is_analyst", False) or user.is_staff))
 
 
 class CsvRenderer(BaseRenderer):
@@ -117,6 +104,29 @@ class MarketApi(APIView):
         return Response(market_stats(filters))
 
 
+def _prices(name: str, keys: list[str], help_text: str) -> serializers.Serializer:
+    return inline_serializer(
+        name, {key: serializers.CharField(allow_null=True) for key in keys}, allow_null=True, help_text=help_text
+    )
+
+
+# Comparable cars (search/comparables.py), as every answer about a car's worth shows them.
+COMPARABLES = {
+    "comparables_count": serializers.IntegerField(),
+    "comparables": inline_serializer(
+        "Comparable",
+        {
+            "id": serializers.IntegerField(),
+            "price": serializers.CharField(),
+            "year": serializers.IntegerField(),
+            "mileage_km": serializers.IntegerField(),
+            "status": serializers.ChoiceField(choices=["active", "sold"]),
+        },
+        many=True,
+    ),
+    "criteria": serializers.DictField(help_text="The definition of comparable applied to this car"),
+}
+ESTIMATE = _prices("PriceEstimate", ["low", "median", "high"], "The middle half of comparable prices and their median, in BHD")
 MARKET_VALUE_ANSWER = inline_serializer(
     "MarketValue",
     {
@@ -125,10 +135,9 @@ MARKET_VALUE_ANSWER = inline_serializer(
         "rating": serializers.ChoiceField(choices=["great", "good", "fair", "high", "overpriced"], allow_null=True),
         "reason": serializers.CharField(allow_null=True, help_text='"not_enough_comparables" when no rating is given'),
         "difference_percent": serializers.FloatField(allow_null=True),
-        "estimate": serializers.DictField(allow_null=True, help_text='{"low", "median", "high"} in BHD'),
-        "comparables_count": serializers.IntegerField(),
-        "comparables": serializers.ListField(child=serializers.DictField()),
-        "criteria": serializers.DictField(),
+        "estimate": ESTIMATE,
+        "band": _prices("PriceBand", list(BAND), "Comparable prices at p10, p25, the median, p75 and p90, in BHD"),
+        **COMPARABLES,
     },
 )
 
@@ -153,8 +162,7 @@ class ListingContactClickApi(APIView):
     def post(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         listing_event_rate_check(ip=client_ip(request))
-        listing_event_from_page(request, kind=ListingEventKind.CONTACT_CLICK, listing=listing)
-        record_signal(request, listing, SignalKind.CONTACT_CLICK)
+        visitor_saw(request, listing, ListingEventKind.CONTACT_CLICK)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -175,13 +183,7 @@ class PriceSuggestionApi(APIView):
         responses={
             200: inline_serializer(
                 "PriceSuggestion",
-                {
-                    "suggested_price": serializers.DictField(allow_null=True, help_text='{"low", "median", "high"} in BHD'),
-                    "reason": serializers.CharField(allow_null=True),
-                    "comparables_count": serializers.IntegerField(),
-                    "comparables": serializers.ListField(child=serializers.DictField()),
-                    "criteria": serializers.DictField(),
-                },
+                {"suggested_price": ESTIMATE, "reason": serializers.CharField(allow_null=True), **COMPARABLES},
             ),
             504: TIMEOUT_RESPONSE,
         },

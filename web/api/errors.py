@@ -2,6 +2,7 @@
 a JSON body (API.md, Conventions). No bad input ever yields a 500."""
 
 import logging
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,10 +12,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.accounts.limits import AttemptsLimited
-from core.accounts.verification import EmailUnverified
-from core.listings.services import ListingStateError
-from core.messaging.exceptions import MessagingForbidden, SendRateLimited
+from core.errors import DomainError
 from search.analytics import QueryTimeout
 from search.engines.base import EngineError, EngineUnavailable
 from search.params import InvalidParams
@@ -24,16 +22,13 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = "5"
 
 
-def validation_body(error: DjangoValidationError) -> dict[str, list[str]]:
+def validation_body(error: DjangoValidationError | InvalidParams) -> dict[str, Any]:
+    """{field: [message]} of bad input (a search parameter's errors may nest: analytics' "filters")."""
+    if isinstance(error, InvalidParams):
+        return error.errors
     if hasattr(error, "error_dict"):
         return {field: [str(message) for message in messages] for field, messages in error.message_dict.items()}
     return {"non_field_errors": [str(message) for message in error.messages]}
-
-
-def _too_many(message: str, retry_after: int) -> Response:
-    response = Response({"detail": message, "retry_after": retry_after}, status=status.HTTP_429_TOO_MANY_REQUESTS)
-    response["Retry-After"] = str(retry_after)
-    return response
 
 
 def _unavailable(message: str) -> Response:
@@ -43,18 +38,10 @@ def _unavailable(message: str) -> Response:
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
-    if isinstance(exc, InvalidParams):
-        return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, DomainError):
+        return Response(exc.body(), status=exc.status, headers=exc.headers())
+    if isinstance(exc, (DjangoValidationError, InvalidParams)):
         return Response(validation_body(exc), status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, ListingStateError):
-        return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
-    if isinstance(exc, (MessagingForbidden, EmailUnverified)):
-        return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_403_FORBIDDEN)
-    if isinstance(exc, SendRateLimited):
-        return _too_many(exc.message, exc.retry_after)
-    if isinstance(exc, AttemptsLimited):
-        return _too_many(str(exc), exc.retry_after)
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404()
     if isinstance(exc, QueryTimeout):

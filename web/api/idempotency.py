@@ -81,7 +81,8 @@ def idempotent(handler: Callable[..., Response]) -> Callable[..., Response]:
             return Response({HEADER: ["Send 1 to 255 visible ASCII characters, e.g. a UUID."]}, status=400)
         fingerprint = _fingerprint(request, request.path)
         try:
-            with transaction.atomic():
+            # The outermost transaction of the create: the services it calls run inside it.
+            with transaction.atomic(durable=True):
                 if not _claim(user_id=request.user.pk, key=key, fingerprint=fingerprint):
                     record = IdempotencyRecord.objects.get(user_id=request.user.pk, key=key)
                     if record.fingerprint != fingerprint:

@@ -1,7 +1,5 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
-from collections.abc import Mapping
-
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -13,19 +11,19 @@ from rest_framework.views import APIView
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
+from core.listings.fields import FIELDS, CatalogSlug
 from core.listings.models import Listing, ListingPhoto, ListingStatus
-from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller
-from core.recommendations.weights import SignalKind
+from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
+from core.listings.transitions import SELLER_STATUS_MESSAGE, SELLER_STATUSES
 from search.listings import listings_similar
 from search.money import to_fils
-from search.query import RESULT_FIELDS
 from web.api.idempotency import idempotent
+from web.api.listing_fields import input_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
-from web.api.recommendations import record_signal
-from web.api.search import ResultCardSerializer, with_srcsets
-from web.api.text_input import FormParser, JSONParser, MultiPartParser
-from web.api.visitors import listing_event_from_page
+from web.api.search import CARD_FIELDS, ResultCardSerializer, with_srcsets
+from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
+from web.api.visitors import visitor_saw
 
 
 class SellerSerializer(serializers.Serializer):
@@ -59,6 +57,16 @@ class PhotoSerializer(serializers.ModelSerializer):
         return photo_services.card_srcset(photo.thumbnail.url)
 
 
+def _shown() -> list[str]:
+    """The answer's keys: every listing field (a make and a model with their names), then the rest."""
+    names = ["id"]
+    for field in FIELDS:
+        names.append(field.name)
+        if isinstance(field.kind, CatalogSlug):
+            names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
+    return [*names, "status", "seller", "photos", "version"]
+
+
 class ListingSerializer(serializers.ModelSerializer):
     """The listing as API.md shows it (output only: writes go through services)."""
 
@@ -74,39 +82,7 @@ class ListingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Listing
-        fields = [
-            "id",
-            "title",
-            "make",
-            "model",
-            "make_name_en",
-            "make_name_ar",
-            "model_name_en",
-            "model_name_ar",
-            "trim",
-            "year",
-            "price",
-            "currency",
-            "mileage_km",
-            "body_type",
-            "fuel",
-            "transmission",
-            "drivetrain",
-            "exterior_color",
-            "regional_spec",
-            "condition",
-            "governorate",
-            "description",
-            "status",
-            "seller_type",
-            "seller",
-            "photos",
-            "version",
-            "created_at",
-            "updated_at",
-            "published_at",
-            "expires_at",
-        ]
+        fields = _shown()
 
 
 class ListingSummarySerializer(ListingSerializer):
@@ -117,12 +93,7 @@ class ListingSummarySerializer(ListingSerializer):
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
-        fields = [
-            *(field for field in RESULT_FIELDS if field not in ("price_fils", "published_at")),
-            "price",
-            "currency",
-            "status",
-        ]
+        fields = ["id", *CARD_FIELDS, "thumbnail_url", "currency", "status"]
 
     def get_thumbnail_url(self, listing: Listing) -> str | None:
         photos = list(listing.photos.all())
@@ -130,25 +101,12 @@ class ListingSummarySerializer(ListingSerializer):
 
 
 class ListingWriteSerializer(serializers.Serializer):
-    """Documents the writable keys for the schema; the services validate them."""
+    """Documents the writable keys for the schema (core/listings/fields.py); the services validate them."""
 
-    title = serializers.CharField(required=False, max_length=120)
-    make = serializers.CharField(help_text="Make slug (/api/v1/catalog/makes)")
-    model = serializers.CharField(help_text="Model slug; must belong to the make")
-    trim = serializers.CharField(required=False, max_length=60)
-    year = serializers.IntegerField(min_value=1950)
-    price = serializers.DecimalField(max_digits=12, decimal_places=3, help_text='BHD, e.g. "8500.000"')
-    mileage_km = serializers.IntegerField(min_value=0, max_value=2_000_000)
-    body_type = serializers.CharField(required=False, help_text="Defaults to the model's body type")
-    fuel = serializers.CharField()
-    transmission = serializers.CharField()
-    drivetrain = serializers.CharField(required=False)
-    exterior_color = serializers.CharField(required=False)
-    regional_spec = serializers.CharField()
-    condition = serializers.CharField(required=False)
-    governorate = serializers.CharField()
-    description = serializers.CharField(required=False, max_length=5000)
-    status = serializers.ChoiceField(choices=["draft", "active", "sold", "expired"], required=False)
+    status = serializers.ChoiceField(choices=list(SELLER_STATUSES), required=False)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {**{field.name: input_field(field) for field in FIELDS if field.editable}, **super().get_fields()}
 
 
 LISTING_EXAMPLE = OpenApiExample(
@@ -171,15 +129,9 @@ LISTING_EXAMPLE = OpenApiExample(
 )
 
 
-def _json_object(data: object) -> Mapping:
-    if not isinstance(data, Mapping):
-        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
-    return data
-
-
-def _output(listing_id: int, request: Request) -> Response:
-    listing = listing_get(listing_id=listing_id, user=viewer(request))
-    return Response(ListingSerializer(listing).data)
+def _answer(listing: Listing, *, status_code: int = status.HTTP_200_OK) -> Response:
+    """A listing a service just wrote, as the API shows it."""
+    return Response(ListingSerializer(listing_with_photos(listing)).data, status=status_code)
 
 
 class ListingCreateApi(APIView):
@@ -190,14 +142,12 @@ class ListingCreateApi(APIView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = dict(_json_object(request.data))
+        data = dict(json_object(request))
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": ["A new listing is either draft or active."]})
         listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
-        return Response(
-            ListingSerializer(listing_get(listing_id=listing.pk, user=signed_in(request))).data, status=status.HTTP_201_CREATED
-        )
+        return _answer(listing, status_code=status.HTTP_201_CREATED)
 
 
 class ListingDetailApi(APIView):
@@ -207,17 +157,13 @@ class ListingDetailApi(APIView):
     @extend_schema(responses=ListingSerializer, summary="A listing (active: anyone; any status: its seller)")
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        # A buyer's view, for analysts' most-viewed models (core/events; no personal data).
-        listing_event_from_page(request, kind=ListingEventKind.VIEW, listing=listing)
-        record_signal(request, listing, SignalKind.VIEW)  # this buyer's history, for their recommendations
+        # For analysts' most-viewed models (no personal data) and this buyer's recommendations.
+        visitor_saw(request, listing, ListingEventKind.VIEW)
         return Response(ListingSerializer(listing).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
-        listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        data = dict(_json_object(request.data))
-        services.listing_edit(listing_id=listing_id, data=data)
-        return _output(listing_id, request)
+        return _answer(services.listing_edit(listing_id=listing_id, data=json_object(request), editor=signed_in(request)))
 
     @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
     def delete(self, request: Request, listing_id: int) -> Response:
@@ -232,8 +178,7 @@ class ListingRenewApi(APIView):
     @extend_schema(request=None, responses=ListingSerializer, summary="Renew for another 60 days (its seller)")
     def post(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        services.listing_renew(listing_id=listing_id)
-        return _output(listing_id, request)
+        return _answer(services.listing_renew(listing_id=listing_id))
 
 
 class MyListingsApi(APIView):
@@ -241,7 +186,7 @@ class MyListingsApi(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("status", str, enum=["draft", "active", "sold", "expired"]),
+            OpenApiParameter("status", str, enum=list(SELLER_STATUSES)),
             *PAGE_PARAMETERS,
         ],
         responses=paged(ListingSerializer(many=True), "MyListingPage"),
@@ -249,8 +194,8 @@ class MyListingsApi(APIView):
     )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
-        if wanted is not None and wanted not in ("draft", "active", "sold", "expired"):
-            raise ValidationError({"status": ["Must be one of: draft, active, sold, expired."]})
+        if wanted is not None and wanted not in SELLER_STATUSES:
+            raise ValidationError({"status": [SELLER_STATUS_MESSAGE]})
         paginator = PagePagination()
         page = paginator.paginate_queryset(listing_list_for_seller(seller=signed_in(request), status=wanted), request)
         return paginator.get_paginated_response(ListingSerializer(page, many=True).data)
@@ -286,7 +231,7 @@ class ListingPhotoOrderApi(APIView):
     )
     def put(self, request: Request, listing_id: int) -> Response:
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        ids = _json_object(request.data).get("photo_ids")
+        ids = json_object(request).get("photo_ids")
         if not isinstance(ids, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
             raise ValidationError({"photo_ids": ["Send a list of photo ids."]})
         photos = photo_services.listing_photos_reorder(listing_id=listing_id, photo_ids=ids)
@@ -316,6 +261,7 @@ class ListingSimilarApi(APIView):
                     body_type=listing.body_type,
                     year=listing.year,
                     price_fils=to_fils(listing.price),
+                    mileage_km=listing.mileage_km,
                 )
             )
         )

@@ -4,7 +4,6 @@ Only a conversation's two participants see it or write in it: anyone else
 gets 404. The WebSocket (web/consumers/chat.py) calls the same services.
 """
 
-from collections.abc import Mapping
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
@@ -24,6 +23,7 @@ from core.messaging.payloads import message_payload
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
+from web.api.text_input import json_object
 
 
 class MessageSerializer(serializers.Serializer):
@@ -84,12 +84,6 @@ class ConversationSerializer(serializers.Serializer):
         return not (conversation.blocked_by_me or conversation.blocked_me)
 
 
-def _json_object(data: object) -> Mapping:
-    if not isinstance(data, Mapping):
-        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
-    return data
-
-
 def _whole_number(value: Any, *, field: str) -> int:
     """A positive id from JSON (number or digits) or a query string."""
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
@@ -147,7 +141,7 @@ class ConversationsApi(ParticipantApi):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _json_object(request.data)
+        data = json_object(request)
         listing_id = _whole_number(data.get("listing_id"), field="listing_id")
         conversation, _, created = services.conversation_start(buyer=_me(request), listing_id=listing_id, body=data.get("body"))
         return Response(
@@ -189,7 +183,7 @@ class ConversationMessagesApi(ParticipantApi):
     )
     @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:
-        body = _json_object(request.data).get("body")
+        body = json_object(request).get("body")
         message = services.message_send(sender=_me(request), conversation_id=conversation_id, body=body)
         return Response(message_payload(message), status=status.HTTP_201_CREATED)
 
@@ -227,7 +221,7 @@ class ConversationReportApi(ParticipantApi):
     )
     @idempotent
     def post(self, request: Request, conversation_id: int) -> Response:
-        reason = _json_object(request.data).get("reason")
+        reason = json_object(request).get("reason")
         report, created = services.conversation_report(reporter=_me(request), conversation_id=conversation_id, reason=reason)
         return Response(
             {

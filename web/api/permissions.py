@@ -22,7 +22,7 @@ class IsStaff(BasePermission):
 
 
 class IsAnalyst(BasePermission):
-    message = "Only analysts may do this."
+    message = "Analytics is open to analysts and staff only."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user

@@ -2,11 +2,10 @@
 viewed", the buyer's on/off switch and clear button, and the engagement the
 web app reports while a buyer reads a listing.
 
-Signed in or not: a visitor is this browser (web/api/visitor.py), so every
+Signed in or not: a visitor is this browser (web/api/visitors.py), so every
 endpoint here answers without an account.
 """
 
-from django.db import close_old_connections
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
@@ -15,20 +14,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.events.models import ListingEventKind
-from core.listings.models import Listing
 from core.listings.selectors import listing_get
 from core.recommendations.models import Signal, Subject
 from core.recommendations.selectors import subject_get
-from core.recommendations.services import history_clear, recommendations_set_enabled, signal_record, subject_ensure
+from core.recommendations.services import history_clear, recommendations_set_enabled, subject_ensure
 from core.recommendations.weights import SignalKind
-from web.api.background import in_background
+from discovery.recommendations import also_viewed, recommendations_for
 from web.api.pagination import page_params
 from web.api.permissions import viewer
 from web.api.search import ResultCardSerializer
-from web.api.visitor import request_subject
-from web.api.visitors import listing_event_from_page
-from web.recommendations import also_viewed, recommendations_for
+from web.api.visitors import request_subject, visitor_saw
 
 ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
 PAGING = [OpenApiParameter("page", int, description="1-based"), OpenApiParameter("page_size", int, description="at most 100")]
@@ -96,18 +91,6 @@ def _settings(subject: Subject | None) -> dict:
         "history_cleared_at": subject.history_cleared_at if subject else None,
         "signals": Signal.objects.filter(subject=subject).count() if subject else 0,
     }
-
-
-def _signal_record(**kwargs: object) -> bool:
-    # The background thread outlives requests: drop a connection the database closed meanwhile.
-    close_old_connections()
-    return signal_record(**kwargs)  # type: ignore[arg-type]
-
-
-def record_signal(request: Request, listing: Listing, kind: str) -> None:
-    """Remember, off the request's path, that this buyer did `kind` with the listing."""
-    key, user_id = request_subject(request)
-    in_background(_signal_record, subject_key=key, user_id=user_id, listing_id=listing.pk, kind=kind)
 
 
 class RecommendationsApi(APIView):
@@ -180,6 +163,5 @@ class ListingEngagementApi(APIView):
         if kind not in ENGAGEMENTS:
             raise ValidationError({"kind": [f"Must be one of: {', '.join(ENGAGEMENTS)}."]})
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        listing_event_from_page(request, kind=ListingEventKind(kind), listing=listing)
-        record_signal(request, listing, kind)
+        visitor_saw(request, listing, kind)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -8,16 +8,18 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.catalog.enums import enum_allowed_values, enum_label
-from core.catalog.selectors import catalog_labels
+from core.catalog.enums import enum_allowed_values
 from core.events.services import search_event_record
+from core.listings.fields import BY_NAME
 from core.listings.photos import card_srcset
+from discovery.facets import labelled_facets
+from discovery.vocabulary import search_vocabulary
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
 from search.params import RESULT_WINDOW, SORTS, parse_search_params
-from search.query import SearchResult
+from search.query import CARD_KEYS
 from web.api.background import in_background
-from web.search_vocabulary import search_vocabulary
+from web.api.listing_fields import output_fields
 
 SEARCH_PARAMETERS = [
     OpenApiParameter(
@@ -44,27 +46,21 @@ UNDERSTANDING_PARAMETERS = [
 ]
 
 
+# The listing fields a result card shows (core/listings/fields.py).
+CARD_FIELDS = [key for key in CARD_KEYS if key in BY_NAME]
+
+
 class ResultCardSerializer(serializers.Serializer):
     """A listing as a search result card (from the index)."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField()
-    make = serializers.CharField()
-    model = serializers.CharField()
-    year = serializers.IntegerField()
-    price = serializers.CharField(help_text='BHD with 3 decimals, e.g. "8500.000"')
-    mileage_km = serializers.IntegerField()
-    body_type = serializers.CharField()
-    fuel = serializers.CharField()
-    transmission = serializers.CharField()
-    regional_spec = serializers.CharField()
-    governorate = serializers.CharField()
-    seller_type = serializers.CharField()
     thumbnail_url = serializers.CharField(allow_null=True)
     thumbnail_srcset = serializers.CharField(
         allow_null=True, help_text="The thumbnail at each card size (an <img srcset>); null for photos stored before them"
     )
-    created_at = serializers.DateTimeField()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {**super().get_fields(), **output_fields(CARD_FIELDS)}
 
 
 def with_srcsets(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -126,27 +122,6 @@ SUGGESTION = inline_serializer(
     },
     many=True,
 )
-
-
-def labelled_facets(result: SearchResult) -> dict[str, Any]:
-    """Facet values with their English and Arabic labels (the catalog lives in core)."""
-    labels = catalog_labels()
-    facets: dict[str, Any] = {}
-    for name, value in result.facets.items():
-        if name not in FACET_FIELDS:
-            facets[name] = value
-            continue
-        entries = []
-        for entry in value:
-            if name == "make":
-                en, ar = labels.makes.get(entry["value"], (entry["value"], entry["value"]))
-            elif name == "model":
-                en, ar = labels.models.get((entry.get("make") or "", entry["value"]), (entry["value"], entry["value"]))
-            else:
-                en, ar = enum_label(name, entry["value"])
-            entries.append({**entry, "label_en": en, "label_ar": ar})
-        facets[name] = entries
-    return facets
 
 
 class SearchListingsApi(APIView):

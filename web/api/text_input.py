@@ -11,12 +11,13 @@ parsers and middleware fold numbers typed in Arabic digits to ASCII
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework import parsers
 from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
 
 from web.api.number_input import fold_numbers, fold_query_dict
 
@@ -78,6 +79,13 @@ class MultiPartParser(parsers.MultiPartParser):
         check_text(_flat(result.data))
         check_text({key: getattr(upload, "name", "") or "" for key, upload in result.files.items()})
         return parsers.DataAndFiles(fold_query_dict(result.data), result.files)
+
+
+def json_object(request: Request) -> Mapping[str, Any]:
+    """The request's body, which must be one JSON object (or form): 400 otherwise."""
+    if not isinstance(request.data, Mapping):
+        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
+    return request.data
 
 
 def query_text_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:

@@ -19,8 +19,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 
+from core.errors import DomainError
 from core.messaging import services
-from core.messaging.exceptions import MessagingForbidden, SendRateLimited
 from core.messaging.models import Conversation
 from core.messaging.realtime import user_group
 from web.api.errors import validation_body
@@ -118,10 +118,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         except ValidationError as exc:
             errors = validation_body(exc)
             await self._error("invalid", next(iter(errors.values()))[0], errors=errors, **echo)
-        except MessagingForbidden as exc:
-            await self._error(exc.code, exc.message, **echo)
-        except SendRateLimited as exc:
-            await self._error("rate_limited", exc.message, retry_after=exc.retry_after, **echo)
+        except DomainError as exc:
+            error = exc.body()
+            await self._error(error.pop("code"), error.pop("detail"), **error, **echo)
         except (OperationalError, InterfaceError) as exc:
             logger.error("chat.database_unavailable", extra={"error": str(exc)})
             await self._error("unavailable", "The service is temporarily unavailable. Please try again.", **echo)

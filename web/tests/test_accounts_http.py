@@ -10,13 +10,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from rest_framework.authtoken.models import Token
 
-from conftest import wait_until
-from core.accounts.tests.factories import PASSWORD, UserFactory
-from core.accounts.tests.test_services import NEW_PASSWORD, fresh_email
-from core.catalog.tests.factories import toyota_land_cruiser
-from core.listings.tests.factories import listing_data
 from core.outbox.models import OutboxEntry
-from web.tests.browser import Browser
+from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email
+from testing.browser import Browser
+from testing.catalog import toyota_land_cruiser
+from testing.listings import listing_data
+from testing.processes import wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,10 +3,10 @@
 import pytest
 from django.test import Client
 
-from core.accounts.tests.factories import UserFactory
 from core.listings.models import Listing
-from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
+from testing.accounts import UserFactory
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ the notification from GET /api/v1/me/notifications."""
 
 import pytest
 
-from conftest import wait_until
-from core.accounts.tests.factories import UserFactory
 from core.alerts.models import SavedSearch
-from core.catalog.tests.factories import CarModelFactory, MakeFactory, toyota_land_cruiser
 from core.listings.models import Listing
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.catalog import CarModelFactory, MakeFactory, toyota_land_cruiser
+from testing.processes import wait_until
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 

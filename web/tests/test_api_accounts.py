@@ -4,9 +4,8 @@ import logging
 
 import pytest
 
-from core.accounts.tests.factories import PASSWORD, UserFactory
-from core.accounts.tests.test_limits import DEAD_REDIS
-from core.accounts.tests.test_services import fresh_email, fresh_ip
+from testing.accounts import PASSWORD, UserFactory, fresh_email, fresh_ip
+from testing.processes import DEAD_REDIS
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@ of answers, in process (the HTTP tests cover the flows)."""
 
 import pytest
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.services import notifications_record
-from core.alerts.tests.factories import make_saved_search
-from core.catalog.tests.factories import catalog_model, toyota_land_cruiser
-from core.listings.tests.factories import make_listing
+from testing.accounts import UserFactory
+from testing.alerts import make_saved_search
+from testing.catalog import catalog_model, toyota_land_cruiser
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

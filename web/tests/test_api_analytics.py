@@ -12,14 +12,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conftest import wait_until
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory
 from core.events.models import ListingEvent, SearchEvent
 from core.events.services import events_drain
-from core.listings.tests.factories import make_listing
 from search.engine import get_engine
-from search.tests.factories import expire_at, index_listings, listing_at, sell_at
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory
+from testing.index import index_listings
+from testing.listings import make_listing
+from testing.market import expire_at, listing_at, sell_at
+from testing.processes import wait_until
 from web.api.background import background_settled
 
 pytestmark = pytest.mark.django_db
@@ -371,7 +372,7 @@ def test_contact_click_on_a_listing_no_one_may_see_is_404(api, fresh_index, even
 
 
 def test_search_answers_when_redis_is_down(api, fresh_index, event_buffer, settings, unique):
-    from core.events.tests.test_services import dead_redis_url
+    from testing.processes import dead_redis_url
 
     make_listing(description=unique)
     index_listings()

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from web.tests.browser import Browser
+from testing.browser import Browser
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

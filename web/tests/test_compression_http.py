@@ -11,7 +11,7 @@ from PIL import Image
 
 from conftest import WebProcess, worker_env
 from core.listings.photos import listing_photo_add
-from core.listings.tests.factories import make_listing
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,13 +10,13 @@ import pytest
 from PIL import Image
 from rest_framework.authtoken.models import Token
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.models import SavedSearch
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings.models import Listing, ListingPhoto
-from core.listings.tests.factories import listing_data, make_listing
 from core.messaging.models import ConversationReport, Message
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.catalog import toyota_land_cruiser
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

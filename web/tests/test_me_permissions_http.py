@@ -7,13 +7,13 @@ from dataclasses import dataclass
 import pytest
 from rest_framework.authtoken.models import Token
 
-from core.accounts.tests.factories import PASSWORD, UserFactory
 from core.alerts.models import Notification
 from core.alerts.services import notifications_record
-from core.alerts.tests.factories import make_saved_search
 from core.favorites.services import favorite_add
-from core.listings.tests.factories import make_listing
-from web.tests.browser import Browser
+from testing.accounts import PASSWORD, UserFactory
+from testing.alerts import make_saved_search
+from testing.browser import Browser
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from prometheus_client.parser import text_string_to_metric_families
 
 from core.listings.models import Listing
-from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
 from indexer.documents import INDEXED_STATUSES
 from indexer.relay import STUCK_AFTER_ATTEMPTS
+from testing.listings import make_listing
 from web.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db

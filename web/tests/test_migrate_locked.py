@@ -11,8 +11,9 @@ import psycopg2
 import pytest
 from django.conf import settings
 
-from conftest import ROOT, worker_env
+from scripts.processes import ROOT
 from search.engine import get_engine
+from testing.processes import worker_env
 
 
 def migrate_step(**env: str) -> subprocess.CompletedProcess[str]:

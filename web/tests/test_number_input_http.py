@@ -11,12 +11,12 @@ import re
 import pytest
 
 from core.accounts.models import User
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings.models import Listing
-from core.listings.tests.factories import listing_data, make_listing
 from core.messaging.models import Message
-from search.tests.conftest import index_everything
+from testing.accounts import UserFactory
+from testing.catalog import toyota_land_cruiser
+from testing.index import index_listings
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def owner(api, fresh_index):
 def test_every_numeric_query_parameter_reads_arabic_digits_as_ascii(api, owner):
     listing = make_listing(seller=owner, car=toyota_land_cruiser(), year=2019, mileage_km=90000)
     make_listing(car=toyota_land_cruiser(), year=2021)
-    index_everything()
+    index_listings()
     ids = {"listing_id": listing.pk}
     schema = api.get("/api/v1/schema/", {"format": "json"}).json()
     swept = []
@@ -83,7 +83,7 @@ def test_every_numeric_query_parameter_reads_arabic_digits_as_ascii(api, owner):
 def test_search_filters_typed_in_arabic_find_the_same_cars(api, owner):
     make_listing(car=toyota_land_cruiser(), year=2016, price="8000.000", mileage_km=150000)
     wanted = make_listing(car=toyota_land_cruiser(), year=2020, price="9500.000", mileage_km=40000)
-    index_everything()
+    index_listings()
 
     answer = api.get(
         "/api/v1/search/listings",
@@ -98,7 +98,7 @@ def test_search_filters_typed_in_arabic_find_the_same_cars(api, owner):
 def test_aggregate_filters_in_a_body_read_arabic_digits(api, owner):
     make_listing(car=toyota_land_cruiser(), year=2016)
     make_listing(car=toyota_land_cruiser(), year=2020)
-    index_everything()
+    index_listings()
 
     def aggregate(year_min: str) -> dict:
         body = {"filters": {"year_min": year_min}, "group_by": ["year"], "metrics": ["count"]}

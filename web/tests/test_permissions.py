@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
 from rest_framework.views import APIView
 
-from core.accounts.tests.factories import UserFactory
+from testing.accounts import UserFactory
 from web.api.permissions import IsAnalyst, IsStaff
 
 pytestmark = pytest.mark.django_db

@@ -14,12 +14,12 @@ from django.conf import settings
 from django.utils import timezone
 from PIL import Image
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings.models import Listing, ListingPhoto
 from core.listings.photos import listing_photos_purge
-from core.listings.tests.factories import listing_data
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.catalog import toyota_land_cruiser
+from testing.listings import listing_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

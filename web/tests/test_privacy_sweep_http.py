@@ -16,17 +16,17 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.authtoken.models import Token
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.services import notifications_record
-from core.alerts.tests.factories import make_saved_search
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.favorites.services import favorite_add
-from core.listings.tests.factories import make_listing
 from core.messaging.services import conversation_start, message_send
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.index import listings_alias
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.alerts import make_saved_search
+from testing.browser import Browser
+from testing.catalog import toyota_land_cruiser
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,17 +5,17 @@ buyers read GET /api/v1/me/recommendations and /listings/{id}/also-viewed."""
 
 import pytest
 
-from conftest import wait_until, worker_env
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory, MakeFactory
 from core.listings.models import Listing
 from core.listings.services import listing_delete, listing_mark_sold
-from core.listings.tests.factories import make_listing
 from core.recommendations.models import ListingNeighbors, Signal
 from scripts.processes import WorkerProcess
 from search.engine import get_engine
 from search.index import listings_alias
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.catalog import CarModelFactory, MakeFactory
+from testing.listings import make_listing
+from testing.processes import wait_until, worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from rest_framework.authtoken.models import Token
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import toyota_land_cruiser
-from core.listings.tests.factories import make_listing
 from core.messaging.services import conversation_start
+from testing.accounts import UserFactory
+from testing.catalog import toyota_land_cruiser
+from testing.listings import make_listing
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(900)]
 

@@ -11,11 +11,11 @@ import pytest
 from django.test import Client
 from PIL import Image
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings import services
 from core.listings.photos import listing_photo_add
-from core.listings.tests.factories import make_listing
+from testing.accounts import UserFactory
+from testing.catalog import toyota_land_cruiser
+from testing.listings import make_listing
 from web import seo
 
 pytestmark = pytest.mark.django_db

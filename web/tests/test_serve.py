@@ -13,7 +13,8 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import ROOT, wait_until, worker_env
+from scripts.processes import ROOT
+from testing.processes import wait_until, worker_env
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ import secrets
 import subprocess
 import sys
 
-from conftest import ROOT
+from scripts.processes import ROOT
 
 # What a production deploy sets (docker-compose.prod.yml, docs/operations.md).
 PRODUCTION = {

@@ -14,13 +14,13 @@ import pytest
 from PIL import Image
 from rest_framework.authtoken.models import Token
 
-from core.accounts.tests.factories import UserFactory
-from core.alerts.tests.factories import make_saved_search
-from core.catalog.tests.factories import toyota_land_cruiser
 from core.listings.photos import listing_photo_add
-from core.listings.tests.factories import make_listing
 from core.messaging.services import conversation_start
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.alerts import make_saved_search
+from testing.browser import Browser
+from testing.catalog import toyota_land_cruiser
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,8 +7,8 @@ import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from core.accounts.tests.factories import UserFactory
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.browser import Browser
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,16 +6,8 @@ import pytest
 from django.core.cache import cache
 
 from core.accounts import limits
-from core.accounts.tests.test_services import fresh_email, fresh_ip
-
-# Nothing listens here: the cache is "down" for these tests only.
-DEAD_REDIS = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-    }
-}
+from testing.accounts import fresh_email, fresh_ip
+from testing.processes import DEAD_REDIS
 
 
 def test_an_address_is_refused_after_too_many_failures_across_accounts(settings):

@@ -1,7 +1,5 @@
 """core/accounts/services.py against the real PostgreSQL and Redis."""
 
-import uuid
-
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -20,7 +18,6 @@ from core.accounts.services import (
     user_register,
     user_update_profile,
 )
-from core.accounts.tests.factories import PASSWORD, UserFactory
 from core.accounts.verification import (
     EmailUnverified,
     email_verification_link,
@@ -30,22 +27,11 @@ from core.accounts.verification import (
     user_verify_email,
 )
 from core.listings.services import listing_publish
-from core.listings.tests.factories import make_listing
-from core.messaging.exceptions import MessagingForbidden
 from core.messaging.services import conversation_start
+from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email, fresh_ip
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
-NEW_PASSWORD = "an0ther-Long-secret"
-
-
-def fresh_email() -> str:
-    return f"{uuid.uuid4().hex[:12]}@example.bh"
-
-
-def fresh_ip() -> str:
-    # Counters live in the shared Redis: a new address per test.
-    number = uuid.uuid4().int
-    return f"10.{number % 250}.{number // 250 % 250}.{number // 62500 % 250}"
 
 
 def reset_parts(link: str) -> tuple[str, str]:
@@ -174,7 +160,7 @@ def test_publishing_and_messaging_need_a_verified_address():
         make_listing(seller=seller)
     with pytest.raises(EmailUnverified):
         listing_publish(listing_id=draft.pk)
-    with pytest.raises(MessagingForbidden) as messaging:
+    with pytest.raises(EmailUnverified) as messaging:
         conversation_start(buyer=seller, listing_id=make_listing().pk, body="Still for sale?")
 
     assert "Verify your e-mail address to publish a listing" in publishing.value.message

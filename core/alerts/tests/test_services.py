@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.models import Notification, SavedSearch
 from core.alerts.selectors import (
     notifications_for_user,
@@ -22,9 +21,10 @@ from core.alerts.services import (
     saved_search_update,
     saved_searches_mark_checked,
 )
-from core.alerts.tests.factories import make_saved_search
 from core.listings.services import listing_mark_sold
-from core.listings.tests.factories import make_listing
+from testing.accounts import UserFactory
+from testing.alerts import make_saved_search
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 import json
 import logging
-import socket
 from datetime import timedelta
 
 import pytest
@@ -10,7 +9,6 @@ import redis
 from django.conf import settings as django_settings
 from django.utils import timezone
 
-from core.accounts.tests.test_services import fresh_ip
 from core.events.buffer import buffer_key, buffer_length, buffer_push
 from core.events.models import ListingEvent, SearchEvent
 from core.events.services import (
@@ -20,21 +18,15 @@ from core.events.services import (
     normalized_query,
     search_event_record,
 )
-from core.listings.tests.factories import make_listing
+from testing.accounts import fresh_ip
+from testing.listings import make_listing
+from testing.processes import dead_redis_url
 
 pytestmark = pytest.mark.django_db
 
 # Every column an event has: nothing that could say who did it.
 SEARCH_EVENT_FIELDS = {"id", "day", "q", "filters", "result_count", "zero_results"}
 LISTING_EVENT_FIELDS = {"id", "kind", "day", "listing_id", "make", "model"}
-
-
-def dead_redis_url() -> str:
-    """A Redis URL where nothing listens (a Redis that is down)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"redis://127.0.0.1:{port}/0"
 
 
 @pytest.mark.parametrize(

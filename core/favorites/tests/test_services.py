@@ -5,13 +5,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.accounts.tests.factories import UserFactory
 from core.favorites.models import Favorite
 from core.favorites.selectors import favorite_listing_ids, favorites_for_user
 from core.favorites.services import favorite_add, favorite_remove
 from core.listings.models import Listing
 from core.listings.services import listing_mark_sold, listing_update, listing_withdraw
-from core.listings.tests.factories import make_listing
+from testing.accounts import UserFactory
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

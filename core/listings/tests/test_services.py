@@ -5,15 +5,18 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory, toyota_land_cruiser
 from core.listings import services
 from core.listings.models import Listing, ListingStatus
-from core.listings.tests.factories import listing_data, make_listing
+from core.listings.transitions import ListingStateError
 from core.listings.versions import clock_version
 from core.outbox.models import OutboxEntry
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory, toyota_land_cruiser
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +122,7 @@ def test_impossible_transitions_are_refused_without_a_version_bump(transition, s
         services.listing_mark_sold(listing_id=listing.pk)
     before = Listing.objects.get(pk=listing.pk).version
 
-    with pytest.raises(services.ListingStateError):
+    with pytest.raises(ListingStateError):
         transition(listing_id=listing.pk)
 
     assert Listing.objects.get(pk=listing.pk).version == before
@@ -147,14 +150,47 @@ def test_bulk_expire_expires_only_due_listings_with_outbox_rows():
     assert services.listing_bulk_expire() == 0
 
 
-def test_edit_applies_fields_then_the_status_asked_for():
+def test_one_edit_of_fields_and_status_is_one_locked_read_one_version_and_one_outbox_row():
     listing = make_listing()
 
-    edited = services.listing_edit(listing_id=listing.pk, data={"price": "9000", "status": "sold"})
+    with CaptureQueriesContext(connection) as queries:
+        edited = services.listing_edit(listing_id=listing.pk, data={"price": "9000", "mileage_km": 61000, "status": "sold"})
 
-    assert edited.status == ListingStatus.SOLD
-    assert edited.price == Decimal("9000.000")
-    assert bumped(listing, edited, writes=2)
+    assert (edited.status, edited.price, edited.mileage_km) == (ListingStatus.SOLD, Decimal("9000.000"), 61000)
+    assert bumped(listing, edited, writes=1)
+    reads = [query["sql"] for query in queries.captured_queries if query["sql"].startswith("SELECT")]
+    assert len(reads) == 1 and reads[0].endswith('FOR UPDATE OF "listings_listing"')
+    assert Listing.objects.get(pk=listing.pk).version == edited.version
+
+
+def test_an_edit_that_changes_nothing_writes_nothing():
+    listing = make_listing()
+
+    same = services.listing_edit(listing_id=listing.pk, data={"status": "active", "colour": "mauve"})
+
+    assert same.version == listing.version and outbox_versions(listing) == [listing.version]
+
+
+def test_a_refused_status_refuses_the_fields_with_it():
+    listing = make_listing(publish=False)
+
+    with pytest.raises(ValidationError) as error:
+        services.listing_edit(listing_id=listing.pk, data={"price": "-1", "status": "deleted"})
+    with pytest.raises(ListingStateError):
+        services.listing_edit(listing_id=listing.pk, data={"price": "9100", "status": "sold"})
+
+    assert set(error.value.message_dict) == {"price", "status"}
+    unchanged = Listing.objects.get(pk=listing.pk)
+    assert (unchanged.price, unchanged.version) == (listing.price, listing.version)
+
+
+def test_someone_elses_listing_is_not_found_and_stays_as_it_was():
+    listing = make_listing()
+
+    with pytest.raises(Listing.DoesNotExist):
+        services.listing_edit(listing_id=listing.pk, data={"price": "1"}, editor=UserFactory())
+
+    assert Listing.objects.get(pk=listing.pk).version == listing.version
 
 
 def test_a_refused_create_writes_nothing():

@@ -4,11 +4,11 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
-from core.listings.tests.factories import make_listing
 from core.messaging import services
 from core.messaging.notices import unread_notices_send
-from core.messaging.tests.factories import XSS_PAYLOADS, start_conversation
+from testing.accounts import UserFactory
+from testing.listings import make_listing
+from testing.messaging import XSS_PAYLOADS, start_conversation
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.test import override_settings
 from core.messaging import services
 from core.messaging.exceptions import SendRateLimited
 from core.messaging.rate_limits import send_rate_check
-from core.messaging.tests.factories import start_conversation
+from testing.messaging import start_conversation
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 import pytest
 
-from core.accounts.tests.factories import UserFactory
 from core.messaging import selectors, services
 from core.messaging.models import Conversation
-from core.messaging.tests.factories import start_conversation
+from testing.accounts import UserFactory
+from testing.messaging import start_conversation
 
 pytestmark = pytest.mark.django_db
 

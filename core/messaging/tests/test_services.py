@@ -1,13 +1,13 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.accounts.tests.factories import UserFactory
 from core.listings.services import listing_mark_sold
-from core.listings.tests.factories import make_listing
 from core.messaging import services
 from core.messaging.exceptions import MessagingForbidden
 from core.messaging.models import Conversation, ConversationReport, Message, ReportStatus, UserBlock
-from core.messaging.tests.factories import XSS_PAYLOADS, start_conversation
+from testing.accounts import UserFactory
+from testing.listings import make_listing
+from testing.messaging import XSS_PAYLOADS, start_conversation
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
 from core.favorites.services import favorite_add
 from core.listings.services import listing_mark_sold
-from core.listings.tests.factories import make_listing
 from core.recommendations.models import ListingNeighbors, Signal, Subject
 from core.recommendations.selectors import subject_history, training_histories
 from core.recommendations.services import (
@@ -19,6 +17,8 @@ from core.recommendations.services import (
     visitor_history_adopt,
 )
 from core.recommendations.weights import SIGNAL_WEIGHTS
+from testing.accounts import UserFactory
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 

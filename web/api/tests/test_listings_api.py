@@ -3,13 +3,16 @@
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
-from core.accounts.tests.factories import UserFactory
-from core.catalog.tests.factories import CarModelFactory, MakeFactory, toyota_land_cruiser
+from core.listings.fields import EDITABLE_FIELDS, FIELDS, REQUIRED_ON_CREATE, TITLE_MAX
 from core.listings.models import Listing, ListingPhoto
-from core.listings.tests.factories import listing_data, make_listing
 from core.outbox.models import OutboxEntry
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory, MakeFactory, toyota_land_cruiser
+from testing.listings import listing_data, make_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +195,35 @@ def test_patch_status_transitions_and_conflicts(api, listing):
     assert sold.status_code == 200 and sold.json()["status"] == "sold"
     assert api.post(f"/api/v1/listings/{listing.pk}/renew").status_code == 409
     assert api.patch(f"/api/v1/listings/{listing.pk}", {"status": "flying"}, format="json").status_code == 400
+
+
+def test_one_patch_is_one_version_and_one_outbox_row_and_answers_what_it_wrote(api, listing):
+    api.force_authenticate(listing.seller)
+
+    with CaptureQueriesContext(connection) as queries:
+        answer = api.patch(f"/api/v1/listings/{listing.pk}", {"price": "9000", "status": "sold"}, format="json")
+
+    body = answer.json()
+    assert answer.status_code == 200 and (body["price"], body["status"]) == ("9000.000", "sold")
+    assert list(OutboxEntry.objects.filter(listing_id=listing.pk).values_list("version", flat=True)) == [
+        listing.version,
+        body["version"],
+    ]
+    reads = [query["sql"] for query in queries.captured_queries if 'FROM "listings_listing"' in query["sql"]]
+    assert len(reads) == 1  # the locked read; the answer is the row the service wrote
+
+
+def test_the_answer_and_the_schema_follow_the_field_spec(api, listing):
+    """core/listings/fields.py: every field in the answer; the writable ones, and
+    which a new listing needs, in the schema the clients' types come from."""
+    body = api.get(f"/api/v1/listings/{listing.pk}").json()
+    schema = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["components"]["schemas"]
+
+    assert {field.name for field in FIELDS} <= set(body)
+    write = schema["ListingWriteRequest"]
+    assert set(write["properties"]) == {*EDITABLE_FIELDS, "status"}
+    assert set(write["required"]) == set(REQUIRED_ON_CREATE)
+    assert write["properties"]["title"]["maxLength"] == TITLE_MAX
 
 
 def test_deleted_listings_are_gone_for_everyone(api, listing):

@@ -1,6 +1,6 @@
 import pytest
 
-from core.messaging.tests.factories import reset_send_limits
+from testing.messaging import reset_send_limits
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from core.accounts.tests.factories import UserFactory
 from core.messaging import services
 from core.messaging.models import ConversationReport, ReportStatus
-from core.messaging.tests.factories import XSS_PAYLOADS, start_conversation
+from testing.accounts import UserFactory
+from testing.messaging import XSS_PAYLOADS, start_conversation
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,14 @@ from PIL import Image
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from core.accounts.tests.factories import UserFactory
 from core.listings.models import Listing, ListingPhoto
 from core.listings.services import listing_mark_sold
-from core.listings.tests.factories import make_listing
 from core.messaging import realtime, services
 from core.messaging.models import Conversation, Message
-from core.messaging.tests.factories import XSS_PAYLOADS, start_conversation
-from web.tests.browser import Browser
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.listings import make_listing
+from testing.messaging import XSS_PAYLOADS, start_conversation
 
 pytestmark = pytest.mark.django_db
 

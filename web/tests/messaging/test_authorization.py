@@ -4,9 +4,9 @@ participants see or write (everyone else 404), anonymous callers get 401."""
 import pytest
 from rest_framework.test import APIClient
 
-from core.accounts.tests.factories import UserFactory
 from core.messaging import services
-from core.messaging.tests.factories import start_conversation
+from testing.accounts import UserFactory
+from testing.messaging import start_conversation
 
 pytestmark = pytest.mark.django_db
 

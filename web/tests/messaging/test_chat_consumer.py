@@ -10,10 +10,10 @@ from django.conf import settings
 from django.test import Client
 from rest_framework.test import APIClient
 
-from core.accounts.tests.factories import UserFactory
 from core.messaging import services
 from core.messaging.models import Conversation, Message
-from core.messaging.tests.factories import XSS_PAYLOADS, start_conversation
+from testing.accounts import UserFactory
+from testing.messaging import XSS_PAYLOADS, start_conversation
 from web.asgi import application
 
 # The consumer reads and writes through its own connections: commit for real.

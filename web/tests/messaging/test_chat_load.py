@@ -13,12 +13,13 @@ import websockets
 from django.conf import settings
 from rest_framework.authtoken.models import Token
 
-from conftest import RedisProcess, WebProcess, wait_until, worker_env
-from core.accounts.tests.factories import UserFactory
 from core.messaging.realtime import user_group
-from core.messaging.tests.factories import start_conversation
+from scripts.processes import RedisProcess, WebProcess
+from testing.accounts import UserFactory
+from testing.browser import Browser
+from testing.messaging import start_conversation
+from testing.processes import wait_until, worker_env
 from web.consumers.chat import CLOSE_TRY_AGAIN_LATER
-from web.tests.browser import Browser
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
 

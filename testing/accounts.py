@@ -1,3 +1,5 @@
+"""Users made the way people sign up, with fresh addresses so shared Redis counters never collide."""
+
 import functools
 import uuid
 
@@ -8,6 +10,7 @@ from django.utils import timezone
 from core.accounts.models import User
 
 PASSWORD = "a-Long-passw0rd!"
+NEW_PASSWORD = "an0ther-Long-secret"
 # Sign-in counters live in Redis across test runs: addresses differ per run.
 RUN = uuid.uuid4().hex[:8]
 
@@ -42,3 +45,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
         kwargs["password"] = _hashed(kwargs["password"])
         return super()._create(model_class, *args, **kwargs)
+
+
+def fresh_email() -> str:
+    return f"{uuid.uuid4().hex[:12]}@example.bh"
+
+
+def fresh_ip() -> str:
+    # Counters live in the shared Redis: a new address per test.
+    number = uuid.uuid4().int
+    return f"10.{number % 250}.{number // 250 % 250}.{number // 62500 % 250}"

@@ -5,6 +5,6 @@ from celery import shared_task
 from web.api.idempotency import idempotency_purge
 
 
-@shared_task(name="web.purge_idempotency_keys", ignore_result=True)
+@shared_task(name="idempotency.purge", ignore_result=True)
 def purge_idempotency_keys_task() -> int:
     return idempotency_purge()

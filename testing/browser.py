@@ -5,7 +5,7 @@ from typing import Any
 
 import requests
 
-from core.accounts.tests.factories import PASSWORD
+from testing.accounts import PASSWORD
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -1,4 +1,4 @@
-"""web/search_alerts.py: saved query strings, and the alert check against the
+"""discovery/alerts.py: saved query strings, and the alert check against the
 real search engine (listings indexed by the relay, in this process)."""
 
 import datetime
@@ -8,27 +8,27 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.models import Notification, SavedSearch
 from core.alerts.services import saved_search_update
-from core.alerts.tests.factories import make_saved_search
-from core.catalog.tests.factories import CarModelFactory, toyota_land_cruiser
 from core.listings.services import listing_update
-from core.listings.tests.factories import make_listing
 from core.outbox.models import OutboxEntry
-from indexer.relay import relay_outbox
-from search.engine import get_engine
-from search.engines.base import EngineUnavailable
-from search.index import listings_alias
-from search.params import parse_search_params
-from web.search_alerts import (
+from discovery.alerts import (
     alert_matches_body,
     alerts_check,
     saved_query_normalize,
     saved_query_parse,
     saved_query_title,
 )
-from web.tasks.alerts import check_saved_searches_task
+from discovery.tasks import check_saved_searches_task
+from indexer.relay import relay_outbox
+from search.engine import get_engine
+from search.engines.base import EngineUnavailable
+from search.index import listings_alias
+from search.params import parse_search_params
+from testing.accounts import UserFactory
+from testing.alerts import make_saved_search
+from testing.catalog import CarModelFactory, toyota_land_cruiser
+from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +208,7 @@ def test_with_the_engine_down_nothing_moves_and_the_task_logs(engine_down, caplo
 
     with pytest.raises(EngineUnavailable):
         alerts_check()
-    with caplog.at_level(logging.WARNING, logger="web.tasks.alerts"):
+    with caplog.at_level(logging.WARNING, logger="discovery.tasks"):
         assert check_saved_searches_task() == {}
 
     saved.refresh_from_db()

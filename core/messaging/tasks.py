@@ -10,6 +10,6 @@ from celery import shared_task
 from core.messaging.notices import unread_notices_send
 
 
-@shared_task(name="web.messaging.send_unread_emails", ignore_result=True)
+@shared_task(name="messaging.send_unread_emails", ignore_result=True)
 def send_unread_message_emails() -> int:
     return unread_notices_send()

@@ -1,11 +1,11 @@
-"""Saved-search alerts (issue 6): new matches become notifications (web/search_alerts.py)."""
+"""Saved-search alerts (issue 6): new matches become notifications (discovery/alerts.py)."""
 
 import logging
 
 from celery import shared_task
 
+from discovery.alerts import alerts_check
 from search.engines.base import EngineUnavailable
-from web.search_alerts import alerts_check
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,12 @@ from celery import shared_task
 
 from core.accounts.services import ACCOUNT_MAILS, PASSWORD_RESET_TASK, REGISTRATION_NOTICE_TASK, VERIFICATION_TASK
 
-RETRIED = {"ignore_result": True, "autoretry_for": (SMTPException, OSError), "retry_backoff": 30, "max_retries": 5}
+RETRIED = {
+    "ignore_result": True,
+    "autoretry_for": (SMTPException, OSError),
+    "retry_backoff": 30,
+    "max_retries": 5,
+}
 
 
 @shared_task(name=PASSWORD_RESET_TASK, **RETRIED)

@@ -1,4 +1,4 @@
-"""The unread-message email task (web/tasks/messaging.py) and its beat entry."""
+"""The unread-message email task (core/messaging/tasks.py) and its beat entry."""
 
 import datetime
 
@@ -7,11 +7,10 @@ from celery import current_app
 from django.conf import settings
 from django.utils import timezone
 
-from conftest import wait_until
 from core.messaging.models import Message
-from core.messaging.tests.factories import start_conversation
-from web.celery import app
-from web.tasks.messaging import send_unread_message_emails
+from core.messaging.tasks import send_unread_message_emails
+from testing.messaging import start_conversation
+from testing.processes import wait_until
 
 
 def sent_mail(mail_dir) -> str:  # type: ignore[no-untyped-def]
@@ -26,8 +25,8 @@ def waited(conversation, minutes: int = 16) -> None:
 def test_beat_runs_the_task_every_minute():
     entry = settings.CELERY_BEAT_SCHEDULE["messaging-unread-emails"]
 
-    assert entry == {"task": "web.messaging.send_unread_emails", "schedule": 60}
-    assert "web.messaging.send_unread_emails" in app.tasks
+    assert entry == {"task": "messaging.send_unread_emails", "schedule": 60}
+    assert "messaging.send_unread_emails" in current_app.tasks
 
 
 @pytest.mark.django_db
@@ -53,7 +52,7 @@ def test_the_worker_sends_the_email(celery_worker, mail_dir):
     conversation = start_conversation(body="Is the service history available?")
     waited(conversation)
 
-    current_app.send_task("web.messaging.send_unread_emails")
+    current_app.send_task("messaging.send_unread_emails")
 
     wait_until(lambda: "Is the service history available?" in sent_mail(mail_dir), timeout=30, message="the email")
     mail = sent_mail(mail_dir)

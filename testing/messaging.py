@@ -6,11 +6,11 @@ import redis
 from django.conf import settings
 
 from core.accounts.models import User
-from core.accounts.tests.factories import UserFactory
 from core.listings.models import Listing
-from core.listings.tests.factories import make_listing
 from core.messaging.models import Conversation
 from core.messaging.services import conversation_start
+from testing.accounts import UserFactory
+from testing.listings import make_listing
 
 XSS_PAYLOADS = ("<script>alert('x')</script>", '<img src=x onerror="alert(1)">')
 

@@ -2,7 +2,7 @@
 buyers' search parses them, and the periodic alert check that turns new
 matches into notifications (docs/decisions/saved-search-alerts.md).
 
-The check runs in a worker (web/tasks/alerts.py) every ALERTS_INTERVAL_SECONDS.
+The check runs in a worker (discovery/tasks.py) every ALERTS_INTERVAL_SECONDS.
 For each saved search with its alert on it runs the buyer's own search
 (search.query.search_body) restricted to active listings whose `updated_at`
 is at or after the search's cursor, minus a look-back, and hands the ids to
@@ -30,6 +30,7 @@ from core.alerts.services import notifications_record, saved_searches_mark_check
 from core.catalog.enums import enum_allowed_values
 from core.catalog.selectors import catalog_labels
 from core.outbox.selectors import outbox_oldest_pending
+from discovery.vocabulary import search_vocabulary
 from search.engine import get_engine
 from search.engines.base import EngineError, EngineUnavailable
 from search.index import FACET_FIELDS, listings_alias
@@ -37,7 +38,6 @@ from search.money import FILS_PER_DINAR
 from search.params import InvalidParams, SearchRequest, max_year, parse_search_params
 from search.query import ACTIVE, search_body
 from search.understanding.parser import understand, understood_request
-from web.search_vocabulary import search_vocabulary
 
 logger = logging.getLogger(__name__)
 

@@ -11,10 +11,7 @@ from django.utils import timezone
 
 from core.listings.models import Listing
 from core.listings.services import listing_expire, listing_mark_sold
-from core.listings.tests.factories import make_listing
-from indexer.relay import relay_outbox
-from search.engine import get_engine
-from search.index import listings_alias
+from testing.listings import make_listing
 
 
 @contextmanager
@@ -38,9 +35,3 @@ def sell_at(listing: Listing, when: datetime) -> Listing:
 def expire_at(listing: Listing, when: datetime) -> Listing:
     with clock(when):
         return listing_expire(listing_id=listing.pk)
-
-
-def index_listings() -> None:
-    """Relay the outbox into the index and make it searchable now (tests only: never refresh on the write path)."""
-    relay_outbox()
-    get_engine().refresh(listings_alias())

@@ -3,11 +3,11 @@
 from decimal import Decimal
 from typing import Any
 
-from core.accounts.tests.factories import UserFactory
 from core.catalog.models import CarModel
-from core.catalog.tests.factories import CarModelFactory
 from core.listings.models import Listing
 from core.listings.services import listing_create
+from testing.accounts import UserFactory
+from testing.catalog import CarModelFactory
 
 
 def listing_data(car: CarModel | None = None, **fields: Any) -> dict[str, Any]:

@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from core.accounts.tests.factories import UserFactory
 from core.alerts.models import SavedSearch
 from core.alerts.services import saved_search_create
+from testing.accounts import UserFactory
 
 
 def make_saved_search(*, user: Any = None, query: str = "make=toyota", name: str = "Toyotas", alert: bool = True) -> SavedSearch:
