@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "web.body_limit.body_limit_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Messages in the language the request asks for (Accept-Language); a signed-in user's
+    # own preferred_language wins once the API knows who they are (web/api/authentication.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,13 +111,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "core.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ar", "العربية")]
+# The Arabic of every message the API and e-mails produce (locale/ar/LC_MESSAGES/django.po, compiled to .mo).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bahrain"
 USE_I18N = True
 USE_TZ = True
@@ -292,8 +297,8 @@ CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searc
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "web.api.authentication.TokenAuthentication",
+        "web.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     # The stock parsers, each refusing NUL and invalid Unicode in any string (web/api/text_input.py).

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -63,20 +64,23 @@ def _invalid(message: str) -> ValidationError:
 
 def _too_many_pixels() -> ValidationError:
     megapixels = MAX_DECODED_PIXELS // 1_000_000
-    return _invalid(f"The photo has too many pixels: at most {megapixels} megapixels (PNG and WebP), or a larger JPEG.")
+    return _invalid(
+        _("The photo has too many pixels: at most %(megapixels)s megapixels (PNG and WebP), or a larger JPEG.")
+        % {"megapixels": megapixels}
+    )
 
 
 def _open_checked(upload: IO[bytes], size: int) -> Image.Image:
     """The upload decoded at the smallest scale its format allows that still covers MAX_SIDE."""
     if size > MAX_BYTES:
-        raise _invalid("The photo is larger than 10 MB.")
+        raise _invalid(_("The photo is larger than 10 MB."))
     if size == 0:
-        raise _invalid("The file is empty.")
+        raise _invalid(_("The file is empty."))
     try:
         # Only the header is read here: the pixel counts are checked before any decoding.
         probe = Image.open(upload)
         if probe.format not in FORMATS:
-            raise _invalid("Upload a JPEG, PNG or WebP photo.")
+            raise _invalid(_("Upload a JPEG, PNG or WebP photo."))
         pixels = probe.width * probe.height
         if pixels > (MAX_JPEG_PIXELS if probe.format == "JPEG" else MAX_DECODED_PIXELS):
             raise _too_many_pixels()
@@ -89,7 +93,7 @@ def _open_checked(upload: IO[bytes], size: int) -> Image.Image:
             raise _too_many_pixels()
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise _invalid("This file is not a valid JPEG, PNG or WebP image.") from exc
+        raise _invalid(_("This file is not a valid JPEG, PNG or WebP image.")) from exc
     return image
 
 
@@ -206,7 +210,7 @@ def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> Listi
         listing = listing_touch(listing_id=listing_id)
         count = listing.photos.count()
         if count >= MAX_PHOTOS:
-            raise _invalid(f"A listing can have at most {MAX_PHOTOS} photos.")
+            raise _invalid(_("A listing can have at most %(max_photos)s photos.") % {"max_photos": MAX_PHOTOS})
         name = uuid.uuid4().hex
         photo = ListingPhoto(listing=listing, position=count, width=width, height=height)
         photo.image.save(f"{name}.{processed.ext}", ContentFile(processed.image), save=False)
@@ -238,7 +242,7 @@ def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[Lis
         listing: Listing = listing_touch(listing_id=listing_id)
         photos = {photo.pk: photo for photo in listing.photos.all()}
         if sorted(photo_ids) != sorted(photos):
-            raise ValidationError({"photo_ids": ["List every photo of this listing exactly once."]})
+            raise ValidationError({"photo_ids": [_("List every photo of this listing exactly once.")]})
         for position, photo_id in enumerate(photo_ids):
             ListingPhoto.objects.filter(pk=photo_id).update(position=position)
     return list(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id"))

@@ -1,6 +1,7 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -145,7 +146,7 @@ class ListingCreateApi(APIView):
         data = dict(json_object(request))
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
-            raise ValidationError({"status": ["A new listing is either draft or active."]})
+            raise ValidationError({"status": [_("A new listing is either draft or active.")]})
         listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
         return _answer(listing, status_code=status.HTTP_201_CREATED)
 
@@ -215,7 +216,7 @@ class ListingPhotosApi(APIView):
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
         upload = request.FILES.get("image")
         if upload is None:
-            raise ValidationError({"image": ["Attach the photo as the multipart field 'image'."]})
+            raise ValidationError({"image": [_("Attach the photo as the multipart field 'image'.")]})
         photo = photo_services.listing_photo_add(listing_id=listing_id, upload=upload, size=upload.size or 0)
         return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
@@ -233,7 +234,7 @@ class ListingPhotoOrderApi(APIView):
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
         ids = json_object(request).get("photo_ids")
         if not isinstance(ids, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
-            raise ValidationError({"photo_ids": ["Send a list of photo ids."]})
+            raise ValidationError({"photo_ids": [_("Send a list of photo ids.")]})
         photos = photo_services.listing_photos_reorder(listing_id=listing_id, photo_ids=ids)
         return Response(PhotoSerializer(photos, many=True).data)
 

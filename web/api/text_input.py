@@ -15,22 +15,23 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import parsers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.request import Request
 
 from web.api.number_input import fold_numbers, fold_query_dict
 
 # NUL, and the surrogate code points that only a broken encoder or a JSON escape produces.
 INVALID_TEXT = re.compile("[\x00\ud800-\udfff]")
-MESSAGE = "Must not contain NUL characters or invalid Unicode."
+MESSAGE = _("Must not contain NUL characters or invalid Unicode.")
 MAX_DEPTH = 32
 
 
 def _strings(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, str]]:
     """(field path, string) for every key and string value in parsed JSON or form data."""
     if depth > MAX_DEPTH:
-        raise ValidationError({path or "non_field_errors": ["Nested too deeply."]})
+        raise ValidationError({path or "non_field_errors": [_("Nested too deeply.")]})
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
@@ -58,7 +59,12 @@ def check_text(value: Any) -> Any:
 
 class JSONParser(parsers.JSONParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
-        return fold_numbers(check_text(super().parse(stream, media_type, parser_context)))
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except ParseError as exc:
+            # DRF's message carries Python's own English account of where the JSON broke.
+            raise ParseError(_("The body is not valid JSON.")) from exc
+        return fold_numbers(check_text(data))
 
 
 def _flat(form: Any) -> dict[str, str]:
@@ -84,7 +90,7 @@ class MultiPartParser(parsers.MultiPartParser):
 def json_object(request: Request) -> Mapping[str, Any]:
     """The request's body, which must be one JSON object (or form): 400 otherwise."""
     if not isinstance(request.data, Mapping):
-        raise ValidationError({"non_field_errors": ["Send a JSON object."]})
+        raise ValidationError({"non_field_errors": [_("Send a JSON object.")]})
     return request.data
 
 

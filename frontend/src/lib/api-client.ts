@@ -205,6 +205,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
     Accept: options.accept ?? "application/json",
+    // The API answers its messages in the language the app is shown in (<html lang>, lib/i18n.ts).
+    "Accept-Language": document.documentElement.lang || "en",
     ...CLIENT_HEADERS,
     ...(await unsafeHeaders(method)),
     ...(options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : {}),
