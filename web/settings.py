@@ -56,15 +56,16 @@ MIDDLEWARE = [
     # Text answers (API JSON, the app's shell) gzipped for browsers that accept it, padded
     # against BREACH by Django (web/compression.py).
     "web.compression.TextGZipMiddleware",
+    # Messages in the language the request asks for (Accept-Language), before the refusals
+    # below speak; a signed-in user's own preferred_language wins once the API knows who
+    # they are (web/api/authentication.py).
+    "django.middleware.locale.LocaleMiddleware",
     # NUL and invalid Unicode in a query string: a 400 before anything reads it (web/api/text_input.py).
     "web.api.text_input.query_text_middleware",
     # Bodies larger than the endpoint takes: a 413 before anything reads them (web/body_limit.py).
     "web.body_limit.body_limit_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Messages in the language the request asks for (Accept-Language); a signed-in user's
-    # own preferred_language wins once the API knows who they are (web/api/authentication.py).
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -131,13 +131,15 @@ def test_an_over_size_body_is_refused_before_it_is_sent(asgi_server, seller):
     connection.putheader("Content-Length", str(50 * 1024 * 1024))
     connection.putheader("Cookie", "; ".join(f"{k}={v}" for k, v in seller.session.cookies.items()))
     connection.putheader("X-CSRFToken", seller.csrf_token())
+    connection.putheader("Accept-Language", "ar")
     connection.endheaders()
 
     # Not one byte of the body was sent: the answer comes anyway.
     answer = connection.getresponse()
 
     assert answer.status == 413
-    assert "10.1 MB at most" in json.loads(answer.read())["detail"]
+    # in the language asked for, though Django has not seen the request yet
+    assert "10.1 ميغابايت على الأكثر" in json.loads(answer.read())["detail"]
 
 
 def test_each_endpoint_refuses_a_body_over_its_own_limit(api):
@@ -147,6 +149,14 @@ def test_each_endpoint_refuses_a_body_over_its_own_limit(api):
 
     assert small.status_code == 413
     assert "1.0 MB at most" in small.json()["detail"]
+    arabic = api.post(
+        "/api/v1/listings",
+        data="{}",
+        content_type="application/json",
+        CONTENT_LENGTH=str(2 * 1024 * 1024),
+        HTTP_ACCEPT_LANGUAGE="ar",
+    )
+    assert "1.0 ميغابايت على الأكثر" in arabic.json()["detail"]
 
 
 def _srcset(text: str) -> dict[int, str]:
