@@ -108,8 +108,12 @@ def parse_filter_params(
         if allowed is not None:
             bad += [value for value in values if value not in allowed and value not in bad]
         if bad:
-            hint = f" Allowed: {', '.join(sorted(allowed))}." if allowed is not None else ""
-            errors[name] = [_("Unknown value %(bad)s.%(hint)s") % {"bad": f"{bad[0][:60]!r}", "hint": hint}]
+            unknown = {"bad": f"{bad[0][:60]!r}"}
+            errors[name] = [
+                _("Unknown value %(bad)s. Allowed: %(allowed)s.") % {**unknown, "allowed": ", ".join(sorted(allowed))}
+                if allowed is not None
+                else _("Unknown value %(bad)s.") % unknown
+            ]
             continue
         filters[name] = values
 
