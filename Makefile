@@ -1,6 +1,6 @@
 # Sayara's front door. `make run` serves the marketplace with demo data;
 # `make test` runs every test against the real services. Both install what is missing.
-.PHONY: run test bench lint services stop lock clean
+.PHONY: run test bench lint services stop lock messages clean
 
 run:
 	./scripts/run.sh
@@ -22,6 +22,10 @@ stop:
 	./scripts/services.sh stop
 
 # Re-pin the Python dependencies after editing requirements/*.in.
+# The Arabic catalog: new messages gathered, then compiled (locale/ar/LC_MESSAGES).
+messages:
+	./scripts/messages.sh
+
 lock:
 	cd requirements && ../.venv/bin/pip-compile -q --strip-extras base.in -o base.txt && ../.venv/bin/pip-compile -q --strip-extras dev.in -o dev.txt
 

@@ -49,6 +49,16 @@ def fresh_catalog_labels() -> None:
     search_vocabulary_forget()
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A request in Arabic leaves its language active in the thread (Django's LocaleMiddleware
+    never deactivates it): the next test starts in the default language again."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def unique() -> str:
     """A word no other listing has, to find a test's own listings by text."""

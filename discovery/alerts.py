@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlencode
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.alerts.models import NAME_MAX, QUERY_MAX, SavedSearch
 from core.alerts.selectors import saved_searches_alerting
@@ -58,14 +59,16 @@ RANGE_PARAMS = (("year", "year"), ("price", "price"), ("mileage_km", "mileage"))
 def saved_query_parse(query: Any) -> SearchRequest:
     """The search a saved query string runs; ValidationError naming `query` when it is not valid."""
     if not isinstance(query, str):
-        raise ValidationError({"query": [f"Send the search's query string, e.g. {QUERY_EXAMPLE}."]})
+        raise ValidationError(
+            {"query": [_("Send the search's query string, e.g. %(query_example)s.") % {"query_example": QUERY_EXAMPLE}]}
+        )
     query = query.strip()
     # A pasted address of a search page ("/search?make=toyota") is fine too.
     head, mark, tail = query.partition("?")
     if mark and "=" not in head:
         query = tail
     if len(query) > QUERY_MAX:
-        raise ValidationError({"query": [f"Must be at most {QUERY_MAX} characters."]})
+        raise ValidationError({"query": [_("Must be at most %(query_max)s characters.") % {"query_max": QUERY_MAX}]})
     try:
         request = parse_search_params(parse_qs(query), allowed_values=enum_allowed_values())
     except InvalidParams as exc:
@@ -73,7 +76,7 @@ def saved_query_parse(query: Any) -> SearchRequest:
         raise ValidationError({"query": messages}) from exc
     if not saved_query_string(request):
         # An empty search matches every car: its alerts would be every new listing.
-        raise ValidationError({"query": ["Choose at least one filter or some words to search for."]})
+        raise ValidationError({"query": [_("Choose at least one filter or some words to search for.")]})
     if request.q and not request.literal:
         # The words are understood as the search page understands them, and stored as the
         # filters they mean ("patrol under 12000" → make, model, price_max): the alert then

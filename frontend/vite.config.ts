@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 
 // Every path the Django server answers; the SPA owns the rest.
 const backend = process.env.SAYARA_BACKEND_URL ?? "http://127.0.0.1:8000";
@@ -9,7 +10,16 @@ const proxied = ["/api", "/media", "/admin", "/static"];
 
 export default defineConfig({
   base: "/",
-  plugins: [react()],
+  plugins: [
+    react(),
+    // file.js.br and file.js.gz beside each file: WhiteNoise (web/settings.py) and nginx
+    // (gzip_static) send them to browsers that accept them, with nothing compressed per request.
+    compression({
+      include: /\.(js|css|html|svg|json|txt)$/,
+      algorithms: [defineAlgorithm("brotliCompress"), defineAlgorithm("gzip", { level: 9 })],
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },

@@ -15,6 +15,7 @@ case "$BENCH_INSTANCE" in bench*) ;; *) die "the benchmark empties its database:
 case "$BENCH_DB" in *bench*) ;; *) die "the benchmark empties its database: POSTGRES_DB must contain 'bench' (it is '$BENCH_DB')" ;; esac
 
 install_all
+build_frontend  # the Lighthouse arm measures the production build
 services_start
 trap services_stop_started EXIT
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests: the whole stack (web, worker with beat) on its own database
 # and index (instance "e2e"), the built app, and Playwright driving Debian's
-# Chromium against it. Called by scripts/test.sh; runnable alone once services run.
+# Chromium against it. Called by scripts/test.sh; runnable alone once services run
+# (arguments go to Playwright: `scripts/e2e.sh phone` runs e2e/phone.spec.ts).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -44,5 +45,5 @@ PIDS+=($!)
 for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 say "Playwright against http://127.0.0.1:$E2E_PORT (screenshots in frontend/test-results/)"
-(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$EMAIL_FILE_PATH" npm run --silent e2e -- --reporter=list) || {
+(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$EMAIL_FILE_PATH" npm run --silent e2e -- --reporter=list "$@") || {
   tail -n 40 "$E2E_LOGS/web.log" "$E2E_LOGS/worker.log"; die "end-to-end tests failed"; }

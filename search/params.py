@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from search.index import FACET_FIELDS
 from search.money import to_fils
 
@@ -16,7 +19,9 @@ DEFAULT_PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
 # The engine's max_result_window (search/index.py): pages beyond it are refused.
 RESULT_WINDOW = 10000
-PAGE_BEYOND_WINDOW = f"Only the first {RESULT_WINDOW:,} results can be paged through; narrow the search or change the sort."
+PAGE_BEYOND_WINDOW = format_lazy(
+    _("Only the first {count} results can be paged through; narrow the search or change the sort."), count=f"{RESULT_WINDOW:,}"
+)
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FIELD = 30
 MIN_YEAR = 1950
@@ -86,9 +91,9 @@ def parse_filter_params(
     """The filter part (q, facet values, ranges) shared by search and analytics."""
     q = _single(params, "q") or ""
     if len(q) > MAX_QUERY_LENGTH:
-        errors["q"] = [f"Must be at most {MAX_QUERY_LENGTH} characters."]
+        errors["q"] = [_("Must be at most %(max_query_length)s characters.") % {"max_query_length": MAX_QUERY_LENGTH}]
     elif "\x00" in q:
-        errors["q"] = ["Must not contain NUL characters."]
+        errors["q"] = [_("Must not contain NUL characters.")]
 
     filters: dict[str, tuple[str, ...]] = {}
     for name in FACET_FIELDS:
@@ -96,23 +101,33 @@ def parse_filter_params(
         if not values:
             continue
         if len(values) > MAX_VALUES_PER_FIELD:
-            errors[name] = [f"At most {MAX_VALUES_PER_FIELD} values."]
+            errors[name] = [_("At most %(max_values_per_field)s values.") % {"max_values_per_field": MAX_VALUES_PER_FIELD}]
             continue
         bad = [value for value in values if not SLUG.match(value)]
         allowed = allowed_values.get(name)
         if allowed is not None:
             bad += [value for value in values if value not in allowed and value not in bad]
         if bad:
-            hint = f" Allowed: {', '.join(sorted(allowed))}." if allowed is not None else ""
-            errors[name] = [f"Unknown value {bad[0][:60]!r}.{hint}"]
+            unknown = {"bad": f"{bad[0][:60]!r}"}
+            errors[name] = [
+                _("Unknown value %(bad)s. Allowed: %(allowed)s.") % {**unknown, "allowed": ", ".join(sorted(allowed))}
+                if allowed is not None
+                else _("Unknown value %(bad)s.") % unknown
+            ]
             continue
         filters[name] = values
 
     newest = max_year()
     bounds = {
-        "year": (f"Must be a whole number between {MIN_YEAR} and {newest}.", lambda raw: _whole(raw, MIN_YEAR, newest)),
-        "price": ("Must be an amount in BHD from 0 to 10,000,000 with at most 3 decimals.", _price_fils),
-        "mileage": (f"Must be a whole number of kilometres from 0 to {MAX_MILEAGE:,}.", lambda raw: _whole(raw, 0, MAX_MILEAGE)),
+        "year": (
+            _("Must be a whole number between %(min_year)s and %(newest)s.") % {"min_year": MIN_YEAR, "newest": newest},
+            lambda raw: _whole(raw, MIN_YEAR, newest),
+        ),
+        "price": (_("Must be an amount in BHD from 0 to 10,000,000 with at most 3 decimals."), _price_fils),
+        "mileage": (
+            _("Must be a whole number of kilometres from 0 to %(max_mileage)s.") % {"max_mileage": f"{MAX_MILEAGE:,}"},
+            lambda raw: _whole(raw, 0, MAX_MILEAGE),
+        ),
     }
     ranges: dict[str, tuple[int | None, int | None]] = {}
     for prefix, (message, parse) in bounds.items():
@@ -125,7 +140,7 @@ def parse_filter_params(
         if high_raw is not None and high is None:
             errors[high_name] = [message]
         if low is not None and high is not None and low > high:
-            errors[low_name] = [f"Must not be greater than {high_name}."]
+            errors[low_name] = [_("Must not be greater than %(high_name)s.") % {"high_name": high_name}]
         if (low is not None or high is not None) and low_name not in errors and high_name not in errors:
             ranges["mileage_km" if prefix == "mileage" else prefix] = (low, high)
     return q, filters, ranges
@@ -142,14 +157,14 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
 
     sort = _single(params, "sort") or ("relevance" if q else "newest")
     if sort not in SORTS:
-        errors["sort"] = [f"Must be one of: {', '.join(SORTS)}."]
+        errors["sort"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(SORTS)}]
 
     page_size = DEFAULT_PAGE_SIZE
     raw = _single(params, "page_size")
     if raw is not None:
         parsed = _whole(raw, 1, MAX_PAGE_SIZE)
         if parsed is None:
-            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+            errors["page_size"] = [_("Must be a whole number from 1 to %(max_page_size)s.") % {"max_page_size": MAX_PAGE_SIZE}]
         else:
             page_size = parsed
     page = 1
@@ -159,7 +174,7 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
         if parsed is None:
             # A page past the window is a whole number too: say what the limit is (page=10001).
             beyond = raw.isdigit() and int(raw) > RESULT_WINDOW
-            errors["page"] = [PAGE_BEYOND_WINDOW if beyond else "Must be a whole number from 1."]
+            errors["page"] = [PAGE_BEYOND_WINDOW if beyond else _("Must be a whole number from 1.")]
         else:
             page = parsed
     if "page" not in errors and page * page_size > RESULT_WINDOW:
@@ -169,7 +184,7 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
     raw = _single(params, "literal")
     if raw is not None:
         if raw.lower() not in FLAGS:
-            errors["literal"] = ["Must be 1 (match the words as typed) or 0."]
+            errors["literal"] = [_("Must be 1 (match the words as typed) or 0.")]
         else:
             literal = FLAGS[raw.lower()]
 

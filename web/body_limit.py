@@ -15,6 +15,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import get_supported_language_variant, override
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from core.listings.photos import MAX_BYTES as PHOTO_MAX_BYTES
 
@@ -29,7 +32,9 @@ def body_limit(path: str) -> int:
 
 
 def too_large_message(limit: int) -> str:
-    return f"The request body is larger than this endpoint takes ({limit / 1024 / 1024:.1f} MB at most)."
+    return _("The request body is larger than this endpoint takes (%(megabytes)s MB at most).") % {
+        "megabytes": f"{limit / 1024 / 1024:.1f}"
+    }
 
 
 def body_limit_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
@@ -37,13 +42,22 @@ def body_limit_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return JsonResponse({"detail": "Content-Length must be a number of bytes."}, status=400)
+            return JsonResponse({"detail": _("Content-Length must be a number of bytes.")}, status=400)
         limit = body_limit(request.path)
         if length > limit:
             return JsonResponse({"detail": too_large_message(limit)}, status=413)
         return get_response(request)
 
     return middleware
+
+
+def _language_of(accept_language: bytes) -> str:
+    for language, _weight in parse_accept_lang_header(accept_language.decode("latin-1")):
+        try:
+            return get_supported_language_variant(language)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
 
 
 def asgi_body_limit(app: Any) -> Any:
@@ -54,10 +68,12 @@ def asgi_body_limit(app: Any) -> Any:
             headers = dict(scope.get("headers") or [])
             declared = headers.get(b"content-length")
             refusal = None
-            if declared is None and b"transfer-encoding" in headers:
-                refusal = 411, "Send the request with a Content-Length."
-            elif declared is not None and (not declared.isdigit() or int(declared) > LARGEST_BODY):
-                refusal = 413, too_large_message(LARGEST_BODY)
+            # Django's LocaleMiddleware has not run yet: the refusal speaks the Accept-Language here.
+            with override(_language_of(headers.get(b"accept-language", b""))):
+                if declared is None and b"transfer-encoding" in headers:
+                    refusal = 411, str(_("Send the request with a Content-Length."))
+                elif declared is not None and (not declared.isdigit() or int(declared) > LARGEST_BODY):
+                    refusal = 413, too_large_message(LARGEST_BODY)
             if refusal:
                 body = json.dumps({"detail": refusal[1]}).encode()
                 await send(

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.views.static import serve
 
 from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.photos import PHOTO_FILE
 from core.listings.transitions import PUBLIC_STATUSES
 
 # Shared caches may keep a public photo this long after its listing left the market.
@@ -22,7 +23,11 @@ PUBLIC_MAX_AGE = 600
 
 def listing_photo(request: HttpRequest, listing_id: int, name: str) -> HttpResponseBase:
     path = f"listings/{listing_id}/{name}"
-    if not ListingPhoto.objects.filter(Q(image=path) | Q(thumbnail=path), listing_id=listing_id).exists():
+    # Any size of a photo of this listing (core/listings/photos.py): its files share the image's stem.
+    family = Q(image=path) | Q(thumbnail=path)
+    if file := PHOTO_FILE.fullmatch(name):
+        family |= Q(image__startswith=f"listings/{listing_id}/{file['stem']}.")
+    if not ListingPhoto.objects.filter(family, listing_id=listing_id).exists():
         raise Http404
     listing = Listing.objects.exclude(status=ListingStatus.DELETED).only("status", "seller_id").filter(pk=listing_id).first()
     if listing is None:

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its sitemap templates (web/seo.py).
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -51,6 +53,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Text answers (API JSON, the app's shell) gzipped for browsers that accept it, padded
+    # against BREACH by Django (web/compression.py).
+    "web.compression.TextGZipMiddleware",
+    # Messages in the language the request asks for (Accept-Language), before the refusals
+    # below speak; a signed-in user's own preferred_language wins once the API knows who
+    # they are (web/api/authentication.py).
+    "django.middleware.locale.LocaleMiddleware",
     # NUL and invalid Unicode in a query string: a 400 before anything reads it (web/api/text_input.py).
     "web.api.text_input.query_text_middleware",
     # Bodies larger than the endpoint takes: a 413 before anything reads them (web/body_limit.py).
@@ -114,13 +123,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "core.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ar", "العربية")]
+# The Arabic of every message the API and e-mails produce (locale/ar/LC_MESSAGES/django.po, compiled to .mo).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bahrain"
 USE_I18N = True
 USE_TZ = True
@@ -132,6 +143,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(STATE_DIR / "staticfiles")))
 FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(BASE_DIR / "frontend" / "dist")))
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
 WHITENOISE_USE_FINDERS = DEBUG
+# The build's assets carry their content hash in their names (frontend/vite.config.ts):
+# browsers keep them for a year without asking again. Their .br/.gz siblings, made at
+# build time, are what WhiteNoise sends to browsers that accept them.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$"
 
 # Any request body but a photo upload's (web/body_limit.py); Django's own limit for form fields matches it.
 REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024)
@@ -296,8 +311,8 @@ CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searc
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "web.api.authentication.TokenAuthentication",
+        "web.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     # The stock parsers, each refusing NUL and invalid Unicode in any string (web/api/text_input.py).

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 
-from web import health, media, metrics, views
+from web import health, media, metrics, seo, views
 
 urlpatterns = [
     path("api/v1/", include("web.api.urls")),
@@ -10,6 +11,10 @@ urlpatterns = [
     path("healthz", views.healthz),
     path("readyz", health.readyz),
     path("metrics", metrics.metrics),
+    # For crawlers (web/seo.py): a sitemap index, and each section's pages (?p=2, …).
+    path("robots.txt", seo.robots_txt),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": seo.SITEMAPS, "sitemap_url_name": "sitemap-section"}),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap-section"),
 ]
 if not settings.S3_BUCKET:
     # Uploaded photos from the local disk, to whoever may see their listing (web/media.py).

@@ -1,7 +1,26 @@
 """Pages that are not the API: the web app's shell and the liveness probe."""
 
+import logging
+from pathlib import Path
+
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+
+from web import seo
+
+logger = logging.getLogger(__name__)
+
+# The built index.html, read once per build (its modification time).
+_shell: tuple[float, str] | None = None
+
+
+def _shell_html(index: Path) -> str:
+    global _shell
+    mtime = index.stat().st_mtime
+    if _shell is None or _shell[0] != mtime:
+        _shell = (mtime, index.read_text(encoding="utf-8"))
+    return _shell[1]
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -9,7 +28,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def app_shell(request: HttpRequest, path: str = "") -> HttpResponseBase:
-    """index.html of the built React app for every route the app owns."""
+    """index.html of the built React app for every route the app owns, with the page's
+    own head where crawlers and link previews look (web/seo.py)."""
     index = settings.FRONTEND_DIST / "index.html"
     if not index.is_file():
         return HttpResponse(
@@ -17,7 +37,16 @@ def app_shell(request: HttpRequest, path: str = "") -> HttpResponseBase:
             status=503,
             content_type="text/plain; charset=utf-8",
         )
-    response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+    html = _shell_html(index)
+    try:
+        head = seo.head_for(request, path)
+    except DatabaseError:
+        # The app itself still loads (and says what is wrong); only the preview tags are missing.
+        logger.warning("seo.head_unavailable", exc_info=True, extra={"path": path})
+        head = None
+    if head is not None:
+        html = seo.render_head(html, head)
+    response = HttpResponse(html, status=head.status if head else 200, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
 

@@ -34,6 +34,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from redis.exceptions import RedisError
 
 from core.errors import RateLimited
@@ -77,8 +79,10 @@ def _window(scope: str, subject: str, window: int) -> tuple[str, int]:
 
 def _wait(seconds: float) -> str:
     if seconds < 90:
-        return f"{math.ceil(seconds)} seconds"
-    return f"{math.ceil(seconds / 60)} minutes"
+        count = math.ceil(seconds)
+        return ngettext("%(count)d second", "%(count)d seconds", count) % {"count": count}
+    count = math.ceil(seconds / 60)
+    return ngettext("%(count)d minute", "%(count)d minutes", count) % {"count": count}
 
 
 # A reset bumps the account's generation: every count keyed by the old one is forgotten.
@@ -120,18 +124,21 @@ def login_check(*, email: str, ip: str, device: str | None = None) -> None:
     wait = pair.get("until", 0) - time.time()
     if wait > 0:
         raise AttemptsLimited(
-            f"Too many wrong passwords. Wait {_wait(wait)} before trying again, or reset your password.",
+            _("Too many wrong passwords. Wait %(wait)s before trying again, or reset your password.") % {"wait": _wait(wait)},
             retry_after=math.ceil(wait),
         )
     if account_failures >= settings.LOGIN_ACCOUNT_MAX_FAILURES:
         raise AttemptsLimited(
-            "This account had too many wrong passwords from elsewhere. Sign in on a device you used before, "
-            f"reset your password, or wait {_wait(account_left)}.",
+            _(
+                "This account had too many wrong passwords from elsewhere. Sign in on a device you used before, "
+                "reset your password, or wait %(wait)s."
+            )
+            % {"wait": _wait(account_left)},
             retry_after=account_left,
         )
     if ip_failures >= settings.LOGIN_IP_MAX_FAILURES:
         raise AttemptsLimited(
-            f"Too many failed sign-ins from your network. Try again in {_wait(ip_left)}.",
+            _("Too many failed sign-ins from your network. Try again in %(wait)s.") % {"wait": _wait(ip_left)},
             retry_after=ip_left,
         )
 
@@ -181,13 +188,15 @@ def _hourly_ip_check(*, scope: str, ip: str, limit: int, message: str) -> None:
         _unavailable(exc, check=scope.replace("-", "_"))
         return
     if attempts > limit:
-        raise AttemptsLimited(f"{message} Try again in {_wait(left)}.", retry_after=left)
+        raise AttemptsLimited(
+            _("%(refusal)s Try again in %(wait)s.") % {"refusal": message, "wait": _wait(left)}, retry_after=left
+        )
 
 
 def register_check(*, ip: str) -> None:
     """Count a registration from `ip`; raise AttemptsLimited beyond the hourly limit."""
     _hourly_ip_check(
-        scope="register-ip", ip=ip, limit=settings.REGISTER_MAX_PER_IP, message="Too many new accounts from your network."
+        scope="register-ip", ip=ip, limit=settings.REGISTER_MAX_PER_IP, message=_("Too many new accounts from your network.")
     )
 
 
@@ -197,7 +206,7 @@ def password_reset_check(*, ip: str) -> None:
         scope="reset-ip",
         ip=ip,
         limit=settings.PASSWORD_RESET_MAX_PER_IP,
-        message="Too many password reset requests from your network.",
+        message=_("Too many password reset requests from your network."),
     )
 
 
@@ -207,7 +216,7 @@ def verification_resend_check(*, ip: str) -> None:
         scope="verify-ip",
         ip=ip,
         limit=settings.PASSWORD_RESET_MAX_PER_IP,
-        message="Too many requests for verification links from your network.",
+        message=_("Too many requests for verification links from your network."),
     )
 
 

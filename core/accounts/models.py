@@ -4,8 +4,9 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-BAHRAIN_PHONE = RegexValidator(r"^\+973\d{8}$", "Enter a Bahrain number: +973 followed by 8 digits.")
+BAHRAIN_PHONE = RegexValidator(r"^\+973\d{8}$", _("Enter a Bahrain number: +973 followed by 8 digits."))
 
 
 class AccountType(models.TextChoices):

@@ -18,6 +18,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.models import Token
 
 from core.accounts import limits
@@ -37,19 +38,36 @@ logger = logging.getLogger(__name__)
 PASSWORD_RESET_TASK = "accounts.send_password_reset"
 VERIFICATION_TASK = "accounts.send_verification"
 REGISTRATION_NOTICE_TASK = "accounts.send_registration_notice"
-BAD_CREDENTIALS = "The email or password is not right."
+BAD_CREDENTIALS = _("The email or password is not right.")
 
 DISPLAY_NAME_MAX = 80
 
 
 def _clean_display_name(value: Any, errors: dict[str, list[str]]) -> str:
     if not isinstance(value, str) or not value.strip():
-        errors["display_name"] = ["Enter the name buyers and sellers will see."]
+        errors["display_name"] = [_("Enter the name buyers and sellers will see.")]
         return ""
     value = " ".join(value.split())
     if len(value) > DISPLAY_NAME_MAX:
-        errors["display_name"] = [f"Must be at most {DISPLAY_NAME_MAX} characters."]
+        errors["display_name"] = [_("Must be at most %(display_name_max)s characters.") % {"display_name_max": DISPLAY_NAME_MAX}]
     return value
+
+
+# What people type between a number's digits: spaces, dashes, dots and brackets.
+PHONE_PUNCTUATION = str.maketrans("", "", " \t-.()\u00a0")
+
+
+def phone_normalized(text: str) -> str:
+    """ "+973XXXXXXXX" for a Bahrain number in any usual form: local ("3600 1122",
+    "36001122"), with the country code ("+973 3600 1122", "00973…", "973…");
+    anything else as typed, less its punctuation, for the validator to refuse."""
+    digits = text.translate(PHONE_PUNCTUATION)
+    for prefix in ("+973", "00973", "973"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
+            return "+973" + digits[len(prefix) :]
+    if len(digits) == 8 and digits.isascii() and digits.isdigit():
+        return "+973" + digits
+    return digits
 
 
 def _clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
@@ -58,8 +76,11 @@ def _clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
     if not isinstance(value, str):
         errors["phone"] = [str(BAHRAIN_PHONE.message)]
         return ""
-    phone = value.replace(" ", "").replace("-", "")
+    phone = phone_normalized(value)
     try:
+        # ASCII digits only: the API folds Arabic-Indic ones first (web/api/number_input.py).
+        if not phone.isascii():
+            raise ValidationError(BAHRAIN_PHONE.message)
         BAHRAIN_PHONE(phone)
     except ValidationError as exc:
         errors["phone"] = list(exc.messages)
@@ -80,19 +101,19 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     try:
         validate_email(email)
     except ValidationError:
-        errors["email"] = ["Enter a valid email address."]
+        errors["email"] = [_("Enter a valid email address.")]
     display_name = _clean_display_name(data.get("display_name"), errors)
     phone = _clean_phone(data.get("phone"), errors)
     password = data.get("password")
     user = User(email=email, display_name=display_name, phone=phone)
     if data.get("account_type") not in (None, ""):
         if data["account_type"] not in AccountType.values:
-            errors["account_type"] = ["Must be private or dealer."]
+            errors["account_type"] = [_("Must be private or dealer.")]
         else:
             user.account_type = data["account_type"]
     if data.get("preferred_language") not in (None, ""):
         if data["preferred_language"] not in Language.values:
-            errors["preferred_language"] = ["Must be en or ar."]
+            errors["preferred_language"] = [_("Must be en or ar.")]
         else:
             user.preferred_language = data["preferred_language"]
     _check_new_password(password, user, field="password", errors=errors)
@@ -119,12 +140,12 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
 def _active_account_of(email: Any) -> User | None:
     """The active account of a typed address; ValidationError naming `email` when it is no address."""
     if not isinstance(email, str) or not email.strip():
-        raise ValidationError({"email": ["Enter the email address of your account."]})
+        raise ValidationError({"email": [_("Enter the email address of your account.")]})
     email = email.strip().lower()
     try:
         validate_email(email)
     except ValidationError as exc:
-        raise ValidationError({"email": ["Enter a valid email address."]}) from exc
+        raise ValidationError({"email": [_("Enter a valid email address.")]}) from exc
     return User.objects.filter(email__iexact=email, is_active=True).first()
 
 
@@ -148,7 +169,7 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
         user.phone = _clean_phone(data["phone"], errors)
     if "preferred_language" in data:
         if data["preferred_language"] not in Language.values:
-            errors["preferred_language"] = ["Must be en or ar."]
+            errors["preferred_language"] = [_("Must be en or ar.")]
         else:
             user.preferred_language = data["preferred_language"]
     if errors:
@@ -160,7 +181,7 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
 def _check_new_password(password: Any, user: User, *, field: str, errors: dict[str, list[str]]) -> None:
     """Django's password validators (settings.AUTH_PASSWORD_VALIDATORS), reported under `field`."""
     if not isinstance(password, str) or not password:
-        errors[field] = ["Choose a password."]
+        errors[field] = [_("Choose a password.")]
         return
     try:
         validate_password(password, user)
@@ -176,7 +197,7 @@ def user_authenticate(*, email: Any, password: Any, ip: str, device: str | None 
     wait (even for the right password), ValidationError for wrong credentials.
     """
     if not isinstance(email, str) or not isinstance(password, str) or not email.strip() or not password:
-        raise ValidationError({"non_field_errors": ["Enter your email and password."]})
+        raise ValidationError({"non_field_errors": [_("Enter your email and password.")]})
     email = email.strip().lower()
     limits.login_check(email=email, ip=ip, device=device)
     user = authenticate(None, username=email, password=password)
@@ -198,10 +219,10 @@ def _sign_out_scripts(user: User) -> None:
 def user_change_password(*, user: User, current_password: Any, new_password: Any) -> User:
     errors: dict[str, list[str]] = {}
     if not isinstance(current_password, str) or not user.check_password(current_password):
-        errors["current_password"] = ["This is not your current password."]
+        errors["current_password"] = [_("This is not your current password.")]
     _check_new_password(new_password, user, field="new_password", errors=errors)
     if "new_password" not in errors and isinstance(current_password, str) and new_password == current_password:
-        errors["new_password"] = ["Choose a password different from the current one."]
+        errors["new_password"] = [_("Choose a password different from the current one.")]
     if errors:
         raise ValidationError(errors)
     user.set_password(new_password)
@@ -278,7 +299,7 @@ def user_password_reset_send(*, user_id: int) -> bool:
     return True
 
 
-INVALID_RESET_LINK = "This reset link is invalid or has expired. Ask for a new one."
+INVALID_RESET_LINK = _("This reset link is invalid or has expired. Ask for a new one.")
 
 
 @transaction.atomic

@@ -19,12 +19,13 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import Language, User
 from core.errors import Forbidden
 
 logger = logging.getLogger(__name__)
-INVALID_LINK = "This verification link is invalid or has expired. Ask for a new one."
+INVALID_LINK = _("This verification link is invalid or has expired. Ask for a new one.")
 
 
 class EmailUnverified(Forbidden):
@@ -94,7 +95,10 @@ def user_require_verified(user: User, *, to: str) -> None:
     # The object may predate the click on the link (a WebSocket's user is loaded once).
     if User.objects.filter(pk=user.pk, email_verified_at__isnull=False).exists():
         return
-    raise EmailUnverified(f"Verify your e-mail address to {to}: open the link we sent to {user.email}, or ask for a new one.")
+    raise EmailUnverified(
+        _("Verify your e-mail address to %(to)s: open the link we sent to %(email)s, or ask for a new one.")
+        % {"to": to, "email": user.email}
+    )
 
 
 VERIFY_MAIL: dict[str, tuple[str, str]] = {

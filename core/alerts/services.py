@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.alerts.models import NAME_MAX, Notification, SavedSearch
@@ -24,17 +25,17 @@ logger = logging.getLogger(__name__)
 
 def _clean_name(value: Any, errors: dict[str, list[str]]) -> str:
     if not isinstance(value, str) or not value.strip():
-        errors["name"] = ["Give this search a name."]
+        errors["name"] = [_("Give this search a name.")]
         return ""
     value = " ".join(value.split())
     if len(value) > NAME_MAX:
-        errors["name"] = [f"Must be at most {NAME_MAX} characters."]
+        errors["name"] = [_("Must be at most %(name_max)s characters.") % {"name_max": NAME_MAX}]
     return value
 
 
 def _clean_alert(value: Any, errors: dict[str, list[str]]) -> bool:
     if not isinstance(value, bool):
-        errors["alert"] = ["Must be true or false."]
+        errors["alert"] = [_("Must be true or false.")]
         return False
     return value
 
@@ -44,7 +45,7 @@ def _duplicate_error(user: User, query: str, *, exclude: int | None = None) -> d
     existing = (others.exclude(pk=exclude) if exclude is not None else others).first()
     if existing is None:
         return {}
-    return {"query": [f"You already saved this search as “{existing.name}”."]}
+    return {"query": [_("You already saved this search as “%(name)s”.") % {"name": existing.name}]}
 
 
 @transaction.atomic
@@ -54,7 +55,8 @@ def saved_search_create(*, user: User, name: Any, query: str, alert: Any = True)
     alert = _clean_alert(alert, errors)
     if SavedSearch.objects.filter(user=user).count() >= settings.SAVED_SEARCHES_MAX:
         errors["non_field_errors"] = [
-            f"You can keep at most {settings.SAVED_SEARCHES_MAX} saved searches; delete one to save another."
+            _("You can keep at most %(saved_searches_max)s saved searches; delete one to save another.")
+            % {"saved_searches_max": settings.SAVED_SEARCHES_MAX}
         ]
     errors.update(_duplicate_error(user, query))
     if errors:
@@ -66,7 +68,7 @@ def saved_search_create(*, user: User, name: Any, query: str, alert: Any = True)
                 user=user, name=name, query=query, alert=alert, created_at=now, alert_since=now, checked_until=now
             )
     except IntegrityError as exc:
-        raise ValidationError(_duplicate_error(user, query) or {"query": ["You already saved this search."]}) from exc
+        raise ValidationError(_duplicate_error(user, query) or {"query": [_("You already saved this search.")]}) from exc
 
 
 @transaction.atomic
@@ -93,7 +95,7 @@ def saved_search_update(*, saved_search: SavedSearch, changes: Mapping[str, Any]
         with transaction.atomic():
             saved_search.save()
     except IntegrityError as exc:
-        raise ValidationError({"query": ["You already saved this search."]}) from exc
+        raise ValidationError({"query": [_("You already saved this search.")]}) from exc
     return saved_search
 
 
@@ -157,10 +159,12 @@ def notifications_mark_read(*, user: User, ids: Any = None, saved_search_id: Any
                 or len(ids) > MAX_READ_IDS
                 or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids)
             ):
-                raise ValidationError({"ids": [f"Send a list of at most {MAX_READ_IDS} notification ids."]})
+                raise ValidationError(
+                    {"ids": [_("Send a list of at most %(max_read_ids)s notification ids.") % {"max_read_ids": MAX_READ_IDS}]}
+                )
             unread = unread.filter(pk__in=ids)
         if saved_search_id is not None:
             if not isinstance(saved_search_id, int) or isinstance(saved_search_id, bool):
-                raise ValidationError({"saved_search": ["Must be the id of one of your saved searches."]})
+                raise ValidationError({"saved_search": [_("Must be the id of one of your saved searches.")]})
             unread = unread.filter(saved_search_id=saved_search_id)
     return unread.update(read_at=timezone.now())

@@ -1,7 +1,11 @@
 """The listing enums, with their English and Arabic labels.
 
 Values travel as lowercase slugs (API.md, Conventions); the labels are what a
-person reads, served at /api/v1/catalog/enums.
+person reads, served at /api/v1/catalog/enums. This is the one list of them to
+review: every label is unambiguous within its language (a test holds it), so
+the SUV body type and four-wheel drive never read alike. Words buyers type for
+a value beyond its label (Gulf buyers say "دفع رباعي" for an SUV) are search
+vocabulary (search/understanding/rules.py, ENUM_WORDS).
 """
 
 from typing import NamedTuple
@@ -16,7 +20,7 @@ class Choice(NamedTuple):
 ENUMS: dict[str, tuple[Choice, ...]] = {
     "body_type": (
         Choice("sedan", "Sedan", "سيدان"),
-        Choice("suv", "SUV", "دفع رباعي"),
+        Choice("suv", "SUV", "إس يو في"),
         Choice("hatchback", "Hatchback", "هاتشباك"),
         Choice("coupe", "Coupe", "كوبيه"),
         Choice("convertible", "Convertible", "مكشوفة"),

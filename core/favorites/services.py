@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.favorites.models import Favorite
@@ -20,7 +21,12 @@ def favorite_add(*, user: User, listing_id: int) -> Favorite:
         return existing
     if Favorite.objects.filter(user=user).count() >= settings.FAVORITES_MAX:
         raise ValidationError(
-            {"non_field_errors": [f"You can keep at most {settings.FAVORITES_MAX} favourites; remove some to add more."]}
+            {
+                "non_field_errors": [
+                    _("You can keep at most %(favorites_max)s favourites; remove some to add more.")
+                    % {"favorites_max": settings.FAVORITES_MAX}
+                ]
+            }
         )
     try:
         with transaction.atomic():

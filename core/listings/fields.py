@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.catalog.enums import ENUMS, enum_values
 
@@ -28,7 +29,7 @@ MAX_MILEAGE_KM = 2_000_000
 TITLE_MAX = 120
 TRIM_MAX = 60
 DESCRIPTION_MAX = 5000
-REQUIRED = "This field is required."
+REQUIRED = _("This field is required.")
 
 
 def max_year() -> int:
@@ -48,12 +49,15 @@ class Text:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise Invalid("Must be text.")
+            raise Invalid(_("Must be text."))
         value = value.strip()
         if "\x00" in value:
-            raise Invalid("Must not contain NUL characters.")
+            raise Invalid(_("Must not contain NUL characters."))
         if len(value) > self.max_length:
-            raise Invalid(f"Must be at most {self.max_length} characters (it has {len(value)}).")
+            raise Invalid(
+                _("Must be at most %(max_length)s characters (it has %(count)s).")
+                % {"max_length": self.max_length, "count": len(value)}
+            )
         return value
 
 
@@ -62,14 +66,14 @@ class Whole:
     low: int
     high: int | Callable[[], int]
     # Formatted with the bounds: {low}, {high}.
-    message: str = "Must be a whole number between {low} and {high}."
+    message: str = _("Must be a whole number between {low} and {high}.")
 
     @property
     def maximum(self) -> int:
         return self.high() if callable(self.high) else self.high
 
     def refusal(self) -> str:
-        return self.message.format(low=self.low, high=self.maximum)
+        return str(self.message).format(low=self.low, high=self.maximum)
 
     def clean(self, value: Any) -> int:
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
@@ -89,7 +93,10 @@ class Money:
     places: int = 3
 
     def refusal(self) -> str:
-        return f"Must be an amount in BHD above 0 and at most {self.maximum:,.3f}, with at most {self.places} decimals."
+        return _("Must be an amount in BHD above 0 and at most %(maximum)s, with at most %(places)s decimals.") % {
+            "maximum": f"{self.maximum:,.3f}",
+            "places": self.places,
+        }
 
     def clean(self, value: Any) -> Decimal:
         if isinstance(value, bool) or value is None:
@@ -124,7 +131,7 @@ class Choice:
         if value in (None, "") and self.blank:
             return ""
         if not isinstance(value, str) or value.strip().lower() not in enum_values(self.enum):
-            raise Invalid(f"Must be one of: {', '.join(self.values)}.")
+            raise Invalid(_("Must be one of: %(values)s.") % {"values": ", ".join(self.values)})
         return value.strip().lower()
 
 
@@ -143,7 +150,7 @@ class Moment:
     unset: bool = False  # may not have happened yet
 
     def clean(self, value: Any) -> datetime.datetime:
-        raise Invalid("Set by Sayara, not by sellers.")
+        raise Invalid(_("Set by Sayara, not by sellers."))
 
 
 Kind = Text | Whole | Money | Choice | CatalogSlug | Moment
@@ -183,7 +190,7 @@ FIELDS: tuple[ListingField, ...] = (
     ListingField("country", Text(2), index="country"),
     _seller(
         "mileage_km",
-        Whole(0, MAX_MILEAGE_KM, "Must be a whole number of kilometres from {low} to {high:,}."),
+        Whole(0, MAX_MILEAGE_KM, _("Must be a whole number of kilometres from {low} to {high:,}.")),
         required=True,
     ),
     _enum("body_type", blank=True),  # empty: the model's body type

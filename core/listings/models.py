@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.catalog.enums import enum_choices
 from core.catalog.models import CarModel, Make
@@ -21,13 +22,13 @@ LISTING_LIFETIME_DAYS = 60
 
 
 class ListingStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ACTIVE = "active", "Active"
-    SOLD = "sold", "Sold"
-    EXPIRED = "expired", "Expired"
+    DRAFT = "draft", _("Draft")
+    ACTIVE = "active", _("Active")
+    SOLD = "sold", _("Sold")
+    EXPIRED = "expired", _("Expired")
     # Deleted listings keep their row so the version stays monotonic and
     # conversations about them stay readable; no one sees them.
-    DELETED = "deleted", "Deleted"
+    DELETED = "deleted", _("Deleted")
 
 
 class Listing(models.Model):

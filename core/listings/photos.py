@@ -7,13 +7,17 @@ listing's version and records an outbox row like any other listing write.
 import datetime
 import io
 import logging
+import re
 import uuid
+from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from core.listings.models import Listing, ListingPhoto, ListingStatus
@@ -24,7 +28,15 @@ logger = logging.getLogger(__name__)
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 20
 MAX_SIDE = 2560
-THUMBNAIL_SIZE = (480, 360)
+# Every size a photo is shown at, in one place (WebP, for the browser to pick from a srcset):
+# the 4:3 crop of a card (search results, similar cars: one to four columns) and the whole
+# photo in the gallery (a phone's width to a desktop's column, at 1–3 device pixels a pixel).
+# The stored photo itself (up to MAX_SIDE) is the largest source, for zooming in.
+CARD_WIDTHS = (320, 480, 720)
+VIEW_WIDTHS = (640, 1024, 1600)
+# The `thumbnail` field holds the card at this width; its name says the photo has every size
+# above, so a thumbnail's address alone (all a search result has) tells its siblings'.
+THUMBNAIL_WIDTH = 480
 # EXIF orientation → the turn that shows the photo upright (as ImageOps.exif_transpose does).
 TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -52,20 +64,23 @@ def _invalid(message: str) -> ValidationError:
 
 def _too_many_pixels() -> ValidationError:
     megapixels = MAX_DECODED_PIXELS // 1_000_000
-    return _invalid(f"The photo has too many pixels: at most {megapixels} megapixels (PNG and WebP), or a larger JPEG.")
+    return _invalid(
+        _("The photo has too many pixels: at most %(megapixels)s megapixels (PNG and WebP), or a larger JPEG.")
+        % {"megapixels": megapixels}
+    )
 
 
 def _open_checked(upload: IO[bytes], size: int) -> Image.Image:
     """The upload decoded at the smallest scale its format allows that still covers MAX_SIDE."""
     if size > MAX_BYTES:
-        raise _invalid("The photo is larger than 10 MB.")
+        raise _invalid(_("The photo is larger than 10 MB."))
     if size == 0:
-        raise _invalid("The file is empty.")
+        raise _invalid(_("The file is empty."))
     try:
         # Only the header is read here: the pixel counts are checked before any decoding.
         probe = Image.open(upload)
         if probe.format not in FORMATS:
-            raise _invalid("Upload a JPEG, PNG or WebP photo.")
+            raise _invalid(_("Upload a JPEG, PNG or WebP photo."))
         pixels = probe.width * probe.height
         if pixels > (MAX_JPEG_PIXELS if probe.format == "JPEG" else MAX_DECODED_PIXELS):
             raise _too_many_pixels()
@@ -78,7 +93,7 @@ def _open_checked(upload: IO[bytes], size: int) -> Image.Image:
             raise _too_many_pixels()
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise _invalid("This file is not a valid JPEG, PNG or WebP image.") from exc
+        raise _invalid(_("This file is not a valid JPEG, PNG or WebP image.")) from exc
     return image
 
 
@@ -93,8 +108,30 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str, tuple[int, int]]:
-    """The stored image and its thumbnail, without EXIF or any other metadata."""
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    image: bytes
+    ext: str
+    size: tuple[int, int]
+    # "card-480", "view-1024", …: each smaller size, WebP.
+    sizes: dict[str, bytes]
+
+
+def _card_name(stem: str, width: int) -> str:
+    return f"{stem}-card-{width}.webp"
+
+
+def _view_name(stem: str, width: int) -> str:
+    return f"{stem}-view-{width}.webp"
+
+
+def view_widths(width: int) -> list[int]:
+    """The gallery sizes a photo this wide has: never larger than the photo itself."""
+    return [view for view in VIEW_WIDTHS if view < width]
+
+
+def process_photo(upload: IO[bytes], size: int) -> ProcessedPhoto:
+    """The stored image and its smaller sizes, without EXIF or any other metadata."""
     image = _open_checked(upload, size)
     fmt = image.format or "JPEG"
     # Down to the stored size first, so every copy below is of the small image.
@@ -108,21 +145,82 @@ def process_photo(upload: IO[bytes], size: int) -> tuple[bytes, bytes, str, tupl
     clean.paste(image)
     if orientation in TRANSPOSE:
         clean = clean.transpose(TRANSPOSE[orientation])
-    thumb = ImageOps.fit(clean.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
-    return _encode(clean, fmt), _encode(thumb, "WEBP"), FORMATS[fmt][0], clean.size
+    rgb = clean.convert("RGB")
+    sizes = {}
+    for width in CARD_WIDTHS:
+        sizes[f"card-{width}"] = _encode(ImageOps.fit(rgb, (width, width * 3 // 4), Image.Resampling.LANCZOS), "WEBP")
+    for width in view_widths(clean.width):
+        view = rgb.resize((width, round(clean.height * width / clean.width)), Image.Resampling.LANCZOS)
+        sizes[f"view-{width}"] = _encode(view, "WEBP")
+    return ProcessedPhoto(image=_encode(clean, fmt), ext=FORMATS[fmt][0], size=clean.size, sizes=sizes)
+
+
+# A photo's files share its stem: "<hex>.jpg", "<hex>-card-480.webp", "<hex>-view-1024.webp"
+# (and "<hex>-thumb.webp", the one thumbnail of photos stored before the sizes above).
+PHOTO_FILE = re.compile(r"(?P<stem>[0-9a-f]{32})(?:-card-\d+|-view-\d+|-thumb)?\.(?:jpg|png|webp)")
+_CARD_SUFFIX = f"-card-{THUMBNAIL_WIDTH}.webp"
+
+
+def card_srcset(thumbnail_url: str | None) -> str | None:
+    """The srcset of a card from its thumbnail's address; None for photos stored before the sizes."""
+    if not thumbnail_url or _CARD_SUFFIX not in thumbnail_url:
+        return None
+    return ", ".join(f"{thumbnail_url.replace(_CARD_SUFFIX, f'-card-{width}.webp')} {width}w" for width in CARD_WIDTHS)
+
+
+def photo_sizes(photo: ListingPhoto) -> list[tuple[int, str]]:
+    """(width, address) of each gallery size of a photo, smallest first, the stored photo last."""
+    name = photo.thumbnail.name or ""
+    if not name.endswith(_CARD_SUFFIX) or not photo.width:
+        return [(photo.width, photo.image.url)]
+    stem = name[: -len(_CARD_SUFFIX)]
+    return [
+        *((width, default_storage.url(_view_name(stem, width))) for width in view_widths(photo.width)),
+        (photo.width, photo.image.url),
+    ]
+
+
+def photo_srcset(photo: ListingPhoto) -> str | None:
+    """The gallery's srcset of a photo: each view size, then the stored photo; None before the sizes."""
+    if not (photo.thumbnail.name or "").endswith(_CARD_SUFFIX):
+        return None
+    return ", ".join(f"{url} {width}w" for width, url in photo_sizes(photo))
+
+
+def _photo_files(photo: ListingPhoto) -> list[str]:
+    """Every file of a photo, for deleting them."""
+    names = [photo.image.name, photo.thumbnail.name]
+    thumbnail = photo.thumbnail.name or ""
+    if thumbnail.endswith(_CARD_SUFFIX):
+        stem = thumbnail[: -len(_CARD_SUFFIX)]
+        names += [_card_name(stem, width) for width in CARD_WIDTHS if width != THUMBNAIL_WIDTH]
+        names += [_view_name(stem, width) for width in view_widths(photo.width)]
+    return [name for name in names if name]
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> ListingPhoto:
-    image_bytes, thumb_bytes, ext, (width, height) = process_photo(upload, size)
+    processed = process_photo(upload, size)
+    width, height = processed.size
     with transaction.atomic():
         listing = listing_touch(listing_id=listing_id)
         count = listing.photos.count()
         if count >= MAX_PHOTOS:
-            raise _invalid(f"A listing can have at most {MAX_PHOTOS} photos.")
+            raise _invalid(_("A listing can have at most %(max_photos)s photos.") % {"max_photos": MAX_PHOTOS})
         name = uuid.uuid4().hex
         photo = ListingPhoto(listing=listing, position=count, width=width, height=height)
-        photo.image.save(f"{name}.{ext}", ContentFile(image_bytes), save=False)
-        photo.thumbnail.save(f"{name}-thumb.webp", ContentFile(thumb_bytes), save=False)
+        photo.image.save(f"{name}.{processed.ext}", ContentFile(processed.image), save=False)
+        stem = str(photo.image.name).rsplit(".", 1)[0]
+        for suffix, data in processed.sizes.items():
+            if suffix == f"card-{THUMBNAIL_WIDTH}":
+                photo.thumbnail.save(f"{name}-{suffix}.webp", ContentFile(data), save=False)
+            else:
+                # Beside the image, under the stem the thumbnail's name derives them from.
+                default_storage.save(f"{stem}-{suffix}.webp", ContentFile(data))
         photo.save()
     return photo
 
@@ -131,12 +229,12 @@ def listing_photo_delete(*, listing_id: int, photo_id: int) -> None:
     with transaction.atomic():
         listing_touch(listing_id=listing_id)
         photo = ListingPhoto.objects.get(pk=photo_id, listing_id=listing_id)
-        files = (photo.image, photo.thumbnail)
+        files = _photo_files(photo)
         photo.delete()
         for position, other in enumerate(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id")):
             if other.position != position:
                 ListingPhoto.objects.filter(pk=other.pk).update(position=position)
-        transaction.on_commit(lambda: [file.delete(save=False) for file in files])
+        transaction.on_commit(lambda: _delete_files(files))
 
 
 def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[ListingPhoto]:
@@ -144,7 +242,7 @@ def listing_photos_reorder(*, listing_id: int, photo_ids: list[int]) -> list[Lis
         listing: Listing = listing_touch(listing_id=listing_id)
         photos = {photo.pk: photo for photo in listing.photos.all()}
         if sorted(photo_ids) != sorted(photos):
-            raise ValidationError({"photo_ids": ["List every photo of this listing exactly once."]})
+            raise ValidationError({"photo_ids": [_("List every photo of this listing exactly once.")]})
         for position, photo_id in enumerate(photo_ids):
             ListingPhoto.objects.filter(pk=photo_id).update(position=position)
     return list(ListingPhoto.objects.filter(listing_id=listing_id).order_by("position", "id"))
@@ -163,8 +261,7 @@ def listing_photos_purge(*, older_than_days: int, batch: int = 500) -> int:
     )
     for photo in photos:
         # Files first: a row without its file is harmless, a file without its row is never found again.
-        photo.image.delete(save=False)
-        photo.thumbnail.delete(save=False)
+        _delete_files(_photo_files(photo))
     ListingPhoto.objects.filter(pk__in=[photo.pk for photo in photos]).delete()
     if photos:
         logger.info("listings.photos_purged", extra={"photos": len(photos)})

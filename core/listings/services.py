@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.catalog.models import CarModel, Make
@@ -62,7 +63,7 @@ def _make(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], er
         return listing.make if listing.make_id else None
     make = Make.objects.filter(slug=make_slug).first()
     if make is None:
-        errors["make"] = [f"Unknown make {str(data['make'])[:60]!r}; see /api/v1/catalog/makes."]
+        errors["make"] = [_("Unknown make %(value)s; see /api/v1/catalog/makes.") % {"value": f"{str(data['make'])[:60]!r}"}]
     else:
         listing.make = make
     return make

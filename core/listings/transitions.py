@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.verification import user_require_verified
 from core.errors import Conflict
@@ -43,11 +45,11 @@ INDEXED_STATUSES = frozenset(status for status, rule in STATUSES.items() if rule
 PUBLIC_STATUSES = tuple(status for status, rule in STATUSES.items() if rule.public)
 # What a seller may ask for in a PATCH (API.md, Listings); deleting is DELETE.
 SELLER_STATUSES = (ListingStatus.DRAFT, ListingStatus.ACTIVE, ListingStatus.SOLD, ListingStatus.EXPIRED)
-SELLER_STATUS_MESSAGE = f"Must be one of: {', '.join(SELLER_STATUSES)}."
+SELLER_STATUS_MESSAGE = format_lazy(_("Must be one of: {values}."), values=", ".join(SELLER_STATUSES))
 
 
 def _activate(listing: Listing, now: datetime.datetime) -> None:
-    user_require_verified(listing.seller, to="publish a listing")
+    user_require_verified(listing.seller, to=_("publish a listing"))
     listing.published_at = listing.published_at or now
     listing.expires_at = now + datetime.timedelta(days=LISTING_LIFETIME_DAYS)
     listing.sold_at = None
@@ -78,7 +80,10 @@ class Transition:
     def apply(self, listing: Listing, now: datetime.datetime) -> None:
         """Move `listing` (locked) to the target status, or raise ListingStateError."""
         if listing.status not in self.sources:
-            raise ListingStateError(f"A {listing.status} listing cannot {self.cannot}.")
+            raise ListingStateError(
+                _("A %(status)s listing cannot %(cannot)s.")
+                % {"status": ListingStatus(listing.status).label.lower(), "cannot": self.cannot}
+            )
         self.effect(listing, now)
         listing.status = self.target
 
@@ -86,15 +91,17 @@ class Transition:
 _LIVE = frozenset({ListingStatus.ACTIVE, ListingStatus.EXPIRED})
 PUBLISH = Transition(
     "publish", frozenset({ListingStatus.DRAFT, ListingStatus.EXPIRED}), ListingStatus.ACTIVE,
-    "be published", "Publish", "published", _activate,
+    _("be published"), "Publish", "published", _activate,
 )  # fmt: skip
-RENEW = Transition("renew", _LIVE, ListingStatus.ACTIVE, "be renewed", "Renew for 60 days", "renewed", _activate)
-MARK_SOLD = Transition("mark_sold", _LIVE, ListingStatus.SOLD, "be marked sold", "Mark sold", "marked sold", _sold)
-EXPIRE = Transition("expire", frozenset({ListingStatus.ACTIVE}), ListingStatus.EXPIRED, "expire", "Expire", "expired")
-WITHDRAW = Transition("withdraw", _LIVE, ListingStatus.DRAFT, "be withdrawn", "Withdraw to draft (hide from search)", "withdrawn")
+RENEW = Transition("renew", _LIVE, ListingStatus.ACTIVE, _("be renewed"), "Renew for 60 days", "renewed", _activate)
+MARK_SOLD = Transition("mark_sold", _LIVE, ListingStatus.SOLD, _("be marked sold"), "Mark sold", "marked sold", _sold)
+EXPIRE = Transition("expire", frozenset({ListingStatus.ACTIVE}), ListingStatus.EXPIRED, _("expire"), "Expire", "expired")
+WITHDRAW = Transition(
+    "withdraw", _LIVE, ListingStatus.DRAFT, _("be withdrawn"), "Withdraw to draft (hide from search)", "withdrawn"
+)
 DELETE = Transition(
     "remove", frozenset(STATUSES) - {ListingStatus.DELETED}, ListingStatus.DELETED,
-    "be deleted", "Remove (delete for everyone)", "removed", _deleted,
+    _("be deleted"), "Remove (delete for everyone)", "removed", _deleted,
 )  # fmt: skip
 TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, DELETE)
 # The moves a seller's PATCH of `status` makes, first match wins (renewing is its own endpoint).

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.accounts.verification import user_require_verified
@@ -27,19 +28,21 @@ logger = logging.getLogger(__name__)
 def _clean_text(value: Any, *, field: str, limit: int, empty: str) -> str:
     """Plain text kept as written but for surrounding whitespace; 1 to `limit` characters."""
     if not isinstance(value, str):
-        raise ValidationError({field: ["Send this as text."]})
+        raise ValidationError({field: [_("Send this as text.")]})
     text = value.strip()
     if not text:
         raise ValidationError({field: [empty]})
     if len(text) > limit:
-        raise ValidationError({field: [f"Must be at most {limit} characters (this one has {len(text)})."]})
+        raise ValidationError(
+            {field: [_("Must be at most %(limit)s characters (this one has %(count)s).") % {"limit": limit, "count": len(text)}]}
+        )
     if "\x00" in text:
-        raise ValidationError({field: ["Contains a character that cannot be sent (NUL)."]})
+        raise ValidationError({field: [_("Contains a character that cannot be sent (NUL).")]})
     return text
 
 
 def _clean_body(body: Any) -> str:
-    return _clean_text(body, field="body", limit=BODY_MAX, empty="Write a message (1 to 4000 characters).")
+    return _clean_text(body, field="body", limit=BODY_MAX, empty=_("Write a message (1 to 4000 characters)."))
 
 
 def _locked_for_participant(*, conversation_id: int, user: User) -> Conversation:
@@ -54,14 +57,14 @@ def _check_not_blocked(*, sender_id: int, recipient_id: int) -> None:
         ).values_list("blocker_id", flat=True)
     )
     if recipient_id in blockers:
-        raise MessagingForbidden("This user has blocked you: you can no longer send them messages.", code="blocked")
+        raise MessagingForbidden(_("This user has blocked you: you can no longer send them messages."), code="blocked")
     if sender_id in blockers:
-        raise MessagingForbidden("You blocked this user. Unblock them to send a message.", code="you_blocked")
+        raise MessagingForbidden(_("You blocked this user. Unblock them to send a message."), code="you_blocked")
 
 
 def _message_store(*, conversation: Conversation, sender: User, body: str) -> Message:
     """Store a message in a locked conversation; push it to both participants after commit."""
-    user_require_verified(sender, to="write to other members")
+    user_require_verified(sender, to=_("write to other members"))
     recipient_id = conversation.other_participant_id(sender.pk)
     _check_not_blocked(sender_id=sender.pk, recipient_id=recipient_id)
     send_rate_check(user_id=sender.pk)
@@ -88,9 +91,11 @@ def conversation_start(*, buyer: User, listing_id: int, body: Any) -> tuple[Conv
     if conversation is None:
         listing = Listing.objects.exclude(status=ListingStatus.DELETED).filter(pk=listing_id).first()
         if listing is not None and listing.seller_id == buyer.pk:
-            raise ValidationError({"listing_id": ["This is your own listing: buyers write to you about it."]})
+            raise ValidationError({"listing_id": [_("This is your own listing: buyers write to you about it.")]})
         if listing is None or listing.status != ListingStatus.ACTIVE:
-            raise ValidationError({"listing_id": ["This listing is not open for messages (it may be sold, expired or removed)."]})
+            raise ValidationError(
+                {"listing_id": [_("This listing is not open for messages (it may be sold, expired or removed).")]}
+            )
         try:
             with transaction.atomic():
                 conversation = Conversation.objects.create(listing=listing, buyer=buyer, seller_id=listing.seller_id)
@@ -153,7 +158,7 @@ def conversation_report(*, reporter: User, conversation_id: int, reason: Any) ->
     """Ask moderators to review a conversation. While the reporter's report is
     open, reporting again returns it. Returns (report, created)."""
     conversation = _locked_for_participant(conversation_id=conversation_id, user=reporter)
-    text = _clean_text(reason, field="reason", limit=REASON_MAX, empty="Tell the moderators what is wrong.")
+    text = _clean_text(reason, field="reason", limit=REASON_MAX, empty=_("Tell the moderators what is wrong."))
     existing = ConversationReport.objects.filter(
         conversation_id=conversation.pk, reporter_id=reporter.pk, status=ReportStatus.OPEN
     ).first()
@@ -168,7 +173,7 @@ def conversation_report(*, reporter: User, conversation_id: int, reason: Any) ->
 def report_close(*, report_ids: list[int], moderator: User, status: str) -> int:
     """A moderator resolves (acted) or dismisses (no action) open reports."""
     if status not in (ReportStatus.RESOLVED, ReportStatus.DISMISSED):
-        raise ValidationError({"status": ["Must be resolved or dismissed."]})
+        raise ValidationError({"status": [_("Must be resolved or dismissed.")]})
     closed = ConversationReport.objects.filter(pk__in=report_ids, status=ReportStatus.OPEN).update(
         status=status, resolved_at=timezone.now(), resolved_by=moderator
     )

@@ -36,6 +36,7 @@ from scripts.bench import (  # noqa: E402
     broker,
     chat,
     facets,
+    lighthouse,
     load,
     photos,
     pool,
@@ -64,6 +65,7 @@ ARMS: dict[str, Callable[[Bench], dict]] = {
     "photos": photos.run,
     "broker": broker.run,
     "chat": chat.run,
+    "lighthouse": lighthouse.run,
 }
 
 

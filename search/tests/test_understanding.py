@@ -83,6 +83,7 @@ CASES = [
     ("hatch", "body_type=hatchback", ""),
     # A label of two fields: "دفع رباعي" is the SUV (FIELD_PRECEDENCE); 4x4 is the drivetrain.
     ("دفع رباعي", "body_type=suv", ""),
+    ("اس يو في", "body_type=suv", ""),
     ("4x4", "drivetrain=4wd", ""),
     # Years: ranges, or newer, after/before (the year itself excluded), year words, two digits.
     ("2015-2018", "year_min=2015&year_max=2018", ""),

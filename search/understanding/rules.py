@@ -81,7 +81,7 @@ FIXED_BOUNDS: dict[str, tuple[str, int]] = {
 ENUM_WORDS: dict[str, dict[str, list[str]]] = {
     "body_type": {
         "sedan": ["sedans", "saloon", "صالون"],
-        "suv": ["suvs", "crossover", "crossovers", "4x4 suv", "جيبات"],
+        "suv": ["suvs", "crossover", "crossovers", "4x4 suv", "جيبات", "دفع رباعي"],
         "hatchback": ["hatch", "hatchbacks", "هاتش باك", "هاتشباك"],
         "coupe": ["coupes", "كوبي", "كوبيه"],
         "convertible": ["convertibles", "cabriolet", "cabrio", "roadster", "كشف", "مكشوف", "كابريو"],
@@ -145,8 +145,8 @@ ENUM_WORDS: dict[str, dict[str, list[str]]] = {
 }
 # Labels that are not words of a search: "Other" is a value, not something a buyer types.
 UNLABELLED_VALUES = frozenset({"other"})
-# A phrase that is the label of values in two fields means the first field here:
-# "دفع رباعي" labels both the SUV body type and four-wheel drive; Gulf buyers mean the SUV.
+# A phrase that is the label or word of values in two fields means the first field here:
+# "دفع رباعي" is four-wheel drive's label and a word for the SUV; Gulf buyers mean the SUV.
 FIELD_PRECEDENCE = ("body_type", "drivetrain", "fuel", "transmission", "color", "regional_spec", "condition", "seller_type")
 
 # --- names -------------------------------------------------------------------------

@@ -8,11 +8,11 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.core import signing
 from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -30,6 +30,7 @@ from core.accounts.services import (
     user_verification_resend,
 )
 from core.accounts.verification import user_verify_email
+from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.permissions import signed_in, viewer
 from web.api.text_input import json_object
 from web.api.visitors import client_ip
@@ -136,7 +137,7 @@ class RegisterApi(APIView):
                 "email": serializers.EmailField(),
                 "password": serializers.CharField(),
                 "display_name": serializers.CharField(max_length=80),
-                "phone": serializers.CharField(required=False, help_text="+973 followed by 8 digits"),
+                "phone": serializers.CharField(required=False, help_text="A Bahrain number: 8 digits, +973 optional (3600 1122)"),
                 "account_type": serializers.ChoiceField(choices=AccountType.choices, required=False),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
             },
@@ -168,7 +169,7 @@ class RegisterApi(APIView):
     def post(self, request: Request) -> Response:
         email = user_register(data=json_object(request), ip=client_ip(request))
         request._request.session[PENDING_VERIFICATION] = email
-        detail = f"We sent a link to {email}. Open it to confirm your address, then sign in."
+        detail = _("We sent a link to %(email)s. Open it to confirm your address, then sign in.") % {"email": email}
         return Response({"detail": detail, "email": email}, status=status.HTTP_202_ACCEPTED)
 
 
@@ -283,7 +284,9 @@ class MeApi(APIView):
             "ProfileUpdate",
             {
                 "display_name": serializers.CharField(required=False),
-                "phone": serializers.CharField(required=False, allow_null=True, help_text="+973 and 8 digits; null clears"),
+                "phone": serializers.CharField(
+                    required=False, allow_null=True, help_text="A Bahrain number: 8 digits, +973 optional; null clears"
+                ),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
             },
         ),

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -132,14 +133,14 @@ def _flag(value: str | None, name: str) -> bool:
         return False
     if value in ("1", "true"):
         return True
-    raise serializers.ValidationError({name: ["Must be true or false."]})
+    raise serializers.ValidationError({name: [_("Must be true or false.")]})
 
 
 def _id_param(value: str | None, name: str) -> int | None:
     if value in (None, ""):
         return None
     if not value.isdigit():
-        raise serializers.ValidationError({name: ["Must be the id of one of your saved searches."]})
+        raise serializers.ValidationError({name: [_("Must be the id of one of your saved searches.")]})
     return int(value)
 
 

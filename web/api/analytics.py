@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -37,6 +37,7 @@ from search.analytics import (
 )
 from search.market_value import BAND, Car, market_value, parse_car_params, price_suggestion
 from search.money import to_fils
+from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.permissions import IsAnalyst, viewer
 from web.api.search import SEARCH_PARAMETERS
 from web.api.visitors import client_ip, visitor_saw
@@ -257,7 +258,7 @@ def _whole_param(request: Request, name: str, *, default: int, high: int, errors
     if not raw:
         return default
     if not raw.isdigit() or not 1 <= int(raw) <= high:
-        errors[name] = [f"Must be a whole number from 1 to {high}."]
+        errors[name] = [_("Must be a whole number from 1 to %(high)s.") % {"high": high}]
         return default
     return int(raw)
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -46,24 +47,24 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = Http404()
     if isinstance(exc, QueryTimeout):
         logger.warning("api.query_timeout", extra={"seconds": exc.seconds})
-        message = (
-            f"The query took longer than {exc.seconds:g} seconds and was stopped. Narrow the filters or group by fewer fields."
-        )
+        message = _(
+            "The query took longer than %(seconds)s seconds and was stopped. Narrow the filters or group by fewer fields."
+        ) % {"seconds": f"{exc.seconds:g}"}
         return Response({"detail": message}, status=status.HTTP_504_GATEWAY_TIMEOUT)
     if isinstance(exc, EngineUnavailable):
         logger.warning("api.engine_unavailable", extra={"error": str(exc)})
-        return _unavailable("Search is temporarily unavailable. Please try again in a moment.")
+        return _unavailable(_("Search is temporarily unavailable. Please try again in a moment."))
     if isinstance(exc, EngineError):
         logger.error("api.engine_error", extra={"error": str(exc), "status": exc.status})
-        return _unavailable("Search could not answer this request right now. Please try again.")
+        return _unavailable(_("Search could not answer this request right now. Please try again."))
     if isinstance(exc, (OperationalError, InterfaceError)):
         logger.error("api.database_unavailable", extra={"error": str(exc)})
-        return _unavailable("The service is temporarily unavailable. Please try again in a moment.")
+        return _unavailable(_("The service is temporarily unavailable. Please try again in a moment."))
     if isinstance(exc, DatabaseError):
         # A constraint refused the write: most often a race with another request.
         logger.exception("api.database_error")
         return Response(
-            {"detail": "This conflicts with the current state; reload and try again."}, status=status.HTTP_409_CONFLICT
+            {"detail": _("This conflicts with the current state; reload and try again.")}, status=status.HTTP_409_CONFLICT
         )
     if isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -78,7 +79,7 @@ def idempotent(handler: Callable[..., Response]) -> Callable[..., Response]:
         if key is None or not request.user.is_authenticated:
             return handler(view, request, *args, **kwargs)
         if not VALID_KEY.match(key):
-            return Response({HEADER: ["Send 1 to 255 visible ASCII characters, e.g. a UUID."]}, status=400)
+            return Response({HEADER: [_("Send 1 to 255 visible ASCII characters, e.g. a UUID.")]}, status=400)
         fingerprint = _fingerprint(request, request.path)
         try:
             # The outermost transaction of the create: the services it calls run inside it.

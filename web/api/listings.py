@@ -1,6 +1,7 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -21,7 +22,7 @@ from web.api.idempotency import idempotent
 from web.api.listing_fields import input_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
-from web.api.search import CARD_FIELDS, ResultCardSerializer
+from web.api.search import CARD_FIELDS, ResultCardSerializer, with_srcsets
 from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
 from web.api.visitors import visitor_saw
 
@@ -35,10 +36,14 @@ class SellerSerializer(serializers.Serializer):
 class PhotoSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
+    srcset = serializers.SerializerMethodField(
+        help_text="The photo at each gallery size (an <img srcset>); null for older photos"
+    )
+    thumbnail_srcset = serializers.SerializerMethodField(help_text="The thumbnail at each card size; null for older photos")
 
     class Meta:
         model = ListingPhoto
-        fields = ["id", "url", "thumbnail_url", "width", "height", "position"]
+        fields = ["id", "url", "thumbnail_url", "srcset", "thumbnail_srcset", "width", "height", "position"]
         read_only_fields = fields  # output only: the schema says every key is there
 
     def get_url(self, photo: ListingPhoto) -> str:
@@ -46,6 +51,12 @@ class PhotoSerializer(serializers.ModelSerializer):
 
     def get_thumbnail_url(self, photo: ListingPhoto) -> str:
         return photo.thumbnail.url
+
+    def get_srcset(self, photo: ListingPhoto) -> str | None:
+        return photo_services.photo_srcset(photo)
+
+    def get_thumbnail_srcset(self, photo: ListingPhoto) -> str | None:
+        return photo_services.card_srcset(photo.thumbnail.url)
 
 
 def _shown() -> list[str]:
@@ -137,7 +148,7 @@ class ListingCreateApi(APIView):
         data = dict(json_object(request))
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
-            raise ValidationError({"status": ["A new listing is either draft or active."]})
+            raise ValidationError({"status": [_("A new listing is either draft or active.")]})
         listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
         return _answer(listing, status_code=status.HTTP_201_CREATED)
 
@@ -207,7 +218,7 @@ class ListingPhotosApi(APIView):
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
         upload = request.FILES.get("image")
         if upload is None:
-            raise ValidationError({"image": ["Attach the photo as the multipart field 'image'."]})
+            raise ValidationError({"image": [_("Attach the photo as the multipart field 'image'.")]})
         photo = photo_services.listing_photo_add(listing_id=listing_id, upload=upload, size=upload.size or 0)
         return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
@@ -225,7 +236,7 @@ class ListingPhotoOrderApi(APIView):
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
         ids = json_object(request).get("photo_ids")
         if not isinstance(ids, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
-            raise ValidationError({"photo_ids": ["Send a list of photo ids."]})
+            raise ValidationError({"photo_ids": [_("Send a list of photo ids.")]})
         photos = photo_services.listing_photos_reorder(listing_id=listing_id, photo_ids=ids)
         return Response(PhotoSerializer(photos, many=True).data)
 
@@ -245,13 +256,15 @@ class ListingSimilarApi(APIView):
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         return Response(
-            listings_similar(
-                listing_id=listing.pk,
-                make=listing.make.slug,
-                model=listing.model.slug,
-                body_type=listing.body_type,
-                year=listing.year,
-                price_fils=to_fils(listing.price),
-                mileage_km=listing.mileage_km,
+            with_srcsets(
+                listings_similar(
+                    listing_id=listing.pk,
+                    make=listing.make.slug,
+                    model=listing.model.slug,
+                    body_type=listing.body_type,
+                    year=listing.year,
+                    price_fils=to_fils(listing.price),
+                    mileage_km=listing.mileage_km,
+                )
             )
         )

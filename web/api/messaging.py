@@ -7,10 +7,10 @@ gets 404. The WebSocket (web/consumers/chat.py) calls the same services.
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,6 +20,7 @@ from core.accounts.models import User
 from core.messaging import selectors, services
 from core.messaging.models import Conversation, MessageWarning
 from core.messaging.payloads import message_payload
+from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
@@ -90,7 +91,7 @@ def _whole_number(value: Any, *, field: str) -> int:
         return value
     if isinstance(value, str) and value.strip().isdigit() and 0 < int(value.strip()) < 2**63:
         return int(value.strip())
-    raise ValidationError({field: ["Must be the id of a listing or message (a whole number from 1)."]})
+    raise ValidationError({field: [_("Must be the id of a listing or message (a whole number from 1).")]})
 
 
 def _optional_id(request: Request, name: str) -> int | None:

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -25,13 +26,13 @@ def page_params(request: Request, *, default_size: int = DEFAULT_PAGE_SIZE) -> t
         if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
             page = int(raw)
         else:
-            errors["page"] = [f"Must be a whole number from 1 to {MAX_PAGE:,}."]
+            errors["page"] = [_("Must be a whole number from 1 to %(max_page)s.") % {"max_page": f"{MAX_PAGE:,}"}]
     raw = request.query_params.get("page_size", "").strip()
     if raw:
         if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE:
             size = int(raw)
         else:
-            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+            errors["page_size"] = [_("Must be a whole number from 1 to %(max_page_size)s.") % {"max_page_size": MAX_PAGE_SIZE}]
     if errors:
         raise ValidationError(errors)
     return page, size

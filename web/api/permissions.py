@@ -5,6 +5,7 @@ the role get 403. Staff count as analysts: whoever moderates the market may
 also read its aggregates.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -14,7 +15,7 @@ from core.accounts.models import User
 
 
 class IsStaff(BasePermission):
-    message = "Only Sayara staff may do this."
+    message = _("Only Sayara staff may do this.")
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
@@ -22,7 +23,7 @@ class IsStaff(BasePermission):
 
 
 class IsAnalyst(BasePermission):
-    message = "Analytics is open to analysts and staff only."
+    message = _("Analytics is open to analysts and staff only.")
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user

@@ -6,6 +6,7 @@ Signed in or not: a visitor is this browser (web/api/visitors.py), so every
 endpoint here answers without an account.
 """
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
@@ -167,7 +168,7 @@ class ListingEngagementApi(APIView):
     def post(self, request: Request, listing_id: int) -> Response:
         kind = request.data.get("kind") if hasattr(request.data, "get") else None
         if kind not in ENGAGEMENTS:
-            raise ValidationError({"kind": [f"Must be one of: {', '.join(ENGAGEMENTS)}."]})
+            raise ValidationError({"kind": [_("Must be one of: %(values)s.") % {"values": ", ".join(ENGAGEMENTS)}]})
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         visitor_saw(request, listing, kind)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -8,8 +8,17 @@ Idempotency-Key header.
 
 from typing import Any
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
+
+
+class SayaraSessionScheme(SessionScheme):
+    """The session cookie, as the API's own session authentication (web/api/authentication.py) reads it.
+    (Token authentication's scheme covers subclasses already.)"""
+
+    target_class = "web.api.authentication.SessionAuthentication"
+
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 FIELD_ERRORS = {"$ref": "#/components/schemas/FieldErrors"}

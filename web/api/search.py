@@ -1,5 +1,7 @@
 """Search API (API.md, Search): served from the index, never from PostgreSQL."""
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -9,6 +11,7 @@ from rest_framework.views import APIView
 from core.catalog.enums import enum_allowed_values
 from core.events.services import search_event_record
 from core.listings.fields import BY_NAME
+from core.listings.photos import card_srcset
 from discovery.facets import labelled_facets
 from discovery.vocabulary import search_vocabulary
 from search.index import FACET_FIELDS
@@ -52,9 +55,17 @@ class ResultCardSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     thumbnail_url = serializers.CharField(allow_null=True)
+    thumbnail_srcset = serializers.CharField(
+        allow_null=True, help_text="The thumbnail at each card size (an <img srcset>); null for photos stored before them"
+    )
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**super().get_fields(), **output_fields(CARD_FIELDS)}
+
+
+def with_srcsets(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cards from the index with their thumbnail's sizes (core/listings/photos.py)."""
+    return [{**card, "thumbnail_srcset": card_srcset(card.get("thumbnail_url"))} for card in cards]
 
 
 class UnderstoodSerializer(serializers.Serializer):
@@ -139,7 +150,7 @@ class SearchListingsApi(APIView):
                 "count": result.count,
                 "page": search_request.page,
                 "page_size": search_request.page_size,
-                "results": result.results,
+                "results": with_srcsets(result.results),
                 "facets": labelled_facets(result),
                 "typo_tolerant": result.fuzzy,
                 "understood": result.understood,

@@ -131,13 +131,15 @@ def test_an_over_size_body_is_refused_before_it_is_sent(asgi_server, seller):
     connection.putheader("Content-Length", str(50 * 1024 * 1024))
     connection.putheader("Cookie", "; ".join(f"{k}={v}" for k, v in seller.session.cookies.items()))
     connection.putheader("X-CSRFToken", seller.csrf_token())
+    connection.putheader("Accept-Language", "ar")
     connection.endheaders()
 
     # Not one byte of the body was sent: the answer comes anyway.
     answer = connection.getresponse()
 
     assert answer.status == 413
-    assert "10.1 MB at most" in json.loads(answer.read())["detail"]
+    # in the language asked for, though Django has not seen the request yet
+    assert "10.1 ميغابايت على الأكثر" in json.loads(answer.read())["detail"]
 
 
 def test_each_endpoint_refuses_a_body_over_its_own_limit(api):
@@ -147,3 +149,39 @@ def test_each_endpoint_refuses_a_body_over_its_own_limit(api):
 
     assert small.status_code == 413
     assert "1.0 MB at most" in small.json()["detail"]
+    arabic = api.post(
+        "/api/v1/listings",
+        data="{}",
+        content_type="application/json",
+        CONTENT_LENGTH=str(2 * 1024 * 1024),
+        HTTP_ACCEPT_LANGUAGE="ar",
+    )
+    assert "1.0 ميغابايت على الأكثر" in arabic.json()["detail"]
+
+
+def _srcset(text: str) -> dict[int, str]:
+    """{width: address} of an <img srcset>."""
+    return {int(width.rstrip("w")): url for url, width in (part.strip().split(" ") for part in text.split(","))}
+
+
+def test_a_photo_comes_in_every_size_the_pages_show_and_leaves_with_them(asgi_server, seller):
+    listing = seller.post("/api/v1/listings", listing_data(toyota_land_cruiser())).json()
+    answer = seller.post(f"/api/v1/listings/{listing['id']}/photos", files={"image": ("car.png", png(2000, 1500), "image/png")})
+    assert answer.status_code == 201, answer.text
+    photo = answer.json()
+
+    gallery, cards = _srcset(photo["srcset"]), _srcset(photo["thumbnail_srcset"])
+
+    assert sorted(gallery) == [640, 1024, 1600, 2000] and gallery[2000] == photo["url"]
+    assert sorted(cards) == [320, 480, 720] and cards[480] == photo["thumbnail_url"]
+    stranger = Browser(asgi_server)
+    for width, url in [*gallery.items(), *cards.items()]:
+        served = stranger.get(urlsplit(url).path)
+        assert served.status_code == 200, url
+        image = Image.open(io.BytesIO(served.content))
+        assert image.width == width
+        if width != 2000:
+            assert image.format == "WEBP"
+    assert seller.delete(f"/api/v1/listings/{listing['id']}/photos/{photo['id']}").status_code == 204
+    for url in [*gallery.values(), *cards.values()]:
+        assert not (Path(settings.MEDIA_ROOT) / urlsplit(url).path.removeprefix("/media/")).exists(), url

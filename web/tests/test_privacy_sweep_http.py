@@ -97,6 +97,8 @@ def owner_world(asgi_server, fresh_index):
         "photo_id": [1],
         "name": ["x.jpg"],
         "saved_search_id": [owner_search.pk, buyer_search.pk],
+        # the sitemap's pages (web/seo.py SITEMAPS): public listings only
+        "section": ["listings-en", "listings-ar"],
         **REGEX_SAMPLES,
     }
     viewers = {

@@ -97,7 +97,7 @@ def test_recommendations_follow_what_the_buyer_viewed_and_never_show_what_they_m
     first = page["results"][0]
     assert first["reason"]["code"] == "interests"
     assert first["reason"]["text_en"].startswith("Because you looked at ") and "SUVs" in first["reason"]["text_en"]
-    assert first["reason"]["text_ar"].startswith("لأنك تصفحت سيارات دفع رباعي")
+    assert first["reason"]["text_ar"].startswith("لأنك تصفحت سيارات إس يو في")
 
     # Paged like every list; a car sold a moment ago is gone at once (PostgreSQL decides, not the index).
     second = recommended(app, page=2, page_size=2)

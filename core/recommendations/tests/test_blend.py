@@ -52,7 +52,7 @@ def test_reasons_say_why_in_english_and_arabic():
     interests = why(car(1, content=1.0, price=7000))
     assert interests["code"] == "interests"
     assert interests["text_en"].startswith("Because you looked at Toyota SUVs under BHD ")
-    assert interests["text_ar"].startswith("لأنك تصفحت سيارات دفع رباعي تويوتا بأقل من ")
+    assert interests["text_ar"].startswith("لأنك تصفحت سيارات إس يو في تويوتا بأقل من ")
     assert why(car(1, content=1.0, price=7000), [suvs])["text_en"] == "Matches your saved search “SUVs under 8k”"
     assert why(car(1, popularity=3.0))["code"] == "popular"
     assert why(car(1))["text_ar"] == "جديدة على سيارة"

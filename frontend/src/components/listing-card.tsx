@@ -8,9 +8,15 @@ import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber } from "@/lib/format";
 import type { CardListing } from "@/api/models";
 
-function thumbnailOf(listing: CardListing): string | null {
-  if ("thumbnail_url" in listing && listing.thumbnail_url) return listing.thumbnail_url;
-  if ("photos" in listing && listing.photos?.length) return listing.photos[0].thumbnail_url || listing.photos[0].url;
+/** A card is one column on a phone and about a quarter of the page wider up (global.css .grid-cards). */
+const CARD_SIZES = "(max-width: 600px) 100vw, 400px";
+
+function thumbnailOf(listing: CardListing): { src: string; srcSet?: string } | null {
+  if ("thumbnail_url" in listing && listing.thumbnail_url) return { src: listing.thumbnail_url, srcSet: listing.thumbnail_srcset ?? undefined };
+  if ("photos" in listing && listing.photos?.length) {
+    const [first] = listing.photos;
+    return { src: first.thumbnail_url || first.url, srcSet: first.thumbnail_srcset ?? undefined };
+  }
   return null;
 }
 
@@ -46,7 +52,16 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
       <Link to={`/listings/${listing.id}`} className="listing-card-link" onClick={onOpen}>
         <div className="listing-card-media">
           {thumbnail ? (
-            <img src={thumbnail} alt="" loading="lazy" decoding="async" width={400} height={300} />
+            <img
+              src={thumbnail.src}
+              srcSet={thumbnail.srcSet}
+              sizes={thumbnail.srcSet ? CARD_SIZES : undefined}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              width={400}
+              height={300}
+            />
           ) : (
             <div className="listing-card-placeholder">
               <CarIcon size={40} />

@@ -13,6 +13,14 @@ describe("api client", () => {
     expect(sent?.headers.get("Content-Type")).toBe("application/json");
   });
 
+  it("asks for answers in the language the app is shown in", async () => {
+    document.documentElement.lang = "ar";
+    await api.post("/auth/login", { email: "a@b.bh", password: "correct-horse" });
+    document.documentElement.lang = "en";
+    const sent = state.requests.find((request) => request.url.endsWith("/auth/login"));
+    expect(sent?.headers.get("Accept-Language")).toBe("ar");
+  });
+
   it("asks for the CSRF cookie once when it is missing", async () => {
     document.cookie = "csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/";
     let csrfCalls = 0;

@@ -195,6 +195,11 @@ async function readBody(response: Response): Promise<unknown> {
   return text;
 }
 
+/** The API answers its messages in the language the app is shown in (<html lang>, lib/i18n.ts). */
+function shownLanguage(): string {
+  return document.documentElement.lang || "en";
+}
+
 async function unsafeHeaders(method: string): Promise<Record<string, string>> {
   if (SAFE_METHODS.has(method)) return {};
   const token = await ensureCsrfToken();
@@ -205,6 +210,7 @@ async function apiRequest<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
     Accept: options.accept ?? "application/json",
+    "Accept-Language": shownLanguage(),
     ...CLIENT_HEADERS,
     ...(await unsafeHeaders(method)),
     ...(options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : {}),
@@ -271,6 +277,7 @@ export async function apiUpload<T>(path: string, form: FormData, options: Upload
     xhr.open("POST", `${API_BASE}${path}`);
     xhr.withCredentials = false; // same origin: cookies go anyway
     xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Accept-Language", shownLanguage());
     for (const [name, value] of Object.entries(CLIENT_HEADERS)) xhr.setRequestHeader(name, value);
     if (token) xhr.setRequestHeader("X-CSRFToken", token);
     if (options.idempotencyKey) xhr.setRequestHeader("Idempotency-Key", options.idempotencyKey);

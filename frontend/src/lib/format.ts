@@ -4,6 +4,24 @@ import type { Language, Money } from "@/api/models";
 // phone numbers use, and what people type in the price boxes.
 const LOCALES: Record<Language, string> = { en: "en-BH", ar: "ar-BH-u-nu-latn" };
 
+// Building an Intl formatter costs far more than using one, and a results page formats
+// hundreds of numbers: one formatter per language and style, made on first use.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n ${language} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(LOCALES[language], options)));
+  return formatter;
+}
+
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d ${language} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(LOCALES[language], options)));
+  return formatter;
+}
+
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -65,23 +83,28 @@ export function wholeDinars(amount: Money | null | undefined): number | null {
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(language, { maximumFractionDigits: 0 }).format(value);
 }
 
 export function formatDate(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium" }).format(date);
+  return dateFormat(language, { dateStyle: "medium" }).format(date);
 }
 
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
 export function formatTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: "short" }).format(date);
+  return dateFormat(language, { timeStyle: "short" }).format(date);
+}
+
+/** "12K" / "12 ألف": short enough to sit on a chart's bar or axis. */
+export function formatCompact(value: number, language: Language): string {
+  return numberFormat(language, { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }

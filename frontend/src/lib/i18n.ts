@@ -16,6 +16,16 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 function initialLanguage(): Language {
+  // A link's ?lang= names the page's language (the server answered its head in it: web/seo.py).
+  const linked = typeof location !== "undefined" ? new URLSearchParams(location.search).get("lang") : null;
+  if (isLanguage(linked)) {
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, linked);
+    } catch {
+      // not remembered; still shown in it
+    }
+    return linked;
+  }
   try {
     const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
     if (isLanguage(stored)) return stored;

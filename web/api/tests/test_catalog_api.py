@@ -44,3 +44,16 @@ def test_enums_have_both_labels(api):
     assert {"value": "gcc", "label_en": "GCC", "label_ar": "خليجي"} in enums["regional_spec"]
     assert [item["value"] for item in enums["governorate"]] == ["capital", "muharraq", "northern", "southern"]
     assert all(item["label_en"] and item["label_ar"] for values in enums.values() for item in values)
+
+
+def test_every_label_reads_unambiguously(api):
+    """One label, one meaning: the SUV and four-wheel drive must not both read "دفع رباعي"."""
+    enums = api.get("/api/v1/catalog/enums").json()
+    arabic = [item["label_ar"] for values in enums.values() for item in values]
+    assert len(arabic) == len(set(arabic)), sorted(label for label in arabic if arabic.count(label) > 1)
+    for name, values in enums.items():
+        english = [item["label_en"] for item in values]
+        assert len(english) == len(set(english)), name
+    suv = next(item for item in enums["body_type"] if item["value"] == "suv")
+    four = next(item for item in enums["drivetrain"] if item["value"] == "4wd")
+    assert suv["label_ar"] != four["label_ar"]

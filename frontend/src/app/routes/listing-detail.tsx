@@ -13,7 +13,7 @@ import { AlsoViewed } from "@/features/recommendations/components/also-viewed";
 import { useEngagement } from "@/features/recommendations/hooks/use-engagement";
 import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
-import { ButtonLink } from "@/components/button";
+import { Button, ButtonLink } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
 import { ListingCard } from "@/components/listing-card";
 import { Price } from "@/components/price";
@@ -24,6 +24,7 @@ import { useUser } from "@/lib/auth";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber } from "@/lib/format";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import type { Money } from "@/api/models";
 
 function SimilarCars({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -53,6 +54,29 @@ function DetailSkeleton() {
         <Skeleton height={28} width="40%" />
         <Skeleton height={200} />
       </div>
+    </div>
+  );
+}
+
+/**
+ * On a phone the seller's box is below the fold: this bar keeps the price and a way to reach
+ * the seller on screen (components.css shows it only at phone size).
+ */
+function ContactBar({ amount, signedIn, signInTo }: { amount: Money; signedIn: boolean; signInTo: string }) {
+  const { t } = useTranslation();
+  const toComposer = () => {
+    const box = document.getElementById("seller-box");
+    box?.scrollIntoView({ behavior: "smooth", block: "center" });
+    box?.querySelector("textarea")?.focus({ preventScroll: true });
+  };
+  return (
+    <div className="contact-bar" role="region" aria-label={t("listing.contactBar")}>
+      <Price amount={amount} className="contact-bar-price" />
+      {signedIn ? (
+        <Button onClick={toComposer}>{t("listing.contactLabel")}</Button>
+      ) : (
+        <ButtonLink to={signInTo}>{t("listing.contactLabel")}</ButtonLink>
+      )}
     </div>
   );
 }
@@ -105,6 +129,8 @@ export default function ListingDetailRoute() {
   const isOwner = user?.id === listing.seller.id;
   const name = `${listing.year} ${makeLabel(listing.make)} ${modelLabel(listing.model, listing.make)} ${listing.trim ?? ""}`.trim();
   const state = location.state as { justPublished?: string; justSaved?: boolean } | null;
+  const signInTo = `/sign-in?next=${encodeURIComponent(location.pathname)}`;
+  const canContact = !isOwner && listing.status === "active";
 
   return (
     <div className="container page">
@@ -166,7 +192,7 @@ export default function ListingDetailRoute() {
             )}
           </div>
 
-          <section className="card card-body stack" aria-labelledby="seller-title">
+          <section className="card card-body stack" aria-labelledby="seller-title" id="seller-box">
             <h2 id="seller-title">{t("listing.seller")}</h2>
             <p className="seller">
               <span className="seller-avatar" aria-hidden="true">
@@ -183,7 +209,7 @@ export default function ListingDetailRoute() {
                 <ContactSeller listingId={listing.id} listingTitle={listing.title} />
               ) : null
             ) : (
-              <ButtonLink to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} block>
+              <ButtonLink to={signInTo} block>
                 {t("listing.signInToContact")}
               </ButtonLink>
             )}
@@ -199,6 +225,7 @@ export default function ListingDetailRoute() {
 
       <SimilarCars id={listing.id} />
       <AlsoViewed id={listing.id} />
+      {canContact ? <ContactBar amount={listing.price} signedIn={Boolean(user)} signInTo={signInTo} /> : null}
     </div>
   );
 }

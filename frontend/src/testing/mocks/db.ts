@@ -28,7 +28,7 @@ export const makes: CatalogMake[] = [
 const option = (value: string, label_en: string, label_ar: string) => ({ value, label_en, label_ar });
 
 export const enums: Enums = {
-  body_type: [option("suv", "SUV", "دفع رباعي"), option("sedan", "Sedan", "سيدان")],
+  body_type: [option("suv", "SUV", "إس يو في"), option("sedan", "Sedan", "سيدان")],
   fuel: [option("petrol", "Petrol", "بنزين"), option("hybrid", "Hybrid", "هجين")],
   transmission: [option("automatic", "Automatic", "أوتوماتيك"), option("manual", "Manual", "يدوي")],
   drivetrain: [option("4wd", "4WD", "دفع رباعي"), option("fwd", "FWD", "دفع أمامي")],

@@ -4,6 +4,7 @@ import { useUpdateProfile } from "@/features/account/api/update-profile";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextField } from "@/components/field";
+import { NumberField } from "@/components/number-field";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import { setLanguage } from "@/lib/i18n";
@@ -41,12 +42,11 @@ export function ProfileForm({ user }: { user: User }) {
         errors={errors.fields.display_name}
         required
       />
-      <TextField
+      <NumberField
         label={t("auth.phone")}
-        type="tel"
-        dir="ltr"
+        kind="phone"
         value={form.phone}
-        placeholder="+97333123456"
+        placeholder="3312 3456"
         hint={t("auth.phoneHint")}
         onChange={(event) => setForm({ ...form, phone: event.target.value })}
         errors={errors.fields.phone}

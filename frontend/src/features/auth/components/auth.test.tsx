@@ -47,6 +47,27 @@ describe("sign in and register", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
   });
 
+  it("takes a mobile number typed in Arabic-Indic digits, in its local form", async () => {
+    let sent: string | undefined;
+    server.use(
+      http.post("*/api/v1/auth/register", async ({ request }) => {
+        sent = ((await request.json()) as { phone?: string }).phone;
+        return HttpResponse.json({ detail: "We sent a link.", email: "a@example.bh" }, { status: 202 });
+      }),
+    );
+    const { user } = renderApp("/register");
+    await user.type(await screen.findByLabelText(/^Your name/), "Maryam");
+    await user.type(screen.getByLabelText(/^Email/), "a@example.bh");
+    const phone = screen.getByLabelText(/^Mobile/);
+    await user.type(phone, "٣٣٤٤ ٥٥٦٦");
+    expect(phone).toHaveValue("3344 5566");
+    await user.type(screen.getByLabelText(/^Password/), "correct-horse");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByText("Check your email")).toBeInTheDocument();
+    // The API adds +973 to a local number (web/api/number_input.py, core/accounts/services.py).
+    expect(sent).toBe("33445566");
+  });
+
   it("registers, shows field errors by their fields, then asks to check the e-mail", async () => {
     server.use(
       http.post("*/api/v1/auth/register", async ({ request }) => {

@@ -5,6 +5,7 @@ import { useRegister } from "@/features/auth/api/register";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
+import { NumberField } from "@/components/number-field";
 import { RateLimitAlert } from "@/components/rate-limit-alert";
 import { isApiError } from "@/lib/api-client";
 import { useResendVerification } from "@/lib/auth";
@@ -72,17 +73,15 @@ export function RegisterForm() {
       )}
       <TextField label={t("auth.displayName")} name="display_name" autoComplete="name" required value={form.display_name} onChange={set("display_name")} errors={errors.fields.display_name} />
       <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={form.email} onChange={set("email")} errors={errors.fields.email} />
-      <TextField
+      <NumberField
         label={t("auth.phone")}
-        type="tel"
+        kind="phone"
         name="phone"
-        autoComplete="tel"
-        placeholder="+97333123456"
+        placeholder="3312 3456"
         hint={t("auth.phoneHint")}
         value={form.phone}
         onChange={set("phone")}
         errors={errors.fields.phone}
-        dir="ltr"
       />
       <TextField
         label={t("auth.password")}

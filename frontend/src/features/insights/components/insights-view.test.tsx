@@ -44,6 +44,15 @@ describe("market insights", () => {
     expect(accept).toBe("text/csv");
   });
 
+  it("reads a year typed in Arabic-Indic digits", async () => {
+    const { user, router } = renderApp("/insights", { user: buyer });
+    const from = await screen.findByLabelText("Year from");
+    await user.type(from, "٢٠١٨");
+    expect(from).toHaveValue("2018");
+    await user.tab();
+    await waitFor(() => expect(searchOf(router).get("year_min")).toBe("2018"));
+  });
+
   it("explains that insights are for analysts when the API says 403", async () => {
     server.use(http.post("*/api/v1/analytics/aggregate", () => HttpResponse.json({ detail: "Analysts only." }, { status: 403 })));
     renderApp("/insights", { user: buyer });

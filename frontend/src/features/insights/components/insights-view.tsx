@@ -5,13 +5,15 @@ import { getAggregateCsv, recordsOf, useAggregate, type AggregateRequest } from 
 import { BarChart, type Bar } from "@/features/insights/components/bar-chart";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
-import { SelectField, TextField } from "@/components/field";
+import { SelectField } from "@/components/field";
+import { NumberField } from "@/components/number-field";
 import { QueryError } from "@/components/query-error";
 import { Skeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { useCatalogLabels, nameIn } from "@/lib/catalog/use-labels";
 import { errorMessage } from "@/lib/error-message";
-import { formatNumber, formatPrice } from "@/lib/format";
+import { formatCompact, formatNumber, formatPrice } from "@/lib/format";
+import { numberText } from "@/lib/numbers";
 
 const METRICS = ["count", "price_median", "mileage_median"];
 
@@ -151,8 +153,8 @@ export function InsightsView() {
             </option>
           ))}
         </SelectField>
-        <TextField label={t("insights.yearFrom")} type="number" inputMode="numeric" defaultValue={yearMin} onBlur={(event) => setFilter("year_min", event.target.value)} />
-        <TextField label={t("insights.yearTo")} type="number" inputMode="numeric" defaultValue={yearMax} onBlur={(event) => setFilter("year_max", event.target.value)} />
+        <NumberField label={t("insights.yearFrom")} maxLength={4} defaultValue={yearMin} onBlur={(event) => setFilter("year_min", numberText(event.target.value))} />
+        <NumberField label={t("insights.yearTo")} maxLength={4} defaultValue={yearMax} onBlur={(event) => setFilter("year_max", numberText(event.target.value))} />
       </form>
 
       {csvError ? <Alert tone="danger">{errorMessage(csvError, t)}</Alert> : null}
@@ -165,7 +167,11 @@ export function InsightsView() {
         onDownload={() => download("by-year", byYear)}
         chart={
           yearBars.length ? (
-            <BarChart title={t("insights.medianPrice")} bars={yearBars} description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
+            <BarChart
+              title={t("insights.medianPrice")}
+              bars={yearBars}
+              formatValue={(value) => formatCompact(value, language)}
+              description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
           ) : null
         }
       />

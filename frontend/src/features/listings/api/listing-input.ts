@@ -15,8 +15,9 @@ type EnumField = {
  * while the seller has not typed them.
  */
 export type ListingInput = { [Field in Exclude<ListingField, "year" | "mileage_km" | "status">]?: string } & {
-  year?: number | null;
-  mileage_km?: number | null;
+  // A number, or the text typed when it is none, for the API to refuse with its reason.
+  year?: number | string | null;
+  mileage_km?: number | string | null;
   status?: Write["status"];
 };
 

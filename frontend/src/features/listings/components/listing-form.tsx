@@ -12,8 +12,10 @@ import { PriceSuggestion } from "@/features/listings/components/price-suggestion
 import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-photo-uploads";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
+import { NumberField } from "@/components/number-field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formErrorsOf } from "@/lib/form-errors";
+import { numberText, wholeNumber } from "@/lib/numbers";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import type { Photo, ListingStatus } from "@/api/models";
 
@@ -34,14 +36,19 @@ function toState(initial?: Partial<ListingInput>): FormState {
   return state;
 }
 
-/** Form strings → API values: numbers for year/mileage, the price string as typed (no float). */
-function toInput(state: FormState): ListingInput {
-  const whole = (value: string) => (value.trim() === "" ? null : Number(value.replace(/[,\s]/g, "")));
+/** A whole number's box → its number; what was typed when it is not one (the API says why). */
+function whole(text: string): number | string | null {
+  const value = wholeNumber(text);
+  return Number.isNaN(value) ? numberText(text) : value;
+}
+
+/** Form strings → API values: numbers for year/mileage, the price string in Latin digits (no float). */
+export function toInput(state: FormState): ListingInput {
   return {
     ...state,
     year: whole(state.year),
     mileage_km: whole(state.mileage_km),
-    price: state.price.replace(/[,\s]/g, ""),
+    price: numberText(state.price),
   };
 }
 
@@ -135,11 +142,11 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
             ))}
           </SelectField>
           <TextField label={t("fields.trim")} {...text("trim")} placeholder={t("sell.trimPlaceholder")} maxLength={80} />
-          <TextField label={t("fields.year")} {...text("year")} type="number" inputMode="numeric" min={1950} max={thisYear + 1} />
-          <TextField
+          <NumberField label={t("fields.year")} {...text("year")} maxLength={4} placeholder={String(thisYear)} />
+          <NumberField
             label={t("fields.price")}
             {...text("price")}
-            inputMode="decimal"
+            kind="decimal"
             hint={
               <>
                 {t("sell.priceHint")}
@@ -147,9 +154,8 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
               </>
             }
             placeholder="8500.000"
-            autoComplete="off"
           />
-          <TextField label={t("fields.mileage_km")} {...text("mileage_km")} type="number" inputMode="numeric" min={0} step={1} />
+          <NumberField label={t("fields.mileage_km")} {...text("mileage_km")} maxLength={12} />
         </div>
       </section>
 

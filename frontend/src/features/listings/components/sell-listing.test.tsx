@@ -57,6 +57,22 @@ describe("sell form", () => {
     expect(await screen.findByText("Your car is listed. It appears in search within seconds.")).toBeInTheDocument();
   });
 
+  it("reads year, mileage and price typed in Arabic-Indic and Persian digits, and never drops them", async () => {
+    const { user, router } = renderApp("/sell", { user: buyer });
+    await user.selectOptions(await makeSelect(), "nissan");
+    await user.selectOptions(screen.getByLabelText(/^Model/), "patrol");
+    const year = screen.getByLabelText(/^Year/);
+    await user.type(year, "٢٠٢٠");
+    // Shown as typed, in the Latin digits the rest of the app uses.
+    expect(year).toHaveValue("2020");
+    await user.type(screen.getByLabelText(/^Mileage/), "۶۴٬۰۰۰");
+    await user.type(screen.getByLabelText(/^Price/), "١٥٬٢٥٠٫٥");
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/listings\/\d+$/));
+    const created = state.requests.find((request) => request.method === "POST" && request.url.endsWith("/listings"));
+    expect(created?.body).toMatchObject({ year: 2020, mileage_km: 64000, price: "15250.5" });
+  });
+
   it("saves a draft with the secondary button", async () => {
     const { user } = renderApp("/sell", { user: buyer });
     await fillCar(user);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { RangeBucket, RangeFacet as RangeFacetData } from "@/features/search/types/search";
 import { wholeDinars } from "@/lib/format";
+import { numberText, toLatinDigits } from "@/lib/numbers";
 
 type Props = {
   title: string;
@@ -48,14 +49,16 @@ function BoundInput({ errorId, label, value, placeholder, step, onChange, onBlur
   return (
     <label className="range-input">
       <span className="range-input-label">{label}</span>
+      {/* Text, not type="number": that drops Arabic-Indic digits (components/number-field.tsx). */}
       <input
         className="input num"
-        type="number"
-        inputMode="numeric"
-        step={step}
+        type="text"
+        inputMode={step < 1 ? "decimal" : "numeric"}
+        autoComplete="off"
+        dir="ltr"
         value={value}
         placeholder={placeholder !== null ? String(placeholder) : ""}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => onChange(toLatinDigits(event.target.value))}
         onBlur={onBlur}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={errorId}
@@ -93,8 +96,8 @@ export function RangeFacet({ title, facet, valueMin, valueMax, onCommit, formatB
 
   const commit = (nextMin: string, nextMax: string) => {
     clearTimeout(timer.current);
-    let a = nextMin.trim();
-    let b = nextMax.trim();
+    let a = numberText(nextMin);
+    let b = numberText(nextMax);
     if (a && b && Number(a) > Number(b)) [a, b] = [b, a];
     if (a !== valueMin || b !== valueMax) onCommit(a, b);
   };

@@ -56,12 +56,23 @@ describe("search page", () => {
   it("price bounds typed in the boxes go to the URL as price_min/price_max", async () => {
     const { user, router } = renderApp("/search");
     const price = await screen.findByRole("group", { name: /Price/ });
-    const [from, to] = within(price).getAllByRole("spinbutton");
+    const [from, to] = within(price).getAllByRole("textbox");
     await user.type(from, "5000");
     await user.type(to, "20000{Enter}");
     await waitFor(() => expect(searchOf(router).get("price_min")).toBe("5000"));
     expect(searchOf(router).get("price_max")).toBe("20000");
     expect(await screen.findByText("2 cars")).toBeInTheDocument();
+  });
+
+  it("price bounds typed in Arabic digits and separators are the same bounds", async () => {
+    const { user, router } = renderApp("/search");
+    const price = await screen.findByRole("group", { name: /Price/ });
+    const [from, to] = within(price).getAllByRole("textbox");
+    await user.type(from, "٥٬٠٠٠");
+    expect(from).toHaveValue("5,000");
+    await user.type(to, "۲۰۰۰۰{Enter}");
+    await waitFor(() => expect(searchOf(router).get("price_min")).toBe("5000"));
+    expect(searchOf(router).get("price_max")).toBe("20000");
   });
 
   it("range sliders follow the min and max of the current results", async () => {
@@ -72,7 +83,7 @@ describe("search page", () => {
     expect(from).toHaveAttribute("max", "26000");
     await user.click(within(screen.getByRole("group", { name: "Make" })).getByRole("checkbox", { name: /Nissan/ }));
     await waitFor(() => expect(within(price).getByRole("slider", { name: "Price: From" })).toHaveAttribute("max", "21900"));
-    expect(within(price).getByRole("spinbutton", { name: "To" })).toHaveAttribute("placeholder", "21900");
+    expect(within(price).getByRole("textbox", { name: "To" })).toHaveAttribute("placeholder", "21900");
   });
 
   it("keeps sort and page in the URL, and a new filter goes back to page 1", async () => {
@@ -118,7 +129,7 @@ describe("search page", () => {
 
   it("shows a refused bound beside its field and keeps the filters and results working", async () => {
     const { user } = renderApp("/search?year_min=2030");
-    const from = await screen.findByRole("spinbutton", { name: "From", description: "Must be a whole number between 1950 and 2027." });
+    const from = await screen.findByRole("textbox", { name: "From", description: "Must be a whole number between 1950 and 2027." });
     expect(from).toHaveAttribute("aria-invalid", "true");
     // Everything else works: the results and the other filters are there.
     expect(await screen.findByText("2021 Toyota Land Cruiser GXR")).toBeInTheDocument();
