@@ -25,6 +25,8 @@ class ListingStatus(models.TextChoices):
     ACTIVE = "active", "Active"
     SOLD = "sold", "Sold"
     EXPIRED = "expired", "Expired"
+    # An extreme price the seller confirmed waits for moderation (core/listings/prices.py).
+    PENDING_REVIEW = "pending_review", "Pending review"
     # Deleted listings keep their row so the version stays monotonic and
     # conversations about them stay readable; no one sees them.
     DELETED = "deleted", "Deleted"
@@ -33,7 +35,7 @@ class ListingStatus(models.TextChoices):
 class Listing(models.Model):
     seller = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="listings")
     seller_type = models.CharField(max_length=10, choices=enum_choices("seller_type"))
-    status = models.CharField(max_length=10, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
+    status = models.CharField(max_length=20, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
     version = models.BigIntegerField(default=1)
 
     title = models.CharField(max_length=TITLE_MAX)
@@ -56,6 +58,11 @@ class Listing(models.Model):
     condition = models.CharField(max_length=20, choices=enum_choices("condition"), default="used")
     governorate = models.CharField(max_length=20, choices=enum_choices("governorate"))
     description = models.TextField(max_length=DESCRIPTION_MAX, blank=True)
+    # The latest price change (its history: ListingPrice): by how much it lowered the price, if it did.
+    price_drop = models.DecimalField(max_digits=12, decimal_places=3, null=True, blank=True)
+    price_changed_at = models.DateTimeField(null=True, blank=True)
+    # The price against comparable cars' median when last rated, in percent; None: not rated (core/listings/prices.py).
+    deal_percent = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -79,6 +86,21 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
+
+
+class ListingPrice(models.Model):
+    """Each price a listing has asked, from its first: its price history."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="prices")
+    price = models.DecimalField(max_digits=12, decimal_places=3)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["listing", "-changed_at"], name="listing_price_history")]
+
+    def __str__(self) -> str:
+        return f"{self.price} for listing {self.listing_id} at {self.changed_at:%Y-%m-%d}"
 
 
 def photo_path(photo: "ListingPhoto", filename: str) -> str:

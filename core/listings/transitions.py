@@ -36,6 +36,8 @@ STATUSES: dict[ListingStatus, StatusRule] = {
     # Sold and expired listings stay in the index, out of buyers' search, for market statistics.
     ListingStatus.SOLD: StatusRule(indexed=True, public=False),
     ListingStatus.EXPIRED: StatusRule(indexed=True, public=False),
+    # An extreme price waits for moderation: out of the index, seen by its seller and staff only.
+    ListingStatus.PENDING_REVIEW: StatusRule(indexed=False, public=False),
     # Deleted listings keep their row (the version stays monotonic); no one sees them.
     ListingStatus.DELETED: StatusRule(indexed=False, public=False),
 }
@@ -44,6 +46,8 @@ PUBLIC_STATUSES = tuple(status for status, rule in STATUSES.items() if rule.publ
 # What a seller may ask for in a PATCH (API.md, Listings); deleting is DELETE.
 SELLER_STATUSES = (ListingStatus.DRAFT, ListingStatus.ACTIVE, ListingStatus.SOLD, ListingStatus.EXPIRED)
 SELLER_STATUS_MESSAGE = f"Must be one of: {', '.join(SELLER_STATUSES)}."
+# What a seller's own listings may be in (the filter of their list).
+SELLER_VISIBLE_STATUSES = (*SELLER_STATUSES, ListingStatus.PENDING_REVIEW)
 
 
 def _activate(listing: Listing, now: datetime.datetime) -> None:
@@ -91,12 +95,24 @@ PUBLISH = Transition(
 RENEW = Transition("renew", _LIVE, ListingStatus.ACTIVE, "be renewed", "Renew for 60 days", "renewed", _activate)
 MARK_SOLD = Transition("mark_sold", _LIVE, ListingStatus.SOLD, "be marked sold", "Mark sold", "marked sold", _sold)
 EXPIRE = Transition("expire", frozenset({ListingStatus.ACTIVE}), ListingStatus.EXPIRED, "expire", "Expire", "expired")
-WITHDRAW = Transition("withdraw", _LIVE, ListingStatus.DRAFT, "be withdrawn", "Withdraw to draft (hide from search)", "withdrawn")
+WITHDRAW = Transition(
+    "withdraw", _LIVE | {ListingStatus.PENDING_REVIEW}, ListingStatus.DRAFT,
+    "be withdrawn", "Withdraw to draft (hide from search)", "withdrawn",
+)  # fmt: skip
+# A price held for review (core/listings/prices.py): the services hold, a moderator (or a plausible new price) approves.
+HOLD = Transition(
+    "hold", frozenset({ListingStatus.DRAFT, ListingStatus.ACTIVE, ListingStatus.EXPIRED}), ListingStatus.PENDING_REVIEW,
+    "be held for review", "Hold for review (hide from search)", "held for review",
+)  # fmt: skip
+APPROVE = Transition(
+    "approve", frozenset({ListingStatus.PENDING_REVIEW}), ListingStatus.ACTIVE,
+    "be approved", "Approve (publish after review)", "approved", _activate,
+)  # fmt: skip
 DELETE = Transition(
     "remove", frozenset(STATUSES) - {ListingStatus.DELETED}, ListingStatus.DELETED,
     "be deleted", "Remove (delete for everyone)", "removed", _deleted,
 )  # fmt: skip
-TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, DELETE)
+TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, HOLD, APPROVE, DELETE)
 # The moves a seller's PATCH of `status` makes, first match wins (renewing is its own endpoint).
 _PATCH = (PUBLISH, MARK_SOLD, EXPIRE, WITHDRAW)
 

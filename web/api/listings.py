@@ -1,6 +1,7 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -11,14 +12,15 @@ from rest_framework.views import APIView
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
-from core.listings.fields import FIELDS, CatalogSlug
-from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.fields import BY_NAME, FIELDS, CatalogSlug
+from core.listings.models import Listing, ListingPhoto, ListingPrice, ListingStatus
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
-from core.listings.transitions import SELLER_STATUS_MESSAGE, SELLER_STATUSES
+from core.listings.transitions import SELLER_STATUSES, SELLER_VISIBLE_STATUSES
+from discovery.prices import listing_price_check
 from search.listings import listings_similar
 from search.money import to_fils
 from web.api.idempotency import idempotent
-from web.api.listing_fields import input_field
+from web.api.listing_fields import input_field, output_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.search import CARD_FIELDS, ResultCardSerializer
@@ -47,6 +49,14 @@ class PhotoSerializer(serializers.ModelSerializer):
         return photo.thumbnail.url
 
 
+class PriceChangeSerializer(serializers.ModelSerializer):
+    price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
+
+    class Meta:
+        model = ListingPrice
+        fields = ["price", "changed_at"]
+
+
 def _shown() -> list[str]:
     """The answer's keys: every listing field (a make and a model with their names), then the rest."""
     names = ["id"]
@@ -54,7 +64,7 @@ def _shown() -> list[str]:
         names.append(field.name)
         if isinstance(field.kind, CatalogSlug):
             names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
-    return [*names, "status", "seller", "photos", "version"]
+    return [*names, "status", "seller", "photos", "price_history", "days_listed", "version"]
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -67,23 +77,31 @@ class ListingSerializer(serializers.ModelSerializer):
     model_name_en = serializers.CharField(source="model.name_en")
     model_name_ar = serializers.CharField(source="model.name_ar")
     price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
+    deal_percent = output_field(BY_NAME["deal_percent"])
     seller = SellerSerializer()
     photos = PhotoSerializer(many=True)
+    price_history = PriceChangeSerializer(source="prices", many=True, help_text="Every price it has asked, newest first")
+    days_listed = serializers.SerializerMethodField(help_text="Whole days on the market (until sold); null if never published")
 
     class Meta:
         model = Listing
         fields = _shown()
+
+    def get_days_listed(self, listing: Listing) -> int | None:
+        if listing.published_at is None:
+            return None
+        return max(0, ((listing.sold_at or timezone.now()) - listing.published_at).days)
 
 
 class ListingSummarySerializer(ListingSerializer):
     """A listing in brief, as a search result shows it (API.md, Search: results), plus its
     status and currency: in notifications and conversations."""
 
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = None  # type: ignore[assignment]
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = None  # type: ignore[assignment]
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
-        fields = ["id", *CARD_FIELDS, "thumbnail_url", "currency", "status"]
+        fields = ["id", *CARD_FIELDS, "thumbnail_url", "days_listed", "currency", "status"]
 
     def get_thumbnail_url(self, listing: Listing) -> str | None:
         photos = list(listing.photos.all())
@@ -94,6 +112,10 @@ class ListingWriteSerializer(serializers.Serializer):
     """Documents the writable keys for the schema (core/listings/fields.py); the services validate them."""
 
     status = serializers.ChoiceField(choices=list(SELLER_STATUSES), required=False)
+    price_confirmed = serializers.BooleanField(
+        required=False,
+        help_text="true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it)",
+    )
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**{field.name: input_field(field) for field in FIELDS if field.editable}, **super().get_fields()}
@@ -136,7 +158,9 @@ class ListingCreateApi(APIView):
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": ["A new listing is either draft or active."]})
-        listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
+        listing = services.listing_create(
+            seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE, check_price=listing_price_check
+        )
         return _answer(listing, status_code=status.HTTP_201_CREATED)
 
 
@@ -153,7 +177,11 @@ class ListingDetailApi(APIView):
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
-        return _answer(services.listing_edit(listing_id=listing_id, data=json_object(request), editor=signed_in(request)))
+        return _answer(
+            services.listing_edit(
+                listing_id=listing_id, data=json_object(request), editor=signed_in(request), check_price=listing_price_check
+            )
+        )
 
     @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
     def delete(self, request: Request, listing_id: int) -> Response:
@@ -176,7 +204,7 @@ class MyListingsApi(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("status", str, enum=list(SELLER_STATUSES)),
+            OpenApiParameter("status", str, enum=list(SELLER_VISIBLE_STATUSES)),
             *PAGE_PARAMETERS,
         ],
         responses=paged(ListingSerializer(many=True), "MyListingPage"),
@@ -184,8 +212,8 @@ class MyListingsApi(APIView):
     )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
-        if wanted is not None and wanted not in SELLER_STATUSES:
-            raise ValidationError({"status": [SELLER_STATUS_MESSAGE]})
+        if wanted is not None and wanted not in SELLER_VISIBLE_STATUSES:
+            raise ValidationError({"status": [f"Must be one of: {', '.join(SELLER_VISIBLE_STATUSES)}."]})
         paginator = PagePagination()
         page = paginator.paginate_queryset(listing_list_for_seller(seller=signed_in(request), status=wanted), request)
         return paginator.get_paginated_response(ListingSerializer(page, many=True).data)

@@ -52,6 +52,7 @@ class ResultCardSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     thumbnail_url = serializers.CharField(allow_null=True)
+    days_listed = serializers.IntegerField(allow_null=True, help_text="Whole days since it was published")
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**super().get_fields(), **output_fields(CARD_FIELDS)}
