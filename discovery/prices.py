@@ -7,8 +7,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.listings.models import Listing
+from core.listings.models import Listing, ListingStatus
 from core.listings.prices import Band, PriceVerdict, price_verdict
+from core.listings.services import listing_rate_deals
 from search.engines.base import EngineError
 from search.market_value import Car, Comparables, find_comparables, market_value
 from search.money import fils_to_str, to_fils
@@ -56,3 +57,20 @@ def listing_market_value(listing: Listing) -> dict[str, Any]:
         price_fils=to_fils(listing.price),
         plausible=lambda comparables: _verdict(listing, _band(comparables)).plausible,
     )
+
+
+def listings_rate_deals(*, batch: int = 200) -> int:
+    """Rate every active listing's price again against today's comparables (markets move;
+    a write rates its own listing at once). Returns how many ratings changed."""
+    changed = 0
+    listings = Listing.objects.filter(status=ListingStatus.ACTIVE).select_related("make", "model").order_by("pk")
+    ids = list(listings.values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = listings.filter(pk__in=ids[start : start + batch])
+        changed += listing_rate_deals(ratings={listing.pk: _rated(listing) for listing in chunk})
+    return changed
+
+
+def _rated(listing: Listing) -> Decimal | None:
+    band = _band(find_comparables(_car(listing), exclude_id=listing.pk))
+    return _verdict(listing, band).deal_percent

@@ -204,7 +204,9 @@ CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
 # queue named by SAYARA_INSTANCE, so copies of the stack on one machine, and the
 # tests' workers, never take each other's tasks. A domain that needs its own
 # worker gets its own queue here.
-TASK_DOMAINS = ("accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "recommendations")
+TASK_DOMAINS = (
+    "accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "prices", "recommendations",
+)  # fmt: skip
 CELERY_TASK_ROUTES = {f"{domain}.*": {"queue": SAYARA_INSTANCE} for domain in TASK_DOMAINS}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -278,6 +280,8 @@ FAVORITES_MAX = env_int("FAVORITES_MAX", 500)
 SAVED_SEARCHES_MAX = env_int("SAVED_SEARCHES_MAX", 50)
 # docs/decisions/saved-search-alerts.md: a periodic check of recent listings.
 ALERTS_INTERVAL_SECONDS = env_float("ALERTS_INTERVAL_SECONDS", 30.0)
+DEAL_RATING_HOURS = env_float("DEAL_RATING_HOURS", 6.0)
+CELERY_BEAT_SCHEDULE["rate-deals"] = {"task": "prices.rate_deals", "schedule": DEAL_RATING_HOURS * 3600}
 CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searches", "schedule": ALERTS_INTERVAL_SECONDS}
 
 REST_FRAMEWORK = {

@@ -270,6 +270,25 @@ def listing_bulk_expire(*, now: datetime.datetime | None = None) -> int:
     return len(changed)
 
 
+@transaction.atomic(durable=True)
+def listing_rate_deals(*, ratings: Mapping[int, Decimal | None]) -> int:
+    """New deal ratings (core/listings/prices.py) for active listings, each a new
+    version with its outbox row; a listing whose rating is unchanged, or that is
+    being written right now (its own write rates it), is skipped. Returns how many changed."""
+    listings = list(
+        Listing.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=list(ratings), status=ListingStatus.ACTIVE)
+        .order_by("pk")
+        .only("version", "deal_percent")
+    )
+    changed = [listing for listing in listings if listing.deal_percent != ratings[listing.pk]]
+    for listing in changed:
+        listing.deal_percent = ratings[listing.pk]
+        listing.version = next_version(listing.version)
+    Listing.objects.bulk_update(changed, ["deal_percent", "version"])
+    return outbox_record_many(changes=[(listing.pk, listing.version) for listing in changed])
+
+
 def listing_touch(*, listing_id: int) -> Listing:
     """A change to something the index shows besides the row itself (photos):
     locks and bumps the listing inside the caller's transaction."""

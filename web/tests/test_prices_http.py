@@ -14,6 +14,7 @@ from core.accounts.tests.factories import UserFactory
 from core.catalog.tests.factories import CarModelFactory, catalog_model
 from core.listings.models import Listing
 from core.listings.tests.factories import listing_data
+from discovery.prices import listings_rate_deals
 from search.tests.factories import index_listings, listing_at
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,20 @@ def test_best_deals_sorts_furthest_below_the_market_first_and_unrated_last(api, 
     # The implausible BHD 3,000 is not a best deal: it sorts after every rated car.
     assert order[-1] == ids["3000.000"] or order.index(ids["3000.000"]) > max(order.index(i) for i in ranked)
     assert api.get("/api/v1/search/listings", {"sort": "cheapest-ever"}).status_code == 400
+
+
+def test_the_rating_run_rates_listings_written_without_it_and_then_changes_nothing(api, fresh_index):
+    # given a market inserted without ratings (as demo data is) and one bargain among it
+    model = CarModelFactory()
+    market(model, ["10000.000"] * 10)
+    bargain = listing_at(timezone.now(), car=model, price="8500.000")
+    index_listings()
+    assert Listing.objects.get(pk=bargain.pk).deal_percent is None
+
+    changed = listings_rate_deals()
+    index_listings()
+
+    assert changed == 11
+    assert Listing.objects.get(pk=bargain.pk).deal_percent == Decimal("-15.0")
+    assert found(api, model, sort="best_deals")[0] == bargain.pk
+    assert listings_rate_deals() == 0
