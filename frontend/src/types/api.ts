@@ -28,7 +28,11 @@ export type User = {
   email_verified?: boolean;
 };
 
-export type ListingStatus = "active" | "sold" | "draft" | "expired";
+/** `pending_review`: an extreme price its seller confirmed waits for moderation, out of search. */
+export type ListingStatus = "active" | "sold" | "draft" | "expired" | "pending_review";
+
+/** One price a listing has asked (its `price_history`, newest first). */
+export type PriceChange = { price: Money; changed_at: string };
 
 export type Photo = {
   id: number;
@@ -64,6 +68,14 @@ export type Listing = {
   status: ListingStatus;
   seller: Seller;
   photos: Photo[];
+  /** By how much the latest price change lowered the price, if it did. */
+  price_drop?: Money | null;
+  price_changed_at?: string | null;
+  /** The price against comparable cars' median, in percent; null when not rated. */
+  deal_percent?: number | null;
+  price_history?: PriceChange[];
+  /** Whole days on the market; null if never published. */
+  days_listed?: number | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -87,6 +99,10 @@ export type ListingSummary = {
   thumbnail_url: string | null;
   created_at: string;
   status?: ListingStatus;
+  /** Set for 30 days after a price drop: by how much. */
+  price_drop?: Money | null;
+  days_listed?: number | null;
+  deal_percent?: number | null;
 };
 
 /** Any listing-shaped object a card can show: a search hit or a full listing. */

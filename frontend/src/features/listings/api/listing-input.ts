@@ -21,6 +21,8 @@ export type ListingInput = Pick<Listing, "make" | "model" | "trim" | "price" | "
   year: number | null;
   mileage_km: number | null;
   status?: ListingStatus;
+  /** The seller confirms a price the API found unusual (a 400 `price_unusual` asks for it). */
+  price_confirmed?: boolean;
 };
 
 export const LISTING_INPUT_FIELDS = [

@@ -1,17 +1,20 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LISTING_ENUM_FIELDS, LISTING_INPUT_FIELDS, type ListingInput } from "@/features/listings/api/listing-input";
+import { priceUnusualOf } from "@/features/listings/api/price-unusual";
 import { PhotoUploads } from "@/features/listings/components/photo-uploads";
 import { PriceSuggestion } from "@/features/listings/components/price-suggestion";
 import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-photo-uploads";
+import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
-import { formErrorsOf } from "@/lib/form-errors";
+import { formatPrice, formatPriceRange } from "@/lib/format";
+import { formErrorsOf, NO_ERRORS } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import type { Photo, ListingStatus } from "@/types/api";
 
-type FormState = Record<Exclude<keyof ListingInput, "status">, string>;
+type FormState = Record<Exclude<keyof ListingInput, "status" | "price_confirmed">, string>;
 
 const EMPTY: FormState = {
   title: "",
@@ -90,12 +93,17 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     intentRef.current = status;
     setIntent(status);
   };
-  const errors = formErrorsOf(error, t, LISTING_INPUT_FIELDS);
+  // A price far from the market is not an error to fix but a question: the seller confirms it (or corrects it).
+  const unusual = priceUnusualOf(error);
+  const [priceConfirmed, setPriceConfirmed] = useState(false);
+  const errors = unusual ? NO_ERRORS : formErrorsOf(error, t, LISTING_INPUT_FIELDS);
   const formRef = useFocusFirstError<HTMLFormElement>(error);
   const fieldErrors = (name: string) => errors.fields[name];
 
-  const set = (name: keyof FormState, value: string) =>
+  const set = (name: keyof FormState, value: string) => {
+    if (name === "price") setPriceConfirmed(false);
     setState((current) => ({ ...current, [name]: value, ...(name === "make" ? { model: "" } : {}) }));
+  };
 
   const models = makes?.find((make) => make.slug === state.make)?.models ?? [];
   const thisYear = new Date().getFullYear();
@@ -107,6 +115,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
       for (const [key, value] of Object.entries(input) as [keyof ListingInput, unknown][]) {
         if (value !== "" && value !== null) (body as Record<string, unknown>)[key] = value;
       }
+      if (priceConfirmed) body.price_confirmed = true;
       onSubmit(body, status);
       return;
     }
@@ -115,6 +124,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     for (const key of Object.keys(input) as (keyof ListingInput)[]) {
       if (input[key] !== before[key]) (changes as Record<string, unknown>)[key] = input[key];
     }
+    if (priceConfirmed) changes.price_confirmed = true;
     onSubmit(changes, status);
   };
 
@@ -173,6 +183,20 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
           />
           <TextField label={t("fields.mileage_km")} {...text("mileage_km")} type="number" inputMode="numeric" min={0} step={1} />
         </div>
+        {unusual ? (
+          <Alert tone="warning" title={t("sell.priceUnusual.title")}>
+            <p>
+              {unusual.typical
+                ? t("sell.priceUnusual.band", { range: formatPriceRange(unusual.typical.low, unusual.typical.high, language) })
+                : t("sell.priceUnusual.floor", { floor: formatPrice(unusual.floor, language) })}
+            </p>
+            {unusual.hold ? <p>{t("sell.priceUnusual.hold")}</p> : null}
+            <label className="checkbox">
+              <input type="checkbox" name="price_confirmed" checked={priceConfirmed} onChange={(event) => setPriceConfirmed(event.target.checked)} />
+              <span>{t("sell.priceUnusual.confirm", { price: formatPrice(toInput(state).price, language) })}</span>
+            </label>
+          </Alert>
+        ) : null}
       </section>
 
       <section className="form-section card card-body" aria-labelledby="sec-specs">
