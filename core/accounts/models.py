@@ -49,6 +49,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True)
     display_name = models.CharField(max_length=80)
     phone = models.CharField(max_length=12, blank=True, validators=[BAHRAIN_PHONE])
+    # Which contacts buyers see beside the chat on this seller's listings (they need a phone).
+    shows_call = models.BooleanField(default=False)
+    shows_whatsapp = models.BooleanField(default=False)
     account_type = models.CharField(max_length=10, choices=AccountType.choices, default=AccountType.PRIVATE)
     preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
     # Analysts read market aggregates (/api/v1/analytics/aggregate); staff moderate.

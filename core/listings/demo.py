@@ -152,6 +152,10 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
                 account_type=kind,
                 password=password,
                 email_verified_at=verified,
+                # Most Bahraini sellers take calls and WhatsApp; some want chat only.
+                phone=f"+9733{n:07d}",
+                shows_call=kind == "dealer" or rng.random() < 0.5,
+                shows_whatsapp=rng.random() < 0.8,
             )
         )
     User.objects.bulk_create(users, batch_size=BATCH)

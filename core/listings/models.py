@@ -103,6 +103,26 @@ class ListingPrice(models.Model):
         return f"{self.price} for listing {self.listing_id} at {self.changed_at:%Y-%m-%d}"
 
 
+class LeadChannel(models.TextChoices):
+    CALL = "call", "Call"
+    WHATSAPP = "whatsapp", "WhatsApp"
+
+
+class ListingLead(models.Model):
+    """A buyer revealed the seller's number to call or message them (core/listings/leads.py)."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="leads")
+    buyer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    channel = models.CharField(max_length=10, choices=LeadChannel.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["listing", "created_at"], name="listing_lead_listing_day")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} lead on listing {self.listing_id}"
+
+
 def photo_path(photo: "ListingPhoto", filename: str) -> str:
     return f"listings/{photo.listing_id}/{filename}"
 

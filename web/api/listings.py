@@ -2,18 +2,21 @@
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.accounts.models import User
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.fields import BY_NAME, FIELDS, CatalogSlug
-from core.listings.models import Listing, ListingPhoto, ListingPrice, ListingStatus
+from core.listings.leads import contact_channels, listing_phone_reveal
+from core.listings.models import LeadChannel, Listing, ListingPhoto, ListingPrice, ListingStatus
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
 from core.listings.transitions import SELLER_STATUSES, SELLER_VISIBLE_STATUSES
 from discovery.prices import listing_price_check
@@ -32,6 +35,11 @@ class SellerSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     display_name = serializers.CharField()
     account_type = serializers.CharField()
+    contacts = serializers.SerializerMethodField(help_text="Contacts beside chat: POST …/phone reveals the number")
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=LeadChannel.choices)))
+    def get_contacts(self, seller: User) -> list[str]:
+        return contact_channels(seller)
 
 
 class PhotoSerializer(serializers.ModelSerializer):
@@ -281,3 +289,35 @@ class ListingSimilarApi(APIView):
                 mileage_km=listing.mileage_km,
             )
         )
+
+
+class ListingPhoneApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer(
+            "PhoneReveal",
+            {"channel": serializers.ChoiceField(choices=LeadChannel.choices, required=False, help_text="The button pressed")},
+        ),
+        responses={
+            200: inline_serializer(
+                "SellerPhone",
+                {
+                    "phone": serializers.CharField(),
+                    "call": serializers.BooleanField(help_text="The seller takes calls"),
+                    "whatsapp_url": serializers.CharField(
+                        allow_null=True, help_text="wa.me with a message naming the car and its link"
+                    ),
+                },
+            ),
+            401: OpenApiTypes.OBJECT,
+            404: OpenApiTypes.OBJECT,
+            429: OpenApiTypes.OBJECT,
+        },
+        summary="Reveal the seller's number to call or WhatsApp them (signed in; counts as a lead)",
+    )
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
+        channel = json_object(request).get("channel")
+        contact = listing_phone_reveal(listing=listing, buyer=signed_in(request), channel=channel)
+        return Response({"phone": contact.phone, "call": contact.call, "whatsapp_url": contact.whatsapp_url})

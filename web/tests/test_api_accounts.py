@@ -64,6 +64,8 @@ def test_the_account_never_shows_password_fields(api):
         "phone",
         "account_type",
         "preferred_language",
+        "shows_call",
+        "shows_whatsapp",
         "date_joined",
         "email_verified",
         "is_analyst",
