@@ -21,6 +21,9 @@ export type User = {
   phone: string | null;
   account_type: AccountType;
   preferred_language: Language;
+  /** The seller shows a Call / WhatsApp button on their listings. */
+  shows_call?: boolean;
+  shows_whatsapp?: boolean;
   date_joined: string;
   /** Not in contract v1; the app shows analyst tools when the API says so (403 otherwise). */
   is_analyst?: boolean;
@@ -40,10 +43,15 @@ export type Photo = {
   thumbnail_url: string;
 };
 
+/** A contact beside chat a seller may show. */
+export type ContactChannel = "call" | "whatsapp";
+
 export type Seller = {
   id: number;
   display_name: string;
   account_type: AccountType;
+  /** What the seller shows beside chat; POST /listings/{id}/phone reveals the number. */
+  contacts?: ContactChannel[];
 };
 
 export type Listing = {

@@ -9,6 +9,7 @@ import { ListingSpecs } from "@/features/listings/components/listing-specs";
 import { MarketValue } from "@/features/listings/components/market-value";
 import { DaysListed, PriceHistory } from "@/features/listings/components/price-history";
 import { StatusBadge } from "@/features/listings/components/status-badge";
+import { PhoneContacts } from "@/features/contacts/components/phone-contacts";
 import { ContactSeller } from "@/features/messaging/components/contact-seller";
 import { AlsoViewed } from "@/features/recommendations/components/also-viewed";
 import { useEngagement } from "@/features/recommendations/hooks/use-engagement";
@@ -192,7 +193,10 @@ export default function ListingDetailRoute() {
             </p>
             {isOwner ? null : user ? (
               listing.status === "active" ? (
-                <ContactSeller listingId={listing.id} listingTitle={listing.title} />
+                <>
+                  <PhoneContacts listingId={listing.id} channels={listing.seller.contacts ?? []} />
+                  <ContactSeller listingId={listing.id} listingTitle={listing.title} />
+                </>
               ) : null
             ) : (
               <ButtonLink to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} block>

@@ -3,7 +3,13 @@ import { api } from "@/lib/api-client";
 import { userQueryKey } from "@/lib/auth";
 import type { Language, User } from "@/types/api";
 
-export type ProfileInput = { display_name?: string; phone?: string | null; preferred_language?: Language };
+export type ProfileInput = {
+  display_name?: string;
+  phone?: string | null;
+  preferred_language?: Language;
+  shows_call?: boolean;
+  shows_whatsapp?: boolean;
+};
 
 export function updateProfile(input: ProfileInput): Promise<User> {
   return api.patch<User>("/me", input);
