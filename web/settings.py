@@ -254,6 +254,7 @@ LOGIN_DEVICE_COOKIE = "sayara_device"
 LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
 REGISTER_MAX_PER_IP = env_int("REGISTER_MAX_PER_IP", 20)  # an hour
 PHONE_REVEALS_PER_HOUR = env_int("PHONE_REVEALS_PER_HOUR", 30)  # sellers' numbers one buyer may reveal
+REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 20)  # listing reports one user may send
 # Unverified addresses: the link lasts this long; publishing and messaging wait for it.
 EMAIL_VERIFICATION_TIMEOUT = env_int("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 3600)
 # Of each kind (reset link, verification link, "someone tried to register"), an hour, per account.
@@ -331,6 +332,7 @@ SPECTACULAR_SETTINGS = {
         "AccountTypeEnum": "core.accounts.models.AccountType",
         "ListingStatusEnum": "core.listings.models.ListingStatus",
         "LeadChannelEnum": "core.listings.models.LeadChannel",
+        "ReportReasonEnum": "core.listings.models.ReportReason",
     },
 }
 

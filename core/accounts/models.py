@@ -52,6 +52,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Which contacts buyers see beside the chat on this seller's listings (they need a phone).
     shows_call = models.BooleanField(default=False)
     shows_whatsapp = models.BooleanField(default=False)
+    # A moderator suspended this seller (core/listings/reports.py): no sign-in, no listing in search.
+    suspended_at = models.DateTimeField(null=True, blank=True)
     account_type = models.CharField(max_length=10, choices=AccountType.choices, default=AccountType.PRIVATE)
     preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
     # Analysts read market aggregates (/api/v1/analytics/aggregate); staff moderate.

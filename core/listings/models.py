@@ -18,6 +18,7 @@ from core.catalog.models import CarModel, Make
 from core.listings.fields import DESCRIPTION_MAX, MAX_MILEAGE_KM, MAX_PRICE, MIN_YEAR, TITLE_MAX, TRIM_MAX
 
 LISTING_LIFETIME_DAYS = 60
+REPORT_NOTE_MAX = 1000
 
 
 class ListingStatus(models.TextChoices):
@@ -27,6 +28,8 @@ class ListingStatus(models.TextChoices):
     EXPIRED = "expired", "Expired"
     # An extreme price the seller confirmed waits for moderation (core/listings/prices.py).
     PENDING_REVIEW = "pending_review", "Pending review"
+    # A moderator took it down (a report, a suspended seller); only a moderator restores it.
+    HIDDEN = "hidden", "Hidden by moderation"
     # Deleted listings keep their row so the version stays monotonic and
     # conversations about them stay readable; no one sees them.
     DELETED = "deleted", "Deleted"
@@ -121,6 +124,43 @@ class ListingLead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} lead on listing {self.listing_id}"
+
+
+class ReportReason(models.TextChoices):
+    SCAM = "scam", "Scam or fraud"
+    WRONG_PRICE = "wrong_price", "Wrong price"
+    SOLD = "sold", "Already sold"
+    DUPLICATE = "duplicate", "Duplicate"
+    OFFENSIVE = "offensive", "Offensive"
+    OTHER = "other", "Other"
+
+
+class ReportResolution(models.TextChoices):
+    HIDDEN = "hidden", "Listing hidden"
+    RESTORED = "restored", "Listing restored"
+    WARNED = "warned", "Seller warned"
+    SUSPENDED = "suspended", "Seller suspended"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class ListingReport(models.Model):
+    """A buyer's report of a listing, waiting in the moderation queue until resolved (core/listings/reports.py)."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    note = models.TextField(max_length=REPORT_NOTE_MAX, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolution = models.CharField(max_length=20, choices=ReportResolution.choices, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["resolved_at", "-created_at"], name="listing_report_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} report on listing {self.listing_id}"
 
 
 def photo_path(photo: "ListingPhoto", filename: str) -> str:

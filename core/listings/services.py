@@ -289,6 +289,23 @@ def listing_rate_deals(*, ratings: Mapping[int, Decimal | None]) -> int:
     return outbox_record_many(changes=[(listing.pk, listing.version) for listing in changed])
 
 
+@transaction.atomic(durable=True)
+def listing_hide_all_of(*, seller_id: int) -> int:
+    """Hide every listing of a suspended seller: one UPDATE, one outbox insert, so each
+    leaves search with the relay's next run. Returns how many."""
+    hidden = list(
+        Listing.objects.select_for_update()
+        .filter(seller_id=seller_id)
+        .exclude(status__in=[ListingStatus.DELETED, ListingStatus.HIDDEN])
+        .values_list("pk", flat=True)
+    )
+    if not hidden:
+        return 0
+    rows = Listing.objects.filter(pk__in=hidden)
+    rows.update(status=ListingStatus.HIDDEN, version=next_version_sql(), updated_at=timezone.now())
+    return outbox_record_many(changes=rows.values_list("pk", "version"))
+
+
 def listing_touch(*, listing_id: int) -> Listing:
     """A change to something the index shows besides the row itself (photos):
     locks and bumps the listing inside the caller's transaction."""

@@ -38,6 +38,7 @@ STATUSES: dict[ListingStatus, StatusRule] = {
     ListingStatus.EXPIRED: StatusRule(indexed=True, public=False),
     # An extreme price waits for moderation: out of the index, seen by its seller and staff only.
     ListingStatus.PENDING_REVIEW: StatusRule(indexed=False, public=False),
+    ListingStatus.HIDDEN: StatusRule(indexed=False, public=False),
     # Deleted listings keep their row (the version stays monotonic); no one sees them.
     ListingStatus.DELETED: StatusRule(indexed=False, public=False),
 }
@@ -47,7 +48,7 @@ PUBLIC_STATUSES = tuple(status for status, rule in STATUSES.items() if rule.publ
 SELLER_STATUSES = (ListingStatus.DRAFT, ListingStatus.ACTIVE, ListingStatus.SOLD, ListingStatus.EXPIRED)
 SELLER_STATUS_MESSAGE = f"Must be one of: {', '.join(SELLER_STATUSES)}."
 # What a seller's own listings may be in (the filter of their list).
-SELLER_VISIBLE_STATUSES = (*SELLER_STATUSES, ListingStatus.PENDING_REVIEW)
+SELLER_VISIBLE_STATUSES = (*SELLER_STATUSES, ListingStatus.PENDING_REVIEW, ListingStatus.HIDDEN)
 
 
 def _activate(listing: Listing, now: datetime.datetime) -> None:
@@ -112,7 +113,16 @@ DELETE = Transition(
     "remove", frozenset(STATUSES) - {ListingStatus.DELETED}, ListingStatus.DELETED,
     "be deleted", "Remove (delete for everyone)", "removed", _deleted,
 )  # fmt: skip
-TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, HOLD, APPROVE, DELETE)
+# Moderation (core/listings/reports.py): only a moderator takes a listing down or brings it back.
+HIDE = Transition(
+    "hide", frozenset(STATUSES) - {ListingStatus.DELETED, ListingStatus.HIDDEN}, ListingStatus.HIDDEN,
+    "be hidden", "Hide (moderation: out of search until restored)", "hidden",
+)  # fmt: skip
+RESTORE = Transition(
+    "restore", frozenset({ListingStatus.HIDDEN}), ListingStatus.ACTIVE,
+    "be restored", "Restore (moderation: back on the market)", "restored", _activate,
+)  # fmt: skip
+TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, HOLD, APPROVE, HIDE, RESTORE, DELETE)
 # The moves a seller's PATCH of `status` makes, first match wins (renewing is its own endpoint).
 _PATCH = (PUBLISH, MARK_SOLD, EXPIRE, WITHDRAW)
 

@@ -16,7 +16,8 @@ from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.fields import BY_NAME, FIELDS, CatalogSlug
 from core.listings.leads import contact_channels, listing_phone_reveal
-from core.listings.models import LeadChannel, Listing, ListingPhoto, ListingPrice, ListingStatus
+from core.listings.models import LeadChannel, Listing, ListingPhoto, ListingPrice, ListingReport, ListingStatus, ReportReason
+from core.listings.reports import listing_report
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
 from core.listings.transitions import SELLER_STATUSES, SELLER_VISIBLE_STATUSES
 from discovery.prices import listing_price_check
@@ -321,3 +322,39 @@ class ListingPhoneApi(APIView):
         channel = json_object(request).get("channel")
         contact = listing_phone_reveal(listing=listing, buyer=signed_in(request), channel=channel)
         return Response({"phone": contact.phone, "call": contact.call, "whatsapp_url": contact.whatsapp_url})
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ListingReport
+        fields = ["id", "listing", "reason", "note", "created_at"]
+
+
+class ListingReportsApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer(
+            "ReportInput",
+            {
+                "reason": serializers.ChoiceField(choices=ReportReason.choices),
+                "note": serializers.CharField(required=False, allow_blank=True, max_length=1000),
+            },
+        ),
+        responses={
+            201: ReportSerializer,
+            400: OpenApiTypes.OBJECT,
+            401: OpenApiTypes.OBJECT,
+            404: OpenApiTypes.OBJECT,
+            429: OpenApiTypes.OBJECT,
+        },
+        summary="Report a listing to the moderators (scam, wrong price, sold, duplicate, offensive, other)",
+    )
+    @idempotent
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
+        data = json_object(request)
+        report = listing_report(
+            listing=listing, reporter=signed_in(request), reason=data.get("reason"), note=data.get("note", "")
+        )
+        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
