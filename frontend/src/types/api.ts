@@ -32,7 +32,7 @@ export type User = {
 };
 
 /** `pending_review`: an extreme price its seller confirmed waits for moderation, out of search. */
-export type ListingStatus = "active" | "sold" | "draft" | "expired" | "pending_review";
+export type ListingStatus = "active" | "sold" | "draft" | "expired" | "pending_review" | "hidden";
 
 /** One price a listing has asked (its `price_history`, newest first). */
 export type PriceChange = { price: Money; changed_at: string };

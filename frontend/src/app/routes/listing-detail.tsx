@@ -10,6 +10,7 @@ import { MarketValue } from "@/features/listings/components/market-value";
 import { DaysListed, PriceHistory } from "@/features/listings/components/price-history";
 import { StatusBadge } from "@/features/listings/components/status-badge";
 import { PhoneContacts } from "@/features/contacts/components/phone-contacts";
+import { ReportListing } from "@/features/reports/components/report-listing";
 import { ContactSeller } from "@/features/messaging/components/contact-seller";
 import { AlsoViewed } from "@/features/recommendations/components/also-viewed";
 import { useEngagement } from "@/features/recommendations/hooks/use-engagement";
@@ -196,6 +197,7 @@ export default function ListingDetailRoute() {
                 <>
                   <PhoneContacts listingId={listing.id} channels={listing.seller.contacts ?? []} />
                   <ContactSeller listingId={listing.id} listingTitle={listing.title} />
+                  <ReportListing listingId={listing.id} />
                 </>
               ) : null
             ) : (

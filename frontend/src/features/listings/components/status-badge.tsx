@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/badge";
 import type { ListingStatus } from "@/types/api";
 
-const TONES = { active: "ok", draft: "neutral", sold: "info", expired: "warn", pending_review: "warn" } as const;
+const TONES = { active: "ok", draft: "neutral", sold: "info", expired: "warn", pending_review: "warn", hidden: "danger" } as const;
 
 export function StatusBadge({ status }: { status: ListingStatus }) {
   const { t } = useTranslation();
