@@ -255,6 +255,12 @@ LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
 REGISTER_MAX_PER_IP = env_int("REGISTER_MAX_PER_IP", 20)  # an hour
 PHONE_REVEALS_PER_HOUR = env_int("PHONE_REVEALS_PER_HOUR", 30)  # sellers' numbers one buyer may reveal
 REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 20)  # listing reports one user may send
+# Phone verification (core/accounts/phone.py, core/accounts/sms.py).
+SMS_BACKEND = env_str("SMS_BACKEND", "core.accounts.sms.ConsoleSender")  # or core.accounts.sms.FileSender
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(STATE_DIR / "sms.jsonl"))
+PHONE_CODE_MINUTES = env_int("PHONE_CODE_MINUTES", 10)
+PHONE_CODE_ATTEMPTS = env_int("PHONE_CODE_ATTEMPTS", 5)
+PHONE_CODES_PER_HOUR = env_int("PHONE_CODES_PER_HOUR", 5)
 # Unverified addresses: the link lasts this long; publishing and messaging wait for it.
 EMAIL_VERIFICATION_TIMEOUT = env_int("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 3600)
 # Of each kind (reset link, verification link, "someone tried to register"), an hour, per account.

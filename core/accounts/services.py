@@ -53,7 +53,7 @@ def _clean_display_name(value: Any, errors: dict[str, list[str]]) -> str:
     return value
 
 
-def _clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
+def clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
     if value in (None, ""):
         return ""
     if not isinstance(value, str):
@@ -83,7 +83,7 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     except ValidationError:
         errors["email"] = ["Enter a valid email address."]
     display_name = _clean_display_name(data.get("display_name"), errors)
-    phone = _clean_phone(data.get("phone"), errors)
+    phone = clean_phone(data.get("phone"), errors)
     password = data.get("password")
     user = User(email=email, display_name=display_name, phone=phone)
     if data.get("account_type") not in (None, ""):
@@ -146,7 +146,9 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
     if "display_name" in data:
         user.display_name = _clean_display_name(data["display_name"], errors)
     if "phone" in data:
-        user.phone = _clean_phone(data["phone"], errors)
+        phone = clean_phone(data["phone"], errors)
+        if phone != user.phone:
+            user.phone, user.phone_verified_at = phone, None  # a new number is verified anew
     for choice in ("shows_call", "shows_whatsapp"):
         if choice in data:
             if not isinstance(data[choice], bool):

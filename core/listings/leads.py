@@ -38,6 +38,12 @@ def contact_channels(seller: User) -> list[str]:
     ]
 
 
+def seller_badges(seller: User) -> list[str]:
+    """What a seller has earned to show beside their name."""
+    badges = ["verified_phone"] if seller.phone and seller.phone_verified_at else []
+    return badges + (["dealer"] if seller.account_type == "dealer" else [])
+
+
 def whatsapp_url(*, phone: str, listing: Listing, language: str) -> str:
     car = " ".join(str(part) for part in (listing.year, listing.make.name_en, listing.model.name_en) if part)
     if language == "ar":

@@ -15,7 +15,7 @@ from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
 from core.listings.fields import BY_NAME, FIELDS, CatalogSlug
-from core.listings.leads import contact_channels, listing_phone_reveal
+from core.listings.leads import contact_channels, listing_phone_reveal, seller_badges
 from core.listings.models import LeadChannel, Listing, ListingPhoto, ListingPrice, ListingReport, ListingStatus, ReportReason
 from core.listings.reports import listing_report
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
@@ -37,6 +37,11 @@ class SellerSerializer(serializers.Serializer):
     display_name = serializers.CharField()
     account_type = serializers.CharField()
     contacts = serializers.SerializerMethodField(help_text="Contacts beside chat: POST …/phone reveals the number")
+    badges = serializers.SerializerMethodField(help_text='"verified_phone": confirmed by SMS code; "dealer"')
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=["verified_phone", "dealer"])))
+    def get_badges(self, seller: User) -> list[str]:
+        return seller_badges(seller)
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=LeadChannel.choices)))
     def get_contacts(self, seller: User) -> list[str]:

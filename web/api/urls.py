@@ -59,6 +59,8 @@ urlpatterns = [
     path("analytics/search", analytics.SearchAnalyticsApi.as_view()),
     path("listings/<int:listing_id>/market-value", analytics.ListingMarketValueApi.as_view()),
     path("listings/<int:listing_id>/phone", listings.ListingPhoneApi.as_view()),
+    path("me/phone/verify", accounts.PhoneVerifyApi.as_view()),
+    path("me/phone/confirm", accounts.PhoneConfirmApi.as_view()),
     path("listings/<int:listing_id>/reports", listings.ListingReportsApi.as_view()),
     path("listings/<int:listing_id>/contact-click", analytics.ListingContactClickApi.as_view()),
     # Recommendations

@@ -62,6 +62,7 @@ def test_the_account_never_shows_password_fields(api):
         "email",
         "display_name",
         "phone",
+        "phone_verified",
         "account_type",
         "preferred_language",
         "shows_call",
