@@ -19,6 +19,8 @@ export type User = {
   email: string;
   display_name: string;
   phone: string | null;
+  /** The phone was confirmed by a code sent to it by SMS. */
+  phone_verified?: boolean;
   account_type: AccountType;
   preferred_language: Language;
   /** The seller shows a Call / WhatsApp button on their listings. */
@@ -52,6 +54,7 @@ export type Seller = {
   account_type: AccountType;
   /** What the seller shows beside chat; POST /listings/{id}/phone reveals the number. */
   contacts?: ContactChannel[];
+  badges?: ("verified_phone" | "dealer")[];
 };
 
 export type Listing = {

@@ -190,6 +190,12 @@ export default function ListingDetailRoute() {
                 <strong>{listing.seller.display_name}</strong>
                 <br />
                 <span className="muted">{t(`account.type.${listing.seller.account_type}`)}</span>
+                {listing.seller.badges?.includes("verified_phone") ? (
+                  <>
+                    {" "}
+                    <Badge tone="ok">{t("phoneVerification.verified")}</Badge>
+                  </>
+                ) : null}
               </span>
             </p>
             {isOwner ? null : user ? (
