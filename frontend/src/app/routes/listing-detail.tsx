@@ -187,7 +187,9 @@ export default function ListingDetailRoute() {
                 {listing.seller.display_name.slice(0, 1).toUpperCase()}
               </span>
               <span>
-                <strong>{listing.seller.display_name}</strong>
+                <Link to={`/sellers/${listing.seller.id}`}>
+                  <strong>{listing.seller.display_name}</strong>
+                </Link>
                 <br />
                 <span className="muted">{t(`account.type.${listing.seller.account_type}`)}</span>
                 {listing.seller.badges?.includes("verified_phone") ? (
