@@ -18,7 +18,9 @@ def test_a_seller_page_shows_the_profile_badges_response_time_and_active_listing
     draft = make_listing(seller=seller, publish=False)
     buyer = UserFactory()
     api.force_authenticate(buyer)
-    conversation = api.post("/api/v1/conversations", {"listing_id": shown[0].pk, "body": "Still available?"}, format="json").json()
+    conversation = api.post(
+        "/api/v1/conversations", {"listing_id": shown[0].pk, "body": "Still available?"}, format="json"
+    ).json()
     api.force_authenticate(seller)
     api.post(f"/api/v1/conversations/{conversation['id']}/messages", {"body": "Yes, come and see it."}, format="json")
     api.force_authenticate(None)
