@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.listings.models import Listing, ListingStatus
 from core.listings.prices import Band, PriceVerdict, price_verdict
 from core.listings.services import listing_rate_deals
+from search.analytics import QueryTimeout
 from search.engines.base import EngineError
 from search.market_value import Car, Comparables, find_comparables, market_value
 from search.money import fils_to_str, to_fils
@@ -41,10 +42,10 @@ def _verdict(listing: Listing, band: Band | None) -> PriceVerdict:
 
 def listing_price_check(listing: Listing) -> PriceVerdict:
     """The verdict on `listing`'s price (the services' PriceCheck). With the engine
-    down, the catalog's floor alone judges: a seller's write never waits on search."""
+    down or slow, the catalog's floor alone judges: a seller's write never fails on search."""
     try:
         band = _band(find_comparables(_car(listing), exclude_id=listing.pk))
-    except EngineError:
+    except (EngineError, QueryTimeout):
         band = None
     return _verdict(listing, band)
 

@@ -4,6 +4,7 @@ extreme one waits for review out of search, the market value leaves outliers
 out and never rates an implausible price, the price history and the cards'
 price-drop badge, and the "Best deals" sort."""
 
+import socket
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from core.catalog.tests.factories import CarModelFactory, catalog_model
 from core.listings.models import Listing
 from core.listings.tests.factories import listing_data
 from discovery.prices import listings_rate_deals
+from search.engine import get_engine
 from search.tests.factories import index_listings, listing_at
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +213,27 @@ def test_the_rating_run_rates_listings_written_without_it_and_then_changes_nothi
     assert Listing.objects.get(pk=bargain.pk).deal_percent == Decimal("-15.0")
     assert found(api, model, sort="best_deals")[0] == bargain.pk
     assert listings_rate_deals() == 0
+
+
+@pytest.fixture
+def engine_down(settings):
+    """Search at an address where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.SEARCH_URL = f"http://127.0.0.1:{port}"
+    get_engine.cache_clear()
+    yield
+    get_engine.cache_clear()
+
+
+def test_with_the_engine_down_the_catalog_floor_still_judges_and_nothing_is_lost(api, seller, engine_down):
+    giulia = catalog_model("alfa-romeo", "giulia")
+
+    scam = api.post("/api/v1/listings", listing_data(giulia, year=2019, price="1.500"), format="json")
+    fair = api.post("/api/v1/listings", listing_data(giulia, year=2019, price="9500.000"), format="json")
+
+    assert scam.status_code == 400 and scam.json()["code"] == "price_unusual" and scam.json()["typical"] is None
+    assert fair.status_code == 201 and fair.json()["status"] == "active"
+    assert fair.json()["deal_percent"] is None
+    assert Listing.objects.filter(seller=seller).count() == 1

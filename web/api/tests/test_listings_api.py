@@ -42,7 +42,13 @@ def test_create_answers_the_contract_shape(api, seller, land_cruiser):
     assert body["currency"] == "BHD"
     assert body["make"] == "toyota" and body["model"] == "land-cruiser"
     assert body["status"] == "active"
-    assert body["seller"] == {"id": seller.pk, "display_name": seller.display_name, "account_type": "private"}
+    assert body["seller"] == {
+        "id": seller.pk,
+        "display_name": seller.display_name,
+        "account_type": "private",
+        "contacts": [],
+        "badges": [],
+    }
     assert body["title"] == "2020 Toyota Land Cruiser"
     assert body["photos"] == []
     assert body["version"] == Listing.objects.get(pk=body["id"]).version
