@@ -97,6 +97,7 @@ def owner_world(asgi_server, fresh_index):
         "photo_id": [1],
         "name": ["x.jpg"],
         "saved_search_id": [owner_search.pk, buyer_search.pk],
+        "seller_id": [owner.pk],
         **REGEX_SAMPLES,
     }
     viewers = {
