@@ -1,10 +1,12 @@
-"""Saved-search alerts (issue 6): new matches become notifications (discovery/alerts.py)."""
+"""Saved-search alerts (issue 6): new matches become notifications (discovery/alerts.py);
+deal ratings follow the market (discovery/prices.py)."""
 
 import logging
 
 from celery import shared_task
 
 from discovery.alerts import alerts_check
+from discovery.prices import listings_rate_deals
 from search.engines.base import EngineUnavailable
 
 logger = logging.getLogger(__name__)
@@ -19,3 +21,13 @@ def check_saved_searches_task() -> dict[str, int]:
         # Cursors did not move: the next run finds the same matches.
         logger.warning("alerts.engine_unavailable", extra={"error": str(exc)})
         return {}
+
+
+@shared_task(name="prices.rate_deals", ignore_result=True)
+def rate_deals_task() -> int:
+    """Beat, every DEAL_RATING_HOURS, and after demo data is seeded. Idempotent: unchanged ratings write nothing."""
+    try:
+        return listings_rate_deals()
+    except EngineUnavailable as exc:
+        logger.warning("prices.engine_unavailable", extra={"error": str(exc)})
+        return 0

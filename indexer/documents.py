@@ -12,7 +12,7 @@ import orjson
 from django.core.files.storage import default_storage
 
 from core.catalog.enums import enum_label
-from core.listings.fields import FIELDS, LABELLED, Choice, Kind, Moment, Money
+from core.listings.fields import FIELDS, LABELLED, Choice, Kind, Moment, Money, Percent
 from core.listings.transitions import INDEXED_STATUSES
 from search.engines.base import BulkOp
 from search.money import to_fils
@@ -27,9 +27,11 @@ def _iso(value: Any) -> str | None:
 def _as_indexed(kind: Kind) -> Callable[[Any], Any]:
     """How the index holds a value of this kind: integer fils, ISO moments, no empty enum values."""
     if isinstance(kind, Money):
-        return to_fils
+        return lambda value: None if value is None else to_fils(value)
     if isinstance(kind, Moment):
         return _iso
+    if isinstance(kind, Percent):
+        return lambda value: None if value is None else float(value)
     if isinstance(kind, Choice):
         return lambda value: value or None
     return lambda value: value

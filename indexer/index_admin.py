@@ -40,6 +40,19 @@ def listings_body(**overrides):  # type: ignore[no-untyped-def]
     return listings_index_body(synonyms=catalog_synonyms(), **overrides)
 
 
+def _add_new_fields(indices: list[str]) -> None:
+    """Fields the mapping gained since the index was made join it in place (adding a
+    field is allowed on a live index; changing one needs a rebuild: manage.py reindex)."""
+    properties = listings_index_body(synonyms=[])["mappings"]["properties"]
+    for name in indices:
+        try:
+            get_engine().put_mapping(name, properties)
+        except EngineError as exc:
+            if exc.status != 400:
+                raise
+            logger.warning("index.mapping_needs_rebuild", extra={"index": name, "error": str(exc)[:300]})
+
+
 def ensure_listings_index() -> str:
     """Create the first index and its alias if the alias is missing; return the alias.
 
@@ -48,7 +61,8 @@ def ensure_listings_index() -> str:
     """
     engine = get_engine()
     alias = listings_alias()
-    if engine.indices_for_alias(alias):
+    if existing := engine.indices_for_alias(alias):
+        _add_new_fields(existing)
         return alias
     body = listings_body()
     body["aliases"] = {alias: {}}

@@ -28,6 +28,9 @@ build_frontend
 "$PY" manage.py ensure_index >/dev/null
 "$PY" manage.py seed_demo --listings 300 --no-progress --force >/dev/null
 "$PY" manage.py relay_outbox >/dev/null
+# The moderator of the moderation journey (frontend/e2e/support/api.ts, MODERATOR).
+DJANGO_SUPERUSER_PASSWORD="Sayara-e2e-Pass-2026!" "$PY" manage.py createsuperuser --noinput \
+  --email moderator@e2e.sayara.test --display_name Moderator >/dev/null
 
 E2E_LOGS="$LOGS/$E2E_INSTANCE"; mkdir -p "$E2E_LOGS"
 # E-mails (verification links) as files the tests read, like a mailbox.

@@ -3,7 +3,7 @@ and where an asking price sits among them (a listing's market value and band;
 a seller's price suggestion). docs/decisions/analytics.md explains the numbers.
 """
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,7 +22,13 @@ SHOWN_COMPARABLES = 10
 # bound → the rating; above the last bound → "overpriced".
 RATING_BOUNDS = ((-15, "great"), (-5, "good"), (5, "fair"), (15, "high"))
 OVERPRICED = "overpriced"
+# Why no rating is given: no comparable at all, too few, or a price Sayara finds implausible (discovery/prices.py).
+RARE_CAR = "rare_car"
 NOT_ENOUGH_COMPARABLES = "not_enough_comparables"
+PRICE_IMPLAUSIBLE = "price_implausible"
+# Comparable prices below p25 / OUTLIER_FENCE or above p75 × OUTLIER_FENCE are outliers (scams, typos, specials):
+# they join no band, median or rating.
+OUTLIER_FENCE = 2
 COMPARABLE_FIELDS = ["id", "price_fils", "year", "mileage_km", "status"]
 # The band of comparable prices a listing's page draws: p10–p90, its core p25–p75, the median.
 BAND = {"p10": 10.0, "p25": 25.0, "median": 50.0, "p75": 75.0, "p90": 90.0}
@@ -36,6 +42,14 @@ class Comparables:
     prices: dict[float, float | None]
     listings: list[dict[str, Any]] = field(default_factory=list)
     criteria: dict[str, Any] = field(default_factory=dict)
+    outliers: int = 0  # comparables left out for their price
+
+    @property
+    def reason(self) -> str | None:
+        """Why these comparables give no rating, if they do not."""
+        if self.enough:
+            return None
+        return RARE_CAR if self.count == 0 else NOT_ENOUGH_COMPARABLES
 
     @property
     def median(self) -> float | None:
@@ -60,10 +74,29 @@ class Comparables:
         return {key: money_or_none(self.prices.get(percent)) for key, percent in BAND.items()}
 
 
-def comparables_body(car: Car, *, exclude_id: int | None, now: datetime) -> dict[str, Any]:
+def _comparable_query(car: Car, *, exclude_id: int | None, now: datetime) -> dict[str, Any]:
     query: dict[str, Any] = {"bool": {"filter": [*comparable_car(car), on_the_market(now)], "should": closer_to(car)}}
     if exclude_id is not None:
         query["bool"]["must_not"] = [{"term": {"id": exclude_id}}]
+    return query
+
+
+def fences_body(car: Car, *, exclude_id: int | None, now: datetime) -> dict[str, Any]:
+    """The comparables' quartiles, whose fences tell outliers (OUTLIER_FENCE)."""
+    return {
+        "size": 0,
+        "track_total_hits": True,
+        "query": _comparable_query(car, exclude_id=exclude_id, now=now),
+        "aggs": {"price": percentiles_agg({"field": "price_fils"}, [25.0, 75.0])},
+    }
+
+
+def comparables_body(
+    car: Car, *, exclude_id: int | None, now: datetime, fences: tuple[float, float] | None = None
+) -> dict[str, Any]:
+    query = _comparable_query(car, exclude_id=exclude_id, now=now)
+    if fences is not None:
+        query["bool"]["filter"].append({"range": {"price_fils": {"gte": fences[0], "lte": fences[1]}}})
     return {
         "size": SHOWN_COMPARABLES,
         "track_total_hits": True,
@@ -95,8 +128,17 @@ def parse_comparables(car: Car, response: dict[str, Any]) -> Comparables:
 
 
 def find_comparables(car: Car, *, exclude_id: int | None = None, now: datetime | None = None) -> Comparables:
-    response = run_analytics_query(comparables_body(car, exclude_id=exclude_id, now=now or datetime.now(UTC)))
-    return parse_comparables(car, response)
+    """The comparables of `car`, outliers left out: a first query finds the quartiles, the second the rest."""
+    now = now or datetime.now(UTC)
+    quartiles = run_analytics_query(fences_body(car, exclude_id=exclude_id, now=now))
+    total = quartiles["hits"]["total"]["value"]
+    q1, q3 = (percentile_values(quartiles["aggregations"]["price"]).get(percent) for percent in (25.0, 75.0))
+    fences = (q1 / OUTLIER_FENCE, q3 * OUTLIER_FENCE) if total and q1 and q3 else None
+    comparables = parse_comparables(
+        car, run_analytics_query(comparables_body(car, exclude_id=exclude_id, now=now, fences=fences))
+    )
+    comparables.outliers = total - comparables.count
+    return comparables
 
 
 def price_rating(*, price_fils: int, median_fils: float) -> tuple[str, float]:
@@ -111,22 +153,36 @@ def price_rating(*, price_fils: int, median_fils: float) -> tuple[str, float]:
     return rating, float(shown)
 
 
-def market_value(*, listing_id: int, car: Car, price_fils: int, now: datetime | None = None) -> dict[str, Any]:
-    """A listing's price rated against its comparables (the listing itself excluded)."""
+def market_value(
+    *,
+    listing_id: int,
+    car: Car,
+    price_fils: int,
+    now: datetime | None = None,
+    plausible: Callable[[Comparables], bool] | None = None,
+) -> dict[str, Any]:
+    """A listing's price rated against its comparables (the listing itself excluded).
+
+    `plausible` says whether the price is believable beside these comparables
+    (discovery/prices.py); when it is not, nothing is rated, least of all a "great" deal."""
     comparables = find_comparables(car, exclude_id=listing_id, now=now)
     rating: str | None = None
     difference: float | None = None
-    if comparables.enough:
+    reason = comparables.reason
+    if plausible is not None and not plausible(comparables):
+        reason = PRICE_IMPLAUSIBLE
+    elif comparables.enough:
         rating, difference = price_rating(price_fils=price_fils, median_fils=float(comparables.median or 0))
     return {
         "listing_id": listing_id,
         "price": fils_to_str(price_fils),
         "rating": rating,
-        "reason": None if comparables.enough else NOT_ENOUGH_COMPARABLES,
+        "reason": reason,
         "difference_percent": difference,
         "estimate": comparables.estimate(),
         "band": comparables.band(),
         "comparables_count": comparables.count,
+        "outliers_excluded": comparables.outliers,
         "comparables": comparables.listings,
         "criteria": comparables.criteria,
     }
@@ -137,7 +193,7 @@ def price_suggestion(car: Car, *, now: datetime | None = None) -> dict[str, Any]
     comparables = find_comparables(car, now=now)
     return {
         "suggested_price": comparables.estimate(),
-        "reason": None if comparables.enough else NOT_ENOUGH_COMPARABLES,
+        "reason": comparables.reason,
         "comparables_count": comparables.count,
         "comparables": comparables.listings,
         "criteria": comparables.criteria,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from search.index import FACET_FIELDS
 from search.money import to_fils
 
-SORTS = ("relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc")
+SORTS = ("relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc", "best_deals")
 DEFAULT_PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
 # The engine's max_result_window (search/index.py): pages beyond it are refused.

@@ -7,6 +7,7 @@ own, so a field's counts apply every filter but that field's own.
 """
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -44,10 +45,20 @@ RESULT_FIELDS = [
     "thumbnail_url",
     "created_at",
     "published_at",
+    "price_drop_fils",
+    "price_changed_at",
+    "deal_percent",
 ]
 
-# A result card: those fields, the price as money rather than fils (API.md: results).
-CARD_KEYS = [*(key for key in RESULT_FIELDS if key not in ("price_fils", "published_at")), "price"]
+# A result card: those fields, money rather than fils (API.md: results), how long it has been listed.
+CARD_KEYS = [
+    *(key for key in RESULT_FIELDS if key not in ("price_fils", "published_at", "price_drop_fils")),
+    "price",
+    "price_drop",
+    "days_listed",
+]
+# A card says "price dropped" for this long after the drop.
+PRICE_DROP_DAYS = 30
 
 SORTS: dict[str, list[Any]] = {
     # A stable tie-break everywhere: equal keys order by newest, then id.
@@ -57,6 +68,8 @@ SORTS: dict[str, list[Any]] = {
     "price_desc": [{"price_fils": "desc"}, {"id": "desc"}],
     "year_desc": [{"year": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
     "mileage_asc": [{"mileage_km": "asc"}, {"id": "desc"}],
+    # Furthest below comparable cars first; prices not rated (too few comparables, implausible) last.
+    "best_deals": [{"deal_percent": {"order": "asc", "missing": "_last"}}, {"published_at": "desc"}, {"id": "desc"}],
 }
 
 
@@ -299,8 +312,19 @@ class SearchResult:
     searched: SearchRequest | None = None
 
 
-def result_card(source: dict[str, Any]) -> dict[str, Any]:
-    return {key: fils_to_str(source["price_fils"]) if key == "price" else source.get(key) for key in CARD_KEYS}
+def _days_since(moment: str | None, now: datetime) -> int | None:
+    return None if not moment else max(0, (now - datetime.fromisoformat(moment)).days)
+
+
+def result_card(source: dict[str, Any], *, now: datetime | None = None) -> dict[str, Any]:
+    now = now or datetime.now(UTC)
+    card = {key: source.get(key) for key in CARD_KEYS}
+    card["price"] = fils_to_str(source["price_fils"])
+    dropped_days = _days_since(source.get("price_changed_at"), now)
+    recent_drop = source.get("price_drop_fils") and dropped_days is not None and dropped_days <= PRICE_DROP_DAYS
+    card["price_drop"] = fils_to_str(source["price_drop_fils"]) if recent_drop else None
+    card["days_listed"] = _days_since(source.get("published_at"), now)
+    return card
 
 
 def _terms_facet(name: str, agg: dict[str, Any], selected: tuple[str, ...]) -> list[dict[str, Any]]:

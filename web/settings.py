@@ -232,7 +232,9 @@ CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
 # queue named by SAYARA_INSTANCE, so copies of the stack on one machine, and the
 # tests' workers, never take each other's tasks. A domain that needs its own
 # worker gets its own queue here.
-TASK_DOMAINS = ("accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "recommendations")
+TASK_DOMAINS = (
+    "accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "prices", "recommendations",
+)  # fmt: skip
 CELERY_TASK_ROUTES = {f"{domain}.*": {"queue": SAYARA_INSTANCE} for domain in TASK_DOMAINS}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -279,6 +281,14 @@ LOGIN_IP_WINDOW_SECONDS = env_int("LOGIN_IP_WINDOW_SECONDS", 5 * 60)
 LOGIN_DEVICE_COOKIE = "sayara_device"
 LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
 REGISTER_MAX_PER_IP = env_int("REGISTER_MAX_PER_IP", 20)  # an hour
+PHONE_REVEALS_PER_HOUR = env_int("PHONE_REVEALS_PER_HOUR", 30)  # sellers' numbers one buyer may reveal
+REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 20)  # listing reports one user may send
+# Phone verification (core/accounts/phone.py, core/accounts/sms.py).
+SMS_BACKEND = env_str("SMS_BACKEND", "core.accounts.sms.ConsoleSender")  # or core.accounts.sms.FileSender
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(STATE_DIR / "sms.jsonl"))
+PHONE_CODE_MINUTES = env_int("PHONE_CODE_MINUTES", 10)
+PHONE_CODE_ATTEMPTS = env_int("PHONE_CODE_ATTEMPTS", 5)
+PHONE_CODES_PER_HOUR = env_int("PHONE_CODES_PER_HOUR", 5)
 # Unverified addresses: the link lasts this long; publishing and messaging wait for it.
 EMAIL_VERIFICATION_TIMEOUT = env_int("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 3600)
 # Of each kind (reset link, verification link, "someone tried to register"), an hour, per account.
@@ -306,6 +316,8 @@ FAVORITES_MAX = env_int("FAVORITES_MAX", 500)
 SAVED_SEARCHES_MAX = env_int("SAVED_SEARCHES_MAX", 50)
 # docs/decisions/saved-search-alerts.md: a periodic check of recent listings.
 ALERTS_INTERVAL_SECONDS = env_float("ALERTS_INTERVAL_SECONDS", 30.0)
+DEAL_RATING_HOURS = env_float("DEAL_RATING_HOURS", 6.0)
+CELERY_BEAT_SCHEDULE["rate-deals"] = {"task": "prices.rate_deals", "schedule": DEAL_RATING_HOURS * 3600}
 CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searches", "schedule": ALERTS_INTERVAL_SECONDS}
 
 REST_FRAMEWORK = {
@@ -353,6 +365,8 @@ SPECTACULAR_SETTINGS = {
         },
         "AccountTypeEnum": "core.accounts.models.AccountType",
         "ListingStatusEnum": "core.listings.models.ListingStatus",
+        "LeadChannelEnum": "core.listings.models.LeadChannel",
+        "ReportReasonEnum": "core.listings.models.ReportReason",
     },
 }
 

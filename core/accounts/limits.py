@@ -180,8 +180,10 @@ def login_unlock(*, email: str) -> None:
         _unavailable(exc, check="login_unlock")
 
 
-def _hourly_ip_check(*, scope: str, ip: str, limit: int, message: str) -> None:
-    key, left = _window(scope, ip, HOUR)
+def hourly_check(*, scope: str, subject: str, limit: int, message: str) -> None:
+    """Count one `scope` attempt by `subject` (an address, an account id) in this hour's
+    window; raise AttemptsLimited beyond `limit`. Lets everything through without Redis."""
+    key, left = _window(scope, subject, HOUR)
     try:
         attempts = _incr(key, timeout=HOUR)
     except RedisError as exc:
@@ -191,6 +193,10 @@ def _hourly_ip_check(*, scope: str, ip: str, limit: int, message: str) -> None:
         raise AttemptsLimited(
             _("%(refusal)s Try again in %(wait)s.") % {"refusal": message, "wait": _wait(left)}, retry_after=left
         )
+
+
+def _hourly_ip_check(*, scope: str, ip: str, limit: int, message: str) -> None:
+    hourly_check(scope=scope, subject=ip, limit=limit, message=message)
 
 
 def register_check(*, ip: str) -> None:

@@ -50,6 +50,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True)
     display_name = models.CharField(max_length=80)
     phone = models.CharField(max_length=12, blank=True, validators=[BAHRAIN_PHONE])
+    # Which contacts buyers see beside the chat on this seller's listings (they need a phone).
+    shows_call = models.BooleanField(default=False)
+    shows_whatsapp = models.BooleanField(default=False)
+    # The phone number was confirmed by a code sent to it (core/accounts/phone.py): the "verified phone" badge.
+    phone_verified_at = models.DateTimeField(null=True, blank=True)
+    # A moderator suspended this seller (core/listings/reports.py): no sign-in, no listing in search.
+    suspended_at = models.DateTimeField(null=True, blank=True)
     account_type = models.CharField(max_length=10, choices=AccountType.choices, default=AccountType.PRIVATE)
     preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
     # Analysts read market aggregates (/api/v1/analytics/aggregate); staff moderate.
@@ -76,3 +83,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
+
+
+class PhoneCode(models.Model):
+    """The one code an account may confirm its phone with (core/accounts/phone.py), hashed."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    phone = models.CharField(max_length=12)
+    code_hash = models.CharField(max_length=128)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"phone code for user {self.user_id}"

@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 PASSWORD_RESET_TASK = "accounts.send_password_reset"
 VERIFICATION_TASK = "accounts.send_verification"
 REGISTRATION_NOTICE_TASK = "accounts.send_registration_notice"
+WARNING_TASK = "accounts.send_moderation_warning"
 BAD_CREDENTIALS = _("The email or password is not right.")
 
 DISPLAY_NAME_MAX = 80
@@ -70,7 +71,7 @@ def phone_normalized(text: str) -> str:
     return digits
 
 
-def _clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
+def clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
     if value in (None, ""):
         return ""
     if not isinstance(value, str):
@@ -103,7 +104,7 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     except ValidationError:
         errors["email"] = [_("Enter a valid email address.")]
     display_name = _clean_display_name(data.get("display_name"), errors)
-    phone = _clean_phone(data.get("phone"), errors)
+    phone = clean_phone(data.get("phone"), errors)
     password = data.get("password")
     user = User(email=email, display_name=display_name, phone=phone)
     if data.get("account_type") not in (None, ""):
@@ -166,7 +167,17 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
     if "display_name" in data:
         user.display_name = _clean_display_name(data["display_name"], errors)
     if "phone" in data:
-        user.phone = _clean_phone(data["phone"], errors)
+        phone = clean_phone(data["phone"], errors)
+        if phone != user.phone:
+            user.phone, user.phone_verified_at = phone, None  # a new number is verified anew
+    for choice in ("shows_call", "shows_whatsapp"):
+        if choice in data:
+            if not isinstance(data[choice], bool):
+                errors[choice] = ["Must be true or false."]
+            else:
+                setattr(user, choice, data[choice])
+    if (user.shows_call or user.shows_whatsapp) and not user.phone and "phone" not in errors:
+        errors["phone"] = ["Add your phone number to show Call or WhatsApp buttons."]
     if "preferred_language" in data:
         if data["preferred_language"] not in Language.values:
             errors["preferred_language"] = [_("Must be en or ar.")]
@@ -322,7 +333,35 @@ def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> U
 
 
 # What each account e-mail task sends (core/accounts/tasks.py), also used when no broker answers.
+WARNING_MAIL: dict[str, tuple[str, str]] = {
+    Language.EN.value: (
+        "A warning about your listings on Sayara",
+        "Hello {name},\n\nBuyers reported one of your listings and our team agreed it breaks Sayara's rules "
+        "(honest prices, real cars, no duplicates, respectful words).\nPlease correct your listings: "
+        "another report upheld may suspend your account.\n\n{link}\n\nSayara",
+    ),
+    Language.AR.value: (
+        "تنبيه بشأن إعلاناتك في سيارة",
+        "مرحباً {name}،\n\nأبلغ مشترون عن أحد إعلاناتك ورأى فريقنا أنه يخالف قواعد سيارة "
+        "(أسعار صادقة، سيارات حقيقية، بلا تكرار، وكلمات لائقة).\nيرجى تصحيح إعلاناتك: "
+        "فقد يؤدي بلاغ آخر مؤكد إلى إيقاف حسابك.\n\n{link}\n\nسيارة",
+    ),
+}
+
+
+def user_warning_send(*, user_id: int) -> bool:
+    """E-mail a moderator's warning to the seller, in their language; False if the account is gone."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    subject, body = WARNING_MAIL.get(user.preferred_language, WARNING_MAIL[Language.EN.value])
+    send_mail(subject, body.format(name=user.display_name, link=f"{settings.SITE_URL}/me/listings"), None, [user.email])
+    logger.info("accounts.warning_mail_sent", extra={"user_id": user.pk})
+    return True
+
+
 ACCOUNT_MAILS = {
+    WARNING_TASK: user_warning_send,
     PASSWORD_RESET_TASK: user_password_reset_send,
     VERIFICATION_TASK: user_verification_send,
     REGISTRATION_NOTICE_TASK: user_registration_notice_send,

@@ -5,7 +5,13 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
-from core.accounts.services import ACCOUNT_MAILS, PASSWORD_RESET_TASK, REGISTRATION_NOTICE_TASK, VERIFICATION_TASK
+from core.accounts.services import (
+    ACCOUNT_MAILS,
+    PASSWORD_RESET_TASK,
+    REGISTRATION_NOTICE_TASK,
+    VERIFICATION_TASK,
+    WARNING_TASK,
+)
 
 RETRIED = {
     "ignore_result": True,
@@ -28,3 +34,8 @@ def send_verification_task(user_id: int) -> bool:
 @shared_task(name=REGISTRATION_NOTICE_TASK, **RETRIED)
 def send_registration_notice_task(user_id: int) -> bool:
     return ACCOUNT_MAILS[REGISTRATION_NOTICE_TASK](user_id=user_id)
+
+
+@shared_task(name=WARNING_TASK, **RETRIED)
+def send_moderation_warning_task(user_id: int) -> bool:
+    return ACCOUNT_MAILS[WARNING_TASK](user_id=user_id)

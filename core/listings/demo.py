@@ -20,13 +20,15 @@ from django.utils import timezone
 from core.accounts.models import User
 from core.catalog.models import CarModel
 from core.catalog.services import catalog_data
-from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingStatus
+from core.catalog.values import depreciated_share
+from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingPrice, ListingStatus
 from core.listings.versions import next_version
 from core.outbox.services import outbox_record_many
 
 DEMO_PASSWORD = "sayara-demo-2026"
 DEMO_DOMAIN = "demo.sayara.bh"
 BATCH = 5000
+PRICE_DROP_SHARE = 0.15
 
 GOVERNORATES = (("capital", 35), ("northern", 25), ("muharraq", 20), ("southern", 20))
 COLOURS = (
@@ -150,6 +152,10 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
                 account_type=kind,
                 password=password,
                 email_verified_at=verified,
+                # Most Bahraini sellers take calls and WhatsApp; some want chat only.
+                phone=f"+9733{n:07d}",
+                shows_call=kind == "dealer" or rng.random() < 0.5,
+                shows_whatsapp=rng.random() < 0.8,
             )
         )
     User.objects.bulk_create(users, batch_size=BATCH)
@@ -157,8 +163,7 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
 
 
 def _price(rng: random.Random, item: MarketModel, age: int, mileage: int, condition: str) -> Decimal:
-    # Gulf used-car prices: ~14% off in the first year, then ~9% a year, never below an eighth.
-    value = item.price_new * (1.0 if condition == "new" else max(0.125, 0.86 * 0.91 ** max(age - 1, 0)))
+    value = item.price_new * (1.0 if condition == "new" else depreciated_share(age))
     value *= math.exp(rng.gauss(0, 0.12))
     value *= max(0.7, 1.0 - max(0, mileage - age * 20000) / 400000)
     value = max(value, 350.0)
@@ -215,7 +220,7 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
     published = now - datetime.timedelta(seconds=rng.randint(0, (LISTING_LIFETIME_DAYS - 1) * 86400))
     if status == ListingStatus.EXPIRED:
         published = now - datetime.timedelta(days=LISTING_LIFETIME_DAYS + rng.randint(1, 60))
-    return Listing(
+    listing = Listing(
         seller=seller,
         seller_type=seller.account_type,
         status=status,
@@ -241,6 +246,23 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
         expires_at=published + datetime.timedelta(days=LISTING_LIFETIME_DAYS),
         sold_at=published + datetime.timedelta(days=rng.randint(1, 50)) if status == ListingStatus.SOLD else None,
     )
+    # Some sellers have lowered their price since (the cards' price-drop badge, the price history).
+    days_listed = (now - published).days
+    if status == ListingStatus.ACTIVE and days_listed >= 2 and rng.random() < PRICE_DROP_SHARE:
+        step = Decimal(50 if listing.price > 2000 else 10)
+        listing.price_drop = max(step, (listing.price * Decimal(rng.uniform(0.03, 0.12)) / step).quantize(Decimal(1)) * step)
+        listing.price_changed_at = published + datetime.timedelta(days=rng.randint(1, days_listed - 1))
+    return listing
+
+
+def _prices(listing: Listing) -> list[ListingPrice]:
+    """The listing's price history: its first price, and the lower one since if it dropped."""
+    first = ListingPrice(
+        listing=listing, price=listing.price + (listing.price_drop or 0), changed_at=listing.published_at or listing.created_at
+    )
+    if listing.price_drop is None:
+        return [first]
+    return [first, ListingPrice(listing=listing, price=listing.price, changed_at=listing.price_changed_at or listing.created_at)]
 
 
 def _generate(count: int, seed: int) -> Iterator[list[Listing]]:
@@ -269,6 +291,7 @@ def listings_seed_demo(*, count: int, seed: int = 2026, progress: Any = None) ->
     for batch in _generate(count, seed):
         with transaction.atomic():
             created = Listing.objects.bulk_create(batch, batch_size=BATCH)
+            ListingPrice.objects.bulk_create([price for listing in created for price in _prices(listing)], batch_size=BATCH)
             outbox_record_many(changes=((listing.pk, listing.version) for listing in created))
         done += len(created)
         if progress:

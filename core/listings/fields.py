@@ -153,7 +153,15 @@ class Moment:
         raise Invalid(_("Set by Sayara, not by sellers."))
 
 
-Kind = Text | Whole | Money | Choice | CatalogSlug | Moment
+@dataclass(frozen=True)
+class Percent:
+    """A share in percent with one decimal, set by Sayara (the deal rating)."""
+
+    def clean(self, value: Any) -> Decimal:
+        raise Invalid("Set by Sayara, not by sellers.")
+
+
+Kind = Text | Whole | Money | Choice | CatalogSlug | Moment | Percent
 
 
 @dataclass(frozen=True)
@@ -202,6 +210,11 @@ FIELDS: tuple[ListingField, ...] = (
     _enum("condition"),
     _enum("governorate", required=True),
     _seller("description", Text(DESCRIPTION_MAX)),
+    # The latest price change and by how much it lowered the price (the cards' price-drop badge).
+    ListingField("price_drop", Money(MAX_PRICE), index="price_drop_fils"),
+    ListingField("price_changed_at", Moment(unset=True), index="price_changed_at"),
+    # Against comparable cars' median, in percent, when the price is plausible (the "Best deals" sort).
+    ListingField("deal_percent", Percent(), index="deal_percent"),
     ListingField("seller_type", Choice("seller_type"), index="seller_type"),
     ListingField("created_at", Moment(), index="created_at"),
     ListingField("updated_at", Moment(), index="updated_at"),

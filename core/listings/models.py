@@ -19,6 +19,7 @@ from core.catalog.models import CarModel, Make
 from core.listings.fields import DESCRIPTION_MAX, MAX_MILEAGE_KM, MAX_PRICE, MIN_YEAR, TITLE_MAX, TRIM_MAX
 
 LISTING_LIFETIME_DAYS = 60
+REPORT_NOTE_MAX = 1000
 
 
 class ListingStatus(models.TextChoices):
@@ -26,6 +27,10 @@ class ListingStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     SOLD = "sold", _("Sold")
     EXPIRED = "expired", _("Expired")
+    # An extreme price the seller confirmed waits for moderation (core/listings/prices.py).
+    PENDING_REVIEW = "pending_review", _("Pending review")
+    # A moderator took it down (a report, a suspended seller); only a moderator restores it.
+    HIDDEN = "hidden", _("Hidden by moderation")
     # Deleted listings keep their row so the version stays monotonic and
     # conversations about them stay readable; no one sees them.
     DELETED = "deleted", _("Deleted")
@@ -34,7 +39,7 @@ class ListingStatus(models.TextChoices):
 class Listing(models.Model):
     seller = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="listings")
     seller_type = models.CharField(max_length=10, choices=enum_choices("seller_type"))
-    status = models.CharField(max_length=10, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
+    status = models.CharField(max_length=20, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
     version = models.BigIntegerField(default=1)
 
     title = models.CharField(max_length=TITLE_MAX)
@@ -57,6 +62,11 @@ class Listing(models.Model):
     condition = models.CharField(max_length=20, choices=enum_choices("condition"), default="used")
     governorate = models.CharField(max_length=20, choices=enum_choices("governorate"))
     description = models.TextField(max_length=DESCRIPTION_MAX, blank=True)
+    # The latest price change (its history: ListingPrice): by how much it lowered the price, if it did.
+    price_drop = models.DecimalField(max_digits=12, decimal_places=3, null=True, blank=True)
+    price_changed_at = models.DateTimeField(null=True, blank=True)
+    # The price against comparable cars' median when last rated, in percent; None: not rated (core/listings/prices.py).
+    deal_percent = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -80,6 +90,78 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
+
+
+class ListingPrice(models.Model):
+    """Each price a listing has asked, from its first: its price history."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="prices")
+    price = models.DecimalField(max_digits=12, decimal_places=3)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["listing", "-changed_at"], name="listing_price_history")]
+
+    def __str__(self) -> str:
+        return f"{self.price} for listing {self.listing_id} at {self.changed_at:%Y-%m-%d}"
+
+
+class LeadChannel(models.TextChoices):
+    CALL = "call", "Call"
+    WHATSAPP = "whatsapp", "WhatsApp"
+
+
+class ListingLead(models.Model):
+    """A buyer revealed the seller's number to call or message them (core/listings/leads.py)."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="leads")
+    buyer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    channel = models.CharField(max_length=10, choices=LeadChannel.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["listing", "created_at"], name="listing_lead_listing_day")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} lead on listing {self.listing_id}"
+
+
+class ReportReason(models.TextChoices):
+    SCAM = "scam", "Scam or fraud"
+    WRONG_PRICE = "wrong_price", "Wrong price"
+    SOLD = "sold", "Already sold"
+    DUPLICATE = "duplicate", "Duplicate"
+    OFFENSIVE = "offensive", "Offensive"
+    OTHER = "other", "Other"
+
+
+class ReportResolution(models.TextChoices):
+    HIDDEN = "hidden", "Listing hidden"
+    RESTORED = "restored", "Listing restored"
+    WARNED = "warned", "Seller warned"
+    SUSPENDED = "suspended", "Seller suspended"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class ListingReport(models.Model):
+    """A buyer's report of a listing, waiting in the moderation queue until resolved (core/listings/reports.py)."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    note = models.TextField(max_length=REPORT_NOTE_MAX, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolution = models.CharField(max_length=20, choices=ReportResolution.choices, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["resolved_at", "-created_at"], name="listing_report_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} report on listing {self.listing_id}"
 
 
 def photo_path(photo: "ListingPhoto", filename: str) -> str:

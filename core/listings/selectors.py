@@ -17,12 +17,12 @@ def _photos() -> Prefetch:
 
 
 def _with_relations(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
-    return queryset.select_related("make", "model", "seller").prefetch_related(_photos())
+    return queryset.select_related("make", "model", "seller").prefetch_related(_photos(), "prices")
 
 
 def listing_with_photos(listing: Listing) -> Listing:
-    """A listing a service returned (make, model and seller loaded), with its photos in order."""
-    prefetch_related_objects([listing], _photos())
+    """A listing a service returned (make, model and seller loaded), with its photos in order and its price history."""
+    prefetch_related_objects([listing], _photos(), "prices")
     return listing
 
 

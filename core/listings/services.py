@@ -9,7 +9,8 @@ from core/listings/transitions.py.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,11 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from core.accounts.models import User
 from core.catalog.models import CarModel, Make
 from core.listings.fields import BY_NAME, EDITABLE_FIELDS, REQUIRED, REQUIRED_ON_CREATE, TITLE_MAX, Invalid
-from core.listings.models import Listing, ListingStatus
+from core.listings.models import Listing, ListingPrice, ListingStatus
+from core.listings.prices import Plausibility, PriceUnusual, PriceVerdict
 from core.listings.selectors import listing_may_change
 from core.listings.transitions import (
+    APPROVE,
     DELETE,
     EXPIRE,
+    HOLD,
     MARK_SOLD,
     PUBLISH,
     RENEW,
@@ -36,6 +40,10 @@ from core.listings.versions import next_version, next_version_sql
 from core.outbox.services import outbox_record, outbox_record_many
 
 Errors = dict[str, list[str]]
+# Judges a listing's (new) price: discovery/prices.py, which reads comparable cars from the index.
+PriceCheck = Callable[[Listing], PriceVerdict]
+# What a price's plausibility depends on.
+PRICED_FIELDS = frozenset({"price", "make", "model", "year"})
 
 
 def _clean(data: Mapping[str, Any], *, creating: bool, errors: Errors) -> dict[str, Any]:
@@ -119,6 +127,24 @@ def _locked(listing_id: int) -> Listing:
     return Listing.objects.select_for_update(of=("self",)).select_related("make", "model", "seller").get(pk=listing_id)
 
 
+def _vet_price(listing: Listing, data: Mapping[str, Any], check: PriceCheck | None) -> PriceVerdict | None:
+    """The verdict on the price (its deal rating set on the listing); PriceUnusual for an
+    implausible price the seller has not confirmed."""
+    if check is None:
+        return None
+    verdict = check(listing)
+    if not verdict.plausible and data.get("price_confirmed") is not True:
+        raise PriceUnusual(verdict)
+    listing.deal_percent = verdict.deal_percent
+    return verdict
+
+
+def _note_price_change(listing: Listing, old_price: Decimal, now: datetime.datetime) -> None:
+    """The latest change of price, and by how much it lowered it (the cards' price-drop badge)."""
+    listing.price_drop = old_price - listing.price if listing.price < old_price else None
+    listing.price_changed_at = now
+
+
 def _save(listing: Listing) -> Listing:
     """The one write of a change: the row at its next version, and its outbox row."""
     listing.version = next_version(listing.version)
@@ -128,36 +154,68 @@ def _save(listing: Listing) -> Listing:
 
 
 @transaction.atomic
-def listing_create(*, seller: User, data: Mapping[str, Any], publish: bool = True) -> Listing:
+def listing_create(
+    *, seller: User, data: Mapping[str, Any], publish: bool = True, check_price: PriceCheck | None = None
+) -> Listing:
     """A new listing, published or a draft. Not durable: an idempotent create
-    (web/api/idempotency.py) records its key in the same transaction."""
+    (web/api/idempotency.py) records its key in the same transaction.
+
+    With `check_price`, an implausible price needs `price_confirmed` (else
+    PriceUnusual), and an extreme one waits for review instead of going live."""
     listing = Listing(seller=seller, seller_type=seller.account_type, version=next_version())
     _apply(listing, data, creating=True)
+    verdict = _vet_price(listing, data, check_price)
+    now = timezone.now()
     if publish:
-        PUBLISH.apply(listing, timezone.now())
+        PUBLISH.apply(listing, now)
+        if verdict is not None and verdict.plausibility == Plausibility.HOLD:
+            HOLD.apply(listing, now)
     listing.save()
+    ListingPrice.objects.create(listing=listing, price=listing.price, changed_at=now)
     outbox_record(listing_id=listing.pk, version=listing.version)
     return listing
 
 
 @transaction.atomic(durable=True)
-def listing_edit(*, listing_id: int, data: Mapping[str, Any], editor: User | None = None) -> Listing:
+def listing_edit(
+    *, listing_id: int, data: Mapping[str, Any], editor: User | None = None, check_price: PriceCheck | None = None
+) -> Listing:
     """A seller's PATCH: field changes and the status asked for, in one write.
 
     With `editor`, a listing they may not change is DoesNotExist (404), as a
     deleted one always is. Keys that are not listing fields are ignored; an
-    edit that changes nothing writes nothing.
+    edit that changes nothing writes nothing. With `check_price`, a change of
+    the price (or of the car it is for) is vetted as at create: an extreme
+    price takes a live listing to review, a plausible one brings a held
+    listing back.
     """
     listing = _locked(listing_id)
     if listing.status == ListingStatus.DELETED or (editor is not None and not listing_may_change(user=editor, listing=listing)):
         raise Listing.DoesNotExist
     transition, errors = _asked_transition(listing, data)
     fields = set(data) & set(EDITABLE_FIELDS)
+    old_price = listing.price
     if fields or errors:
         _apply(listing, {name: data[name] for name in fields}, creating=False, extra=errors)
+    going_live = transition is not None and transition.target == ListingStatus.ACTIVE
+    verdict = _vet_price(listing, data, check_price) if fields & PRICED_FIELDS or going_live else None
+    now = timezone.now()
+    if verdict is not None and listing.status == ListingStatus.PENDING_REVIEW and (transition is None or going_live):
+        # Held for its price: a plausible one brings it back, an extreme one keeps it waiting.
+        transition = APPROVE if verdict.plausibility != Plausibility.HOLD else None
     if transition is not None:
-        transition.apply(listing, timezone.now())
-    return _save(listing) if fields or transition else listing
+        transition.apply(listing, now)
+    if verdict is not None and verdict.plausibility == Plausibility.HOLD and listing.status == ListingStatus.ACTIVE:
+        HOLD.apply(listing, now)
+        transition = HOLD
+    if not (fields or transition):
+        return listing
+    if listing.price != old_price:
+        _note_price_change(listing, old_price, now)
+    _save(listing)
+    if listing.price != old_price:
+        ListingPrice.objects.create(listing=listing, price=listing.price, changed_at=now)
+    return listing
 
 
 def _asked_transition(listing: Listing, data: Mapping[str, Any]) -> tuple[Transition | None, Errors]:
@@ -227,6 +285,42 @@ def listing_bulk_expire(*, now: datetime.datetime | None = None) -> int:
     Listing.objects.filter(pk__in=changed).update(status=ListingStatus.EXPIRED, version=next_version_sql(), updated_at=now)
     outbox_record_many(changes=Listing.objects.filter(pk__in=changed).values_list("pk", "version"))
     return len(changed)
+
+
+@transaction.atomic(durable=True)
+def listing_rate_deals(*, ratings: Mapping[int, Decimal | None]) -> int:
+    """New deal ratings (core/listings/prices.py) for active listings, each a new
+    version with its outbox row; a listing whose rating is unchanged, or that is
+    being written right now (its own write rates it), is skipped. Returns how many changed."""
+    listings = list(
+        Listing.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=list(ratings), status=ListingStatus.ACTIVE)
+        .order_by("pk")
+        .only("version", "deal_percent")
+    )
+    changed = [listing for listing in listings if listing.deal_percent != ratings[listing.pk]]
+    for listing in changed:
+        listing.deal_percent = ratings[listing.pk]
+        listing.version = next_version(listing.version)
+    Listing.objects.bulk_update(changed, ["deal_percent", "version"])
+    return outbox_record_many(changes=[(listing.pk, listing.version) for listing in changed])
+
+
+@transaction.atomic(durable=True)
+def listing_hide_all_of(*, seller_id: int) -> int:
+    """Hide every listing of a suspended seller: one UPDATE, one outbox insert, so each
+    leaves search with the relay's next run. Returns how many."""
+    hidden = list(
+        Listing.objects.select_for_update()
+        .filter(seller_id=seller_id)
+        .exclude(status__in=[ListingStatus.DELETED, ListingStatus.HIDDEN])
+        .values_list("pk", flat=True)
+    )
+    if not hidden:
+        return 0
+    rows = Listing.objects.filter(pk__in=hidden)
+    rows.update(status=ListingStatus.HIDDEN, version=next_version_sql(), updated_at=timezone.now())
+    return outbox_record_many(changes=rows.values_list("pk", "version"))
 
 
 def listing_touch(*, listing_id: int) -> Listing:

@@ -38,6 +38,9 @@ STATUSES: dict[ListingStatus, StatusRule] = {
     # Sold and expired listings stay in the index, out of buyers' search, for market statistics.
     ListingStatus.SOLD: StatusRule(indexed=True, public=False),
     ListingStatus.EXPIRED: StatusRule(indexed=True, public=False),
+    # An extreme price waits for moderation: out of the index, seen by its seller and staff only.
+    ListingStatus.PENDING_REVIEW: StatusRule(indexed=False, public=False),
+    ListingStatus.HIDDEN: StatusRule(indexed=False, public=False),
     # Deleted listings keep their row (the version stays monotonic); no one sees them.
     ListingStatus.DELETED: StatusRule(indexed=False, public=False),
 }
@@ -46,6 +49,8 @@ PUBLIC_STATUSES = tuple(status for status, rule in STATUSES.items() if rule.publ
 # What a seller may ask for in a PATCH (API.md, Listings); deleting is DELETE.
 SELLER_STATUSES = (ListingStatus.DRAFT, ListingStatus.ACTIVE, ListingStatus.SOLD, ListingStatus.EXPIRED)
 SELLER_STATUS_MESSAGE = format_lazy(_("Must be one of: {values}."), values=", ".join(SELLER_STATUSES))
+# What a seller's own listings may be in (the filter of their list).
+SELLER_VISIBLE_STATUSES = (*SELLER_STATUSES, ListingStatus.PENDING_REVIEW, ListingStatus.HIDDEN)
 
 
 def _activate(listing: Listing, now: datetime.datetime) -> None:
@@ -97,13 +102,32 @@ RENEW = Transition("renew", _LIVE, ListingStatus.ACTIVE, _("be renewed"), "Renew
 MARK_SOLD = Transition("mark_sold", _LIVE, ListingStatus.SOLD, _("be marked sold"), "Mark sold", "marked sold", _sold)
 EXPIRE = Transition("expire", frozenset({ListingStatus.ACTIVE}), ListingStatus.EXPIRED, _("expire"), "Expire", "expired")
 WITHDRAW = Transition(
-    "withdraw", _LIVE, ListingStatus.DRAFT, _("be withdrawn"), "Withdraw to draft (hide from search)", "withdrawn"
-)
+    "withdraw", _LIVE | {ListingStatus.PENDING_REVIEW}, ListingStatus.DRAFT,
+    _("be withdrawn"), "Withdraw to draft (hide from search)", "withdrawn",
+)  # fmt: skip
+# A price held for review (core/listings/prices.py): the services hold, a moderator (or a plausible new price) approves.
+HOLD = Transition(
+    "hold", frozenset({ListingStatus.DRAFT, ListingStatus.ACTIVE, ListingStatus.EXPIRED}), ListingStatus.PENDING_REVIEW,
+    _("be held for review"), "Hold for review (hide from search)", "held for review",
+)  # fmt: skip
+APPROVE = Transition(
+    "approve", frozenset({ListingStatus.PENDING_REVIEW}), ListingStatus.ACTIVE,
+    _("be approved"), "Approve (publish after review)", "approved", _activate,
+)  # fmt: skip
 DELETE = Transition(
     "remove", frozenset(STATUSES) - {ListingStatus.DELETED}, ListingStatus.DELETED,
     _("be deleted"), "Remove (delete for everyone)", "removed", _deleted,
 )  # fmt: skip
-TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, DELETE)
+# Moderation (core/listings/reports.py): only a moderator takes a listing down or brings it back.
+HIDE = Transition(
+    "hide", frozenset(STATUSES) - {ListingStatus.DELETED, ListingStatus.HIDDEN}, ListingStatus.HIDDEN,
+    _("be hidden"), "Hide (moderation: out of search until restored)", "hidden",
+)  # fmt: skip
+RESTORE = Transition(
+    "restore", frozenset({ListingStatus.HIDDEN}), ListingStatus.ACTIVE,
+    _("be restored"), "Restore (moderation: back on the market)", "restored", _activate,
+)  # fmt: skip
+TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, HOLD, APPROVE, HIDE, RESTORE, DELETE)
 # The moves a seller's PATCH of `status` makes, first match wins (renewing is its own endpoint).
 _PATCH = (PUBLISH, MARK_SOLD, EXPIRE, WITHDRAW)
 

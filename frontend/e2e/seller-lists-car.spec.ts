@@ -48,7 +48,7 @@ test("publishing again after a failed photo upload keeps one listing and adds th
   await page.getByLabel(/^Model/).selectOption(model.slug);
   await page.getByLabel(/^Governorate/).selectOption("capital");
   await page.getByLabel(/^Year/).fill("2019");
-  await page.getByLabel(/^Price/).fill("8100.000");
+  await page.getByLabel(/^Price/).fill("14100.000");
   await page.getByLabel(/^Mileage/).fill("51000");
   const title = `E2E retried ${runId()}`;
   await page.getByLabel(/^Title/).fill(title);

@@ -10,9 +10,9 @@ import requests
 from rest_framework.authtoken.models import Token
 
 from testing.accounts import UserFactory
+from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
 from testing.listings import listing_data
-from testing.browser import Browser
 
 TIMEOUT = 15  # seconds any single request may take: a write must never hang on a dead service
 

@@ -91,6 +91,9 @@ class OpenSearchEngine(ClientCalls):
     def put_settings(self, index: str, settings: dict[str, Any]) -> None:
         self._call(self.client.indices.put_settings, index=index, body={"index": settings})
 
+    def put_mapping(self, index: str, properties: dict[str, Any]) -> None:
+        self._call(self.client.indices.put_mapping, index=index, body={"properties": properties})
+
     def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]:
         if not ops:
             return []

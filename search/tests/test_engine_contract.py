@@ -185,6 +185,19 @@ def test_settings_change_on_a_live_index(engine, indices):
     assert engine.count(name) == 1
 
 
+def test_a_new_field_joins_a_live_index(engine, indices):
+    name = indices.create("mapping")
+
+    # The mapping is strict: a document with a field it lacks is refused until the field joins it.
+    refused = engine.bulk([BulkOp("index", name, "1", 1, {"id": 1, "contract_extra": -12.5})])
+    engine.put_mapping(name, {"contract_extra": {"type": "float"}})
+    engine.bulk([BulkOp("index", name, "1", 1, {"id": 1, "contract_extra": -12.5})])
+    engine.refresh(name)
+
+    assert not refused[0].ok
+    assert engine.count(name, {"query": {"range": {"contract_extra": {"lt": 0}}}}) == 1
+
+
 # --- writes with external versions --------------------------------------------------
 
 

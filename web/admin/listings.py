@@ -8,9 +8,9 @@ from django.http import HttpRequest
 
 from core.accounts.models import User
 from core.catalog.models import CarModel, Make
-from core.listings import services
+from core.listings import reports, services
 from core.listings.fields import EDITABLE_FIELDS, FIELDS, CatalogSlug
-from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.models import Listing, ListingPhoto, ListingReport, ListingStatus
 from core.listings.transitions import TRANSITIONS, ListingStateError, Transition
 from core.outbox.models import OutboxEntry
 
@@ -113,6 +113,64 @@ class ListingAdmin(admin.ModelAdmin):
             services.listing_update(
                 listing_id=obj.pk, data={key: str(value) if key == "price" else value for key, value in data.items()}
             )
+
+
+def _moderation(name: str, description: str, act, done: str):  # type: ignore[no-untyped-def]
+    """An action of the moderation queue on the selected reports' listings."""
+
+    @admin.action(description=description)
+    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ListingReport]) -> None:
+        count = act(listing_ids=set(queryset.values_list("listing_id", flat=True)), moderator=request.user)
+        messages.info(request, f"{count} {done}.")
+
+    action.__name__ = name
+    return action
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):  # type: ignore[no-untyped-def]
+        return [("open", "Open"), ("resolved", "Resolved")]
+
+    def queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        if self.value() == "open":
+            return queryset.filter(resolved_at__isnull=True)
+        if self.value() == "resolved":
+            return queryset.filter(resolved_at__isnull=False)
+        return queryset
+
+
+@admin.register(ListingReport)
+class ListingReportAdmin(admin.ModelAdmin):
+    """The moderation queue: buyers' reports, open first; each action resolves the reports of the listings it touches."""
+
+    list_display = ["id", "listing", "listing_status", "reason", "note", "reporter", "created_at", "resolution"]
+    list_filter = [OpenFilter, "reason", "resolution"]
+    search_fields = ["=listing__id", "listing__title", "note", "listing__seller__email"]
+    list_select_related = ["listing", "reporter"]
+    readonly_fields = ["listing", "reporter", "reason", "note", "created_at", "resolution", "resolved_at", "resolved_by"]
+    ordering = ["resolved_at", "-created_at"]
+    actions = [
+        _moderation("hide_listings", "Hide the listings (out of search)", reports.reports_hide, "listing(s) hidden"),
+        _moderation("restore_listings", "Restore the listings", reports.reports_restore, "listing(s) restored"),
+        _moderation("warn_sellers", "Warn the sellers (e-mail)", reports.sellers_warn, "seller(s) warned"),
+        _moderation(
+            "suspend_sellers",
+            "Suspend the sellers (all their listings leave search)",
+            reports.sellers_suspend,
+            "seller(s) suspended",
+        ),
+        _moderation("dismiss_reports", "Dismiss the reports", reports.reports_dismiss, "report(s) dismissed"),
+    ]
+
+    @admin.display(description="listing status")
+    def listing_status(self, report: ListingReport) -> str:
+        return report.listing.status
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(OutboxEntry)

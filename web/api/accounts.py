@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.accounts.models import AccountType, Language, User
+from core.accounts.phone import phone_code_confirm, phone_code_send
 from core.accounts.services import (
     user_authenticate,
     user_change_password,
@@ -40,6 +41,7 @@ class UserSerializer(serializers.ModelSerializer):
     """The signed-in user's own account: the only place email and phone appear."""
 
     phone = serializers.SerializerMethodField()
+    phone_verified = serializers.SerializerMethodField()
     email_verified = serializers.BooleanField(
         read_only=True, help_text="False until the link e-mailed to the address was opened: publishing and messaging wait"
     )
@@ -53,6 +55,9 @@ class UserSerializer(serializers.ModelSerializer):
             "phone",
             "account_type",
             "preferred_language",
+            "phone_verified",
+            "shows_call",
+            "shows_whatsapp",
             "date_joined",
             "email_verified",
             "is_analyst",
@@ -63,6 +68,10 @@ class UserSerializer(serializers.ModelSerializer):
     @extend_schema_field({"type": "string", "nullable": True, "example": "+97333123456"})
     def get_phone(self, user: User) -> str | None:
         return user.phone or None
+
+    @extend_schema_field(serializers.BooleanField(help_text="The phone was confirmed by a code sent to it"))
+    def get_phone_verified(self, user: User) -> bool:
+        return bool(user.phone and user.phone_verified_at)
 
 
 CREDENTIALS = inline_serializer("Credentials", {"email": serializers.EmailField(), "password": serializers.CharField()})
@@ -288,6 +297,8 @@ class MeApi(APIView):
                     required=False, allow_null=True, help_text="A Bahrain number: 8 digits, +973 optional; null clears"
                 ),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
+                "shows_call": serializers.BooleanField(required=False, help_text="A Call button on my listings"),
+                "shows_whatsapp": serializers.BooleanField(required=False, help_text="A WhatsApp button on my listings"),
             },
         ),
         responses=UserSerializer,
@@ -348,3 +359,30 @@ class PasswordResetConfirmApi(APIView):
         user = user_password_reset_confirm(uid=data.get("uid"), token=data.get("token"), new_password=data.get("new_password"))
         # The reset link proved the mailbox: this browser gets through the sign-in limits.
         return remember_device(Response(status=status.HTTP_204_NO_CONTENT), request, user)
+
+
+class PhoneVerifyApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer(
+            "PhoneVerify", {"phone": serializers.CharField(required=False, help_text="A new number; else the account's")}
+        ),
+        responses={202: UserSerializer, 400: OpenApiTypes.OBJECT, 401: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT},
+        summary="Send a one-time code by SMS to my phone",
+    )
+    def post(self, request: Request) -> Response:
+        user = phone_code_send(user=signed_in(request), phone=json_object(request).get("phone"))
+        return Response(UserSerializer(user).data, status=status.HTTP_202_ACCEPTED)
+
+
+class PhoneConfirmApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer("PhoneConfirm", {"code": serializers.CharField(help_text="The 6 digits of the SMS")}),
+        responses={200: UserSerializer, 400: OpenApiTypes.OBJECT, 401: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT},
+        summary="Confirm my phone with the code",
+    )
+    def post(self, request: Request) -> Response:
+        return Response(UserSerializer(phone_code_confirm(user=signed_in(request), code=json_object(request).get("code"))).data)

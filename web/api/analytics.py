@@ -26,6 +26,7 @@ from core.events.models import ListingEventKind
 from core.events.selectors import search_event_report
 from core.events.services import listing_event_rate_check
 from core.listings.selectors import listing_get
+from discovery.prices import listing_market_value
 from search.analytics import (
     GROUP_BY_FIELDS,
     METRICS,
@@ -35,8 +36,14 @@ from search.analytics import (
     parse_aggregate_request,
     parse_market_params,
 )
-from search.market_value import BAND, Car, market_value, parse_car_params, price_suggestion
-from search.money import to_fils
+from search.market_value import (
+    BAND,
+    NOT_ENOUGH_COMPARABLES,
+    PRICE_IMPLAUSIBLE,
+    RARE_CAR,
+    parse_car_params,
+    price_suggestion,
+)
 from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.permissions import IsAnalyst, viewer
 from web.api.search import SEARCH_PARAMETERS
@@ -134,10 +141,15 @@ MARKET_VALUE_ANSWER = inline_serializer(
         "listing_id": serializers.IntegerField(),
         "price": serializers.CharField(),
         "rating": serializers.ChoiceField(choices=["great", "good", "fair", "high", "overpriced"], allow_null=True),
-        "reason": serializers.CharField(allow_null=True, help_text='"not_enough_comparables" when no rating is given'),
+        "reason": serializers.ChoiceField(
+            choices=[RARE_CAR, NOT_ENOUGH_COMPARABLES, PRICE_IMPLAUSIBLE],
+            allow_null=True,
+            help_text="Why no rating is given: no comparable car, fewer than 5, or a price Sayara finds implausible",
+        ),
         "difference_percent": serializers.FloatField(allow_null=True),
         "estimate": ESTIMATE,
         "band": _prices("PriceBand", list(BAND), "Comparable prices at p10, p25, the median, p75 and p90, in BHD"),
+        "outliers_excluded": serializers.IntegerField(help_text="Comparable cars left out for an outlying price"),
         **COMPARABLES,
     },
 )
@@ -149,9 +161,7 @@ class ListingMarketValueApi(APIView):
         summary="Where a listing's price sits among comparable cars (anyone who can see the listing)",
     )
     def get(self, request: Request, listing_id: int) -> Response:
-        listing = listing_get(listing_id=listing_id, user=viewer(request))
-        car = Car(make=listing.make.slug, model=listing.model.slug, year=listing.year, mileage_km=listing.mileage_km)
-        return Response(market_value(listing_id=listing.pk, car=car, price_fils=to_fils(listing.price)))
+        return Response(listing_market_value(listing_get(listing_id=listing_id, user=viewer(request))))
 
 
 class ListingContactClickApi(APIView):

@@ -7,7 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from core.catalog.enums import enum_choices
-from core.listings.fields import BY_NAME, CatalogSlug, Choice, ListingField, Moment, Money, Text, Whole
+from core.listings.fields import BY_NAME, CatalogSlug, Choice, ListingField, Moment, Money, Percent, Text, Whole
 
 
 def input_field(field: ListingField) -> serializers.Field:
@@ -31,7 +31,9 @@ def output_field(field: ListingField) -> serializers.Field:
     """How the API shows the field in a plain serializer (a search card from the index)."""
     kind = field.kind
     if isinstance(kind, Money):
-        return serializers.CharField(help_text='BHD with 3 decimals, e.g. "8500.000"')
+        return serializers.CharField(help_text='BHD with 3 decimals, e.g. "8500.000"', allow_null=not field.required)
+    if isinstance(kind, Percent):
+        return serializers.FloatField(allow_null=True)
     if isinstance(kind, Whole):
         return serializers.IntegerField()
     if isinstance(kind, Moment):

@@ -1,25 +1,31 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.accounts.models import User
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
-from core.listings.fields import FIELDS, CatalogSlug
-from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.fields import BY_NAME, FIELDS, CatalogSlug
+from core.listings.leads import contact_channels, listing_phone_reveal, seller_badges
+from core.listings.models import LeadChannel, Listing, ListingPhoto, ListingPrice, ListingReport, ListingStatus, ReportReason
+from core.listings.reports import listing_report
 from core.listings.selectors import listing_get, listing_get_owned, listing_list_for_seller, listing_with_photos
-from core.listings.transitions import SELLER_STATUS_MESSAGE, SELLER_STATUSES
+from core.listings.transitions import SELLER_STATUSES, SELLER_VISIBLE_STATUSES
+from discovery.prices import listing_price_check
 from search.listings import listings_similar
 from search.money import to_fils
 from web.api.idempotency import idempotent
-from web.api.listing_fields import input_field
+from web.api.listing_fields import input_field, output_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
 from web.api.search import CARD_FIELDS, ResultCardSerializer, with_srcsets
@@ -31,6 +37,16 @@ class SellerSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     display_name = serializers.CharField()
     account_type = serializers.CharField()
+    contacts = serializers.SerializerMethodField(help_text="Contacts beside chat: POST …/phone reveals the number")
+    badges = serializers.SerializerMethodField(help_text='"verified_phone": confirmed by SMS code; "dealer"')
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=["verified_phone", "dealer"])))
+    def get_badges(self, seller: User) -> list[str]:
+        return seller_badges(seller)
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=LeadChannel.choices)))
+    def get_contacts(self, seller: User) -> list[str]:
+        return contact_channels(seller)
 
 
 class PhotoSerializer(serializers.ModelSerializer):
@@ -59,6 +75,15 @@ class PhotoSerializer(serializers.ModelSerializer):
         return photo_services.card_srcset(photo.thumbnail.url)
 
 
+class PriceChangeSerializer(serializers.ModelSerializer):
+    price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
+
+    class Meta:
+        model = ListingPrice
+        fields = ["price", "changed_at"]
+        read_only_fields = fields  # output only: the schema says every key is there
+
+
 def _shown() -> list[str]:
     """The answer's keys: every listing field (a make and a model with their names), then the rest."""
     names = ["id"]
@@ -66,7 +91,7 @@ def _shown() -> list[str]:
         names.append(field.name)
         if isinstance(field.kind, CatalogSlug):
             names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
-    return [*names, "status", "seller", "photos", "version"]
+    return [*names, "status", "seller", "photos", "price_history", "days_listed", "version"]
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -79,24 +104,32 @@ class ListingSerializer(serializers.ModelSerializer):
     model_name_en = serializers.CharField(source="model.name_en")
     model_name_ar = serializers.CharField(source="model.name_ar")
     price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
+    deal_percent = output_field(BY_NAME["deal_percent"])
     seller = SellerSerializer()
     photos = PhotoSerializer(many=True)
+    price_history = PriceChangeSerializer(source="prices", many=True, help_text="Every price it has asked, newest first")
+    days_listed = serializers.SerializerMethodField(help_text="Whole days on the market (until sold); null if never published")
 
     class Meta:
         model = Listing
         fields = _shown()
         read_only_fields = fields  # output only: the schema says every key is there
 
+    def get_days_listed(self, listing: Listing) -> int | None:
+        if listing.published_at is None:
+            return None
+        return max(0, ((listing.sold_at or timezone.now()) - listing.published_at).days)
+
 
 class ListingSummarySerializer(ListingSerializer):
     """A listing in brief, as a search result shows it (API.md, Search: results), plus its
     status and currency: in notifications and conversations."""
 
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = None  # type: ignore[assignment]
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = None  # type: ignore[assignment]
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
-        fields = ["id", *CARD_FIELDS, "thumbnail_url", "currency", "status"]
+        fields = ["id", *CARD_FIELDS, "thumbnail_url", "days_listed", "currency", "status"]
 
     def get_thumbnail_url(self, listing: Listing) -> str | None:
         photos = list(listing.photos.all())
@@ -107,6 +140,10 @@ class ListingWriteSerializer(serializers.Serializer):
     """Documents the writable keys for the schema (core/listings/fields.py); the services validate them."""
 
     status = serializers.ChoiceField(choices=list(SELLER_STATUSES), required=False)
+    price_confirmed = serializers.BooleanField(
+        required=False,
+        help_text="true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it)",
+    )
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**{field.name: input_field(field) for field in FIELDS if field.editable}, **super().get_fields()}
@@ -149,7 +186,9 @@ class ListingCreateApi(APIView):
         wanted = data.pop("status", ListingStatus.ACTIVE)
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": [_("A new listing is either draft or active.")]})
-        listing = services.listing_create(seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE)
+        listing = services.listing_create(
+            seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE, check_price=listing_price_check
+        )
         return _answer(listing, status_code=status.HTTP_201_CREATED)
 
 
@@ -166,7 +205,11 @@ class ListingDetailApi(APIView):
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
-        return _answer(services.listing_edit(listing_id=listing_id, data=json_object(request), editor=signed_in(request)))
+        return _answer(
+            services.listing_edit(
+                listing_id=listing_id, data=json_object(request), editor=signed_in(request), check_price=listing_price_check
+            )
+        )
 
     @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
     def delete(self, request: Request, listing_id: int) -> Response:
@@ -189,7 +232,7 @@ class MyListingsApi(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("status", str, enum=list(SELLER_STATUSES)),
+            OpenApiParameter("status", str, enum=list(SELLER_VISIBLE_STATUSES)),
             *PAGE_PARAMETERS,
         ],
         responses=paged(ListingSerializer(many=True), "MyListingPage"),
@@ -197,8 +240,8 @@ class MyListingsApi(APIView):
     )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
-        if wanted is not None and wanted not in SELLER_STATUSES:
-            raise ValidationError({"status": [SELLER_STATUS_MESSAGE]})
+        if wanted is not None and wanted not in SELLER_VISIBLE_STATUSES:
+            raise ValidationError({"status": [f"Must be one of: {', '.join(SELLER_VISIBLE_STATUSES)}."]})
         paginator = PagePagination()
         page = paginator.paginate_queryset(listing_list_for_seller(seller=signed_in(request), status=wanted), request)
         return paginator.get_paginated_response(ListingSerializer(page, many=True).data)
@@ -268,3 +311,71 @@ class ListingSimilarApi(APIView):
                 )
             )
         )
+
+
+class ListingPhoneApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer(
+            "PhoneReveal",
+            {"channel": serializers.ChoiceField(choices=LeadChannel.choices, required=False, help_text="The button pressed")},
+        ),
+        responses={
+            200: inline_serializer(
+                "SellerPhone",
+                {
+                    "phone": serializers.CharField(),
+                    "call": serializers.BooleanField(help_text="The seller takes calls"),
+                    "whatsapp_url": serializers.CharField(
+                        allow_null=True, help_text="wa.me with a message naming the car and its link"
+                    ),
+                },
+            ),
+            401: OpenApiTypes.OBJECT,
+            404: OpenApiTypes.OBJECT,
+            429: OpenApiTypes.OBJECT,
+        },
+        summary="Reveal the seller's number to call or WhatsApp them (signed in; counts as a lead)",
+    )
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
+        channel = json_object(request).get("channel")
+        contact = listing_phone_reveal(listing=listing, buyer=signed_in(request), channel=channel)
+        return Response({"phone": contact.phone, "call": contact.call, "whatsapp_url": contact.whatsapp_url})
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ListingReport
+        fields = ["id", "listing", "reason", "note", "created_at"]
+
+
+class ListingReportsApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=inline_serializer(
+            "ReportInput",
+            {
+                "reason": serializers.ChoiceField(choices=ReportReason.choices),
+                "note": serializers.CharField(required=False, allow_blank=True, max_length=1000),
+            },
+        ),
+        responses={
+            201: ReportSerializer,
+            400: OpenApiTypes.OBJECT,
+            401: OpenApiTypes.OBJECT,
+            404: OpenApiTypes.OBJECT,
+            429: OpenApiTypes.OBJECT,
+        },
+        summary="Report a listing to the moderators (scam, wrong price, sold, duplicate, offensive, other)",
+    )
+    @idempotent
+    def post(self, request: Request, listing_id: int) -> Response:
+        listing = listing_get(listing_id=listing_id, user=viewer(request))
+        data = json_object(request)
+        report = listing_report(
+            listing=listing, reporter=signed_in(request), reason=data.get("reason"), note=data.get("note", "")
+        )
+        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)

@@ -58,6 +58,7 @@ class ResultCardSerializer(serializers.Serializer):
     thumbnail_srcset = serializers.CharField(
         allow_null=True, help_text="The thumbnail at each card size (an <img srcset>); null for photos stored before them"
     )
+    days_listed = serializers.IntegerField(allow_null=True, help_text="Whole days since it was published")
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**super().get_fields(), **output_fields(CARD_FIELDS)}

@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, recommendations, search
+from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, recommendations, search, sellers
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -58,6 +58,12 @@ urlpatterns = [
     path("analytics/price-suggestion", analytics.PriceSuggestionApi.as_view()),
     path("analytics/search", analytics.SearchAnalyticsApi.as_view()),
     path("listings/<int:listing_id>/market-value", analytics.ListingMarketValueApi.as_view()),
+    path("listings/<int:listing_id>/phone", listings.ListingPhoneApi.as_view()),
+    path("me/phone/verify", accounts.PhoneVerifyApi.as_view()),
+    path("sellers/<int:seller_id>", sellers.SellerApi.as_view()),
+    path("me/listings/<int:listing_id>/stats", sellers.ListingStatsApi.as_view()),
+    path("me/phone/confirm", accounts.PhoneConfirmApi.as_view()),
+    path("listings/<int:listing_id>/reports", listings.ListingReportsApi.as_view()),
     path("listings/<int:listing_id>/contact-click", analytics.ListingContactClickApi.as_view()),
     # Recommendations
     path("me/recommendations", recommendations.RecommendationsApi.as_view()),

@@ -113,7 +113,13 @@ def test_favourites_show_the_saved_price_and_a_drop(asgi_server):
         (second, "18000.000", "18000.000", False),
         (first, "27500.000", "30000.000", True),
     ]
-    assert page["results"][0]["seller"] == {"id": seller.pk, "display_name": seller.display_name, "account_type": "private"}
+    assert page["results"][0]["seller"] == {
+        "id": seller.pk,
+        "display_name": seller.display_name,
+        "account_type": "private",
+        "contacts": [],
+        "badges": [],
+    }
     assert buyer_app.delete(f"/api/v1/me/favorites/{first}").status_code == 204
     assert buyer_app.get("/api/v1/me/favorites/ids").json() == {"ids": [second]}
     assert buyer_app.put("/api/v1/me/favorites/999999999").status_code == 404

@@ -246,7 +246,7 @@ def test_market_value_follows_who_may_see_the_listing(api, fresh_index):
     api.force_authenticate(draft.seller)
     own = api.get(f"/api/v1/listings/{draft.pk}/market-value")
     assert own.status_code == 200
-    assert own.json()["reason"] == "not_enough_comparables"
+    assert own.json()["reason"] == "rare_car"  # no comparable car at all
     assert api.get("/api/v1/listings/999999999/market-value").status_code == 404
 
 

@@ -9,9 +9,10 @@ import pytest
 import requests
 from PIL import Image
 
-from conftest import WebProcess, worker_env
 from core.listings.photos import listing_photo_add
+from scripts.processes import WebProcess
 from testing.listings import make_listing
+from testing.processes import worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

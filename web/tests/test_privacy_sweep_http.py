@@ -99,6 +99,7 @@ def owner_world(asgi_server, fresh_index):
         "saved_search_id": [owner_search.pk, buyer_search.pk],
         # the sitemap's pages (web/seo.py SITEMAPS): public listings only
         "section": ["listings-en", "listings-ar"],
+        "seller_id": [owner.pk],
         **REGEX_SAMPLES,
     }
     viewers = {

@@ -52,6 +52,7 @@ def world(asgi_server):
         "photo_id": photo.pk,
         "conversation_id": conversation.pk,
         "saved_search_id": saved.pk,
+        "seller_id": owner.pk,
     }
     return Browser(asgi_server, token=Token.objects.create(user=owner).key), ids
 

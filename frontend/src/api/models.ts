@@ -16,6 +16,10 @@ export type AccountType = Schema<"AccountTypeEnum">;
 export type User = Schema<"User">;
 export type ListingStatus = Schema<"ListingStatusEnum">;
 export type Photo = Schema<"Photo">;
+/** One price a listing has asked (its `price_history`, newest first). */
+export type PriceChange = Schema<"PriceChange">;
+/** A contact beside chat a seller may show. */
+export type ContactChannel = Schema<"LeadChannelEnum">;
 export type Listing = Schema<"Listing">;
 /** A listing in brief (notifications, conversations, recommendations). */
 export type ListingSummary = Schema<"ListingSummary">;

@@ -468,6 +468,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/listings/{listing_id}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal the seller's number to call or WhatsApp them (signed in; counts as a lead) */
+        post: operations["listings_phone_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/listings/{listing_id}/photos": {
         parameters: {
             query?: never;
@@ -530,6 +547,23 @@ export interface paths {
         put?: never;
         /** Renew for another 60 days (its seller) */
         post: operations["listings_renew_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings/{listing_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a listing to the moderators (scam, wrong price, sold, duplicate, offensive, other) */
+        post: operations["listings_reports_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -640,6 +674,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/listings/{listing_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My listing's views, saves and leads by day */
+        get: operations["me_listings_stats_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -702,6 +753,40 @@ export interface paths {
         put?: never;
         /** Change my password (signs out my other sessions and deletes my script tokens) */
         post: operations["me_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phone/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm my phone with the code */
+        post: operations["me_phone_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phone/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code by SMS to my phone */
+        post: operations["me_phone_verify_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -848,6 +933,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sellers/{seller_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's public page: profile, badges and active listings (anyone) */
+        get: operations["sellers_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -877,6 +979,12 @@ export interface components {
             page: number;
             page_size: number;
         };
+        /**
+         * @description * `verified_phone` - verified_phone
+         *     * `dealer` - dealer
+         * @enum {string}
+         */
+        BadgesEnum: "verified_phone" | "dealer";
         /** @enum {unknown} */
         BlankEnum: "";
         /**
@@ -1054,6 +1162,12 @@ export interface components {
             readonly condition: components["schemas"]["ConditionEnum"];
             readonly governorate: components["schemas"]["GovernorateEnum"];
             readonly description: string;
+            /** Format: decimal */
+            readonly price_drop: string | null;
+            /** Format: date-time */
+            readonly price_changed_at: string | null;
+            /** Format: double */
+            deal_percent: number | null;
             readonly seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
@@ -1068,6 +1182,10 @@ export interface components {
             readonly status: components["schemas"]["ListingStatusEnum"];
             seller: components["schemas"]["Seller"];
             photos: components["schemas"]["Photo"][];
+            /** @description Every price it has asked, newest first */
+            price_history: components["schemas"]["PriceChange"][];
+            /** @description Whole days on the market (until sold); null if never published */
+            readonly days_listed: number | null;
             readonly version: number;
             /**
              * Format: decimal
@@ -1121,6 +1239,12 @@ export interface components {
          * @enum {string}
          */
         GroupByEnum: "make" | "model" | "year" | "body_type" | "fuel" | "transmission" | "drivetrain" | "regional_spec" | "governorate" | "seller_type" | "condition" | "color" | "status" | "month_listed";
+        /**
+         * @description * `call` - Call
+         *     * `whatsapp` - WhatsApp
+         * @enum {string}
+         */
+        LeadChannelEnum: "call" | "whatsapp";
         /** @description The listing as API.md shows it (output only: writes go through services). */
         Listing: {
             readonly id: number;
@@ -1147,6 +1271,12 @@ export interface components {
             readonly condition: components["schemas"]["ConditionEnum"];
             readonly governorate: components["schemas"]["GovernorateEnum"];
             readonly description: string;
+            /** Format: decimal */
+            readonly price_drop: string | null;
+            /** Format: date-time */
+            readonly price_changed_at: string | null;
+            /** Format: double */
+            deal_percent: number | null;
             readonly seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
@@ -1161,17 +1291,39 @@ export interface components {
             readonly status: components["schemas"]["ListingStatusEnum"];
             seller: components["schemas"]["Seller"];
             photos: components["schemas"]["Photo"][];
+            /** @description Every price it has asked, newest first */
+            price_history: components["schemas"]["PriceChange"][];
+            /** @description Whole days on the market (until sold); null if never published */
+            readonly days_listed: number | null;
             readonly version: number;
+        };
+        ListingDay: {
+            /** Format: date */
+            day: string;
+            views: number;
+            saves: number;
+            /** @description Conversations started */
+            messages: number;
+            /** @description Numbers revealed to call */
+            calls: number;
+            /** @description Numbers revealed to WhatsApp */
+            whatsapp: number;
+        };
+        ListingStats: {
+            days: components["schemas"]["ListingDay"][];
+            listing_id: number;
         };
         /**
          * @description * `draft` - Draft
          *     * `active` - Active
          *     * `sold` - Sold
          *     * `expired` - Expired
+         *     * `pending_review` - Pending review
+         *     * `hidden` - Hidden by moderation
          *     * `deleted` - Deleted
          * @enum {string}
          */
-        ListingStatusEnum: "draft" | "active" | "sold" | "expired" | "deleted";
+        ListingStatusEnum: "draft" | "active" | "sold" | "expired" | "pending_review" | "hidden" | "deleted";
         /**
          * @description A listing in brief, as a search result shows it (API.md, Search: results), plus its
          *     status and currency: in notifications and conversations.
@@ -1191,9 +1343,17 @@ export interface components {
             readonly seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
+            /** Format: date-time */
+            readonly price_changed_at: string | null;
+            /** Format: double */
+            deal_percent: number | null;
             /** Format: decimal */
             price: string;
+            /** Format: decimal */
+            readonly price_drop: string | null;
             readonly thumbnail_url: string | null;
+            /** @description Whole days on the market (until sold); null if never published */
+            readonly days_listed: number | null;
             readonly currency: string;
             readonly status: components["schemas"]["ListingStatusEnum"];
         };
@@ -1223,6 +1383,8 @@ export interface components {
             governorate: components["schemas"]["GovernorateEnum"];
             description?: string;
             status?: components["schemas"]["ListingWriteStatusEnum"];
+            /** @description true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it) */
+            price_confirmed?: boolean;
         };
         /**
          * @description * `draft` - draft
@@ -1283,13 +1445,28 @@ export interface components {
             listing_id: number;
             price: string;
             rating: (components["schemas"]["RatingEnum"] | components["schemas"]["NullEnum"]) | null;
-            /** @description "not_enough_comparables" when no rating is given */
-            reason: string | null;
+            /**
+             * @description Why no rating is given: no comparable car, fewer than 5, or a price Sayara finds implausible
+             *
+             *     * `rare_car` - rare_car
+             *     * `not_enough_comparables` - not_enough_comparables
+             *     * `price_implausible` - price_implausible
+             */
+            reason: (components["schemas"]["MarketValueReasonEnum"] | components["schemas"]["NullEnum"]) | null;
             /** Format: double */
             difference_percent: number | null;
             /** @description Comparable prices at p10, p25, the median, p75 and p90, in BHD */
             band: components["schemas"]["PriceBand"] | null;
+            /** @description Comparable cars left out for an outlying price */
+            outliers_excluded: number;
         };
+        /**
+         * @description * `rare_car` - rare_car
+         *     * `not_enough_comparables` - not_enough_comparables
+         *     * `price_implausible` - price_implausible
+         * @enum {string}
+         */
+        MarketValueReasonEnum: "rare_car" | "not_enough_comparables" | "price_implausible";
         /** @description The message shape (core/messaging/payloads.py writes it, for REST and the socket alike). */
         Message: {
             id: number;
@@ -1441,22 +1618,49 @@ export interface components {
             governorate?: components["schemas"]["GovernorateEnum"];
             description?: string;
             status?: components["schemas"]["ListingWriteStatusEnum"];
+            /** @description true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it) */
+            price_confirmed?: boolean;
         };
         PatchedProfileUpdateRequest: {
             display_name?: string;
-            /** @description +973 and 8 digits; null clears */
+            /** @description A Bahrain number: 8 digits, +973 optional; null clears */
             phone?: string | null;
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
+            /** @description A Call button on my listings */
+            shows_call?: boolean;
+            /** @description A WhatsApp button on my listings */
+            shows_whatsapp?: boolean;
         };
         PatchedSavedSearchUpdateRequest: {
             name?: string;
             alert?: boolean;
             query?: string;
         };
+        PhoneConfirmRequest: {
+            /** @description The 6 digits of the SMS */
+            code: string;
+        };
+        PhoneRevealRequest: {
+            /**
+             * @description The button pressed
+             *
+             *     * `call` - Call
+             *     * `whatsapp` - WhatsApp
+             */
+            channel?: components["schemas"]["LeadChannelEnum"];
+        };
+        PhoneVerifyRequest: {
+            /** @description A new number; else the account's */
+            phone?: string;
+        };
         Photo: {
             readonly id: number;
             readonly url: string;
             readonly thumbnail_url: string;
+            /** @description The photo at each gallery size (an <img srcset>); null for older photos */
+            readonly srcset: string | null;
+            /** @description The thumbnail at each card size; null for older photos */
+            readonly thumbnail_srcset: string | null;
             readonly width: number;
             readonly height: number;
             readonly position: number;
@@ -1480,6 +1684,12 @@ export interface components {
             median: string | null;
             p75: string | null;
             p90: string | null;
+        };
+        PriceChange: {
+            /** Format: decimal */
+            price: string;
+            /** Format: date-time */
+            readonly changed_at: string;
         };
         PriceEstimate: {
             low: string | null;
@@ -1518,6 +1728,10 @@ export interface components {
         Recommendation: {
             id: number;
             thumbnail_url: string | null;
+            /** @description The thumbnail at each card size (an <img srcset>); null for photos stored before them */
+            thumbnail_srcset: string | null;
+            /** @description Whole days since it was published */
+            days_listed: number | null;
             /** @description Why this car, in English and Arabic */
             reason: components["schemas"]["Reason"];
             title: string;
@@ -1535,8 +1749,14 @@ export interface components {
             seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
+            price_changed_at: string | null;
+            /** Format: double */
+            deal_percent: number | null;
             /** @description BHD with 3 decimals, e.g. "8500.000" */
             price: string;
+            /** @description BHD with 3 decimals, e.g. "8500.000" */
+            price_drop: string | null;
         };
         RecommendationsPage: {
             results: components["schemas"]["Recommendation"][];
@@ -1561,7 +1781,7 @@ export interface components {
             email: string;
             password: string;
             display_name: string;
-            /** @description +973 followed by 8 digits */
+            /** @description A Bahrain number: 8 digits, +973 optional (3600 1122) */
             phone?: string;
             account_type?: components["schemas"]["AccountTypeEnum"];
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
@@ -1583,10 +1803,36 @@ export interface components {
             /** @description How many cars the search finds without them */
             count: number;
         };
+        Report: {
+            readonly id: number;
+            listing: number;
+            reason: components["schemas"]["ReportReasonEnum"];
+            note?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        ReportInputRequest: {
+            reason: components["schemas"]["ReportReasonEnum"];
+            note?: string;
+        };
+        /**
+         * @description * `scam` - Scam or fraud
+         *     * `wrong_price` - Wrong price
+         *     * `sold` - Already sold
+         *     * `duplicate` - Duplicate
+         *     * `offensive` - Offensive
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ReportReasonEnum: "scam" | "wrong_price" | "sold" | "duplicate" | "offensive" | "other";
         /** @description A listing as a search result card (from the index). */
         ResultCard: {
             id: number;
             thumbnail_url: string | null;
+            /** @description The thumbnail at each card size (an <img srcset>); null for photos stored before them */
+            thumbnail_srcset: string | null;
+            /** @description Whole days since it was published */
+            days_listed: number | null;
             title: string;
             /** @description Make slug (/api/v1/catalog/makes) */
             make: string;
@@ -1602,8 +1848,14 @@ export interface components {
             seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
+            price_changed_at: string | null;
+            /** Format: double */
+            deal_percent: number | null;
             /** @description BHD with 3 decimals, e.g. "8500.000" */
             price: string;
+            /** @description BHD with 3 decimals, e.g. "8500.000" */
+            price_drop: string | null;
         };
         /**
          * @description * `buyer` - buyer
@@ -1668,7 +1920,43 @@ export interface components {
             id: number;
             display_name: string;
             account_type: string;
+            /** @description Contacts beside chat: POST …/phone reveals the number */
+            readonly contacts: components["schemas"]["LeadChannelEnum"][];
+            /** @description "verified_phone": confirmed by SMS code; "dealer" */
+            readonly badges: components["schemas"]["BadgesEnum"][];
         };
+        SellerListingPage: {
+            results: components["schemas"]["ListingSummary"][];
+            /** @description Items in all pages */
+            count: number;
+            page: number;
+            page_size: number;
+        };
+        SellerPhone: {
+            phone: string;
+            /** @description The seller takes calls */
+            call: boolean;
+            /** @description wa.me with a message naming the car and its link */
+            whatsapp_url: string | null;
+        };
+        SellerProfile: {
+            id: number;
+            display_name: string;
+            account_type: components["schemas"]["SellerProfileAccountTypeEnum"];
+            /** Format: date-time */
+            member_since: string;
+            badges: components["schemas"]["BadgesEnum"][];
+            active_listings: number;
+            /** @description Median minutes to a first reply, last 90 days; null without replies */
+            typical_response_minutes: number | null;
+            listings: components["schemas"]["SellerListingPage"];
+        };
+        /**
+         * @description * `private` - private
+         *     * `dealer` - dealer
+         * @enum {string}
+         */
+        SellerProfileAccountTypeEnum: "private" | "dealer";
         Settings: {
             enabled: boolean;
             /** Format: date-time */
@@ -1726,6 +2014,10 @@ export interface components {
             readonly phone: string | null;
             readonly account_type: components["schemas"]["AccountTypeEnum"];
             readonly preferred_language: components["schemas"]["PreferredLanguageEnum"];
+            /** @description The phone was confirmed by a code sent to it */
+            readonly phone_verified: boolean;
+            readonly shows_call: boolean;
+            readonly shows_whatsapp: boolean;
             /** Format: date-time */
             readonly date_joined: string;
             /** @description False until the link e-mailed to the address was opened: publishing and messaging wait */
@@ -4623,6 +4915,134 @@ export interface operations {
             };
         };
     };
+    listings_phone_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PhoneRevealRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PhoneRevealRequest"];
+                "multipart/form-data": components["schemas"]["PhoneRevealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerPhone"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body without Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listings_photos_create: {
         parameters: {
             query?: never;
@@ -5015,6 +5435,147 @@ export interface operations {
             };
             /** @description Conflicts with the current state (reload and try again) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listings_reports_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this request (a UUID): a retry with the same key and body within 24 h gets the first answer and creates nothing (header Idempotent-Replayed: true). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                listing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReportInputRequest"];
+                "multipart/form-data": components["schemas"]["ReportInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body without Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts: wait Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5566,7 +6127,7 @@ export interface operations {
                 page?: number;
                 /** @description 1–100 */
                 page_size?: number;
-                status?: "active" | "draft" | "expired" | "sold";
+                status?: "active" | "draft" | "expired" | "hidden" | "pending_review" | "sold";
             };
             header?: never;
             path?: never;
@@ -5602,6 +6163,84 @@ export interface operations {
             };
             /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_listings_stats_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 1–90, default 30 */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                listing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingStats"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Does not exist, or is not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5958,6 +6597,240 @@ export interface operations {
             };
             /** @description A body in a media type this operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_phone_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneConfirmRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PhoneConfirmRequest"];
+                "multipart/form-data": components["schemas"]["PhoneConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body without Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_phone_verify_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PhoneVerifyRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PhoneVerifyRequest"];
+                "multipart/form-data": components["schemas"]["PhoneVerifyRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body without Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts: wait Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6794,7 +7667,7 @@ export interface operations {
                 regional_spec?: string[];
                 /** @description Repeatable: OR within the field */
                 seller_type?: string[];
-                sort?: "mileage_asc" | "newest" | "price_asc" | "price_desc" | "relevance" | "year_desc";
+                sort?: "best_deals" | "mileage_asc" | "newest" | "price_asc" | "price_desc" | "relevance" | "year_desc";
                 /** @description Repeatable: OR within the field */
                 transmission?: string[];
                 year_max?: string;
@@ -6869,6 +7742,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sellers_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 1-based */
+                page?: number;
+                /** @description 1–100 */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                seller_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProfile"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description None of the accepted media types can be answered */

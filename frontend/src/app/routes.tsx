@@ -19,6 +19,8 @@ const ResetPassword = lazy(() => import("@/app/routes/reset-password"));
 const VerifyEmail = lazy(() => import("@/app/routes/verify-email"));
 const Account = lazy(() => import("@/app/routes/account"));
 const Insights = lazy(() => import("@/app/routes/insights"));
+const Seller = lazy(() => import("@/app/routes/seller"));
+const ListingStatsPage = lazy(() => import("@/app/routes/listing-stats"));
 const NotFound = lazy(() => import("@/app/routes/not-found"));
 
 export const routes: RouteObject[] = [
@@ -29,6 +31,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Home /> },
       { path: "search", element: <Search /> },
       { path: "listings/:id", element: <ListingDetail /> },
+      { path: "sellers/:id", element: <Seller /> },
       { path: "sign-in", element: <SignIn /> },
       { path: "register", element: <Register /> },
       { path: "forgot-password", element: <ForgotPassword /> },
@@ -41,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: "sell", element: <Sell /> },
           { path: "listings/:id/edit", element: <EditListing /> },
           { path: "me/listings", element: <MyListings /> },
+          { path: "me/listings/:id/stats", element: <ListingStatsPage /> },
           { path: "messages", element: <Messages /> },
           { path: "messages/:id", element: <Messages /> },
           { path: "account/*", element: <Account /> },

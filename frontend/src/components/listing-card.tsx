@@ -5,14 +5,14 @@ import { Badge } from "@/components/badge";
 import { CarIcon } from "@/components/icons";
 import { Price } from "@/components/price";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatPrice } from "@/lib/format";
 import type { CardListing } from "@/api/models";
 
 /** A card is one column on a phone and about a quarter of the page wider up (global.css .grid-cards). */
 const CARD_SIZES = "(max-width: 600px) 100vw, 400px";
 
 function thumbnailOf(listing: CardListing): { src: string; srcSet?: string } | null {
-  if ("thumbnail_url" in listing && listing.thumbnail_url) return { src: listing.thumbnail_url, srcSet: listing.thumbnail_srcset ?? undefined };
+  if ("thumbnail_url" in listing && listing.thumbnail_url) return { src: listing.thumbnail_url, srcSet: ("thumbnail_srcset" in listing && listing.thumbnail_srcset) || undefined };
   if ("photos" in listing && listing.photos?.length) {
     const [first] = listing.photos;
     return { src: first.thumbnail_url || first.url, srcSet: first.thumbnail_srcset ?? undefined };
@@ -76,6 +76,11 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
             {title}
           </Heading>
           <Price amount={listing.price} className="listing-card-price" />
+          {listing.price_drop ? (
+            <p className="listing-card-drop">
+              <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language) })}</Badge>
+            </p>
+          ) : null}
           <p className="listing-card-meta">
             <span className="num">{listing.year}</span>
             <span aria-hidden="true"> · </span>
@@ -92,6 +97,11 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
             {listing.fuel ? <Badge>{enumLabel("fuel", listing.fuel)}</Badge> : null}
             {sellerType === "dealer" ? <Badge tone="info">{enumLabel("seller_type", "dealer")}</Badge> : null}
           </div>
+          {listing.days_listed !== undefined && listing.days_listed !== null ? (
+            <p className="listing-card-age muted">
+              {listing.days_listed === 0 ? t("daysListed.today") : t("daysListed.days", { count: listing.days_listed, formatted: formatNumber(listing.days_listed, language) })}
+            </p>
+          ) : null}
         </div>
       </Link>
       {action ? <div className="listing-card-action">{action}</div> : null}

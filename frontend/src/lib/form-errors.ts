@@ -4,7 +4,7 @@ import { errorMessage } from "@/lib/error-message";
 
 type FormErrorState = { fields: FieldErrors; form: string[] };
 
-const NO_ERRORS: FormErrorState = { fields: {}, form: [] };
+export const NO_ERRORS: FormErrorState = { fields: {}, form: [] };
 
 /**
  * Splits a failed submit into messages shown by each field the form has and

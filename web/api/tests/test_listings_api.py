@@ -42,7 +42,13 @@ def test_create_answers_the_contract_shape(api, seller, land_cruiser):
     assert body["currency"] == "BHD"
     assert body["make"] == "toyota" and body["model"] == "land-cruiser"
     assert body["status"] == "active"
-    assert body["seller"] == {"id": seller.pk, "display_name": seller.display_name, "account_type": "private"}
+    assert body["seller"] == {
+        "id": seller.pk,
+        "display_name": seller.display_name,
+        "account_type": "private",
+        "contacts": [],
+        "badges": [],
+    }
     assert body["title"] == "2020 Toyota Land Cruiser"
     assert body["photos"] == []
     assert body["version"] == Listing.objects.get(pk=body["id"]).version
@@ -221,7 +227,7 @@ def test_the_answer_and_the_schema_follow_the_field_spec(api, listing):
 
     assert {field.name for field in FIELDS} <= set(body)
     write = schema["ListingWriteRequest"]
-    assert set(write["properties"]) == {*EDITABLE_FIELDS, "status"}
+    assert set(write["properties"]) == {*EDITABLE_FIELDS, "status", "price_confirmed"}
     assert set(write["required"]) == set(REQUIRED_ON_CREATE)
     assert write["properties"]["title"]["maxLength"] == TITLE_MAX
 

@@ -1,11 +1,17 @@
 import time
 
+import kombu.exceptions
+import redis.exceptions
+from celery import current_app
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from core.listings.demo import DEMO_DOMAIN, DEMO_PASSWORD, listings_seed_demo
 from core.listings.models import Listing
+
+RATE_DEALS_TASK = "prices.rate_deals"
+RATE_DEALS_AFTER_SECONDS = 60
 
 
 class Command(BaseCommand):
@@ -35,7 +41,15 @@ class Command(BaseCommand):
         with tqdm(total=options["listings"], unit="listing", disable=options["no_progress"]) as bar:
             count = listings_seed_demo(count=options["listings"], seed=options["seed"], progress=bar.update)
         seconds = time.monotonic() - began
+        self._rate_deals_soon()
         self.stdout.write(
             f"inserted {count} listings in {seconds:.1f}s ({count / max(seconds, 0.001):,.0f}/s); "
             f"demo sellers sign in as seller0@{DEMO_DOMAIN} … with the password {DEMO_PASSWORD}"
         )
+
+    def _rate_deals_soon(self) -> None:
+        """Demo listings are inserted unrated: a worker rates them once the relay has indexed them ("Best deals")."""
+        try:
+            current_app.send_task(RATE_DEALS_TASK, countdown=RATE_DEALS_AFTER_SECONDS, retry=False)
+        except (kombu.exceptions.OperationalError, redis.exceptions.RedisError, OSError):
+            self.stdout.write(f"no broker: the deal ratings wait for the next {RATE_DEALS_TASK} run")

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
 import { NotificationList } from "@/features/account/components/notification-list";
 import { PasswordForm } from "@/features/account/components/password-form";
+import { PhoneVerification } from "@/features/account/components/phone-verification";
 import { ProfileForm } from "@/features/account/components/profile-form";
 import { SavedSearchList } from "@/features/search/components/saved-search-list";
 import { FavoritesList } from "@/features/favorites/components/favorites-list";
@@ -34,7 +35,15 @@ export default function AccountRoute() {
         </nav>
         <div className="account-panel">
           <Routes>
-            <Route index element={<ProfileForm user={user} />} />
+            <Route
+              index
+              element={
+                <div className="stack">
+                  <PhoneVerification user={user} />
+                  <ProfileForm user={user} />
+                </div>
+              }
+            />
             <Route path="password" element={<PasswordForm />} />
             <Route path="favorites" element={<FavoritesList />} />
             <Route path="saved-searches" element={<SavedSearchList />} />

@@ -7,7 +7,10 @@ import { useSimilarListings } from "@/features/listings/api/get-similar-listings
 import { ListingGallery } from "@/features/listings/components/listing-gallery";
 import { ListingSpecs } from "@/features/listings/components/listing-specs";
 import { MarketValue } from "@/features/listings/components/market-value";
+import { DaysListed, PriceHistory } from "@/features/listings/components/price-history";
 import { StatusBadge } from "@/features/listings/components/status-badge";
+import { PhoneContacts } from "@/features/contacts/components/phone-contacts";
+import { ReportListing } from "@/features/reports/components/report-listing";
 import { ContactSeller } from "@/features/messaging/components/contact-seller";
 import { AlsoViewed } from "@/features/recommendations/components/also-viewed";
 import { useEngagement } from "@/features/recommendations/hooks/use-engagement";
@@ -22,7 +25,7 @@ import { Skeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatPrice } from "@/lib/format";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import type { Money } from "@/api/models";
 
@@ -135,7 +138,9 @@ export default function ListingDetailRoute() {
   return (
     <div className="container page">
       {state?.justPublished ? (
-        <Alert tone="success">{state.justPublished === "draft" ? t("sell.savedDraft") : t("sell.published")}</Alert>
+        state.justPublished === "pending_review" ? null : (
+          <Alert tone="success">{state.justPublished === "draft" ? t("sell.savedDraft") : t("sell.published")}</Alert>
+        )
       ) : state?.justSaved ? (
         <Alert tone="success">{t("sell.saved")}</Alert>
       ) : null}
@@ -175,7 +180,16 @@ export default function ListingDetailRoute() {
                 {listing.fuel ? <Badge>{enumLabel("fuel", listing.fuel)}</Badge> : null}
               </div>
             </div>
+            {isOwner && listing.status === "pending_review" ? (
+              <Alert tone="warning" title={t("pendingReview.title")}>
+                {t("pendingReview.body")}
+              </Alert>
+            ) : null}
             <Price amount={listing.price} className="detail-price" />
+            {listing.price_drop ? <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language) })}</Badge> : null}
+            <p className="muted">
+              <DaysListed days={listing.days_listed} />
+            </p>
             <p className="muted">
               <span className="num">{listing.year}</span> · <span className="num">{t("units.km", { value: formatNumber(listing.mileage_km, language) })}</span>
               {listing.governorate ? ` · ${enumLabel("governorate", listing.governorate)}` : ""}
@@ -199,14 +213,26 @@ export default function ListingDetailRoute() {
                 {listing.seller.display_name.slice(0, 1).toUpperCase()}
               </span>
               <span>
-                <strong>{listing.seller.display_name}</strong>
+                <Link to={`/sellers/${listing.seller.id}`}>
+                  <strong>{listing.seller.display_name}</strong>
+                </Link>
                 <br />
                 <span className="muted">{t(`account.type.${listing.seller.account_type}`)}</span>
+                {listing.seller.badges?.includes("verified_phone") ? (
+                  <>
+                    {" "}
+                    <Badge tone="ok">{t("phoneVerification.verified")}</Badge>
+                  </>
+                ) : null}
               </span>
             </p>
             {isOwner ? null : user ? (
               listing.status === "active" ? (
-                <ContactSeller listingId={listing.id} listingTitle={listing.title} />
+                <>
+                  <PhoneContacts listingId={listing.id} channels={listing.seller.contacts ?? []} />
+                  <ContactSeller listingId={listing.id} listingTitle={listing.title} />
+                  <ReportListing listingId={listing.id} />
+                </>
               ) : null
             ) : (
               <ButtonLink to={signInTo} block>
@@ -218,6 +244,7 @@ export default function ListingDetailRoute() {
           <section className="card card-body stack" aria-labelledby="market-title">
             <h2 id="market-title">{t("market.title")}</h2>
             <MarketValue listingId={listing.id} />
+            <PriceHistory history={listing.price_history ?? []} />
             <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} showVerdict={false} />
           </section>
         </aside>

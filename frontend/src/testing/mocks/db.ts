@@ -48,6 +48,9 @@ export const seller: User = {
   preferred_language: "en",
   date_joined: "2025-01-01T10:00:00+03:00",
   email_verified: true,
+  phone_verified: false,
+  shows_call: false,
+  shows_whatsapp: false,
   is_analyst: false,
   is_staff: false,
 };
@@ -61,6 +64,9 @@ export const buyer: User = {
   preferred_language: "en",
   date_joined: "2025-02-01T10:00:00+03:00",
   email_verified: true,
+  phone_verified: false,
+  shows_call: false,
+  shows_whatsapp: false,
   is_analyst: false,
   is_staff: false,
 };
@@ -69,7 +75,7 @@ let nextId = 100;
 
 /** A listing's photo at `path` (its .jpg and -thumb.jpg), in upload order. */
 export function makePhoto(id: number, path: string): Photo {
-  return { id, url: `${path}.jpg`, thumbnail_url: `${path}-thumb.jpg`, width: 1600, height: 1200, position: id - 1 };
+  return { id, url: `${path}.jpg`, thumbnail_url: `${path}-thumb.jpg`, srcset: null, thumbnail_srcset: null, width: 1600, height: 1200, position: id - 1 };
 }
 
 export function makeListing(overrides: Partial<Listing> = {}): Listing {
@@ -100,7 +106,7 @@ export function makeListing(overrides: Partial<Listing> = {}): Listing {
     description: "One owner, full service history.",
     seller_type: seller.account_type,
     status: "active",
-    seller: { id: seller.id, display_name: seller.display_name, account_type: seller.account_type },
+    seller: { id: seller.id, display_name: seller.display_name, account_type: seller.account_type, contacts: [], badges: [] },
     photos: [makePhoto(1, "/media/p/1")],
     version: 1,
     created_at: "2026-11-20T09:00:00+03:00",
@@ -108,6 +114,11 @@ export function makeListing(overrides: Partial<Listing> = {}): Listing {
     published_at: "2026-11-20T09:00:00+03:00",
     expires_at: "2027-01-19T09:00:00+03:00",
     sold_at: null,
+    price_history: [{ price: overrides.price ?? "18500.000", changed_at: "2026-11-20T09:00:00+03:00" }],
+    price_drop: null,
+    price_changed_at: null,
+    deal_percent: null,
+    days_listed: 11,
     ...overrides,
   };
 }

@@ -178,6 +178,10 @@ function summary(listing: Listing) {
     seller_type: listing.seller.account_type as AccountType,
     thumbnail_url: listing.photos[0]?.thumbnail_url ?? null,
     created_at: listing.created_at,
+    price_drop: listing.price_drop,
+    price_changed_at: listing.price_changed_at,
+    deal_percent: listing.deal_percent,
+    days_listed: listing.days_listed,
   };
 }
 
@@ -528,7 +532,7 @@ export const httpHandlers = [
     if (!body.price || !/^\d+(\.\d{1,3})?$/.test(String(body.price))) errors.price = ["Enter a price in BHD with up to 3 decimals."];
     if (Object.keys(errors).length) return HttpResponse.json(errors, { status: 400 });
     const title = body.title || `${body.year} ${body.make} ${body.model}`;
-    const listing = makeListing({ ...body, title, photos: [], seller: { id: author.id, display_name: author.display_name, account_type: "private" } });
+    const listing = makeListing({ ...body, title, photos: [], seller: { id: author.id, display_name: author.display_name, account_type: "private", contacts: [], badges: [] } });
     state.listings.push(listing);
     return HttpResponse.json(listing, { status: 201 });
   }),

@@ -3,7 +3,13 @@ import { api } from "@/lib/api-client";
 import type { Language, User } from "@/api/models";
 import { queryKeys } from "@/lib/query-keys";
 
-type ProfileInput = { display_name?: string; phone?: string | null; preferred_language?: Language };
+type ProfileInput = {
+  display_name?: string;
+  phone?: string | null;
+  preferred_language?: Language;
+  shows_call?: boolean;
+  shows_whatsapp?: boolean;
+};
 
 function updateProfile(input: ProfileInput): Promise<User> {
   return api.patch<User>("/me", input);

@@ -57,4 +57,34 @@ describe("account", () => {
       alert: true,
     });
   });
+
+  it("verifies the phone with the code sent by SMS, and says so when the code is wrong", async () => {
+    server.use(
+      http.post("*/api/v1/me/phone/verify", () => HttpResponse.json({ ...buyer, phone_verified: false }, { status: 202 })),
+      http.post("*/api/v1/me/phone/confirm", async ({ request }) => {
+        const { code } = (await request.json()) as { code: string };
+        return code === "123456"
+          ? HttpResponse.json({ ...buyer, phone_verified: true })
+          : HttpResponse.json({ code: ["That code is not right. Check the SMS and try again."] }, { status: 400 });
+      }),
+    );
+    const { user } = renderApp("/account", { user: { ...buyer, phone_verified: false } });
+    await user.click(await screen.findByRole("button", { name: "Send me a code by SMS" }));
+    const code = await screen.findByLabelText("Code");
+    await user.type(code, "000000");
+    await user.click(screen.getByRole("button", { name: "Verify" }));
+    await waitFor(() => expect(code).toHaveAccessibleDescription(/That code is not right/));
+    await user.clear(code);
+    await user.type(code, "123456");
+    await user.click(screen.getByRole("button", { name: "Verify" }));
+    expect(await screen.findByText("Verified phone")).toBeInTheDocument();
+  });
+
+  it("lets a seller choose Call and WhatsApp buttons", async () => {
+    const { user } = renderApp("/account", { user: { ...buyer } });
+    await user.click(await screen.findByLabelText("Show a WhatsApp button on my listings"));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Profile saved.")).toBeInTheDocument();
+    expect(state.requests.filter((request) => request.method === "PATCH").at(-1)?.body).toMatchObject({ shows_whatsapp: true, shows_call: false });
+  });
 });

@@ -17,6 +17,8 @@ export function ProfileForm({ user }: { user: User }) {
     display_name: user.display_name,
     phone: user.phone ?? "",
     preferred_language: user.preferred_language ?? "en",
+    shows_call: user.shows_call ?? false,
+    shows_whatsapp: user.shows_whatsapp ?? false,
   });
   const errors = formErrorsOf(update.error, t, ["display_name", "phone", "preferred_language"]);
   const formRef = useFocusFirstError<HTMLFormElement>(update.error);
@@ -25,7 +27,13 @@ export function ProfileForm({ user }: { user: User }) {
     event.preventDefault();
     const phone = form.phone.replace(/\s+/g, "");
     update.mutate(
-      { display_name: form.display_name.trim(), phone: phone || null, preferred_language: form.preferred_language },
+      {
+        display_name: form.display_name.trim(),
+        phone: phone || null,
+        preferred_language: form.preferred_language,
+        shows_call: form.shows_call,
+        shows_whatsapp: form.shows_whatsapp,
+      },
       { onSuccess: (saved) => void setLanguage(saved.preferred_language ?? form.preferred_language) },
     );
   };
@@ -51,6 +59,18 @@ export function ProfileForm({ user }: { user: User }) {
         onChange={(event) => setForm({ ...form, phone: event.target.value })}
         errors={errors.fields.phone}
       />
+      <fieldset className="stack">
+        <legend>{t("contacts.choiceLegend")}</legend>
+        <p className="muted">{t("contacts.choiceHint")}</p>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.shows_call} onChange={(event) => setForm({ ...form, shows_call: event.target.checked })} />
+          <span>{t("contacts.showCall")}</span>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.shows_whatsapp} onChange={(event) => setForm({ ...form, shows_whatsapp: event.target.checked })} />
+          <span>{t("contacts.showWhatsApp")}</span>
+        </label>
+      </fieldset>
       <SelectField
         label={t("account.language")}
         value={form.preferred_language}

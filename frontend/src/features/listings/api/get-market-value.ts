@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Comparable, MarketRating, PriceEstimate } from "@/features/listings/types/market";
+import type { Comparable, MarketRating, PriceEstimate, NoRatingReason } from "@/features/listings/types/market";
 import { api } from "@/lib/api-client";
 import type { Money } from "@/api/models";
 import { queryKeys } from "@/lib/query-keys";
@@ -9,7 +9,9 @@ export type MarketValue = {
   listing_id: number;
   price: Money;
   rating: MarketRating | null;
-  reason: string | null;
+  reason: NoRatingReason | null;
+  /** Comparable cars left out for an outlying price. */
+  outliers_excluded?: number;
   /** The price against the comparables' median, in percent (−8.3 is 8.3 % below). */
   difference_percent: number | null;
   estimate: PriceEstimate | null;

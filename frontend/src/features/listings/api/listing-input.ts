@@ -14,11 +14,13 @@ type EnumField = {
  * as the seller typed them; the API validates them. Year and mileage are null
  * while the seller has not typed them.
  */
-export type ListingInput = { [Field in Exclude<ListingField, "year" | "mileage_km" | "status">]?: string } & {
+export type ListingInput = { [Field in Exclude<ListingField, "year" | "mileage_km" | "status" | "price_confirmed">]?: string } & {
   // A number, or the text typed when it is none, for the API to refuse with its reason.
   year?: number | string | null;
   mileage_km?: number | string | null;
   status?: Write["status"];
+  /** The seller confirms a price the API found unusual (a 400 `price_unusual` asks for it). */
+  price_confirmed?: boolean;
 };
 
 /** Every field a seller writes, in the order of core/listings/fields.py (from the schema). */
@@ -33,7 +35,7 @@ export const LISTING_ENUM_FIELDS = Object.entries(listingFields.enums) as [EnumF
 export function inputOf(listing: Listing): ListingInput {
   const input: ListingInput = {};
   for (const field of LISTING_FIELDS) {
-    if (field === "status") continue;
+    if (field === "status" || field === "price_confirmed") continue;
     const value = listing[field];
     if (field === "year" || field === "mileage_km") input[field] = value as number;
     else input[field] = value === null || value === undefined ? "" : String(value);

@@ -7,21 +7,24 @@ import {
   type ListingField,
   type ListingInput,
 } from "@/features/listings/api/listing-input";
+import { priceUnusualOf } from "@/features/listings/api/price-unusual";
 import { PhotoUploads } from "@/features/listings/components/photo-uploads";
 import { PriceSuggestion } from "@/features/listings/components/price-suggestion";
 import type { PhotoUploads as Uploads } from "@/features/listings/hooks/use-photo-uploads";
+import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
 import { NumberField } from "@/components/number-field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
-import { formErrorsOf } from "@/lib/form-errors";
+import { formatPrice, formatPriceRange } from "@/lib/format";
+import { formErrorsOf, NO_ERRORS } from "@/lib/form-errors";
 import { numberText, wholeNumber } from "@/lib/numbers";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import type { Photo, ListingStatus } from "@/api/models";
 
-type FormState = Record<Exclude<ListingField, "status">, string>;
+type FormState = Record<Exclude<ListingField, "status" | "price_confirmed">, string>;
 
-const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status");
+const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && field !== "price_confirmed");
 // The common case in Bahrain preselected; the seller changes what differs.
 const DEFAULTS: Partial<FormState> = { fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
 const EMPTY = Object.fromEntries(FORM_FIELDS.map((field) => [field, DEFAULTS[field] ?? ""])) as FormState;
@@ -75,12 +78,17 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     intentRef.current = status;
     setIntent(status);
   };
-  const errors = formErrorsOf(error, t, LISTING_FIELDS);
+  // A price far from the market is not an error to fix but a question: the seller confirms it (or corrects it).
+  const unusual = priceUnusualOf(error);
+  const [priceConfirmed, setPriceConfirmed] = useState(false);
+  const errors = unusual ? NO_ERRORS : formErrorsOf(error, t, LISTING_FIELDS);
   const formRef = useFocusFirstError<HTMLFormElement>(error);
   const fieldErrors = (name: string) => errors.fields[name];
 
-  const set = (name: keyof FormState, value: string) =>
+  const set = (name: keyof FormState, value: string) => {
+    if (name === "price") setPriceConfirmed(false);
     setState((current) => ({ ...current, [name]: value, ...(name === "make" ? { model: "" } : {}) }));
+  };
 
   const models = makes?.find((make) => make.slug === state.make)?.models ?? [];
   const thisYear = new Date().getFullYear();
@@ -92,6 +100,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
       for (const [key, value] of Object.entries(input) as [keyof ListingInput, unknown][]) {
         if (value !== "" && value !== null) (body as Record<string, unknown>)[key] = value;
       }
+      if (priceConfirmed) body.price_confirmed = true;
       onSubmit(body, status);
       return;
     }
@@ -100,6 +109,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
     for (const key of Object.keys(input) as (keyof ListingInput)[]) {
       if (input[key] !== before[key]) (changes as Record<string, unknown>)[key] = input[key];
     }
+    if (priceConfirmed) changes.price_confirmed = true;
     onSubmit(changes, status);
   };
 
@@ -157,6 +167,20 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
           />
           <NumberField label={t("fields.mileage_km")} {...text("mileage_km")} maxLength={12} />
         </div>
+        {unusual ? (
+          <Alert tone="warning" title={t("sell.priceUnusual.title")}>
+            <p>
+              {unusual.typical
+                ? t("sell.priceUnusual.band", { range: formatPriceRange(unusual.typical.low, unusual.typical.high, language) })
+                : t("sell.priceUnusual.floor", { floor: formatPrice(unusual.floor, language) })}
+            </p>
+            {unusual.hold ? <p>{t("sell.priceUnusual.hold")}</p> : null}
+            <label className="checkbox">
+              <input type="checkbox" name="price_confirmed" checked={priceConfirmed} onChange={(event) => setPriceConfirmed(event.target.checked)} />
+              <span>{t("sell.priceUnusual.confirm", { price: formatPrice(toInput(state).price, language) })}</span>
+            </label>
+          </Alert>
+        ) : null}
       </section>
 
       <section className="form-section card card-body" aria-labelledby="sec-specs">

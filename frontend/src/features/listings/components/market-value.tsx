@@ -26,9 +26,11 @@ export function MarketValue({ listingId }: { listingId: number }) {
   if (!data.rating)
     return (
       <p className="muted market-value-none">
-        {data.comparables_count
-          ? t("marketValue.notEnough", { count: data.comparables_count, formatted: formatNumber(data.comparables_count, language) })
-          : t("marketValue.notEnoughNone")}
+        {data.reason === "price_implausible"
+          ? t("marketValue.implausible")
+          : data.comparables_count
+            ? t("marketValue.notEnough", { count: data.comparables_count, formatted: formatNumber(data.comparables_count, language) })
+            : t("marketValue.notEnoughNone")}
       </p>
     );
 

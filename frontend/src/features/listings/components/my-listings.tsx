@@ -93,6 +93,9 @@ export function MyListings() {
                 <ButtonLink to={`/listings/${listing.id}/edit`} variant="secondary" size="s">
                   {t("actions.edit")}
                 </ButtonLink>
+                <ButtonLink to={`/me/listings/${listing.id}/stats`} variant="ghost" size="s">
+                  {t("stats.open")}
+                </ButtonLink>
                 {listing.status === "draft" ? (
                   <Button
                     size="s"

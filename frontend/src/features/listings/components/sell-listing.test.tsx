@@ -176,4 +176,36 @@ describe("price suggestion", () => {
     await user.selectOptions(screen.getByLabelText(/^Model/), "altima");
     expect(screen.queryByText(/Similar cars sell for/)).not.toBeInTheDocument();
   });
+
+  it("asks to confirm a price far from the market, and sends the confirmation", async () => {
+    const posts: Record<string, unknown>[] = [];
+    server.use(
+      http.post("*/api/v1/listings", async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        posts.push(body);
+        if (body.price_confirmed !== true)
+          return HttpResponse.json(
+            { detail: "This price is far from what similar cars sell for.", code: "price_unusual", price: ["far"], hold: true, floor: "3000.000", typical: null },
+            { status: 400 },
+          );
+        return HttpResponse.json({ detail: "stop here" }, { status: 409 });
+      }),
+    );
+    const { user } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await user.type(screen.getByLabelText(/^Price/), "1.500");
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+
+    expect(await screen.findByText("Is this price right?")).toBeInTheDocument();
+    expect(screen.getByText(/rarely sell below BHD 3,000/)).toBeInTheDocument();
+    expect(screen.getByText(/our team reviews the listing/)).toBeInTheDocument();
+    // The server's English field message is not shown as an error to fix.
+    expect(screen.getByLabelText(/^Price/)).not.toHaveAttribute("aria-invalid", "true");
+
+    await user.click(screen.getByLabelText(/Yes, the price BHD 1\.500 is right/));
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+    await waitFor(() => expect(posts).toHaveLength(2));
+    expect(posts[0]).not.toHaveProperty("price_confirmed");
+    expect(posts[1]).toMatchObject({ price: "1.500", price_confirmed: true });
+  });
 });

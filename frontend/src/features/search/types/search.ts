@@ -40,7 +40,7 @@ export const RANGE_FIELDS: RangeField[] = [
   { key: "mileage_km", min: "mileage_min", max: "mileage_max" },
 ];
 
-export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc"] as const;
+export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc", "best_deals"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const DEFAULT_PAGE_SIZE = 24;
