@@ -113,7 +113,9 @@ class ListingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Listing
         fields = _shown()
-        read_only_fields = fields  # output only: the schema says every key is there
+        # Output only, every key always there: the schema (so the clients' types) says so.
+        # Not read_only_fields: those would drop the blank choice of drivetrain and colour.
+        extra_kwargs = {name: {"required": True} for name in fields if name not in {"id", "created_at", "updated_at"}}
 
     def get_days_listed(self, listing: Listing) -> int | None:
         if listing.published_at is None:

@@ -1139,54 +1139,55 @@ export interface components {
         /** @description A favourite shown as its listing, with the price when it was saved. */
         FavoriteListing: {
             readonly id: number;
-            readonly title: string;
+            title: string;
             make: string;
             make_name_en: string;
             make_name_ar: string;
             model: string;
             model_name_en: string;
             model_name_ar: string;
-            readonly trim: string;
-            readonly year: number;
+            trim: string;
+            year: number;
             /** Format: decimal */
             price: string;
-            readonly currency: string;
-            readonly country: string;
-            readonly mileage_km: number;
-            readonly body_type: components["schemas"]["BodyTypeEnum"];
-            readonly fuel: components["schemas"]["FuelEnum"];
-            readonly transmission: components["schemas"]["TransmissionEnum"];
-            readonly drivetrain: components["schemas"]["DrivetrainEnum"];
-            readonly exterior_color: components["schemas"]["ColorEnum"];
-            readonly regional_spec: components["schemas"]["RegionalSpecEnum"];
-            readonly condition: components["schemas"]["ConditionEnum"];
-            readonly governorate: components["schemas"]["GovernorateEnum"];
-            readonly description: string;
+            currency: string;
+            country: string;
+            mileage_km: number;
+            body_type: components["schemas"]["BodyTypeEnum"];
+            fuel: components["schemas"]["FuelEnum"];
+            transmission: components["schemas"]["TransmissionEnum"];
+            drivetrain: components["schemas"]["DrivetrainEnum"] | components["schemas"]["BlankEnum"];
+            exterior_color: components["schemas"]["ColorEnum"] | components["schemas"]["BlankEnum"];
+            regional_spec: components["schemas"]["RegionalSpecEnum"];
+            condition: components["schemas"]["ConditionEnum"];
+            governorate: components["schemas"]["GovernorateEnum"];
+            description: string;
             /** Format: decimal */
-            readonly price_drop: string | null;
+            price_drop: string | null;
             /** Format: date-time */
-            readonly price_changed_at: string | null;
+            price_changed_at: string | null;
             /** Format: double */
             deal_percent: number | null;
-            readonly seller_type: components["schemas"]["AccountTypeEnum"];
+            seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: date-time */
-            readonly published_at: string | null;
+            published_at: string | null;
             /** Format: date-time */
-            readonly expires_at: string | null;
+            expires_at: string | null;
             /** Format: date-time */
-            readonly sold_at: string | null;
-            readonly status: components["schemas"]["ListingStatusEnum"];
+            sold_at: string | null;
+            status: components["schemas"]["ListingStatusEnum"];
             seller: components["schemas"]["Seller"];
             photos: components["schemas"]["Photo"][];
             /** @description Every price it has asked, newest first */
             price_history: components["schemas"]["PriceChange"][];
             /** @description Whole days on the market (until sold); null if never published */
             readonly days_listed: number | null;
-            readonly version: number;
+            /** Format: int64 */
+            version: number;
             /**
              * Format: decimal
              * @description The price when you saved it
@@ -1248,54 +1249,55 @@ export interface components {
         /** @description The listing as API.md shows it (output only: writes go through services). */
         Listing: {
             readonly id: number;
-            readonly title: string;
+            title: string;
             make: string;
             make_name_en: string;
             make_name_ar: string;
             model: string;
             model_name_en: string;
             model_name_ar: string;
-            readonly trim: string;
-            readonly year: number;
+            trim: string;
+            year: number;
             /** Format: decimal */
             price: string;
-            readonly currency: string;
-            readonly country: string;
-            readonly mileage_km: number;
-            readonly body_type: components["schemas"]["BodyTypeEnum"];
-            readonly fuel: components["schemas"]["FuelEnum"];
-            readonly transmission: components["schemas"]["TransmissionEnum"];
-            readonly drivetrain: components["schemas"]["DrivetrainEnum"];
-            readonly exterior_color: components["schemas"]["ColorEnum"];
-            readonly regional_spec: components["schemas"]["RegionalSpecEnum"];
-            readonly condition: components["schemas"]["ConditionEnum"];
-            readonly governorate: components["schemas"]["GovernorateEnum"];
-            readonly description: string;
+            currency: string;
+            country: string;
+            mileage_km: number;
+            body_type: components["schemas"]["BodyTypeEnum"];
+            fuel: components["schemas"]["FuelEnum"];
+            transmission: components["schemas"]["TransmissionEnum"];
+            drivetrain: components["schemas"]["DrivetrainEnum"] | components["schemas"]["BlankEnum"];
+            exterior_color: components["schemas"]["ColorEnum"] | components["schemas"]["BlankEnum"];
+            regional_spec: components["schemas"]["RegionalSpecEnum"];
+            condition: components["schemas"]["ConditionEnum"];
+            governorate: components["schemas"]["GovernorateEnum"];
+            description: string;
             /** Format: decimal */
-            readonly price_drop: string | null;
+            price_drop: string | null;
             /** Format: date-time */
-            readonly price_changed_at: string | null;
+            price_changed_at: string | null;
             /** Format: double */
             deal_percent: number | null;
-            readonly seller_type: components["schemas"]["AccountTypeEnum"];
+            seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: date-time */
-            readonly published_at: string | null;
+            published_at: string | null;
             /** Format: date-time */
-            readonly expires_at: string | null;
+            expires_at: string | null;
             /** Format: date-time */
-            readonly sold_at: string | null;
-            readonly status: components["schemas"]["ListingStatusEnum"];
+            sold_at: string | null;
+            status: components["schemas"]["ListingStatusEnum"];
             seller: components["schemas"]["Seller"];
             photos: components["schemas"]["Photo"][];
             /** @description Every price it has asked, newest first */
             price_history: components["schemas"]["PriceChange"][];
             /** @description Whole days on the market (until sold); null if never published */
             readonly days_listed: number | null;
-            readonly version: number;
+            /** Format: int64 */
+            version: number;
         };
         ListingDay: {
             /** Format: date */
@@ -1330,32 +1332,32 @@ export interface components {
          */
         ListingSummary: {
             readonly id: number;
-            readonly title: string;
+            title: string;
             make: string;
             model: string;
-            readonly year: number;
-            readonly mileage_km: number;
-            readonly body_type: components["schemas"]["BodyTypeEnum"];
-            readonly fuel: components["schemas"]["FuelEnum"];
-            readonly transmission: components["schemas"]["TransmissionEnum"];
-            readonly regional_spec: components["schemas"]["RegionalSpecEnum"];
-            readonly governorate: components["schemas"]["GovernorateEnum"];
-            readonly seller_type: components["schemas"]["AccountTypeEnum"];
+            year: number;
+            mileage_km: number;
+            body_type: components["schemas"]["BodyTypeEnum"];
+            fuel: components["schemas"]["FuelEnum"];
+            transmission: components["schemas"]["TransmissionEnum"];
+            regional_spec: components["schemas"]["RegionalSpecEnum"];
+            governorate: components["schemas"]["GovernorateEnum"];
+            seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            readonly price_changed_at: string | null;
+            price_changed_at: string | null;
             /** Format: double */
             deal_percent: number | null;
             /** Format: decimal */
             price: string;
             /** Format: decimal */
-            readonly price_drop: string | null;
+            price_drop: string | null;
             readonly thumbnail_url: string | null;
             /** @description Whole days on the market (until sold); null if never published */
             readonly days_listed: number | null;
-            readonly currency: string;
-            readonly status: components["schemas"]["ListingStatusEnum"];
+            currency: string;
+            status: components["schemas"]["ListingStatusEnum"];
         };
         /** @description Documents the writable keys for the schema (core/listings/fields.py); the services validate them. */
         ListingWriteRequest: {
