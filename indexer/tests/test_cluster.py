@@ -71,13 +71,15 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OpenSearchClus
 def stack(cluster: OpenSearchCluster, tmp_path, settings) -> Iterator[tuple[Seller, OpenSearchCluster]]:  # type: ignore[no-untyped-def]
     """The web server and a worker on the cluster, with the test's index on it (two replicas: every node holds it)."""
     settings.SEARCH_URL = cluster.url
+    # A cluster moving shards on a loaded machine answers admin calls slowly: wait, do not fail.
+    settings.SEARCH_TIMEOUT = 30
     get_engine.cache_clear()
     engine = get_engine()
     for index in engine.indices_for_alias(listings_alias()):
         engine.delete_index(index)
     ensure_listings_index()
     assert engine.cluster_health(listings_alias(), wait_for_status="green", timeout_seconds=60)["status"] == "green"
-    env = worker_env(SEARCH_URL=cluster.url)
+    env = worker_env(SEARCH_URL=cluster.url, SEARCH_TIMEOUT="20")
     web, worker = WebProcess(env, tmp_path).start(), WorkerProcess(env, tmp_path).start()
     try:
         seller = Seller(web.url)

@@ -25,7 +25,7 @@ NOT_IN_CONTAINERS = {
     "FRONTEND_DIST": "the frontend image serves the built app; web has no build",
 }
 # Only for the web server's processes.
-WEB_ONLY = {"WEB_CONCURRENCY", "PROMETHEUS_MULTIPROC_DIR"}
+WEB_ONLY = {"WEB_CONCURRENCY", "PROMETHEUS_MULTIPROC_DIR", "POSTGRES_POOL_SIZE"}
 # Read by a program other than ours.
 READ_BY_OTHERS = {"FORWARDED_ALLOW_IPS": "uvicorn"}
 # What production must be given rather than defaulted.
