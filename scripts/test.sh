@@ -27,7 +27,9 @@ say "API types match the schema (scripts/api_types.sh --check)"
 # The ASGI server under test serves static files (the API docs' Swagger UI) as production does.
 "$PY" manage.py collectstatic --noinput -v 0
 say "backend tests (pytest)"
-"$VENV/bin/pytest" "$@"
+# The whole suite starts from a new test database: rows left by an interrupted
+# run (pytest reuses the database for speed, pyproject.toml) must not fail it.
+if [ $# -eq 0 ]; then "$VENV/bin/pytest" --create-db; else "$VENV/bin/pytest" "$@"; fi
 
 if [ -f frontend/package.json ] && [ $# -eq 0 ]; then
   say "frontend checks and unit tests"
