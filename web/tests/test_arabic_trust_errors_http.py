@@ -1,6 +1,6 @@
 """The Arabic sweep (web/tests/test_arabic_errors_http.py) over what issue 18
 added: unusual prices, Call and WhatsApp, reports, phone codes, contact choices
-and a seller's numbers. Each refusal is provoked in Arabic, its status checked
+and a seller's numbers (and a few older refusals the first sweep misses). Each refusal is provoked in Arabic, its status checked
 (so the sweep cannot pass by asking nothing), and no English sentence may be
 left in any answer, nor in the SMS that carries the code."""
 
@@ -100,6 +100,15 @@ def _sweep() -> list[tuple[str, int, object]]:
         ("codes past the hour's limit", 429, as_seller.post("/api/v1/me/phone/verify", {}, format="json")),
         ("a seller who is not there", 404, anonymous.get("/api/v1/sellers/987654321")),
         ("numbers for no days", 400, as_seller.get(f"/api/v1/me/listings/{chat_only_car.pk}/stats", {"days": "0"})),
+        # Older refusals the first sweep does not reach: a price suggestion's parameters, the suggestion box, a model.
+        ("a price suggestion for nothing", 400, as_seller.get("/api/v1/analytics/price-suggestion")),
+        (
+            "a price suggestion for no such model",
+            400,
+            as_seller.get("/api/v1/analytics/price-suggestion", {"make": "alfa-romeo", "model": "nope", "mileage_km": "-1"}),
+        ),
+        ("a suggestion for too many words", 400, anonymous.get("/api/v1/search/suggest", {"q": "x" * 101})),
+        ("a listing of no such model", 400, as_seller.post("/api/v1/listings", {**asked_low, "model": "nope"}, format="json")),
     ]
     return [(what, expected, answer.status_code, answer.json()) for what, expected, answer in asks]
 
