@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from search.analytics import money_or_none, percentile_values, percentiles_agg, run_analytics_query
 from search.comparables import MIN_COMPARABLES, Car, closer_to, comparable_car, criteria, on_the_market
 from search.money import fils_to_str
@@ -209,21 +211,28 @@ def parse_car_params(params: Mapping[str, Sequence[str]], *, known_models: Colle
     model = (_single(params, "model") or "").lower()
     for name, value in (("make", make), ("model", model)):
         if not value:
-            errors[name] = ["This parameter is required."]
+            errors[name] = [_("This parameter is required.")]
     if make and model and (make, model) not in known_models:
-        if any(known_make == make for known_make, _ in known_models):
-            errors["model"] = [f"{model[:60]!r} is not a model of {make!r}; see /api/v1/catalog/makes."]
+        if any(known_make == make for known_make, _model in known_models):
+            errors["model"] = [
+                _("%(value)s is not a model of %(make)s; see /api/v1/catalog/makes.")
+                % {"value": repr(model[:60]), "make": repr(make)}
+            ]
         else:
-            errors["make"] = [f"Unknown make {make[:60]!r}; see /api/v1/catalog/makes."]
+            errors["make"] = [_("Unknown make %(value)s; see /api/v1/catalog/makes.") % {"value": repr(make[:60])}]
     newest = max_year()
     raw_year = _single(params, "year")
     year = _whole(raw_year, MIN_YEAR, newest) if raw_year is not None else None
     if year is None:
-        errors["year"] = [f"Must be a whole number between {MIN_YEAR} and {newest}."]
+        errors["year"] = [
+            _("Must be a whole number between %(min_year)s and %(newest)s.") % {"min_year": MIN_YEAR, "newest": newest}
+        ]
     raw_mileage = _single(params, "mileage_km")
     mileage = _whole(raw_mileage, 0, MAX_MILEAGE) if raw_mileage is not None else None
     if raw_mileage is not None and mileage is None:
-        errors["mileage_km"] = [f"Must be a whole number of kilometres from 0 to {MAX_MILEAGE:,}."]
+        errors["mileage_km"] = [
+            _("Must be a whole number of kilometres from 0 to %(max_mileage)s.") % {"max_mileage": f"{MAX_MILEAGE:,}"}
+        ]
     if errors:
         raise InvalidParams(errors)
     return Car(make=make, model=model, year=year or 0, mileage_km=mileage)

@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.limits import AttemptsLimited, hourly_check
 from core.accounts.models import Language, PhoneCode, User
@@ -24,8 +25,8 @@ CODE_TEXT = {
     Language.EN.value: "Your Sayara code is {code}. It expires in {minutes} minutes. Never share it.",
     Language.AR.value: "رمزك في سيارة هو {code}. ينتهي خلال {minutes} دقائق. لا تشاركه مع أحد.",
 }
-WRONG_CODE = "That code is not right. Check the SMS and try again."
-NO_CODE = "This code has expired or was replaced. Ask for a new one."
+WRONG_CODE = _("That code is not right. Check the SMS and try again.")
+NO_CODE = _("This code has expired or was replaced. Ask for a new one.")
 
 
 def _account(user: User) -> str:
@@ -39,15 +40,15 @@ def phone_code_send(*, user: User, phone: object = None) -> User:
     if errors:
         raise ValidationError(errors)
     if not number:
-        raise ValidationError({"phone": ["Add your phone number first: +973 followed by 8 digits."]})
+        raise ValidationError({"phone": [_("Add your phone number first: +973 followed by 8 digits.")]})
     hourly_check(
-        scope="phone-code", subject=_account(user), limit=settings.PHONE_CODES_PER_HOUR, message="Too many codes asked for."
+        scope="phone-code", subject=_account(user), limit=settings.PHONE_CODES_PER_HOUR, message=_("Too many codes asked for.")
     )
     hourly_check(
         scope="phone-code-number",
         subject=number,
         limit=settings.PHONE_CODES_PER_HOUR,
-        message="Too many codes sent to this number.",
+        message=_("Too many codes sent to this number."),
     )
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
@@ -74,7 +75,7 @@ def phone_code_confirm(*, user: User, code: object) -> User:
         if pending is None:
             refusal: Exception | None = ValidationError({"code": [NO_CODE]})
         elif pending.attempts >= settings.PHONE_CODE_ATTEMPTS:
-            refusal = AttemptsLimited("Too many wrong codes. Ask for a new one.", retry_after=1)
+            refusal = AttemptsLimited(_("Too many wrong codes. Ask for a new one."), retry_after=1)
         elif not isinstance(code, str) or not check_password(code.strip(), pending.code_hash):
             pending.attempts += 1
             pending.save(update_fields=["attempts"])

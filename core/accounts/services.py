@@ -173,11 +173,11 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
     for choice in ("shows_call", "shows_whatsapp"):
         if choice in data:
             if not isinstance(data[choice], bool):
-                errors[choice] = ["Must be true or false."]
+                errors[choice] = [_("Must be true or false.")]
             else:
                 setattr(user, choice, data[choice])
     if (user.shows_call or user.shows_whatsapp) and not user.phone and "phone" not in errors:
-        errors["phone"] = ["Add your phone number to show Call or WhatsApp buttons."]
+        errors["phone"] = [_("Add your phone number to show Call or WhatsApp buttons.")]
     if "preferred_language" in data:
         if data["preferred_language"] not in Language.values:
             errors["preferred_language"] = [_("Must be en or ar.")]

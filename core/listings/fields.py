@@ -158,7 +158,7 @@ class Percent:
     """A share in percent with one decimal, set by Sayara (the deal rating)."""
 
     def clean(self, value: Any) -> Decimal:
-        raise Invalid("Set by Sayara, not by sellers.")
+        raise Invalid(_("Set by Sayara, not by sellers."))
 
 
 Kind = Text | Whole | Money | Choice | CatalogSlug | Moment | Percent

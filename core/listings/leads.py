@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.limits import hourly_check
 from core.accounts.models import User
@@ -61,9 +62,11 @@ def listing_phone_reveal(*, listing: Listing, buyer: User, channel: Any = None) 
         raise Listing.DoesNotExist
     channel = shown[0] if channel is None else channel
     if channel not in LeadChannel.values:
-        raise ValidationError({"channel": [f"Must be one of: {', '.join(LeadChannel.values)}."]})
+        raise ValidationError({"channel": [_("Must be one of: %(values)s.") % {"values": ", ".join(LeadChannel.values)}]})
     if channel not in shown:
-        raise ValidationError({"channel": [f"This seller takes {' and '.join(shown)} only, besides chat."]})
+        raise ValidationError(
+            {"channel": [_("This seller takes only %(channels)s, besides chat.") % {"channels": ", ".join(shown)}]}
+        )
     own = buyer.pk == listing.seller_id
     if not own:
         hourly_check(
@@ -71,7 +74,7 @@ def listing_phone_reveal(*, listing: Listing, buyer: User, channel: Any = None) 
             # With its creation moment: a recreated database (the tests') reuses ids within the hour.
             subject=f"{buyer.pk}:{buyer.date_joined.timestamp()}",
             limit=settings.PHONE_REVEALS_PER_HOUR,
-            message="You have revealed many sellers' numbers this hour.",
+            message=_("You have revealed many sellers' numbers this hour."),
         )
         ListingLead.objects.create(listing=listing, buyer=buyer, channel=channel)
     phone = listing.seller.phone

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from core.catalog.values import expected_price
 from core.errors import DomainError
 
@@ -86,6 +88,13 @@ def _money(amount: Decimal) -> str:
     return f"{amount:.3f}"
 
 
+CONFIRM_MESSAGE = _("This price is far from what similar cars sell for. Check it, then confirm it with price_confirmed.")
+HOLD_MESSAGE = _(
+    "This price is far from what similar cars sell for. Check it, then confirm it with price_confirmed. "
+    "Once confirmed, the listing waits for our team's review before buyers see it."
+)
+
+
 class PriceUnusual(DomainError):
     """A price far from what such cars sell for, not yet confirmed by the seller (400).
 
@@ -102,7 +111,5 @@ class PriceUnusual(DomainError):
             "floor": _money(verdict.floor),
             "typical": {"low": _money(verdict.band.low), "high": _money(verdict.band.high)} if verdict.band else None,
         }
-        message = "This price is far from what similar cars sell for. Check it, then confirm it with price_confirmed."
-        if hold:
-            message += " Once confirmed, the listing waits for our team's review before buyers see it."
+        message = HOLD_MESSAGE if hold else CONFIRM_MESSAGE
         super().__init__(message, price=[message], **details)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.accounts.limits import hourly_check
 from core.accounts.models import User
@@ -27,20 +28,20 @@ def listing_report(*, listing: Listing, reporter: User, reason: Any, note: Any =
     open report of the same listing is updated rather than repeated."""
     errors: dict[str, list[str]] = {}
     if reason not in ReportReason.values:
-        errors["reason"] = [f"Must be one of: {', '.join(ReportReason.values)}."]
+        errors["reason"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(ReportReason.values)}]
     try:
         note = NOTE.clean(note)
     except Invalid as refused:
         errors["note"] = [str(refused)]
     if listing.seller_id == reporter.pk:
-        errors["non_field_errors"] = ["You cannot report your own listing."]
+        errors["non_field_errors"] = [_("You cannot report your own listing.")]
     if errors:
         raise ValidationError(errors)
     hourly_check(
         scope="report",
         subject=f"{reporter.pk}:{reporter.date_joined.timestamp()}",
         limit=settings.REPORTS_PER_HOUR,
-        message="You have sent many reports this hour.",
+        message=_("You have sent many reports this hour."),
     )
     open_report = ListingReport.objects.filter(listing=listing, reporter=reporter, resolved_at__isnull=True).first()
     if open_report is not None:

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
@@ -86,7 +87,8 @@ def _car(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], err
     slug = model_slug or listing.model.slug
     model = CarModel.objects.filter(make=make, slug=slug).first()
     if model is None:
-        errors["model"] = [f"{slug[:60]!r} is not a model of {make.name_en}."]
+        name = make.name_ar if get_language() == "ar" else make.name_en
+        errors["model"] = [_("%(value)s is not a model of %(make)s.") % {"value": repr(slug[:60]), "make": name}]
         return
     listing.model = model
     if not cleaned.get("body_type") and model.body_type:

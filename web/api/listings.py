@@ -243,7 +243,7 @@ class MyListingsApi(APIView):
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status") or None
         if wanted is not None and wanted not in SELLER_VISIBLE_STATUSES:
-            raise ValidationError({"status": [f"Must be one of: {', '.join(SELLER_VISIBLE_STATUSES)}."]})
+            raise ValidationError({"status": [_("Must be one of: %(values)s.") % {"values": ", ".join(SELLER_VISIBLE_STATUSES)}]})
         paginator = PagePagination()
         page = paginator.paginate_queryset(listing_list_for_seller(seller=signed_in(request), status=wanted), request)
         return paginator.get_paginated_response(ListingSerializer(page, many=True).data)

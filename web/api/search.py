@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -48,6 +49,8 @@ UNDERSTANDING_PARAMETERS = [
 
 # The listing fields a result card shows (core/listings/fields.py).
 CARD_FIELDS = [key for key in CARD_KEYS if key in BY_NAME]
+# The suggestion box's longest query (a make and a model).
+SUGGEST_MAX = 100
 
 
 class ResultCardSerializer(serializers.Serializer):
@@ -169,6 +172,6 @@ class SuggestApi(APIView):
     @extend_schema(parameters=[OpenApiParameter("q", str)], responses=SUGGESTION, summary="Make and model suggestions")
     def get(self, request: Request) -> Response:
         q = (request.query_params.get("q") or "").strip()
-        if len(q) > 100:
-            return Response({"q": ["Must be at most 100 characters."]}, status=400)
+        if len(q) > SUGGEST_MAX:
+            return Response({"q": [_("Must be at most %(query_max)s characters.") % {"query_max": SUGGEST_MAX}]}, status=400)
         return Response(listings_suggest(q, vocabulary=search_vocabulary()))

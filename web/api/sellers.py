@@ -1,6 +1,7 @@
 """Seller pages (a public profile with active listings) and sellers' own numbers per listing."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -83,5 +84,5 @@ class ListingStatsApi(APIView):
         listing = listing_get_owned(listing_id=listing_id, user=signed_in(request))
         raw = request.query_params.get("days", "30")
         if not raw.isdigit() or not 1 <= int(raw) <= MAX_STATS_DAYS:
-            raise ValidationError({"days": [f"Must be a whole number from 1 to {MAX_STATS_DAYS}."]})
+            raise ValidationError({"days": [_("Must be a whole number from 1 to %(max)s.") % {"max": MAX_STATS_DAYS}]})
         return Response({"listing_id": listing.pk, "days": listing_stats(listing=listing, days=int(raw))})
