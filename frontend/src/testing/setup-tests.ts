@@ -6,7 +6,7 @@ import { resetState } from "@/testing/mocks/handlers";
 import { server } from "@/testing/mocks/server";
 
 // The first render of a route loads its lazy chunk; give queries room on a busy machine.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(async () => {
