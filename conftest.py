@@ -60,6 +60,24 @@ def english_after_each_test() -> Iterator[None]:
 
 
 @pytest.fixture
+def seller(api: APIClient) -> Any:
+    """A signed-in seller (token-less: the API client is forced to them)."""
+    from testing.accounts import UserFactory
+
+    user = UserFactory()
+    api.force_authenticate(user)
+    return user
+
+
+@pytest.fixture
+def sms(settings: Any, tmp_path: Path) -> Path:
+    """Phone codes go to a file the test reads (core/accounts/sms.py FileSender)."""
+    settings.SMS_BACKEND = "core.accounts.sms.FileSender"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.jsonl")
+    return tmp_path / "sms.jsonl"
+
+
+@pytest.fixture
 def unique() -> str:
     """A word no other listing has, to find a test's own listings by text."""
     return "zq" + uuid.uuid4().hex[:10]

@@ -1,6 +1,7 @@
 """Users made the way people sign up, with fresh addresses so shared Redis counters never collide."""
 
 import functools
+import secrets
 import uuid
 
 import factory
@@ -55,3 +56,8 @@ def fresh_ip() -> str:
     # Counters live in the shared Redis: a new address per test.
     number = uuid.uuid4().int
     return f"10.{number % 250}.{number // 250 % 250}.{number // 62500 % 250}"
+
+
+def fresh_phone() -> str:
+    """A Bahrain mobile number no earlier run has used: sends are limited per number for an hour (in Redis)."""
+    return f"+9733{secrets.randbelow(10**7):07d}"

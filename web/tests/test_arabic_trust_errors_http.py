@@ -6,7 +6,6 @@ left in any answer, nor in the SMS that carries the code."""
 
 import json
 import re
-import secrets
 from decimal import Decimal
 
 import pytest
@@ -14,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.catalog.values import expected_price
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, fresh_phone
 from testing.catalog import catalog_model, toyota_land_cruiser
 from testing.listings import listing_data, make_listing
 from web.tests.test_arabic_errors_http import ENGLISH, client_for, texts
@@ -22,23 +21,11 @@ from web.tests.test_arabic_errors_http import ENGLISH, client_for, texts
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def sms(settings, tmp_path):
-    settings.SMS_BACKEND = "core.accounts.sms.FileSender"
-    settings.SMS_FILE_PATH = str(tmp_path / "sms.jsonl")
-    return tmp_path / "sms.jsonl"
-
-
-def _fresh_number() -> str:
-    # Sends are counted per number for an hour in the shared Redis.
-    return f"+9733{secrets.randbelow(10**7):07d}"
-
-
 def _sweep() -> list[tuple[str, int, object]]:
     """(what was asked, the status expected, the answer) for each refusal, asked in Arabic."""
     seller = UserFactory(preferred_language="ar", phone="", shows_call=False, shows_whatsapp=False)
     buyer = UserFactory(preferred_language="ar")
-    calls_only = UserFactory(preferred_language="ar", phone=_fresh_number(), shows_call=True)
+    calls_only = UserFactory(preferred_language="ar", phone=fresh_phone(), shows_call=True)
     chat_only_car = make_listing(seller=seller, car=toyota_land_cruiser())
     callable_car = make_listing(seller=calls_only, car=toyota_land_cruiser())
     as_seller, as_buyer, anonymous = client_for(seller), client_for(buyer), client_for()
@@ -92,7 +79,7 @@ def _sweep() -> list[tuple[str, int, object]]:
         ("a code to a bad number", 400, as_seller.post("/api/v1/me/phone/verify", {"phone": "12"}, format="json")),
         ("a code never sent", 400, as_seller.post("/api/v1/me/phone/confirm", {"code": "123456"}, format="json")),
     ]
-    sent = as_seller.post("/api/v1/me/phone/verify", {"phone": _fresh_number()}, format="json")
+    sent = as_seller.post("/api/v1/me/phone/verify", {"phone": fresh_phone()}, format="json")
     assert sent.status_code == 202, sent.content
     asks += [
         ("a wrong code", 400, as_seller.post("/api/v1/me/phone/confirm", {"code": "abcdef"}, format="json")),

@@ -4,29 +4,16 @@ verified number shows as the seller's badge."""
 
 import json
 import re
-import secrets
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from core.accounts.models import PhoneCode
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, fresh_phone
 from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sms(settings, tmp_path):
-    settings.SMS_BACKEND = "core.accounts.sms.FileSender"
-    settings.SMS_FILE_PATH = str(tmp_path / "sms.jsonl")
-    return tmp_path / "sms.jsonl"
-
-
-def fresh_number() -> str:
-    """A number no earlier run has used: sends are limited per number for an hour (in Redis)."""
-    return f"+9733{secrets.randbelow(10**7):07d}"
 
 
 def last_code(sms_file, phone: str) -> str:
@@ -38,7 +25,7 @@ def test_a_seller_verifies_their_phone_and_earns_the_badge(api, sms):
     user = UserFactory(phone="")
     listing = make_listing(seller=user)
     api.force_authenticate(user)
-    number = fresh_number()
+    number = fresh_phone()
 
     sent = api.post("/api/v1/me/phone/verify", {"phone": number}, format="json")
     wrong = api.post(
@@ -53,11 +40,11 @@ def test_a_seller_verifies_their_phone_and_earns_the_badge(api, sms):
     # A code works once.
     assert api.post("/api/v1/me/phone/confirm", {"code": last_code(sms, number)}, format="json").status_code == 400
     # A new number is verified anew.
-    assert api.patch("/api/v1/me", {"phone": fresh_number()}, format="json").json()["phone_verified"] is False
+    assert api.patch("/api/v1/me", {"phone": fresh_phone()}, format="json").json()["phone_verified"] is False
 
 
 def test_the_code_is_in_the_users_language_and_expires(api, sms):
-    number = fresh_number()
+    number = fresh_phone()
     user = UserFactory(phone=number, preferred_language="ar")
     api.force_authenticate(user)
 
@@ -72,7 +59,7 @@ def test_the_code_is_in_the_users_language_and_expires(api, sms):
 def test_guesses_and_sends_are_limited(api, sms, settings):
     settings.PHONE_CODE_ATTEMPTS = 2
     settings.PHONE_CODES_PER_HOUR = 2
-    number = fresh_number()
+    number = fresh_phone()
     user = UserFactory(phone=number)
     api.force_authenticate(user)
     api.post("/api/v1/me/phone/verify", {}, format="json")

@@ -23,13 +23,6 @@ from testing.market import listing_at
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seller(api):
-    user = UserFactory()
-    api.force_authenticate(user)
-    return user
-
-
 def market(model, prices: list[str]) -> None:
     """Comparable cars of `model` (2020, 60,000 km) listed over the last weeks, in the index."""
     other = UserFactory()

@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seller(api):
-    user = UserFactory()
-    api.force_authenticate(user)
-    return user
-
-
-@pytest.fixture
 def land_cruiser():
     return toyota_land_cruiser()
 
