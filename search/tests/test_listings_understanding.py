@@ -13,6 +13,7 @@ from search.tests.conftest import indexed
 from testing.accounts import UserFactory
 from testing.catalog import catalog_model
 from testing.listings import listing_data
+from testing.schema import assert_matches_schema
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cars")]
 
@@ -63,6 +64,7 @@ def cars(django_db_setup, django_db_blocker):
 def search(api, **params):
     answer = api.get("/api/v1/search/listings", {"page_size": 100, **params})
     assert answer.status_code == 200, answer.content
+    assert_matches_schema(answer, "GET", "/api/v1/search/listings")
     return answer.json()
 
 

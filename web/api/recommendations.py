@@ -23,7 +23,7 @@ from core.recommendations.weights import SignalKind
 from discovery.recommendations import also_viewed, recommendations_for
 from web.api.pagination import page_params
 from web.api.permissions import viewer
-from web.api.search import ResultCardSerializer
+from web.api.search import ResultCardSerializer, with_srcsets
 from web.api.visitors import request_subject, visitor_saw
 
 ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
@@ -109,7 +109,13 @@ class RecommendationsApi(APIView):
         start = (page - 1) * size
         found = recommendations_for(subject_key=key, user_id=user_id, start=start, stop=start + size)
         return Response(
-            {"count": found.count, "page": page, "page_size": size, "results": found.results, "enabled": found.enabled}
+            {
+                "count": found.count,
+                "page": page,
+                "page_size": size,
+                "results": with_srcsets(found.results),
+                "enabled": found.enabled,
+            }
         )
 
 
@@ -156,7 +162,7 @@ class ListingAlsoViewedApi(APIView):
         page_params(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         user = viewer(request)
-        return Response(_page(request, also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None)))
+        return Response(_page(request, with_srcsets(also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None))))
 
 
 class ListingEngagementApi(APIView):

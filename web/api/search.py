@@ -161,7 +161,7 @@ class SearchListingsApi(APIView):
                 "q": result.q,
                 "corrected": result.corrected,
                 "relax": result.relax,
-                "nearest": result.nearest,
+                "nearest": with_srcsets(result.nearest),
             }
         )
 

@@ -16,6 +16,7 @@ from testing.browser import Browser
 from testing.catalog import CarModelFactory, MakeFactory
 from testing.listings import make_listing
 from testing.processes import wait_until, worker_env
+from testing.schema import assert_matches_schema
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
@@ -53,6 +54,7 @@ def indexed(*listings: Listing) -> None:
 def recommended(app: Browser, **params) -> dict:
     answer = app.get("/api/v1/me/recommendations", params=params)
     assert answer.status_code == 200, answer.text
+    assert_matches_schema(answer, "GET", "/api/v1/me/recommendations")
     return answer.json()
 
 
@@ -186,7 +188,9 @@ def test_buyers_who_viewed_this_also_viewed(asgi_server, worker, fresh_index, ca
     signals_recorded(6)
     wait_until(lambda: ListingNeighbors.objects.filter(listing_id=a.pk).exclude(neighbors=[]).exists(), timeout=30)
 
-    page = Browser(asgi_server).get(f"/api/v1/listings/{a.pk}/also-viewed").json()
+    answer = Browser(asgi_server).get(f"/api/v1/listings/{a.pk}/also-viewed")
+    assert_matches_schema(answer, "GET", "/api/v1/listings/{listing_id}/also-viewed")
+    page = answer.json()
     assert [item["id"] for item in page["results"]] == [b.pk, c.pk] and page["count"] == 2
 
     # A new visitor who looked at A is offered B, and told why.
