@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.alerts.emails import email_settings_for
-from core.alerts.models import AlertEmailSettings, Notification, SavedSearch
+from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, SavedSearch
 from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
 from core.alerts.services import (
     alert_email_settings_update,
@@ -215,15 +215,19 @@ class NotificationsReadApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+HELP = {
+    "frequency": "instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)",
+    "saved_searches": "E-mail new matches of my saved searches (their alert on)",
+    "price_drops": "E-mail price drops on my favourites",
+}
+
+
 class AlertEmailSettingsSerializer(serializers.ModelSerializer):
     class Meta:
         model = AlertEmailSettings
         fields = ["frequency", "saved_searches", "price_drops"]
-        extra_kwargs = {
-            "frequency": {"help_text": "instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)"},
-            "saved_searches": {"help_text": "E-mail new matches of my saved searches (their alert on)"},
-            "price_drops": {"help_text": "E-mail price drops on my favourites"},
-        }
+        read_only_fields = fields  # output only: the schema says every key is there
+        extra_kwargs = {name: {"help_text": text} for name, text in HELP.items()}
 
 
 class AlertEmailSettingsApi(APIView):
@@ -234,7 +238,14 @@ class AlertEmailSettingsApi(APIView):
         return Response(AlertEmailSettingsSerializer(email_settings_for(signed_in(request))).data)
 
     @extend_schema(
-        request=AlertEmailSettingsSerializer(partial=True),
+        request=inline_serializer(
+            "AlertEmailSettingsUpdate",
+            {
+                "frequency": serializers.ChoiceField(choices=EmailFrequency.choices, required=False, help_text=HELP["frequency"]),
+                "saved_searches": serializers.BooleanField(required=False, help_text=HELP["saved_searches"]),
+                "price_drops": serializers.BooleanField(required=False, help_text=HELP["price_drops"]),
+            },
+        ),
         responses=AlertEmailSettingsSerializer,
         summary="Choose instant e-mails or a daily digest, and which alerts are e-mailed",
     )

@@ -998,11 +998,11 @@ export interface components {
              *     * `instant` - As they happen
              *     * `daily` - A daily digest
              */
-            frequency?: components["schemas"]["FrequencyEnum"];
+            readonly frequency: components["schemas"]["FrequencyEnum"];
             /** @description E-mail new matches of my saved searches (their alert on) */
-            saved_searches?: boolean;
+            readonly saved_searches: boolean;
             /** @description E-mail price drops on my favourites */
-            price_drops?: boolean;
+            readonly price_drops: boolean;
         };
         AlsoViewedPage: {
             results: components["schemas"]["ResultCard"][];
@@ -1631,7 +1631,7 @@ export interface components {
             /** Format: email */
             email: string;
         };
-        PatchedAlertEmailSettingsRequest: {
+        PatchedAlertEmailSettingsUpdateRequest: {
             /**
              * @description instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)
              *
@@ -5946,9 +5946,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedAlertEmailSettingsRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedAlertEmailSettingsRequest"];
-                "multipart/form-data": components["schemas"]["PatchedAlertEmailSettingsRequest"];
+                "application/json": components["schemas"]["PatchedAlertEmailSettingsUpdateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedAlertEmailSettingsUpdateRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAlertEmailSettingsUpdateRequest"];
             };
         };
         responses: {
