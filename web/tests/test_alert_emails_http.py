@@ -117,5 +117,22 @@ def test_the_email_settings_through_the_api(asgi_server):
     assert bad.status_code == 400 and set(bad.json()) == {"frequency", "price_drops"}, bad.text
     assert bad.json()["frequency"] == ["يجب أن يكون واحدًا من: instant, daily."]
     assert not_an_object.status_code == 400
+    for malformed in (
+        {"frequency": None},
+        {"frequency": ["daily"]},
+        {"frequency": {"a": 1}},
+        {"saved_searches": None},
+        "daily",
+        5,
+    ):
+        answer = buyer_app.patch("/api/v1/me/alert-emails", malformed)
+        assert answer.status_code == 400, (malformed, answer.text)
+    assert buyer_app.patch("/api/v1/me/alert-emails", {}).status_code == 200
+    assert (
+        buyer_app.request(
+            "PATCH", "/api/v1/me/alert-emails", data=b"{not json", headers={"Content-Type": "application/json"}
+        ).status_code
+        == 400
+    )
     assert chosen.json() == {"frequency": "daily", "saved_searches": True, "price_drops": True}
     assert requests.get(f"{asgi_server}/api/v1/unsubscribe/forged:token", timeout=10).status_code == 404
