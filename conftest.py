@@ -120,6 +120,22 @@ def mail_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("mail")
 
 
+@pytest.fixture(scope="session")
+def smtp_server() -> Iterator[Any]:
+    """A real SMTP server on a free loopback port (testing/smtp.py)."""
+    from testing.smtp import smtp_server_running
+
+    yield from smtp_server_running()
+
+
+@pytest.fixture
+def smtp_mail(smtp_server: Any, settings) -> Any:  # type: ignore[no-untyped-def]
+    """This process's Django e-mail sent by SMTP to `smtp_server`; the server's mailbox."""
+    for name, value in smtp_server.env().items():
+        setattr(settings, name, int(value) if name == "EMAIL_PORT" else (False if value == "0" else value))
+    return smtp_server.mailbox
+
+
 def mail_env(mail_dir: Path) -> dict[str, str]:
     return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(mail_dir)}
 

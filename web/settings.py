@@ -319,6 +319,10 @@ ALERTS_INTERVAL_SECONDS = env_float("ALERTS_INTERVAL_SECONDS", 30.0)
 DEAL_RATING_HOURS = env_float("DEAL_RATING_HOURS", 6.0)
 CELERY_BEAT_SCHEDULE["rate-deals"] = {"task": "prices.rate_deals", "schedule": DEAL_RATING_HOURS * 3600}
 CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "alerts.check_saved_searches", "schedule": ALERTS_INTERVAL_SECONDS}
+# Alerts by e-mail (core/alerts/emails.py): instant ones go out within this; daily digests at this hour (UTC; 5 = 8:00 in Bahrain).
+ALERT_EMAILS_SECONDS = env_float("ALERT_EMAILS_SECONDS", 60.0)
+ALERT_DIGEST_HOUR = env_int("ALERT_DIGEST_HOUR", 5)
+CELERY_BEAT_SCHEDULE["alert-emails"] = {"task": "alerts.send_emails", "schedule": ALERT_EMAILS_SECONDS}
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
-from core.alerts.models import NAME_MAX, Notification, SavedSearch
+from core.alerts.models import NAME_MAX, AlertEmailSettings, EmailFrequency, Notification, SavedSearch
 from core.listings.models import Listing, ListingStatus
 
 logger = logging.getLogger(__name__)
@@ -168,3 +168,24 @@ def notifications_mark_read(*, user: User, ids: Any = None, saved_search_id: Any
                 raise ValidationError({"saved_search": [_("Must be the id of one of your saved searches.")]})
             unread = unread.filter(saved_search_id=saved_search_id)
     return unread.update(read_at=timezone.now())
+
+
+def alert_email_settings_update(*, user: User, changes: Mapping[str, Any]) -> AlertEmailSettings:
+    """Choose how alerts are e-mailed: `frequency` (instant or daily), and the
+    `saved_searches` and `price_drops` switches."""
+    errors: dict[str, list[str]] = {}
+    values: dict[str, Any] = {}
+    if "frequency" in changes:
+        if changes["frequency"] not in EmailFrequency.values:
+            errors["frequency"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(EmailFrequency.values)}]
+        values["frequency"] = changes["frequency"]
+    for name in ("saved_searches", "price_drops"):
+        if name in changes:
+            if isinstance(changes[name], bool):
+                values[name] = changes[name]
+            else:
+                errors[name] = [_("Must be true or false.")]
+    if errors:
+        raise ValidationError(errors)
+    choice, _created = AlertEmailSettings.objects.update_or_create(user=user, defaults=values)
+    return choice

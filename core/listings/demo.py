@@ -21,7 +21,8 @@ from core.accounts.models import User
 from core.catalog.models import CarModel
 from core.catalog.services import catalog_data
 from core.catalog.values import depreciated_share
-from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingPrice, ListingStatus
+from core.listings.demo_photos import Library, photos_for
+from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingPhoto, ListingPrice, ListingStatus
 from core.listings.versions import next_version
 from core.outbox.services import outbox_record_many
 
@@ -285,13 +286,17 @@ def _generate(count: int, seed: int) -> Iterator[list[Listing]]:
         yield batch
 
 
-def listings_seed_demo(*, count: int, seed: int = 2026, progress: Any = None) -> int:
-    """Insert `count` demo listings with their outbox rows; return how many."""
+def listings_seed_demo(*, count: int, seed: int = 2026, progress: Any = None, photos: bool = False) -> int:
+    """Insert `count` demo listings with their outbox rows (and, with `photos`,
+    3–6 drawn photos each: core/listings/demo_photos.py); return how many."""
     done = 0
+    rng, library = random.Random(seed + 1), Library()
     for batch in _generate(count, seed):
         with transaction.atomic():
             created = Listing.objects.bulk_create(batch, batch_size=BATCH)
             ListingPrice.objects.bulk_create([price for listing in created for price in _prices(listing)], batch_size=BATCH)
+            if photos:
+                ListingPhoto.objects.bulk_create(photos_for(created, rng=rng, library=library), batch_size=BATCH)
             outbox_record_many(changes=((listing.pk, listing.version) for listing in created))
         done += len(created)
         if progress:

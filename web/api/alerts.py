@@ -11,9 +11,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.alerts.models import Notification, SavedSearch
+from core.alerts.emails import email_settings_for
+from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, SavedSearch
 from core.alerts.selectors import notifications_for_user, notifications_unread_count, saved_search_get, saved_searches_for_user
-from core.alerts.services import notifications_mark_read, saved_search_create, saved_search_delete, saved_search_update
+from core.alerts.services import (
+    alert_email_settings_update,
+    notifications_mark_read,
+    saved_search_create,
+    saved_search_delete,
+    saved_search_update,
+)
 from discovery.alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
@@ -206,3 +213,42 @@ class NotificationsReadApi(APIView):
             everything=data.get("all", False),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+HELP = {
+    "frequency": "instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)",
+    "saved_searches": "E-mail new matches of my saved searches (their alert on)",
+    "price_drops": "E-mail price drops on my favourites",
+}
+
+
+class AlertEmailSettingsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AlertEmailSettings
+        fields = ["frequency", "saved_searches", "price_drops"]
+        read_only_fields = fields  # output only: the schema says every key is there
+        extra_kwargs = {name: {"help_text": text} for name, text in HELP.items()}
+
+
+class AlertEmailSettingsApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=AlertEmailSettingsSerializer, summary="How my alerts are e-mailed")
+    def get(self, request: Request) -> Response:
+        return Response(AlertEmailSettingsSerializer(email_settings_for(signed_in(request))).data)
+
+    @extend_schema(
+        request=inline_serializer(
+            "AlertEmailSettingsUpdate",
+            {
+                "frequency": serializers.ChoiceField(choices=EmailFrequency.choices, required=False, help_text=HELP["frequency"]),
+                "saved_searches": serializers.BooleanField(required=False, help_text=HELP["saved_searches"]),
+                "price_drops": serializers.BooleanField(required=False, help_text=HELP["price_drops"]),
+            },
+        ),
+        responses=AlertEmailSettingsSerializer,
+        summary="Choose instant e-mails or a daily digest, and which alerts are e-mailed",
+    )
+    def patch(self, request: Request) -> Response:
+        choice = alert_email_settings_update(user=signed_in(request), changes=json_object(request))
+        return Response(AlertEmailSettingsSerializer(choice).data)

@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from web import unsubscribe
 from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, recommendations, search, sellers
 
 urlpatterns = [
@@ -29,6 +30,9 @@ urlpatterns = [
     path("me/notifications", alerts.NotificationsApi.as_view()),
     path("me/notifications/unread-count", alerts.NotificationsUnreadCountApi.as_view()),
     path("me/notifications/read", alerts.NotificationsReadApi.as_view()),
+    path("me/alert-emails", alerts.AlertEmailSettingsApi.as_view()),
+    # An alert e-mail's one-click unsubscribe link: a page, not JSON (web/unsubscribe.py)
+    path("unsubscribe/<str:token>", unsubscribe.unsubscribe),
     # Catalog
     path("catalog/makes", catalog.MakesApi.as_view()),
     path("catalog/enums", catalog.EnumsApi.as_view()),

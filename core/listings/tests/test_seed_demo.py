@@ -19,11 +19,12 @@ def test_without_debug_seed_demo_refuses_and_creates_nothing(settings):
     assert not Listing.objects.exists()
 
 
-def test_forced_it_seeds_verified_demo_sellers(settings):
+def test_forced_it_seeds_verified_demo_sellers(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     settings.DEBUG = False
     call_command("load_catalog")  # transactional tests elsewhere may have flushed it
 
-    call_command("seed_demo", "--listings", "5", "--no-progress", "--force")
+    call_command("seed_demo", "--listings", "5", "--no-progress", "--no-photos", "--force")
 
     assert Listing.objects.count() == 5
     sellers = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")

@@ -605,6 +605,24 @@ export interface paths {
         patch: operations["me_partial_update"];
         trace?: never;
     };
+    "/api/v1/me/alert-emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How my alerts are e-mailed */
+        get: operations["me_alert_emails_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose instant e-mails or a daily digest, and which alerts are e-mailed */
+        patch: operations["me_alert_emails_partial_update"];
+        trace?: never;
+    };
     "/api/v1/me/favorites": {
         parameters: {
             query?: never;
@@ -973,6 +991,19 @@ export interface components {
             rows: unknown[][];
             truncated: boolean;
         };
+        AlertEmailSettings: {
+            /**
+             * @description instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)
+             *
+             *     * `instant` - As they happen
+             *     * `daily` - A daily digest
+             */
+            readonly frequency: components["schemas"]["FrequencyEnum"];
+            /** @description E-mail new matches of my saved searches (their alert on) */
+            readonly saved_searches: boolean;
+            /** @description E-mail price drops on my favourites */
+            readonly price_drops: boolean;
+        };
         AlsoViewedPage: {
             results: components["schemas"]["ResultCard"][];
             count: number;
@@ -1205,6 +1236,12 @@ export interface components {
             page: number;
             page_size: number;
         };
+        /**
+         * @description * `instant` - As they happen
+         *     * `daily` - A daily digest
+         * @enum {string}
+         */
+        FrequencyEnum: "instant" | "daily";
         /**
          * @description * `petrol` - Petrol
          *     * `diesel` - Diesel
@@ -1593,6 +1630,19 @@ export interface components {
         PasswordResetRequest: {
             /** Format: email */
             email: string;
+        };
+        PatchedAlertEmailSettingsUpdateRequest: {
+            /**
+             * @description instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)
+             *
+             *     * `instant` - As they happen
+             *     * `daily` - A daily digest
+             */
+            frequency?: components["schemas"]["FrequencyEnum"];
+            /** @description E-mail new matches of my saved searches (their alert on) */
+            saved_searches?: boolean;
+            /** @description E-mail price drops on my favourites */
+            price_drops?: boolean;
         };
         /** @description Documents the writable keys for the schema (core/listings/fields.py); the services validate them. */
         PatchedListingWriteRequest: {
@@ -5738,6 +5788,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body without Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_alert_emails_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEmailSettings"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_alert_emails_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAlertEmailSettingsUpdateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedAlertEmailSettingsUpdateRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAlertEmailSettingsUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEmailSettings"];
                 };
             };
             /** @description Bad input: each bad field named (or a body that could not be parsed) */

@@ -21,6 +21,7 @@ export const queryKeys = {
     mine: () => ["account", "my-listings"] as const,
   },
   savedSearches: ["account", "saved-searches"] as const,
+  alertEmails: ["account", "alert-emails"] as const,
   notifications: {
     all: ["account", "notifications"] as const,
     lists: ["account", "notifications", "list"] as const,

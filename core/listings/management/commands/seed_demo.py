@@ -21,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--listings", type=int, default=3000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--no-photos", action="store_true", help="listings without their drawn photos (faster)")
         parser.add_argument("--if-empty", action="store_true", help="only when there are no listings yet (make run)")
         parser.add_argument(
             "--force", action="store_true", help="run without DEBUG too (a test stack; never a production database)"
@@ -39,7 +40,9 @@ class Command(BaseCommand):
         self.stdout.write(f"loading {options['listings']:,} demo listings")
         began = time.monotonic()
         with tqdm(total=options["listings"], unit="listing", disable=options["no_progress"]) as bar:
-            count = listings_seed_demo(count=options["listings"], seed=options["seed"], progress=bar.update)
+            count = listings_seed_demo(
+                count=options["listings"], seed=options["seed"], progress=bar.update, photos=not options["no_photos"]
+            )
         seconds = time.monotonic() - began
         self._rate_deals_soon()
         self.stdout.write(

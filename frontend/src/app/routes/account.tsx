@@ -5,6 +5,7 @@ import { PasswordForm } from "@/features/account/components/password-form";
 import { PhoneVerification } from "@/features/account/components/phone-verification";
 import { ProfileForm } from "@/features/account/components/profile-form";
 import { SavedSearchList } from "@/features/search/components/saved-search-list";
+import { AlertEmailsForm } from "@/features/account/components/alert-emails-form";
 import { FavoritesList } from "@/features/favorites/components/favorites-list";
 import { RecommendationSettingsPanel } from "@/features/recommendations/components/recommendation-settings";
 import { useUser } from "@/lib/auth";
@@ -46,7 +47,15 @@ export default function AccountRoute() {
             />
             <Route path="password" element={<PasswordForm />} />
             <Route path="favorites" element={<FavoritesList />} />
-            <Route path="saved-searches" element={<SavedSearchList />} />
+            <Route
+              path="saved-searches"
+              element={
+                <div className="stack">
+                  <AlertEmailsForm />
+                  <SavedSearchList />
+                </div>
+              }
+            />
             <Route path="notifications" element={<NotificationList />} />
             <Route path="recommendations" element={<RecommendationSettingsPanel />} />
           </Routes>

@@ -46,6 +46,22 @@ describe("account", () => {
     expect(await screen.findByRole("link", { name: "Toyota SUVs" })).toHaveAttribute("href", "/search?make=toyota&body_type=suv");
   });
 
+  it("chooses a daily digest and no price-drop e-mails beside the saved searches", async () => {
+    const { user } = renderApp("/account/saved-searches", { user: buyer });
+    const often = await screen.findByLabelText("How often");
+    expect(often).toHaveValue("instant");
+    await user.selectOptions(often, "daily");
+    expect(await screen.findByText("Your e-mail choices are saved.")).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: "Price drops on my favourites" }));
+    await waitFor(() =>
+      expect(state.requests.filter((request) => request.url.endsWith("/me/alert-emails")).map((request) => request.body)).toEqual([
+        { frequency: "daily" },
+        { price_drops: false },
+      ]),
+    );
+    expect(screen.getByRole("checkbox", { name: "Price drops on my favourites" })).not.toBeChecked();
+  });
+
   it("saves the current search from the results page", async () => {
     const { user } = renderApp("/search?make=toyota&body_type=suv&page=2", { user: buyer });
     await user.click(await screen.findByRole("button", { name: "Save this search" }));

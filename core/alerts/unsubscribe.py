@@ -1,0 +1,57 @@
+"""One-click unsubscribe from alert e-mails: a signed token names the user and
+what they stop receiving, so the link works without signing in (and keeps
+working: an old e-mail's link must not fail). The List-Unsubscribe header of
+every alert e-mail carries the same address (RFC 8058)."""
+
+from enum import StrEnum
+
+from django.conf import settings
+from django.core import signing
+
+from core.accounts.models import User
+from core.alerts.models import AlertEmailSettings
+
+SALT = "alerts.unsubscribe"
+
+
+class Topic(StrEnum):
+    SAVED_SEARCHES = "saved_searches"
+    PRICE_DROPS = "price_drops"
+    # The daily digest carries both.
+    DIGEST = "digest"
+
+
+# The AlertEmailSettings switches each topic turns off (or back on).
+SWITCHES = {
+    Topic.SAVED_SEARCHES: ("saved_searches",),
+    Topic.PRICE_DROPS: ("price_drops",),
+    Topic.DIGEST: ("saved_searches", "price_drops"),
+}
+
+
+class BadToken(Exception):
+    pass
+
+
+def unsubscribe_token(*, user_id: int, topic: Topic) -> str:
+    return signing.dumps([user_id, topic.value], salt=SALT)
+
+
+def unsubscribe_url(*, user_id: int, topic: Topic) -> str:
+    return f"{settings.SITE_URL}/api/v1/unsubscribe/{unsubscribe_token(user_id=user_id, topic=topic)}"
+
+
+def _read(token: str) -> tuple[User, Topic]:
+    try:
+        user_id, topic = signing.loads(token, salt=SALT)
+        user = User.objects.get(pk=int(user_id))
+        return user, Topic(topic)
+    except (signing.BadSignature, ValueError, TypeError, User.DoesNotExist) as exc:
+        raise BadToken from exc
+
+
+def alert_emails_switch(*, token: str, on: bool) -> tuple[User, Topic]:
+    """Turn the token's topic off (unsubscribe) or back on; BadToken when it is not ours."""
+    user, topic = _read(token)
+    AlertEmailSettings.objects.update_or_create(user=user, defaults=dict.fromkeys(SWITCHES[topic], on))
+    return user, topic

@@ -1,0 +1,39 @@
+"""The page an alert e-mail's unsubscribe link opens (core/alerts/unsubscribe.py):
+no sign-in, the token is the permission. GET unsubscribes at once (one click)
+and offers to undo; POST is the mail client's one-click (RFC 8058,
+`List-Unsubscribe=One-Click`) or the page's "subscribe again" button."""
+
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from core.accounts.models import Language
+from core.alerts.unsubscribe import BadToken, alert_emails_switch
+
+
+@csrf_exempt  # a mail client posts without our cookies; the signed token authorises
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    subscribe_again = request.method == "POST" and request.POST.get("action") == "resubscribe"
+    try:
+        user, topic = alert_emails_switch(token=token, on=subscribe_again)
+    except BadToken:
+        body = render_to_string("alerts/unsubscribe.html", {"invalid": True, "language": translation.get_language()})
+        return HttpResponse(body, status=404)
+    language = user.preferred_language if user.preferred_language in Language.values else Language.EN
+    with translation.override(language):
+        body = render_to_string(
+            "alerts/unsubscribe.html",
+            {
+                "language": language,
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+                "subscribed": subscribe_again,
+                "topic": topic.value,
+                "action_url": request.path,
+            },
+        )
+    response = HttpResponse(body)
+    response["Cache-Control"] = "no-store"
+    return response
