@@ -17,12 +17,17 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+# A message for a person: plain text, or text translated when it is shown (gettext_lazy).
+Translatable = str | Promise
+# Validation errors by field, as the API answers them ({field: [message, …]}).
+FieldErrors = dict[str, list[Translatable]]
+
 
 class DomainError(Exception):
     code = "refused"
     status = 400
 
-    def __init__(self, message: str | Promise, *, code: str | None = None, **details: Any) -> None:
+    def __init__(self, message: Translatable, *, code: str | None = None, **details: Any) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
@@ -57,7 +62,7 @@ class RateLimited(DomainError):
     code = "rate_limited"
     status = 429
 
-    def __init__(self, message: str | Promise, *, retry_after: int, code: str | None = None) -> None:
+    def __init__(self, message: Translatable, *, retry_after: int, code: str | None = None) -> None:
         super().__init__(message, code=code, retry_after=max(1, retry_after))
         self.retry_after: int = self.details["retry_after"]
 

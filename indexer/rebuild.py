@@ -38,6 +38,9 @@ MAX_FAILURES = 100
 # How long the swap waits for the new index's replicas (green). A cluster with a
 # node down cannot place them all: the swap goes ahead on yellow, still whole.
 REPLICAS_WAIT_SECONDS = 120
+# A rebuild's bulk requests are large and the engine is busy merging while they
+# arrive: they get their own timeout, not the seconds a buyer's search may wait.
+BULK_TIMEOUT_SECONDS = 120
 
 
 class RebuildFailed(Exception):
@@ -74,7 +77,7 @@ class _BulkPipe:
 
     def send(self, ops: list[BulkOp]) -> None:
         if ops:
-            self.pending.append(self.pool.submit(get_engine().bulk, ops))
+            self.pending.append(self.pool.submit(get_engine().bulk, ops, timeout=BULK_TIMEOUT_SECONDS))
         while len(self.pending) > 2:
             self._collect(self.pending.pop(0))
 

@@ -18,6 +18,8 @@ export DJANGO_DEBUG=0
 say "lint (ruff)"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check . >/dev/null || { "$VENV/bin/ruff" format --diff . | head -n 40; die "run: .venv/bin/ruff format ."; }
+say "types (mypy)"
+"$VENV/bin/mypy" core search indexer discovery web testing
 say "import rules (import-linter, .importlinter)"
 "$VENV/bin/lint-imports" --no-cache >/dev/null || { "$VENV/bin/lint-imports" --no-cache | sed -n '/Broken contracts/,$p'; die "an import breaks ARCHITECTURE.md's rules (.importlinter)"; }
 say "API types match the schema (scripts/api_types.sh --check)"

@@ -19,7 +19,7 @@ from search.engine import get_engine
 from search.engines.base import EngineTimeout
 from search.index import FACET_FIELDS, listings_alias
 from search.money import fils_to_str
-from search.params import InvalidParams, SearchRequest, parse_filter_params
+from search.params import InvalidParams, ParamErrors, SearchRequest, parse_filter_params
 from search.query import selection_clauses, text_query
 
 # Statuses the index holds (indexer/documents.py): drafts and deleted listings never reach it.
@@ -120,7 +120,7 @@ def tenths_or_none(value: float | None) -> float | None:
 
 def parse_market_params(params: Mapping[str, Sequence[str]], *, allowed_values: Mapping[str, frozenset[str]]) -> SearchRequest:
     """The search filters of a query string; raise InvalidParams naming each bad one."""
-    errors: dict[str, list[str]] = {}
+    errors: ParamErrors = {}
     q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors)
     if errors:
         raise InvalidParams(errors)
@@ -277,7 +277,7 @@ def _names(value: Any, *, field: str, noun: str, allowed: Sequence[str], limit: 
     return names
 
 
-def _filter_strings(raw: Any, errors: dict[str, list[str]]) -> dict[str, list[str]]:
+def _filter_strings(raw: Any, errors: ParamErrors) -> dict[str, list[str]]:
     """{"make": ["toyota"], "year_min": 2015} → the query-string shape search parses."""
     if not isinstance(raw, Mapping):
         errors["non_field_errors"] = ['Must be an object of search parameters, e.g. {"make": ["toyota"], "year_min": "2015"}.']
@@ -306,7 +306,7 @@ def parse_aggregate_request(body: Any, *, allowed_values: Mapping[str, frozenset
             # An analyst's typo must not silently change the numbers.
             errors[str(key)[:60]] = [f"Unknown key. {_allowed_hint(BODY_KEYS)}"]
 
-    filter_errors: dict[str, list[str]] = {}
+    filter_errors: ParamErrors = {}
     params = _filter_strings(body.get("filters") or {}, filter_errors)
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     if "status" in params:

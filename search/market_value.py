@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from search.analytics import money_or_none, percentile_values, percentiles_agg, run_analytics_query
 from search.comparables import MIN_COMPARABLES, Car, closer_to, comparable_car, criteria, on_the_market
 from search.money import fils_to_str
-from search.params import MAX_MILEAGE, MIN_YEAR, InvalidParams, _single, _whole, max_year
+from search.params import MAX_MILEAGE, MIN_YEAR, InvalidParams, ParamErrors, _single, _whole, max_year
 
 __all__ = ["Car", "find_comparables", "market_value", "parse_car_params", "price_rating", "price_suggestion"]
 
@@ -206,7 +206,7 @@ def parse_car_params(params: Mapping[str, Sequence[str]], *, known_models: Colle
     """make, model, year and (optionally) mileage_km of a price suggestion's
     query string; raise InvalidParams naming each bad one. `known_models`
     holds the catalog's (make, model) slugs."""
-    errors: dict[str, list[str]] = {}
+    errors: ParamErrors = {}
     make = (_single(params, "make") or "").lower()
     model = (_single(params, "model") or "").lower()
     for name, value in (("make", make), ("model", model)):

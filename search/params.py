@@ -3,11 +3,12 @@ nothing from the query string reaches the engine except as plain values.
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -31,8 +32,12 @@ FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no":
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 
 
+# Each bad parameter's messages ({name: [message, …]}), translated when shown.
+ParamErrors = dict[str, list[str | Promise]]
+
+
 class InvalidParams(Exception):
-    def __init__(self, errors: dict[str, list[str]]) -> None:
+    def __init__(self, errors: ParamErrors) -> None:
         super().__init__(errors)
         self.errors = errors
 
@@ -86,7 +91,7 @@ def parse_filter_params(
     params: Mapping[str, Sequence[str]],
     *,
     allowed_values: Mapping[str, frozenset[str]],
-    errors: dict[str, list[str]],
+    errors: ParamErrors,
 ) -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[int | None, int | None]]]:
     """The filter part (q, facet values, ranges) shared by search and analytics."""
     q = _single(params, "q") or ""
@@ -118,7 +123,7 @@ def parse_filter_params(
         filters[name] = values
 
     newest = max_year()
-    bounds = {
+    bounds: dict[str, tuple[str | Promise, Callable[[str], int | None]]] = {
         "year": (
             _("Must be a whole number between %(min_year)s and %(newest)s.") % {"min_year": MIN_YEAR, "newest": newest},
             lambda raw: _whole(raw, MIN_YEAR, newest),
@@ -152,7 +157,7 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
     `params` maps each name to all its values (QueryDict.lists()); unknown
     names are ignored. `allowed_values` lists the valid values of enum facets.
     """
-    errors: dict[str, list[str]] = {}
+    errors: ParamErrors = {}
     q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors)
 
     sort = _single(params, "sort") or ("relevance" if q else "newest")

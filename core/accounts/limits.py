@@ -38,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from redis.exceptions import RedisError
 
-from core.errors import RateLimited
+from core.errors import RateLimited, Translatable
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def login_unlock(*, email: str) -> None:
         _unavailable(exc, check="login_unlock")
 
 
-def hourly_check(*, scope: str, subject: str, limit: int, message: str) -> None:
+def hourly_check(*, scope: str, subject: str, limit: int, message: Translatable) -> None:
     """Count one `scope` attempt by `subject` (an address, an account id) in this hour's
     window; raise AttemptsLimited beyond `limit`. Lets everything through without Redis."""
     key, left = _window(scope, subject, HOUR)
@@ -195,7 +195,7 @@ def hourly_check(*, scope: str, subject: str, limit: int, message: str) -> None:
         )
 
 
-def _hourly_ip_check(*, scope: str, ip: str, limit: int, message: str) -> None:
+def _hourly_ip_check(*, scope: str, ip: str, limit: int, message: Translatable) -> None:
     hourly_check(scope=scope, subject=ip, limit=limit, message=message)
 
 

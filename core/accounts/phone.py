@@ -20,6 +20,7 @@ from core.accounts.limits import AttemptsLimited, hourly_check
 from core.accounts.models import Language, PhoneCode, User
 from core.accounts.services import clean_phone
 from core.accounts.sms import sms_send
+from core.errors import FieldErrors
 
 CODE_TEXT = {
     Language.EN.value: "Your Sayara code is {code}. It expires in {minutes} minutes. Never share it.",
@@ -35,7 +36,7 @@ def _account(user: User) -> str:
 
 def phone_code_send(*, user: User, phone: object = None) -> User:
     """Send a new code to `phone` (saved as the account's number) or to the account's own number."""
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     number = clean_phone(phone, errors) if phone not in (None, "") else user.phone
     if errors:
         raise ValidationError(errors)

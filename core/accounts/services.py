@@ -29,6 +29,7 @@ from core.accounts.verification import (
     user_registration_notice_send,
     user_verification_send,
 )
+from core.errors import FieldErrors
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ BAD_CREDENTIALS = _("The email or password is not right.")
 DISPLAY_NAME_MAX = 80
 
 
-def _clean_display_name(value: Any, errors: dict[str, list[str]]) -> str:
+def _clean_display_name(value: Any, errors: FieldErrors) -> str:
     if not isinstance(value, str) or not value.strip():
         errors["display_name"] = [_("Enter the name buyers and sellers will see.")]
         return ""
@@ -71,7 +72,7 @@ def phone_normalized(text: str) -> str:
     return digits
 
 
-def clean_phone(value: Any, errors: dict[str, list[str]]) -> str:
+def clean_phone(value: Any, errors: FieldErrors) -> str:
     if value in (None, ""):
         return ""
     if not isinstance(value, str):
@@ -97,7 +98,7 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     for bad fields.
     """
     limits.register_check(ip=ip)
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     email = str(data.get("email") or "").strip().lower()
     try:
         validate_email(email)
@@ -163,7 +164,7 @@ def user_verification_resend(*, user: User | None, email: Any, ip: str) -> None:
 
 @transaction.atomic
 def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     if "display_name" in data:
         user.display_name = _clean_display_name(data["display_name"], errors)
     if "phone" in data:
@@ -189,7 +190,7 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
     return user
 
 
-def _check_new_password(password: Any, user: User, *, field: str, errors: dict[str, list[str]]) -> None:
+def _check_new_password(password: Any, user: User, *, field: str, errors: FieldErrors) -> None:
     """Django's password validators (settings.AUTH_PASSWORD_VALIDATORS), reported under `field`."""
     if not isinstance(password, str) or not password:
         errors[field] = [_("Choose a password.")]
@@ -228,7 +229,7 @@ def _sign_out_scripts(user: User) -> None:
 
 @transaction.atomic
 def user_change_password(*, user: User, current_password: Any, new_password: Any) -> User:
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     if not isinstance(current_password, str) or not user.check_password(current_password):
         errors["current_password"] = [_("This is not your current password.")]
     _check_new_password(new_password, user, field="new_password", errors=errors)
@@ -318,7 +319,7 @@ def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> U
     user = user_from_uid(uid)
     if user is None or not isinstance(token, str) or not default_token_generator.check_token(user, token):
         raise ValidationError({"token": [INVALID_RESET_LINK]})
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     _check_new_password(new_password, user, field="new_password", errors=errors)
     if errors:
         raise ValidationError(errors)

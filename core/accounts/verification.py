@@ -22,7 +22,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import Language, User
-from core.errors import Forbidden
+from core.errors import Forbidden, Translatable
 
 logger = logging.getLogger(__name__)
 INVALID_LINK = _("This verification link is invalid or has expired. Ask for a new one.")
@@ -88,7 +88,7 @@ def user_verify_email(*, token: Any) -> User:
     return user_mark_verified(user)
 
 
-def user_require_verified(user: User, *, to: str) -> None:
+def user_require_verified(user: User, *, to: Translatable) -> None:
     """Raise EmailUnverified unless the account's address is verified; `to` says what it wanted to do."""
     if user.email_verified_at is not None:
         return

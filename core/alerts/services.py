@@ -18,12 +18,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.alerts.models import NAME_MAX, AlertEmailSettings, EmailFrequency, Notification, SavedSearch
+from core.errors import FieldErrors
 from core.listings.models import Listing, ListingStatus
 
 logger = logging.getLogger(__name__)
 
 
-def _clean_name(value: Any, errors: dict[str, list[str]]) -> str:
+def _clean_name(value: Any, errors: FieldErrors) -> str:
     if not isinstance(value, str) or not value.strip():
         errors["name"] = [_("Give this search a name.")]
         return ""
@@ -33,14 +34,14 @@ def _clean_name(value: Any, errors: dict[str, list[str]]) -> str:
     return value
 
 
-def _clean_alert(value: Any, errors: dict[str, list[str]]) -> bool:
+def _clean_alert(value: Any, errors: FieldErrors) -> bool:
     if not isinstance(value, bool):
         errors["alert"] = [_("Must be true or false.")]
         return False
     return value
 
 
-def _duplicate_error(user: User, query: str, *, exclude: int | None = None) -> dict[str, list[str]]:
+def _duplicate_error(user: User, query: str, *, exclude: int | None = None) -> FieldErrors:
     others = SavedSearch.objects.filter(user=user, query=query)
     existing = (others.exclude(pk=exclude) if exclude is not None else others).first()
     if existing is None:
@@ -50,7 +51,7 @@ def _duplicate_error(user: User, query: str, *, exclude: int | None = None) -> d
 
 @transaction.atomic
 def saved_search_create(*, user: User, name: Any, query: str, alert: Any = True) -> SavedSearch:
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     name = _clean_name(name, errors)
     alert = _clean_alert(alert, errors)
     if SavedSearch.objects.filter(user=user).count() >= settings.SAVED_SEARCHES_MAX:
@@ -74,7 +75,7 @@ def saved_search_create(*, user: User, name: Any, query: str, alert: Any = True)
 @transaction.atomic
 def saved_search_update(*, saved_search: SavedSearch, changes: Mapping[str, Any]) -> SavedSearch:
     """Rename, switch the alert, or change the query (normalised by the caller)."""
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     restart = False
     if "name" in changes:
         saved_search.name = _clean_name(changes["name"], errors)
@@ -173,7 +174,7 @@ def notifications_mark_read(*, user: User, ids: Any = None, saved_search_id: Any
 def alert_email_settings_update(*, user: User, changes: Mapping[str, Any]) -> AlertEmailSettings:
     """Choose how alerts are e-mailed: `frequency` (instant or daily), and the
     `saved_searches` and `price_drops` switches."""
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     values: dict[str, Any] = {}
     if "frequency" in changes:
         if changes["frequency"] not in EmailFrequency.values:

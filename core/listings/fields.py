@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.catalog.enums import ENUMS, enum_values
+from core.errors import Translatable
 
 MIN_YEAR = 1950
 MAX_PRICE = Decimal("10000000.000")
@@ -66,7 +67,7 @@ class Whole:
     low: int
     high: int | Callable[[], int]
     # Formatted with the bounds: {low}, {high}.
-    message: str = _("Must be a whole number between {low} and {high}.")
+    message: Translatable = _("Must be a whole number between {low} and {high}.")  # noqa: RUF009 (lazy text is immutable)
 
     @property
     def maximum(self) -> int:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
+from core.errors import Translatable
 from core.listings.models import Listing, ListingPhoto, ListingStatus
 from core.listings.services import listing_touch
 
@@ -58,7 +59,7 @@ MAX_DECODED_PIXELS = 24_000_000
 MAX_JPEG_PIXELS = 200_000_000
 
 
-def _invalid(message: str) -> ValidationError:
+def _invalid(message: Translatable) -> ValidationError:
     return ValidationError({"image": [message]})
 
 

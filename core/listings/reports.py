@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.accounts.limits import hourly_check
 from core.accounts.models import User
 from core.accounts.services import WARNING_TASK, mail_later
+from core.errors import FieldErrors
 from core.listings import services
 from core.listings.fields import Invalid, Text
 from core.listings.models import REPORT_NOTE_MAX, Listing, ListingReport, ReportReason, ReportResolution
@@ -26,7 +27,7 @@ NOTE = Text(REPORT_NOTE_MAX)
 def listing_report(*, listing: Listing, reporter: User, reason: Any, note: Any = "") -> ListingReport:
     """A report of `listing` (one the reporter may see) into the moderation queue. A reporter's
     open report of the same listing is updated rather than repeated."""
-    errors: dict[str, list[str]] = {}
+    errors: FieldErrors = {}
     if reason not in ReportReason.values:
         errors["reason"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(ReportReason.values)}]
     try:

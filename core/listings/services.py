@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.catalog.models import CarModel, Make
+from core.errors import FieldErrors
 from core.listings.fields import BY_NAME, EDITABLE_FIELDS, REQUIRED, REQUIRED_ON_CREATE, TITLE_MAX, Invalid
 from core.listings.models import Listing, ListingPrice, ListingStatus
 from core.listings.prices import Plausibility, PriceUnusual, PriceVerdict
@@ -40,14 +41,13 @@ from core.listings.transitions import (
 from core.listings.versions import next_version, next_version_sql
 from core.outbox.services import outbox_record, outbox_record_many
 
-Errors = dict[str, list[str]]
 # Judges a listing's (new) price: discovery/prices.py, which reads comparable cars from the index.
 PriceCheck = Callable[[Listing], PriceVerdict]
 # What a price's plausibility depends on.
 PRICED_FIELDS = frozenset({"price", "make", "model", "year"})
 
 
-def _clean(data: Mapping[str, Any], *, creating: bool, errors: Errors) -> dict[str, Any]:
+def _clean(data: Mapping[str, Any], *, creating: bool, errors: FieldErrors) -> dict[str, Any]:
     """The editable fields of `data`, each cleaned by its kind; what is refused goes to `errors`."""
     cleaned = {}
     for name in EDITABLE_FIELDS:
@@ -65,7 +65,7 @@ def _clean(data: Mapping[str, Any], *, creating: bool, errors: Errors) -> dict[s
     return cleaned
 
 
-def _make(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: Errors) -> Make | None:
+def _make(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: FieldErrors) -> Make | None:
     """The make the listing will name: the one asked for (if the catalog has it), else its own."""
     make_slug = cleaned.pop("make", None)
     if make_slug is None:
@@ -78,7 +78,7 @@ def _make(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], er
     return make
 
 
-def _car(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: Errors) -> None:
+def _car(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: FieldErrors) -> None:
     """Resolve the make and model slugs in the catalog; a new model brings its body type."""
     make = _make(listing, cleaned, data, errors)
     model_slug = cleaned.pop("model", None)
@@ -95,10 +95,10 @@ def _car(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], err
         cleaned["body_type"] = model.body_type
 
 
-def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: Errors | None = None) -> None:
+def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: FieldErrors | None = None) -> None:
     """Validate `data` and copy it onto `listing`; raise ValidationError naming each bad field
     (with `extra`, errors found beside the fields)."""
-    errors: Errors = dict(extra or {})
+    errors: FieldErrors = dict(extra or {})
     # A title the seller never wrote follows the car it names.
     retitle = not creating and listing.title == derive_title(listing) and "title" not in data
     cleaned = _clean(data, creating=creating, errors=errors)
@@ -110,7 +110,7 @@ def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: 
         listing.title = derive_title(listing)
 
 
-def _set(listing: Listing, cleaned: dict[str, Any], errors: Errors) -> None:
+def _set(listing: Listing, cleaned: dict[str, Any], errors: FieldErrors) -> None:
     """Copy the cleaned values onto the listing; it must end with a body type (its model's by default)."""
     if cleaned.get("body_type") == "":
         del cleaned["body_type"]  # empty: keep the model's
@@ -220,14 +220,14 @@ def listing_edit(
     return listing
 
 
-def _asked_transition(listing: Listing, data: Mapping[str, Any]) -> tuple[Transition | None, Errors]:
+def _asked_transition(listing: Listing, data: Mapping[str, Any]) -> tuple[Transition | None, FieldErrors]:
     """The transition a PATCH's `status` asks for (None: none, or the status it has), or why not."""
     if "status" not in data:
         return None, {}
     try:
         return transition_to(current=listing.status, wanted=data["status"]), {}
     except ValidationError as refused:
-        return None, refused.message_dict
+        return None, {name: [*messages] for name, messages in refused.message_dict.items()}
 
 
 def listing_update(*, listing_id: int, data: Mapping[str, Any]) -> Listing:

@@ -16,7 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.verification import user_require_verified
-from core.errors import Conflict
+from core.errors import Conflict, Translatable
 from core.listings.models import LISTING_LIFETIME_DAYS, Listing, ListingStatus
 
 
@@ -77,7 +77,7 @@ class Transition:
     name: str  # the admin's action
     sources: frozenset[ListingStatus]
     target: ListingStatus
-    cannot: str  # "A sold listing cannot {cannot}."
+    cannot: Translatable  # "A sold listing cannot {cannot}."
     label: str  # the admin's action
     done: str  # the admin's report: "3 listing(s) published"
     effect: Callable[[Listing, datetime.datetime], None] = _nothing

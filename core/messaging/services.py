@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
 from core.accounts.verification import user_require_verified
+from core.errors import Translatable
 from core.listings.models import Listing, ListingStatus
 from core.messaging.contact import contact_warnings
 from core.messaging.exceptions import MessagingForbidden
@@ -25,7 +26,7 @@ from core.messaging.realtime import publish
 logger = logging.getLogger(__name__)
 
 
-def _clean_text(value: Any, *, field: str, limit: int, empty: str) -> str:
+def _clean_text(value: Any, *, field: str, limit: int, empty: Translatable) -> str:
     """Plain text kept as written but for surrounding whitespace; 1 to `limit` characters."""
     if not isinstance(value, str):
         raise ValidationError({field: [_("Send this as text.")]})

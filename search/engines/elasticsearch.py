@@ -100,11 +100,12 @@ class ElasticsearchEngine(ClientCalls):
     def put_mapping(self, index: str, properties: dict[str, Any]) -> None:
         self._call(self.client.indices.put_mapping, index=index, properties=properties)
 
-    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]:
+    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None, timeout: float | None = None) -> list[BulkResult]:
         if not ops:
             return []
         params: dict[str, Any] = {"refresh": refresh} if refresh else {}
-        return bulk_results(self._call(self.client.bulk, operations=bulk_lines(ops), **params))
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        return bulk_results(self._call(client.bulk, operations=bulk_lines(ops), **params))
 
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
         client = self.client.options(request_timeout=timeout) if timeout else self.client

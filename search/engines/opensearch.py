@@ -94,11 +94,12 @@ class OpenSearchEngine(ClientCalls):
     def put_mapping(self, index: str, properties: dict[str, Any]) -> None:
         self._call(self.client.indices.put_mapping, index=index, body={"properties": properties})
 
-    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None) -> list[BulkResult]:
+    def bulk(self, ops: list[BulkOp], *, refresh: str | None = None, timeout: float | None = None) -> list[BulkResult]:
         if not ops:
             return []
         params = {"refresh": refresh} if refresh else {}
-        return bulk_results(self._call(self.client.bulk, body=bulk_lines(ops), params=params))
+        extra = {"request_timeout": timeout} if timeout else {}
+        return bulk_results(self._call(self.client.bulk, body=bulk_lines(ops), params=params, **extra))
 
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
         params = {"request_timeout": timeout} if timeout else {}

@@ -21,7 +21,7 @@ from django.conf import settings
 from core.catalog.models import Make
 from core.catalog.services import catalog_data, catalog_load
 from search.engine import build_engine
-from search.engines.base import BulkOp, EngineError, EngineUnavailable, SearchEngine
+from search.engines.base import BulkOp, EngineError, EngineTimeout, EngineUnavailable, SearchEngine
 from search.params import SearchRequest
 from search.query import facet_results, search_body
 from testing.index import shipped_index_body
@@ -222,6 +222,22 @@ def test_the_same_version_twice_is_a_success_that_changes_nothing(engine, indice
 
     assert replay[0].status == 409 and replay[0].ok
     assert engine.get_source(name, "8")["price_fils"] == 5_000
+
+
+def test_a_bulk_may_wait_longer_than_the_clients_timeout(engine, indices, request):
+    # A rebuild's large bulks (indexer/rebuild.py) must not fail on the short
+    # timeout that buyers' searches get: the request's own timeout wins.
+    name = indices.create("slow-bulk")
+    name_and_url = request.node.callspec.params["engine"]
+    hurried = build_engine(engine=name_and_url[0], url=name_and_url[1], timeout=0.001)
+    ops = [index_op(name, n, 1, price_fils=n) for n in range(2_000)]
+
+    with pytest.raises(EngineTimeout):
+        hurried.bulk(ops, refresh="wait_for")
+    results = hurried.bulk(ops, refresh="wait_for", timeout=60)
+
+    assert len(results) == 2_000 and all(result.ok for result in results)
+    assert engine.count(name) == 2_000
 
 
 def test_deletes_carry_versions_too(engine, indices):

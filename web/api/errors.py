@@ -13,7 +13,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.errors import DomainError
+from core.errors import DomainError, Translatable
 from search.analytics import QueryTimeout
 from search.engines.base import EngineError, EngineUnavailable
 from search.params import InvalidParams
@@ -32,7 +32,7 @@ def validation_body(error: DjangoValidationError | InvalidParams) -> dict[str, A
     return {"non_field_errors": [str(message) for message in error.messages]}
 
 
-def _unavailable(message: str) -> Response:
+def _unavailable(message: Translatable) -> Response:
     response = Response({"detail": message}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
     response["Retry-After"] = RETRY_AFTER_SECONDS
     return response

@@ -46,8 +46,8 @@ def _strings(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, str]]
 
 
 def invalid_fields(value: Any, path: str = "") -> dict[str, list[str]]:
-    """Each field of `value` holding text that cannot be stored, with the reason."""
-    return {name: [MESSAGE] for name, text in _strings(value, path) if INVALID_TEXT.search(text)}
+    """Each field of `value` holding text that cannot be stored, with the reason (in the request's language)."""
+    return {name: [str(MESSAGE)] for name, text in _strings(value, path) if INVALID_TEXT.search(text)}
 
 
 def check_text(value: Any) -> Any:

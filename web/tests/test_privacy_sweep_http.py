@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.authtoken.models import Token
 
 from core.alerts.services import notifications_record
+from core.alerts.unsubscribe import Topic, unsubscribe_token
 from core.favorites.services import favorite_add
 from core.messaging.services import conversation_start, message_send
 from indexer.relay import relay_outbox
@@ -100,6 +101,8 @@ def owner_world(asgi_server, fresh_index):
         # the sitemap's pages (web/seo.py SITEMAPS): public listings only
         "section": ["listings-en", "listings-ar"],
         "seller_id": [owner.pk],
+        # an alert e-mail's unsubscribe page, for the owner's own link and a forged one
+        "token": [unsubscribe_token(user_id=owner.pk, topic=Topic.DIGEST), "forged:token"],
         **REGEX_SAMPLES,
     }
     viewers = {
