@@ -3,7 +3,19 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, recommendations, search, sellers
+from web.api import (
+    accounts,
+    alerts,
+    analytics,
+    catalog,
+    devices,
+    favorites,
+    listings,
+    messaging,
+    recommendations,
+    search,
+    sellers,
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -29,6 +41,8 @@ urlpatterns = [
     path("me/notifications", alerts.NotificationsApi.as_view()),
     path("me/notifications/unread-count", alerts.NotificationsUnreadCountApi.as_view()),
     path("me/notifications/read", alerts.NotificationsReadApi.as_view()),
+    path("me/devices", devices.DevicesApi.as_view()),
+    path("me/devices/<int:device_id>", devices.DeviceDetailApi.as_view()),
     # Catalog
     path("catalog/makes", catalog.MakesApi.as_view()),
     path("catalog/enums", catalog.EnumsApi.as_view()),
