@@ -377,6 +377,7 @@ SPECTACULAR_SETTINGS = {
             if name != "seller_type"
         },
         "AccountTypeEnum": "core.accounts.models.AccountType",
+        "PreferredLanguageEnum": "core.accounts.models.Language",
         "ListingStatusEnum": "core.listings.models.ListingStatus",
         "LeadChannelEnum": "core.listings.models.LeadChannel",
         "ReportReasonEnum": "core.listings.models.ReportReason",
