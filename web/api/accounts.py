@@ -27,6 +27,7 @@ from core.accounts.services import (
     user_password_reset_confirm,
     user_password_reset_request,
     user_register,
+    user_sign_out_tokens,
     user_update_profile,
     user_verification_resend,
 )
@@ -80,20 +81,26 @@ LIMITED = {429: OpenApiTypes.OBJECT}
 
 def from_a_browser_session(request: Request) -> bool:
     """The request carries the site's session or CSRF cookie. A native client
-    (the mobile app) sends neither: no cookie of ours, so nothing to forge, and
-    its answers set none (no session is started for it)."""
+    (the mobile app) sends neither, and its answers set none (no session is
+    started for it)."""
     return settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in request.COOKIES
+
+
+def could_be_forged(request: Request) -> bool:
+    """Another site's page could have made this request: it carries our cookies
+    (a browser adds them), or it is a form post (which needs no CORS; a JSON body
+    from another origin does, and we allow none)."""
+    return from_a_browser_session(request) or request.content_type.split(";")[0].strip().lower() != "application/json"
 
 
 class CsrfEvenAnonymous(BasePermission):
     """On the views that sign in or change credentials a browser must send the
     CSRF token even signed out (login CSRF); DRF checks it for session users
-    only. A token client, or one without our cookies, needs none: a request
-    forged from another site arrives without them (SameSite=Lax) and so is
-    answered as a token client, with no session to hijack."""
+    only. A token client needs none, nor does a JSON request without our
+    cookies (a native client): nothing in it could have been forged."""
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        if not isinstance(request.successful_authenticator, TokenAuthentication) and from_a_browser_session(request):
+        if not isinstance(request.successful_authenticator, TokenAuthentication) and could_be_forged(request):
             SessionAuthentication().enforce_csrf(request)
         return True
 
@@ -283,13 +290,13 @@ class LogoutApi(APIView):
         responses={204: None},
         summary="Sign out: ends this browser's session, or revokes the token the request carries",
         description=(
-            "With `Authorization: Token <key>` the token is deleted: every client using it must ask "
-            "`auth/token` again. A native client should delete its device (`DELETE /me/devices/{id}`) first."
+            "With `Authorization: Token <key>` the account's token is deleted, and with it every push device "
+            "(`/me/devices`): every client using it must ask `auth/token` again."
         ),
     )
     def post(self, request: Request) -> Response:
         if isinstance(request.auth, Token):
-            request.auth.delete()
+            user_sign_out_tokens(request.auth.user)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

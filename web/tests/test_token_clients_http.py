@@ -5,6 +5,7 @@ cookie or CSRF token (docs/API-notes/mobile.md), while browsers keep theirs."""
 import json
 
 import pytest
+import requests
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from websockets.exceptions import ConnectionClosed, InvalidStatus
@@ -13,6 +14,7 @@ from websockets.sync.client import connect
 from core.accounts.models import User
 from core.accounts.verification import email_verification_link
 from core.messaging.services import message_send
+from core.push.models import Device
 from testing.accounts import PASSWORD, UserFactory, fresh_email, fresh_ip
 from testing.browser import Browser
 from testing.messaging import reset_send_limits, start_conversation
@@ -79,6 +81,7 @@ def test_a_native_client_registers_verifies_signs_in_chats_and_signs_out_without
     assert echoed["message"]["body"] == "Can I see it today?"
     assert signed_out.status_code == 204
     assert not Token.objects.filter(user=user).exists()
+    assert not Device.objects.filter(user=user).exists()  # a signed-out phone hears nothing more
     assert after.status_code == 401
     assert revoked == CLOSE_UNAUTHENTICATED
 
@@ -122,12 +125,19 @@ def test_only_requests_carrying_the_site_s_cookies_need_the_csrf_token(asgi_serv
     browser_register = browser.post(
         "/api/v1/auth/register", {"email": fresh_email(), "password": PASSWORD, "display_name": "B"}, csrf=False
     )
+    # What another site's form could post: no cookies (SameSite), but no JSON either.
+    form_register = requests.post(
+        f"{asgi_server}/api/v1/auth/register",
+        data={"email": fresh_email(), "password": PASSWORD, "display_name": "F"},
+        timeout=30,
+    )
 
     assert native_register.status_code == 202, native_register.text
     assert native_reset.status_code == 204
     # A session is signed in only with the CSRF token (login CSRF): apps use auth/token.
     assert native_login.status_code == 403 and "CSRF" in native_login.json()["detail"]
     assert browser_register.status_code == 403 and "CSRF" in browser_register.json()["detail"]
+    assert form_register.status_code == 403 and "CSRF" in form_register.json()["detail"]
 
 
 def test_registration_limits_apply_to_native_clients(settings):

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.accounts.services import user_change_password
 from core.messaging.services import message_send
 from core.push.delivery import pushes_send
 from core.push.models import Device, Push
 from core.push.services import device_register, push_alert_record
-from testing.accounts import UserFactory
+from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory
 from testing.messaging import reset_send_limits, start_conversation
 from testing.push import PushServer, expo_token
 
@@ -74,6 +75,15 @@ def test_a_user_keeps_their_most_recent_devices(settings):
         device_register(user=user, data={"token": token, "platform": "android"})
 
     assert set(Device.objects.filter(user=user).values_list("token", flat=True)) == set(tokens[1:])
+
+
+def test_a_new_password_signs_out_the_account_s_apps_and_their_devices():
+    user = UserFactory()
+    device_register(user=user, data={"token": expo_token(), "platform": "ios"})
+
+    user_change_password(user=user, current_password=PASSWORD, new_password=NEW_PASSWORD)
+
+    assert not Device.objects.filter(user=user).exists()
 
 
 def test_nobody_is_owed_a_push_without_a_device():

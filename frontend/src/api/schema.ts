@@ -117,7 +117,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: ends this browser's session, or revokes the token the request carries
-         * @description With `Authorization: Token <key>` the token is deleted: every client using it must ask `auth/token` again. A native client should delete its device (`DELETE /me/devices/{id}`) first.
+         * @description With `Authorization: Token <key>` the account's token is deleted, and with it every push device (`/me/devices`): every client using it must ask `auth/token` again.
          */
         post: operations["auth_logout_create"];
         delete?: never;
