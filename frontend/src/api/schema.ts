@@ -171,7 +171,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account: a verification link goes to the address (the same answer if it is taken)
-         * @description A browser sends the CSRF token (`GET auth/csrf`, then `X-CSRFToken`) and is signed in when it opens the link. A native client, sending none of the site's cookies, needs no CSRF token; after `auth/verify-email` it signs in with `auth/token`. 429 with Retry-After for an address or a network asking too often.
+         * @description A browser sends the CSRF token (`GET auth/csrf`, then `X-CSRFToken`) and is signed in when it opens the link. A native client, sending JSON and none of the site's cookies, needs no CSRF token; after `auth/verify-email` it signs in with `auth/token`. 429 with Retry-After for an address or a network asking too often.
          */
         post: operations["auth_register_create"];
         delete?: never;
