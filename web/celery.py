@@ -10,5 +10,15 @@ app = Celery("sayara")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Tasks live beside the code they call (settings.CELERY_TASK_ROUTES).
 app.autodiscover_tasks(
-    ["core.accounts", "core.events", "core.listings", "core.messaging", "core.recommendations", "indexer", "discovery", "web"]
+    [
+        "core.accounts",
+        "core.events",
+        "core.listings",
+        "core.messaging",
+        "core.push",
+        "core.recommendations",
+        "indexer",
+        "discovery",
+        "web",
+    ]
 )

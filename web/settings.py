@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core.alerts",
     "core.events",
     "core.recommendations",
+    "core.push",
     "indexer",
     "web",
 ]
@@ -233,7 +234,8 @@ CELERY_TASK_DEFAULT_QUEUE = SAYARA_INSTANCE
 # tests' workers, never take each other's tasks. A domain that needs its own
 # worker gets its own queue here.
 TASK_DOMAINS = (
-    "accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "prices", "recommendations",
+    "accounts", "alerts", "events", "idempotency", "indexer", "listings", "messaging", "prices", "push",
+    "recommendations",
 )  # fmt: skip
 CELERY_TASK_ROUTES = {f"{domain}.*": {"queue": SAYARA_INSTANCE} for domain in TASK_DOMAINS}
 CELERY_TASK_IGNORE_RESULT = True
@@ -324,6 +326,17 @@ ALERT_EMAILS_SECONDS = env_float("ALERT_EMAILS_SECONDS", 60.0)
 ALERT_DIGEST_HOUR = env_int("ALERT_DIGEST_HOUR", 5)
 CELERY_BEAT_SCHEDULE["alert-emails"] = {"task": "alerts.send_emails", "schedule": ALERT_EMAILS_SECONDS}
 
+# --- push notifications to the mobile app (core/push, docs/decisions/push.md) ---
+# ConsoleSender logs them (development); production posts them to Expo (ExpoSender).
+PUSH_BACKEND = env_str("PUSH_BACKEND", "core.push.senders.ConsoleSender")  # or core.push.senders.ExpoSender
+PUSH_EXPO_URL = env_str("PUSH_EXPO_URL", "https://exp.host/--/api/v2/push/send")
+PUSH_EXPO_ACCESS_TOKEN = env_str("PUSH_EXPO_ACCESS_TOKEN", "")  # when the Expo project requires one
+PUSH_TIMEOUT_SECONDS = env_float("PUSH_TIMEOUT_SECONDS", 10.0)
+PUSH_DEVICES_MAX = env_int("PUSH_DEVICES_MAX", 20)  # per user: the most recently registered
+# Writes ask the worker to send at once; this sweep sends what a broker outage held back.
+PUSH_SWEEP_SECONDS = env_float("PUSH_SWEEP_SECONDS", 15.0)
+CELERY_BEAT_SCHEDULE["push-sweep"] = {"task": "push.send", "schedule": PUSH_SWEEP_SECONDS}
+
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -368,6 +381,7 @@ SPECTACULAR_SETTINGS = {
             if name != "seller_type"
         },
         "AccountTypeEnum": "core.accounts.models.AccountType",
+        "PreferredLanguageEnum": "core.accounts.models.Language",
         "ListingStatusEnum": "core.listings.models.ListingStatus",
         "LeadChannelEnum": "core.listings.models.LeadChannel",
         "ReportReasonEnum": "core.listings.models.ReportReason",

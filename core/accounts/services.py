@@ -30,6 +30,7 @@ from core.accounts.verification import (
     user_verification_send,
 )
 from core.errors import FieldErrors
+from core.push.models import Device
 
 logger = logging.getLogger(__name__)
 
@@ -221,10 +222,13 @@ def user_authenticate(*, email: Any, password: Any, ip: str, device: str | None 
     return user
 
 
-def _sign_out_scripts(user: User) -> None:
-    # A new password ends every other way in: sessions carry the old password's
-    # hash (Django drops them); tokens are deleted here.
+def user_sign_out_tokens(user: User) -> None:
+    """End every token client's sign-in (apps and scripts share the account's
+    token): delete the token, and the push devices that came with it, so a
+    signed-out phone hears nothing more. A new password does this too (sessions
+    carry the old password's hash: Django drops them)."""
     Token.objects.filter(user=user).delete()
+    Device.objects.filter(user=user).delete()
 
 
 @transaction.atomic
@@ -239,7 +243,7 @@ def user_change_password(*, user: User, current_password: Any, new_password: Any
         raise ValidationError(errors)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    _sign_out_scripts(user)
+    user_sign_out_tokens(user)
     logger.info("accounts.password_changed", extra={"user_id": user.pk})
     return user
 
@@ -325,7 +329,7 @@ def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> U
         raise ValidationError(errors)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    _sign_out_scripts(user)
+    user_sign_out_tokens(user)
     # Whoever can read the mailbox owns the address and may sign in again at once.
     user_mark_verified(user)
     limits.login_unlock(email=user.email)

@@ -20,6 +20,7 @@ from core.accounts.models import User
 from core.alerts.models import NAME_MAX, AlertEmailSettings, EmailFrequency, Notification, SavedSearch
 from core.errors import FieldErrors
 from core.listings.models import Listing, ListingStatus
+from core.push.services import push_alert_record
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +134,9 @@ def notifications_record(
     if checked_until > saved_search.checked_until:
         SavedSearch.objects.filter(pk=saved_search.pk).update(checked_until=checked_until)
     if matching:
+        push_alert_record(
+            user_id=saved_search.user_id, saved_search_id=saved_search.pk, name=saved_search.name, listing_ids=sorted(matching)
+        )
         logger.info("alerts.notified", extra={"saved_search_id": saved_search.pk, "count": len(matching)})
     return len(matching)
 

@@ -22,6 +22,7 @@ from core.messaging.models import BODY_MAX, REASON_MAX, Conversation, Conversati
 from core.messaging.payloads import message_event, read_event
 from core.messaging.rate_limits import send_rate_check
 from core.messaging.realtime import publish
+from core.push.services import push_message_record
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,13 @@ def _message_store(*, conversation: Conversation, sender: User, body: str) -> Me
     Conversation.objects.filter(pk=conversation.pk).update(last_message=message, last_message_at=message.created_at)
     conversation.last_message, conversation.last_message_at = message, message.created_at
     transaction.on_commit(partial(publish, user_ids=[sender.pk, recipient_id], payload=message_event(message)), robust=True)
+    push_message_record(
+        recipient_id=recipient_id,
+        conversation_id=conversation.pk,
+        sender_name=sender.display_name,
+        listing_title=conversation.listing.title,
+        body=body,
+    )
     logger.info(
         "messaging.message_sent",
         extra={"conversation_id": conversation.pk, "message_id": message.pk, "warnings": message.warnings},

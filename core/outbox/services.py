@@ -3,7 +3,7 @@
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import kombu.exceptions
 import redis.exceptions
@@ -36,23 +36,29 @@ def outbox_record_many(*, changes: Iterable[tuple[int, int]]) -> int:
     return len(rows)
 
 
-def outbox_request_relay() -> bool:
-    """Ask a worker to relay now; False if the broker refused. The sweep relays anyway."""
+def task_request(name: str, *, failure_event: str) -> bool:
+    """Ask a worker to run task `name` now; False if the broker refused (a beat sweep runs it anyway)."""
     try:
-        current_app.send_task(RELAY_TASK, retry=False)
+        current_app.send_task(name, retry=False)
     except (kombu.exceptions.OperationalError, redis.exceptions.RedisError, OSError) as exc:
-        logger.warning("outbox.relay_request_failed", extra={"error": str(exc)})
+        logger.warning(failure_event, extra={"error": str(exc)})
         return False
     return True
 
 
-class _RelayRequests:
+def outbox_request_relay() -> bool:
+    """Ask a worker to relay now; False if the broker refused. The sweep relays anyway."""
+    return task_request(RELAY_TASK, failure_event="outbox.relay_request_failed")
+
+
+class TaskRequests:
     """Writes never wait on the broker: a committed write only raises a flag,
-    and one thread per process asks for a relay whenever the flag is up. A
-    burst of writes becomes one request (the relay drains everything due),
+    and one thread per process asks for the task whenever the flag is up. A
+    burst of writes becomes one request (the task drains everything due),
     and while the broker refuses, the thread asks once per back-off."""
 
-    def __init__(self) -> None:
+    def __init__(self, task: str, ask: Callable[[], bool]) -> None:
+        self.task, self.ask = task, ask
         self._wanted = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -63,15 +69,15 @@ class _RelayRequests:
         if self._thread is None or not self._thread.is_alive():
             with self._lock:
                 if self._thread is None or not self._thread.is_alive():
-                    self._thread = threading.Thread(target=self._run, name="outbox-relay-requests", daemon=True)
+                    self._thread = threading.Thread(target=self._run, name=f"requests-{self.task}", daemon=True)
                     self._thread.start()
 
     def _run(self) -> None:
         while True:
             self._wanted.wait()
             self._wanted.clear()
-            if not outbox_request_relay():
+            if not self.ask():
                 time.sleep(BROKER_BACKOFF_SECONDS)
 
 
-_relay_requests = _RelayRequests()
+_relay_requests = TaskRequests(RELAY_TASK, outbox_request_relay)

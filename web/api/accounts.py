@@ -27,6 +27,7 @@ from core.accounts.services import (
     user_password_reset_confirm,
     user_password_reset_request,
     user_register,
+    user_sign_out_tokens,
     user_update_profile,
     user_verification_resend,
 )
@@ -78,14 +79,39 @@ CREDENTIALS = inline_serializer("Credentials", {"email": serializers.EmailField(
 LIMITED = {429: OpenApiTypes.OBJECT}
 
 
+def from_a_browser_session(request: Request) -> bool:
+    """The request carries the site's session or CSRF cookie. A native client
+    (the mobile app) sends neither, and its answers set none (no session is
+    started for it)."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in request.COOKIES
+
+
+def could_be_forged(request: Request) -> bool:
+    """Another site's page could have made this request: it carries our cookies
+    (a browser adds them), or it is a form post (which needs no CORS; a JSON body
+    from another origin does, and we allow none)."""
+    return from_a_browser_session(request) or request.content_type.split(";")[0].strip().lower() != "application/json"
+
+
 class CsrfEvenAnonymous(BasePermission):
-    """On the views that sign in or change credentials an anonymous caller must
-    send the CSRF token too (login CSRF); DRF checks it for session users only.
-    A token client sends no cookie to abuse, so it needs none."""
+    """On the views that sign in or change credentials a browser must send the
+    CSRF token even signed out (login CSRF); DRF checks it for session users
+    only. A token client needs none, nor does a JSON request without our
+    cookies (a native client): nothing in it could have been forged."""
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        if not isinstance(request.successful_authenticator, TokenAuthentication):
+        if not isinstance(request.successful_authenticator, TokenAuthentication) and could_be_forged(request):
             SessionAuthentication().enforce_csrf(request)
+        return True
+
+
+class CsrfAlways(BasePermission):
+    """Signing a session in always needs the CSRF token: a forged sign-in would
+    set the attacker's session in the visitor's browser. Token clients use
+    auth/token instead."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        SessionAuthentication().enforce_csrf(request)
         return True
 
 
@@ -174,10 +200,17 @@ class RegisterApi(APIView):
             ),
         ],
         summary="Create an account: a verification link goes to the address (the same answer if it is taken)",
+        description=(
+            "A browser sends the CSRF token (`GET auth/csrf`, then `X-CSRFToken`) and is signed in when it opens "
+            "the link. A native client, sending JSON and none of the site's cookies, needs no CSRF token; after "
+            "`auth/verify-email` it signs in with `auth/token`. 429 with Retry-After for an address or a network "
+            "asking too often."
+        ),
     )
     def post(self, request: Request) -> Response:
         email = user_register(data=json_object(request), ip=client_ip(request))
-        request._request.session[PENDING_VERIFICATION] = email
+        if from_a_browser_session(request):
+            request._request.session[PENDING_VERIFICATION] = email
         detail = _("We sent a link to %(email)s. Open it to confirm your address, then sign in.") % {"email": email}
         return Response({"detail": detail, "email": email}, status=status.HTTP_202_ACCEPTED)
 
@@ -227,7 +260,7 @@ class VerifyEmailResendApi(APIView):
 
 
 class LoginApi(APIView):
-    permission_classes = [CsrfEvenAnonymous]
+    permission_classes = [CsrfAlways]
 
     @extend_schema(
         request=CREDENTIALS,
@@ -252,24 +285,44 @@ class LoginApi(APIView):
 class LogoutApi(APIView):
     permission_classes = [CsrfEvenAnonymous]
 
-    @extend_schema(request=None, responses={204: None}, summary="Sign out")
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        summary="Sign out: ends this browser's session, or revokes the token the request carries",
+        description=(
+            "With `Authorization: Token <key>` the account's token is deleted, and with it every push device "
+            "(`/me/devices`): every client using it must ask `auth/token` again."
+        ),
+    )
     def post(self, request: Request) -> Response:
+        if isinstance(request.auth, Token):
+            user_sign_out_tokens(request.auth.user)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class TokenApi(APIView):
-    # Scripts send no cookies, so no CSRF token either.
+    # Native clients and scripts send no cookies, so no CSRF token either.
     authentication_classes: list = []
 
     @extend_schema(
         request=CREDENTIALS,
         responses={200: inline_serializer("TokenOut", {"token": serializers.CharField()}), **LIMITED},
-        summary="A token for scripts (Authorization: Token <key>)",
+        summary="Sign in a native client or script: a token for `Authorization: Token <key>`",
+        description=(
+            "The same limits as `auth/login` (429 with Retry-After). No cookie and no CSRF token are needed or set. "
+            "The account has one token: every client signed in this way shares it until `auth/logout` "
+            "(with the token) or a password change deletes it."
+        ),
     )
     def post(self, request: Request) -> Response:
         data = json_object(request)
-        user = user_authenticate(email=data.get("email"), password=data.get("password"), ip=client_ip(request))
+        user = user_authenticate(
+            email=data.get("email"),
+            password=data.get("password"),
+            ip=client_ip(request),
+            device=verified_device(request, data.get("email")),
+        )
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 

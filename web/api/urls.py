@@ -4,7 +4,19 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from web import unsubscribe
-from web.api import accounts, alerts, analytics, catalog, favorites, listings, messaging, recommendations, search, sellers
+from web.api import (
+    accounts,
+    alerts,
+    analytics,
+    catalog,
+    devices,
+    favorites,
+    listings,
+    messaging,
+    recommendations,
+    search,
+    sellers,
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -33,6 +45,8 @@ urlpatterns = [
     path("me/alert-emails", alerts.AlertEmailSettingsApi.as_view()),
     # An alert e-mail's one-click unsubscribe link: a page, not JSON (web/unsubscribe.py)
     path("unsubscribe/<str:token>", unsubscribe.unsubscribe),
+    path("me/devices", devices.DevicesApi.as_view()),
+    path("me/devices/<int:device_id>", devices.DeviceDetailApi.as_view()),
     # Catalog
     path("catalog/makes", catalog.MakesApi.as_view()),
     path("catalog/enums", catalog.EnumsApi.as_view()),

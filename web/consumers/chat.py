@@ -24,6 +24,7 @@ from core.messaging import services
 from core.messaging.models import Conversation
 from core.messaging.realtime import user_group
 from web.api.errors import validation_body
+from web.consumers.token import TOKEN_HANDSHAKE
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            # Refused at the handshake: browsers see a failed connection and
-            # should check the session (GET /api/v1/me) before retrying.
+            # Browsers: refused at the handshake (a failed connection; check the
+            # session, GET /api/v1/me, before retrying). A token client reads
+            # 4401 from the close frame: its token is wrong or revoked.
+            if self.scope.get(TOKEN_HANDSHAKE):
+                await self.accept()
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user = user

@@ -5,6 +5,8 @@ host and port, as the request reached us: Host header, ws/wss behind the
 proxy's X-Forwarded-Proto) or from one of CSRF_TRUSTED_ORIGINS. Channels'
 AllowedHostsOriginValidator compares host names only, so a page on any port
 of an allowed host (http://127.0.0.1:9999) could use a visitor's session.
+A handshake with an Authorization header (a native client's token,
+web/consumers/token.py) carries no ambient credential: its origin is not checked.
 """
 
 from typing import Any
@@ -54,6 +56,8 @@ class SameOriginValidator:
         self.application = application
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> Any:
+        if _header(scope, b"authorization") is not None:
+            return await self.application(scope, receive, send)
         origin = _origin(_header(scope, b"origin") or "")
         if origin is None or origin not in allowed_origins(scope):
             return await WebsocketDenier()(scope, receive, send)

@@ -92,6 +92,7 @@ def _sweep(seller, listing) -> list[tuple[str, object]]:
         ("message my own car", signed_in.post("/api/v1/conversations", {"listing_id": listing.pk, "body": "hi"}, format="json")),
         ("message nothing", signed_in.post("/api/v1/conversations", {"listing_id": "x", "body": ""}, format="json")),
         ("a saved search with nothing", signed_in.post("/api/v1/me/saved-searches", {}, format="json")),
+        ("a device that is not one", signed_in.post("/api/v1/me/devices", {"platform": "web"}, format="json")),
         ("a favourite that is not there", signed_in.post("/api/v1/me/favorites", {"listing_id": 987654321}, format="json")),
         (
             "change password wrongly",
@@ -118,7 +119,7 @@ def _sweep(seller, listing) -> list[tuple[str, object]]:
 def test_every_refusal_of_the_api_is_in_arabic(seller, listing):
     swept = _sweep(seller, listing)
 
-    assert len(swept) == 26
+    assert len(swept) == 27
     english = [(what, text) for what, body in swept for text in texts(body) if ENGLISH.search(text)]
     assert english == [], "\n".join(map(repr, english))
     # and every refusal says something, in Arabic letters

@@ -115,7 +115,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out */
+        /**
+         * Sign out: ends this browser's session, or revokes the token the request carries
+         * @description With `Authorization: Token <key>` the account's token is deleted, and with it every push device (`/me/devices`): every client using it must ask `auth/token` again.
+         */
         post: operations["auth_logout_create"];
         delete?: never;
         options?: never;
@@ -166,7 +169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account: a verification link goes to the address (the same answer if it is taken) */
+        /**
+         * Create an account: a verification link goes to the address (the same answer if it is taken)
+         * @description A browser sends the CSRF token (`GET auth/csrf`, then `X-CSRFToken`) and is signed in when it opens the link. A native client, sending JSON and none of the site's cookies, needs no CSRF token; after `auth/verify-email` it signs in with `auth/token`. 429 with Retry-After for an address or a network asking too often.
+         */
         post: operations["auth_register_create"];
         delete?: never;
         options?: never;
@@ -183,7 +189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A token for scripts (Authorization: Token <key>) */
+        /**
+         * Sign in a native client or script: a token for `Authorization: Token <key>`
+         * @description The same limits as `auth/login` (429 with Retry-After). No cookie and no CSRF token are needed or set. The account has one token: every client signed in this way shares it until `auth/logout` (with the token) or a password change deletes it.
+         */
         post: operations["auth_token_create"];
         delete?: never;
         options?: never;
@@ -621,6 +630,44 @@ export interface paths {
         head?: never;
         /** Choose instant e-mails or a daily digest, and which alerts are e-mailed */
         patch: operations["me_alert_emails_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/me/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My devices that receive push notifications, most recently registered first */
+        get: operations["me_devices_list"];
+        put?: never;
+        /**
+         * Register this device's push token (again): new messages and saved-search alerts are pushed to it
+         * @description Idempotent per token: registering it again updates its platform and language and answers the same device; a token registered by another account moves to mine. Register again when the language changes. Before signing out, delete the device.
+         */
+        post: operations["me_devices_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/devices/{device_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop pushing to one of my devices (404 if it is not mine) */
+        delete: operations["me_devices_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/favorites": {
@@ -1124,6 +1171,36 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+        };
+        Device: {
+            readonly id: number;
+            readonly token: string;
+            readonly platform: components["schemas"]["PlatformEnum"];
+            readonly language: components["schemas"]["PreferredLanguageEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly registered_at: string;
+        };
+        DevicePage: {
+            results: components["schemas"]["Device"][];
+            /** @description Items in all pages */
+            count: number;
+            page: number;
+            page_size: number;
+        };
+        /** @description Documents the keys for the schema; core/push/services.py validates them. */
+        DeviceWriteRequest: {
+            /** @description The app's Expo push token, ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx] */
+            token: string;
+            platform: components["schemas"]["PlatformEnum"];
+            /**
+             * @description The pushes' language; defaults to my preferred_language
+             *
+             *     * `en` - English
+             *     * `ar` - العربية
+             */
+            language?: components["schemas"]["PreferredLanguageEnum"];
         };
         /**
          * @description * `fwd` - Front-wheel drive
@@ -1724,6 +1801,12 @@ export interface components {
             /** Format: binary */
             image: string;
         };
+        /**
+         * @description * `ios` - iOS
+         *     * `android` - Android
+         * @enum {string}
+         */
+        PlatformEnum: "ios" | "android";
         /**
          * @description * `en` - English
          *     * `ar` - العربية
@@ -2557,6 +2640,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
@@ -6025,6 +6117,276 @@ export interface operations {
             };
             /** @description A body in a media type this operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_devices_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based */
+                page?: number;
+                /** @description 1–100 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePage"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_devices_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this request (a UUID): a retry with the same key and body within 24 h gets the first answer and creates nothing (header Idempotent-Replayed: true). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DeviceWriteRequest"];
+                "multipart/form-data": components["schemas"]["DeviceWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body without Content-Length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body in a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_devices_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                device_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Does not exist, or is not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
