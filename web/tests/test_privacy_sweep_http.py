@@ -20,6 +20,7 @@ from core.alerts.services import notifications_record
 from core.alerts.unsubscribe import Topic, unsubscribe_token
 from core.favorites.services import favorite_add
 from core.messaging.services import conversation_start, message_send
+from core.push.services import device_register
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.index import listings_alias
@@ -92,8 +93,10 @@ def owner_world(asgi_server, fresh_index):
     message_send(sender=owner, conversation_id=conversation.pk, body="Yes, come and see it.")
     relay_outbox()
     get_engine().refresh(listings_alias())
+    device = device_register(user=owner, data={"token": f"ExponentPushToken[{tag}]", "platform": "ios"})
     parameters = {
         "conversation_id": [conversation.pk],
+        "device_id": [device.pk],
         "listing_id": [active.pk, draft.pk],
         "photo_id": [1],
         "name": ["x.jpg"],
