@@ -146,6 +146,11 @@ class ListingWriteSerializer(serializers.Serializer):
         required=False,
         help_text="true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it)",
     )
+    duplicate_confirmed = serializers.BooleanField(
+        required=False,
+        help_text="true: the seller confirms this is another car than their active listings it looks like "
+        "(400 listing_duplicate asks for it)",
+    )
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**{field.name: input_field(field) for field in FIELDS if field.editable}, **super().get_fields()}
@@ -189,7 +194,11 @@ class ListingCreateApi(APIView):
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": [_("A new listing is either draft or active.")]})
         listing = services.listing_create(
-            seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE, check_price=listing_price_check
+            seller=signed_in(request),
+            data=data,
+            publish=wanted == ListingStatus.ACTIVE,
+            check_price=listing_price_check,
+            check_duplicates=True,
         )
         return _answer(listing, status_code=status.HTTP_201_CREATED)
 
@@ -209,7 +218,11 @@ class ListingDetailApi(APIView):
     def patch(self, request: Request, listing_id: int) -> Response:
         return _answer(
             services.listing_edit(
-                listing_id=listing_id, data=json_object(request), editor=signed_in(request), check_price=listing_price_check
+                listing_id=listing_id,
+                data=json_object(request),
+                editor=signed_in(request),
+                check_price=listing_price_check,
+                check_duplicates=True,
             )
         )
 
@@ -264,7 +277,9 @@ class ListingPhotosApi(APIView):
         upload = request.FILES.get("image")
         if upload is None:
             raise ValidationError({"image": [_("Attach the photo as the multipart field 'image'.")]})
-        photo = photo_services.listing_photo_add(listing_id=listing_id, upload=upload, size=upload.size or 0)
+        photo = photo_services.listing_photo_add(
+            listing_id=listing_id, upload=upload, size=upload.size or 0, check_duplicates=True
+        )
         return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
 
