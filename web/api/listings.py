@@ -91,7 +91,7 @@ def _shown() -> list[str]:
         names.append(field.name)
         if isinstance(field.kind, CatalogSlug):
             names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
-    return [*names, "status", "seller", "photos", "price_history", "days_listed", "version"]
+    return [*names, "status", "held_for", "seller", "photos", "price_history", "days_listed", "version"]
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -109,6 +109,11 @@ class ListingSerializer(serializers.ModelSerializer):
     photos = PhotoSerializer(many=True)
     price_history = PriceChangeSerializer(source="prices", many=True, help_text="Every price it has asked, newest first")
     days_listed = serializers.SerializerMethodField(help_text="Whole days on the market (until sold); null if never published")
+    held_for = serializers.CharField(
+        read_only=True,
+        help_text='Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" '
+        "(a photo like another seller's listing); empty otherwise",
+    )
 
     class Meta:
         model = Listing
@@ -127,7 +132,7 @@ class ListingSummarySerializer(ListingSerializer):
     """A listing in brief, as a search result shows it (API.md, Search: results), plus its
     status and currency: in notifications and conversations."""
 
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = None  # type: ignore[assignment]
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = held_for = None  # type: ignore[assignment]
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
