@@ -403,12 +403,13 @@ def listing_touch(*, listing_id: int, photo_originals: list[Listing] | None = No
     `photo_originals` (other sellers' listings a new photo looks like), an active
     listing waits for moderation, the queue saying why."""
     listing = _locked(listing_id)
-    if photo_originals and listing.status == ListingStatus.ACTIVE:
+    held = bool(photo_originals) and listing.status == ListingStatus.ACTIVE
+    if held:
         _hold(listing, HeldFor.DUPLICATE_PHOTO, timezone.now())
-        _save(listing)
-        report_copied_photos(listing, photo_originals)
-        return listing
-    return _save(listing)
+    _save(listing)
+    if held:
+        report_copied_photos(listing, photo_originals or [])
+    return listing
 
 
 @transaction.atomic(durable=True)

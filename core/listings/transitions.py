@@ -58,7 +58,8 @@ def _activate(listing: Listing, now: datetime.datetime) -> None:
     listing.published_at = listing.published_at or now
     listing.expires_at = now + datetime.timedelta(days=LISTING_LIFETIME_DAYS)
     listing.sold_at = None
-    listing.held_for = ""  # live: no longer waiting for moderation
+    # Live: no longer waiting for moderation, nor hidden with a suspended seller.
+    listing.held_for = listing.status_before_suspension = ""
 
 
 def _sold(listing: Listing, now: datetime.datetime) -> None:

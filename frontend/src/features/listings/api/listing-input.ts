@@ -6,7 +6,11 @@ type Write = Schema<"ListingWriteRequest">;
 export type ListingField = keyof Write;
 /** What a seller confirms when the API asks (a 400 `price_unusual`, `listing_duplicate`): not fields of the car. */
 export type Confirmation = "price_confirmed" | "duplicate_confirmed";
-export const CONFIRMATIONS: ReadonlySet<string> = new Set<Confirmation>(["price_confirmed", "duplicate_confirmed"]);
+const CONFIRMATIONS: ReadonlySet<string> = new Set<Confirmation>(["price_confirmed", "duplicate_confirmed"]);
+
+export function isConfirmation(field: ListingField): field is Confirmation {
+  return CONFIRMATIONS.has(field);
+}
 /** The fields whose value is one of a catalog enum's (a union of words, not any text or a number). */
 type EnumField = {
   [Field in ListingField]: Write[Field] extends string | undefined ? (string extends Write[Field] ? never : Field) : never;
@@ -40,7 +44,7 @@ export const LISTING_ENUM_FIELDS = Object.entries(listingFields.enums) as [EnumF
 export function inputOf(listing: Listing): ListingInput {
   const input: ListingInput = {};
   for (const field of LISTING_FIELDS) {
-    if (field === "status" || CONFIRMATIONS.has(field)) continue;
+    if (field === "status" || isConfirmation(field)) continue;
     const value = listing[field];
     if (field === "year" || field === "mileage_km") input[field] = value as number;
     else input[field] = value === null || value === undefined ? "" : String(value);

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
-  CONFIRMATIONS,
+  isConfirmation,
   LISTING_ENUM_FIELDS,
   LISTING_FIELDS,
   REQUIRED_FIELDS,
@@ -28,7 +28,7 @@ import type { Photo, ListingStatus } from "@/api/models";
 
 type FormState = Record<Exclude<ListingField, "status" | Confirmation>, string>;
 
-const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && !CONFIRMATIONS.has(field));
+const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && !isConfirmation(field));
 // The common case in Bahrain preselected; the seller changes what differs.
 const DEFAULTS: Partial<FormState> = { fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
 const EMPTY = Object.fromEntries(FORM_FIELDS.map((field) => [field, DEFAULTS[field] ?? ""])) as FormState;
