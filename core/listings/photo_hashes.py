@@ -54,7 +54,7 @@ class HashDistance(models.Func):
     output_field = models.IntegerField()
 
     def __init__(self, column: str, phash: int) -> None:
-        super().__init__(models.F(column).bitxor(models.Value(phash, output_field=models.BigIntegerField())))
+        super().__init__(models.F(column).bitxor(phash))
 
 
 def near_hash(column: str, phash: int) -> models.Q:
