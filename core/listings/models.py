@@ -9,6 +9,7 @@ engine with version_type=external so an older write never wins.
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from core.catalog.enums import enum_choices
 from core.catalog.models import CarModel, Make
 from core.listings.fields import DESCRIPTION_MAX, MAX_MILEAGE_KM, MAX_PRICE, MIN_YEAR, TITLE_MAX, TRIM_MAX
+from core.listings.photo_hashes import HashBytes
 
 LISTING_LIFETIME_DAYS = 60
 REPORT_NOTE_MAX = 1000
@@ -36,11 +38,22 @@ class ListingStatus(models.TextChoices):
     DELETED = "deleted", _("Deleted")
 
 
+class HeldFor(models.TextChoices):
+    """Why a listing waits for moderation (`pending_review`)."""
+
+    PRICE = "price", "Extreme price"
+    DUPLICATE_PHOTO = "duplicate_photo", "Photo like another seller's"
+
+
 class Listing(models.Model):
     seller = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="listings")
     seller_type = models.CharField(max_length=10, choices=enum_choices("seller_type"))
     status = models.CharField(max_length=20, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
     version = models.BigIntegerField(default=1)
+    # Pending review: why (blank: not waiting, or held before the reasons were recorded).
+    held_for = models.CharField(max_length=20, choices=HeldFor.choices, blank=True)
+    # Hidden with its suspended seller: the status it had, and gets back when the suspension is lifted.
+    status_before_suspension = models.CharField(max_length=20, choices=ListingStatus.choices, blank=True)
 
     title = models.CharField(max_length=TITLE_MAX)
     make = models.ForeignKey(Make, on_delete=models.PROTECT, related_name="+")
@@ -175,10 +188,13 @@ class ListingPhoto(models.Model):
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)
+    # Perceptual hash (core/listings/photo_hashes.py); null for photos stored before hashes.
+    phash = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["position", "id"]
+        indexes = [GinIndex(HashBytes("phash"), name="listing_photo_phash_bytes")]
 
     def __str__(self) -> str:
         return f"photo {self.pk} of listing {self.listing_id}"

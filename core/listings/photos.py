@@ -1,4 +1,5 @@
-"""Listing photos: checked as real images, stripped of metadata, thumbnailed.
+"""Listing photos: checked as real images, stripped of metadata, thumbnailed,
+hashed (a perceptual hash, to spot a photo listed twice: core/listings/duplicates.py).
 
 A photo changes what search shows (the thumbnail), so each write bumps the
 listing's version and records an outbox row like any other listing write.
@@ -21,7 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from core.errors import Translatable
+from core.listings.duplicates import copied_from
 from core.listings.models import Listing, ListingPhoto, ListingStatus
+from core.listings.photo_hashes import photo_hash
 from core.listings.services import listing_touch
 
 logger = logging.getLogger(__name__)
@@ -116,6 +119,7 @@ class ProcessedPhoto:
     size: tuple[int, int]
     # "card-480", "view-1024", …: each smaller size, WebP.
     sizes: dict[str, bytes]
+    phash: int | None  # None: no detail to compare by
 
 
 def _card_name(stem: str, width: int) -> str:
@@ -153,7 +157,7 @@ def process_photo(upload: IO[bytes], size: int) -> ProcessedPhoto:
     for width in view_widths(clean.width):
         view = rgb.resize((width, round(clean.height * width / clean.width)), Image.Resampling.LANCZOS)
         sizes[f"view-{width}"] = _encode(view, "WEBP")
-    return ProcessedPhoto(image=_encode(clean, fmt), ext=FORMATS[fmt][0], size=clean.size, sizes=sizes)
+    return ProcessedPhoto(image=_encode(clean, fmt), ext=FORMATS[fmt][0], size=clean.size, sizes=sizes, phash=photo_hash(rgb))
 
 
 # A photo's files share its stem: "<hex>.jpg", "<hex>-card-480.webp", "<hex>-view-1024.webp"
@@ -204,16 +208,21 @@ def _delete_files(names: list[str]) -> None:
         default_storage.delete(name)
 
 
-def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int) -> ListingPhoto:
+def listing_photo_add(*, listing_id: int, upload: IO[bytes], size: int, check_duplicates: bool = False) -> ListingPhoto:
+    """With `check_duplicates`, a photo like one of another seller's active listing takes
+    an active listing to moderation (core/listings/duplicates.py)."""
     processed = process_photo(upload, size)
     width, height = processed.size
     with transaction.atomic():
-        listing = listing_touch(listing_id=listing_id)
+        originals: list[Listing] = []
+        if check_duplicates and processed.phash is not None:
+            originals = copied_from(Listing.objects.only("seller_id").get(pk=listing_id), [processed.phash])
+        listing = listing_touch(listing_id=listing_id, photo_originals=originals)
         count = listing.photos.count()
         if count >= MAX_PHOTOS:
             raise _invalid(_("A listing can have at most %(max_photos)s photos.") % {"max_photos": MAX_PHOTOS})
         name = uuid.uuid4().hex
-        photo = ListingPhoto(listing=listing, position=count, width=width, height=height)
+        photo = ListingPhoto(listing=listing, position=count, width=width, height=height, phash=processed.phash)
         photo.image.save(f"{name}.{processed.ext}", ContentFile(processed.image), save=False)
         stem = str(photo.image.name).rsplit(".", 1)[0]
         for suffix, data in processed.sizes.items():

@@ -1,8 +1,10 @@
 """Reports and moderation: buyers report a listing; moderators work the queue
 in the admin (web/admin/listings.py) and hide or restore the listing, warn its
-seller or suspend them. Hidden listings and a suspended seller's listings
-leave search through the outbox, like any other write."""
+seller or suspend them (and lift a suspension from the users' admin). Hidden
+listings and a suspended seller's listings leave search, and come back,
+through the outbox, like any other write."""
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +23,7 @@ from core.listings.fields import Invalid, Text
 from core.listings.models import REPORT_NOTE_MAX, Listing, ListingReport, ReportReason, ReportResolution
 from core.listings.transitions import HIDE, RESTORE, ListingStateError
 
+logger = logging.getLogger(__name__)
 NOTE = Text(REPORT_NOTE_MAX)
 
 
@@ -111,3 +114,15 @@ def sellers_suspend(*, listing_ids: Iterable[int], moderator: User) -> int:
             resolution=ReportResolution.SUSPENDED,
         )
     return len(sellers)
+
+
+def sellers_reinstate(*, seller_ids: Iterable[int], moderator: User) -> int:
+    """Lift the suspension of each seller: they sign in again, and each listing the suspension
+    hid gets back the status it had (the active ones return to search through the outbox).
+    Returns how many sellers were suspended."""
+    suspended = list(User.objects.filter(pk__in=list(seller_ids), suspended_at__isnull=False).values_list("pk", flat=True))
+    for seller_id in suspended:
+        User.objects.filter(pk=seller_id).update(is_active=True, suspended_at=None)
+        services.listing_unhide_all_of(seller_id=seller_id)
+        logger.info("sellers.reinstated", extra={"seller_id": seller_id, "moderator_id": moderator.pk})
+    return len(suspended)

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from core.accounts.models import User
 from core.catalog.models import CarModel, Make
 from core.errors import FieldErrors
+from core.listings.duplicates import copied_from, report_copied_photos, vet_own_duplicates
 from core.listings.fields import BY_NAME, EDITABLE_FIELDS, REQUIRED, REQUIRED_ON_CREATE, TITLE_MAX, Invalid
-from core.listings.models import Listing, ListingPrice, ListingStatus
+from core.listings.models import HeldFor, Listing, ListingPrice, ListingStatus
 from core.listings.prices import Plausibility, PriceUnusual, PriceVerdict
 from core.listings.selectors import listing_may_change
 from core.listings.transitions import (
@@ -141,6 +143,20 @@ def _vet_price(listing: Listing, data: Mapping[str, Any], check: PriceCheck | No
     return verdict
 
 
+def _hold(listing: Listing, reason: HeldFor, now: datetime.datetime) -> None:
+    """To moderation, saying why (the admin shows it)."""
+    HOLD.apply(listing, now)
+    listing.held_for = reason
+
+
+def _vet_going_live(listing: Listing, data: Mapping[str, Any]) -> list[Listing]:
+    """Before a listing goes live (core/listings/duplicates.py): LikelyDuplicate for one like the
+    seller's own active listings, unless confirmed; the other sellers' listings its photos seem
+    copied from (it then waits for moderation)."""
+    vet_own_duplicates(listing, data)
+    return copied_from(listing)
+
+
 def _note_price_change(listing: Listing, old_price: Decimal, now: datetime.datetime) -> None:
     """The latest change of price, and by how much it lowered it (the cards' price-drop badge)."""
     listing.price_drop = old_price - listing.price if listing.price < old_price else None
@@ -157,21 +173,30 @@ def _save(listing: Listing) -> Listing:
 
 @transaction.atomic
 def listing_create(
-    *, seller: User, data: Mapping[str, Any], publish: bool = True, check_price: PriceCheck | None = None
+    *,
+    seller: User,
+    data: Mapping[str, Any],
+    publish: bool = True,
+    check_price: PriceCheck | None = None,
+    check_duplicates: bool = False,
 ) -> Listing:
     """A new listing, published or a draft. Not durable: an idempotent create
     (web/api/idempotency.py) records its key in the same transaction.
 
     With `check_price`, an implausible price needs `price_confirmed` (else
-    PriceUnusual), and an extreme one waits for review instead of going live."""
+    PriceUnusual), and an extreme one waits for review instead of going live.
+    With `check_duplicates`, one published like the seller's own active
+    listing needs `duplicate_confirmed` (else LikelyDuplicate)."""
     listing = Listing(seller=seller, seller_type=seller.account_type, version=next_version())
     _apply(listing, data, creating=True)
     verdict = _vet_price(listing, data, check_price)
+    if publish and check_duplicates:
+        vet_own_duplicates(listing, data)  # a new listing has no photos yet: they are vetted as they come
     now = timezone.now()
     if publish:
         PUBLISH.apply(listing, now)
         if verdict is not None and verdict.plausibility == Plausibility.HOLD:
-            HOLD.apply(listing, now)
+            _hold(listing, HeldFor.PRICE, now)
     listing.save()
     ListingPrice.objects.create(listing=listing, price=listing.price, changed_at=now)
     outbox_record(listing_id=listing.pk, version=listing.version)
@@ -180,7 +205,12 @@ def listing_create(
 
 @transaction.atomic(durable=True)
 def listing_edit(
-    *, listing_id: int, data: Mapping[str, Any], editor: User | None = None, check_price: PriceCheck | None = None
+    *,
+    listing_id: int,
+    data: Mapping[str, Any],
+    editor: User | None = None,
+    check_price: PriceCheck | None = None,
+    check_duplicates: bool = False,
 ) -> Listing:
     """A seller's PATCH: field changes and the status asked for, in one write.
 
@@ -189,7 +219,10 @@ def listing_edit(
     edit that changes nothing writes nothing. With `check_price`, a change of
     the price (or of the car it is for) is vetted as at create: an extreme
     price takes a live listing to review, a plausible one brings a held
-    listing back.
+    listing back. With `check_duplicates`, a listing going live is vetted
+    for duplicates (core/listings/duplicates.py): like the seller's own, it
+    needs `duplicate_confirmed`; with photos like another seller's, it waits
+    for moderation.
     """
     listing = _locked(listing_id)
     if listing.status == ListingStatus.DELETED or (editor is not None and not listing_may_change(user=editor, listing=listing)):
@@ -202,13 +235,21 @@ def listing_edit(
     going_live = transition is not None and transition.target == ListingStatus.ACTIVE
     verdict = _vet_price(listing, data, check_price) if fields & PRICED_FIELDS or going_live else None
     now = timezone.now()
-    if verdict is not None and listing.status == ListingStatus.PENDING_REVIEW and (transition is None or going_live):
+    held_for_price = listing.status == ListingStatus.PENDING_REVIEW and listing.held_for != HeldFor.DUPLICATE_PHOTO
+    if verdict is not None and held_for_price and (transition is None or going_live):
         # Held for its price: a plausible one brings it back, an extreme one keeps it waiting.
         transition = APPROVE if verdict.plausibility != Plausibility.HOLD else None
+    originals: list[Listing] = []
+    if check_duplicates and transition is not None and transition.target == ListingStatus.ACTIVE:
+        if listing.status in transition.sources and listing.status != ListingStatus.ACTIVE:
+            originals = _vet_going_live(listing, data)
     if transition is not None:
         transition.apply(listing, now)
     if verdict is not None and verdict.plausibility == Plausibility.HOLD and listing.status == ListingStatus.ACTIVE:
-        HOLD.apply(listing, now)
+        _hold(listing, HeldFor.PRICE, now)
+        transition = HOLD
+    if originals and listing.status == ListingStatus.ACTIVE:
+        _hold(listing, HeldFor.DUPLICATE_PHOTO, now)
         transition = HOLD
     if not (fields or transition):
         return listing
@@ -217,6 +258,8 @@ def listing_edit(
     _save(listing)
     if listing.price != old_price:
         ListingPrice.objects.create(listing=listing, price=listing.price, changed_at=now)
+    if originals and listing.held_for == HeldFor.DUPLICATE_PHOTO:
+        report_copied_photos(listing, originals)
     return listing
 
 
@@ -321,14 +364,52 @@ def listing_hide_all_of(*, seller_id: int) -> int:
     if not hidden:
         return 0
     rows = Listing.objects.filter(pk__in=hidden)
-    rows.update(status=ListingStatus.HIDDEN, version=next_version_sql(), updated_at=timezone.now())
+    # Each keeps the status it had (SET reads the row before the update) for listing_unhide_all_of.
+    rows.update(
+        status_before_suspension=F("status"),
+        status=ListingStatus.HIDDEN,
+        version=next_version_sql(),
+        updated_at=timezone.now(),
+    )
     return outbox_record_many(changes=rows.values_list("pk", "version"))
 
 
-def listing_touch(*, listing_id: int) -> Listing:
+@transaction.atomic(durable=True)
+def listing_unhide_all_of(*, seller_id: int) -> int:
+    """Give back each listing its status from before the seller's suspension (a listing
+    a moderator hid on its own stays hidden): one UPDATE, one outbox insert, so the
+    active ones are back in search with the relay's next run. Returns how many."""
+    hidden = list(
+        Listing.objects.select_for_update()
+        .filter(seller_id=seller_id, status=ListingStatus.HIDDEN)
+        .exclude(status_before_suspension="")
+        .values_list("pk", flat=True)
+    )
+    if not hidden:
+        return 0
+    rows = Listing.objects.filter(pk__in=hidden)
+    rows.update(
+        status=F("status_before_suspension"),
+        status_before_suspension="",
+        version=next_version_sql(),
+        updated_at=timezone.now(),
+    )
+    return outbox_record_many(changes=rows.values_list("pk", "version"))
+
+
+def listing_touch(*, listing_id: int, photo_originals: list[Listing] | None = None) -> Listing:
     """A change to something the index shows besides the row itself (photos):
-    locks and bumps the listing inside the caller's transaction."""
-    return _save(_locked(listing_id))
+    locks and bumps the listing inside the caller's transaction. With
+    `photo_originals` (other sellers' listings a new photo looks like), an active
+    listing waits for moderation, the queue saying why."""
+    listing = _locked(listing_id)
+    held = bool(photo_originals) and listing.status == ListingStatus.ACTIVE
+    if held:
+        _hold(listing, HeldFor.DUPLICATE_PHOTO, timezone.now())
+    _save(listing)
+    if held:
+        report_copied_photos(listing, photo_originals or [])
+    return listing
 
 
 @transaction.atomic(durable=True)

@@ -58,6 +58,8 @@ def _activate(listing: Listing, now: datetime.datetime) -> None:
     listing.published_at = listing.published_at or now
     listing.expires_at = now + datetime.timedelta(days=LISTING_LIFETIME_DAYS)
     listing.sold_at = None
+    # Live: no longer waiting for moderation, nor hidden with a suspended seller.
+    listing.held_for = listing.status_before_suspension = ""
 
 
 def _sold(listing: Listing, now: datetime.datetime) -> None:
@@ -124,7 +126,7 @@ HIDE = Transition(
     _("be hidden"), "Hide (moderation: out of search until restored)", "hidden",
 )  # fmt: skip
 RESTORE = Transition(
-    "restore", frozenset({ListingStatus.HIDDEN}), ListingStatus.ACTIVE,
+    "restore", frozenset({ListingStatus.HIDDEN, ListingStatus.PENDING_REVIEW}), ListingStatus.ACTIVE,
     _("be restored"), "Restore (moderation: back on the market)", "restored", _activate,
 )  # fmt: skip
 TRANSITIONS: tuple[Transition, ...] = (PUBLISH, RENEW, MARK_SOLD, EXPIRE, WITHDRAW, HOLD, APPROVE, HIDE, RESTORE, DELETE)

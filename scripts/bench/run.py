@@ -35,6 +35,7 @@ from django.conf import settings  # noqa: E402
 from scripts.bench import (  # noqa: E402
     broker,
     chat,
+    duplicates,
     facets,
     lighthouse,
     load,
@@ -63,6 +64,7 @@ ARMS: dict[str, Callable[[Bench], dict]] = {
     "understanding": understanding.run,
     "recommendations": recommendations.run,
     "photos": photos.run,
+    "duplicates": duplicates.run,
     "broker": broker.run,
     "chat": chat.run,
     "lighthouse": lighthouse.run,

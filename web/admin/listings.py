@@ -1,6 +1,8 @@
 """The moderators' admin. Listing edits and actions go through the services,
 so every change bumps the version and reaches the index like a seller's own."""
 
+from typing import cast
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
@@ -15,11 +17,32 @@ from core.listings.transitions import TRANSITIONS, ListingStateError, Transition
 from core.outbox.models import OutboxEntry
 
 
+class SuspendedFilter(admin.SimpleListFilter):
+    title = "suspension"
+    parameter_name = "suspended"
+
+    def lookups(self, request, model_admin):  # type: ignore[no-untyped-def]
+        return [("yes", "Suspended"), ("no", "Not suspended")]
+
+    def queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        if self.value() in ("yes", "no"):
+            return queryset.filter(suspended_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.action(description="Lift the suspension (sign-in again, their listings back as they were)")
+def lift_suspension(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]) -> None:
+    moderator = cast(User, request.user)  # the admin lets signed-in staff alone act
+    count = reports.sellers_reinstate(seller_ids=queryset.values_list("pk", flat=True), moderator=moderator)
+    messages.info(request, f"{count} seller(s) reinstated.")
+
+
 @admin.register(User)
 class SayaraUserAdmin(UserAdmin):
     ordering = ["-date_joined"]
-    list_display = ["email", "display_name", "account_type", "is_analyst", "is_staff", "is_active", "date_joined"]
-    list_filter = ["account_type", "is_analyst", "is_staff", "is_active", "preferred_language"]
+    list_display = ["email", "display_name", "account_type", "is_analyst", "is_staff", "is_active", "suspended_at", "date_joined"]
+    list_filter = [SuspendedFilter, "account_type", "is_analyst", "is_staff", "is_active", "preferred_language"]
+    actions = [lift_suspension]
     search_fields = ["email", "display_name", "phone"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
@@ -82,14 +105,25 @@ def _action(transition: Transition):  # type: ignore[no-untyped-def]
 
 @admin.register(Listing)
 class ListingAdmin(admin.ModelAdmin):
-    list_display = ["id", "title", "price", "status", "seller", "governorate", "regional_spec", "version", "updated_at"]
-    list_filter = ["status", "regional_spec", "governorate", "seller_type", "condition", "fuel", "body_type", "make"]
+    list_display = [
+        "id",
+        "title",
+        "price",
+        "status",
+        "held_for",
+        "seller",
+        "governorate",
+        "regional_spec",
+        "version",
+        "updated_at",
+    ]
+    list_filter = ["status", "held_for", "regional_spec", "governorate", "seller_type", "condition", "fuel", "body_type", "make"]
     search_fields = ["=id", "title", "description", "seller__email", "seller__display_name", "make__name_en", "model__name_en"]
     list_select_related = ["seller", "make", "model"]
     date_hierarchy = "created_at"
     inlines = [PhotoInline]
     # What sellers write, but the car itself (make and model follow the catalog); the rest is shown.
-    readonly_fields = ("seller", "status", "version", *(field.name for field in FIELDS if not field.editable))
+    readonly_fields = ("seller", "status", "held_for", "version", *(field.name for field in FIELDS if not field.editable))
     fields = (*(field.name for field in FIELDS if field.editable and not isinstance(field.kind, CatalogSlug)), *readonly_fields)
     actions = [_action(transition) for transition in TRANSITIONS]
 
@@ -154,7 +188,12 @@ class ListingReportAdmin(admin.ModelAdmin):
     ordering = ["resolved_at", "-created_at"]
     actions = [
         _moderation("hide_listings", "Hide the listings (out of search)", reports.reports_hide, "listing(s) hidden"),
-        _moderation("restore_listings", "Restore the listings", reports.reports_restore, "listing(s) restored"),
+        _moderation(
+            "restore_listings",
+            "Restore the listings (hidden or waiting for review)",
+            reports.reports_restore,
+            "listing(s) restored",
+        ),
         _moderation("warn_sellers", "Warn the sellers (e-mail)", reports.sellers_warn, "seller(s) warned"),
         _moderation(
             "suspend_sellers",
@@ -167,7 +206,8 @@ class ListingReportAdmin(admin.ModelAdmin):
 
     @admin.display(description="listing status")
     def listing_status(self, report: ListingReport) -> str:
-        return report.listing.status
+        held_for = report.listing.held_for
+        return f"{report.listing.status} ({report.listing.get_held_for_display()})" if held_for else report.listing.status
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

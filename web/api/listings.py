@@ -91,7 +91,7 @@ def _shown() -> list[str]:
         names.append(field.name)
         if isinstance(field.kind, CatalogSlug):
             names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
-    return [*names, "status", "seller", "photos", "price_history", "days_listed", "version"]
+    return [*names, "status", "held_for", "seller", "photos", "price_history", "days_listed", "version"]
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -109,6 +109,11 @@ class ListingSerializer(serializers.ModelSerializer):
     photos = PhotoSerializer(many=True)
     price_history = PriceChangeSerializer(source="prices", many=True, help_text="Every price it has asked, newest first")
     days_listed = serializers.SerializerMethodField(help_text="Whole days on the market (until sold); null if never published")
+    held_for = serializers.CharField(
+        read_only=True,
+        help_text='Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" '
+        "(a photo like another seller's listing); empty otherwise",
+    )
 
     class Meta:
         model = Listing
@@ -127,7 +132,7 @@ class ListingSummarySerializer(ListingSerializer):
     """A listing in brief, as a search result shows it (API.md, Search: results), plus its
     status and currency: in notifications and conversations."""
 
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = None  # type: ignore[assignment]
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = held_for = None  # type: ignore[assignment]
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
@@ -145,6 +150,11 @@ class ListingWriteSerializer(serializers.Serializer):
     price_confirmed = serializers.BooleanField(
         required=False,
         help_text="true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it)",
+    )
+    duplicate_confirmed = serializers.BooleanField(
+        required=False,
+        help_text="true: the seller confirms this is another car than their active listings it looks like "
+        "(400 listing_duplicate asks for it)",
     )
 
     def get_fields(self) -> dict[str, serializers.Field]:
@@ -189,7 +199,11 @@ class ListingCreateApi(APIView):
         if wanted not in (ListingStatus.ACTIVE, ListingStatus.DRAFT):
             raise ValidationError({"status": [_("A new listing is either draft or active.")]})
         listing = services.listing_create(
-            seller=signed_in(request), data=data, publish=wanted == ListingStatus.ACTIVE, check_price=listing_price_check
+            seller=signed_in(request),
+            data=data,
+            publish=wanted == ListingStatus.ACTIVE,
+            check_price=listing_price_check,
+            check_duplicates=True,
         )
         return _answer(listing, status_code=status.HTTP_201_CREATED)
 
@@ -209,7 +223,11 @@ class ListingDetailApi(APIView):
     def patch(self, request: Request, listing_id: int) -> Response:
         return _answer(
             services.listing_edit(
-                listing_id=listing_id, data=json_object(request), editor=signed_in(request), check_price=listing_price_check
+                listing_id=listing_id,
+                data=json_object(request),
+                editor=signed_in(request),
+                check_price=listing_price_check,
+                check_duplicates=True,
             )
         )
 
@@ -264,7 +282,9 @@ class ListingPhotosApi(APIView):
         upload = request.FILES.get("image")
         if upload is None:
             raise ValidationError({"image": [_("Attach the photo as the multipart field 'image'.")]})
-        photo = photo_services.listing_photo_add(listing_id=listing_id, upload=upload, size=upload.size or 0)
+        photo = photo_services.listing_photo_add(
+            listing_id=listing_id, upload=upload, size=upload.size or 0, check_duplicates=True
+        )
         return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
 

@@ -26,6 +26,7 @@ def car(model: str, price: str, make: str = "toyota", **fields) -> dict:
         "transmission": "automatic",
         "regional_spec": "gcc",
         "governorate": "muharraq",
+        "duplicate_confirmed": True,  # a seller's cars here are alike but distinct
         **fields,
     }
 

@@ -1,5 +1,5 @@
 """The Arabic sweep (web/tests/test_arabic_errors_http.py) over what issue 18
-added: unusual prices, Call and WhatsApp, reports, phone codes, contact choices
+added: unusual prices, likely duplicates, Call and WhatsApp, reports, phone codes, contact choices
 and a seller's numbers (and a few older refusals the first sweep misses). Each refusal is provoked in Arabic, its status checked
 (so the sweep cannot pass by asking nothing), and no English sentence may be
 left in any answer, nor in the SMS that carries the code."""
@@ -34,10 +34,14 @@ def _sweep() -> list[tuple[str, int, object]]:
     typical = expected_price(make="alfa-romeo", model="giulia", year=2019, this_year=timezone.localdate().year)
     assert typical is not None
     asked_low = listing_data(giulia, year=2019, price=str((typical * Decimal("0.2")).quantize(Decimal("0.001"))))
+    # A Giulia the seller has on sale (its title theirs, in Arabic), then the same car again.
+    on_sale = {"year": 2021, "price": str(typical.quantize(Decimal("0.001")))}
+    make_listing(seller=seller, car=giulia, title="جوليا بحالة الوكالة", **on_sale)
 
     asks = [
         ("a price to confirm", 400, as_seller.post("/api/v1/listings", asked_low, format="json")),
         ("a scam price", 400, as_seller.post("/api/v1/listings", {**asked_low, "price": "1.500"}, format="json")),
+        ("a car already on sale", 400, as_seller.post("/api/v1/listings", listing_data(giulia, **on_sale), format="json")),
         ("my listings in no status", 400, as_seller.get("/api/v1/me/listings", {"status": "gone"})),
         ("the number of a chat-only seller", 404, as_buyer.post(f"/api/v1/listings/{chat_only_car.pk}/phone", {}, format="json")),
         (
@@ -105,6 +109,8 @@ def test_every_refusal_of_trust_and_contacts_is_in_arabic(fresh_index, sms):
     swept = _sweep()
 
     assert [(what, status) for what, expected, status, _ in swept if status != expected] == []
+    codes = {what: body.get("code") for what, _, _, body in swept if isinstance(body, dict)}
+    assert (codes["a price to confirm"], codes["a car already on sale"]) == ("price_unusual", "listing_duplicate")
     english = [(what, text) for what, _, _, body in swept for text in texts(body) if ENGLISH.search(text)]
     assert english == [], "\n".join(map(repr, english))
     assert all(re.search("[\u0600-\u06ff]", " ".join(texts(body))) for *_, body in swept), swept

@@ -39,7 +39,8 @@ def seller(asgi_server):
 
 def test_a_retried_listing_create_answers_the_same_and_creates_one_listing(seller):
     user, client = seller
-    key, body = _key(), listing_data(toyota_land_cruiser())
+    # The same car again under a new key is a new listing: the seller confirms it is another car.
+    key, body = _key(), listing_data(toyota_land_cruiser(), duplicate_confirmed=True)
 
     first = client.post("/api/v1/listings", body, headers=key)
     again = client.post("/api/v1/listings", body, headers=key)

@@ -128,3 +128,36 @@ def test_a_warned_seller_gets_an_email_in_their_language(api, celery_worker, mai
     assert str(message["Subject"]).strip() == "تنبيه بشأن إعلاناتك في سيارة"
     assert Listing.objects.get(pk=listing.pk).status == "active"
     assert ListingReport.objects.get().resolution == "warned"
+
+
+@pytest.mark.django_db
+def test_lifting_a_suspension_brings_the_sellers_listings_back_as_they_were(api, fresh_index):
+    model = CarModelFactory()
+    seller = UserFactory()
+    reported, other = make_listing(seller=seller, car=model), make_listing(seller=seller, car=model, year=2015)
+    draft = make_listing(seller=seller, car=model, publish=False)
+    taken_down = make_listing(seller=seller, car=model, year=2012)
+    api.force_authenticate(UserFactory())
+    report(api, reported, reason="scam")
+    report(api, taken_down, reason="offensive")
+    queue = moderator()
+    # One listing a moderator hid on its own, before the suspension: it stays hidden after.
+    act(queue, "hide_listings", list(ListingReport.objects.filter(listing=taken_down)))
+    act(queue, "suspend_sellers", list(ListingReport.objects.filter(listing=reported)))
+    index_listings()
+    assert searched(api, model) == []
+
+    users = queue.get("/admin/accounts/user/", {"suspended": "yes"})
+    lifted = queue.post("/admin/accounts/user/", {"action": "lift_suspension", "_selected_action": [seller.pk]})
+    index_listings()
+
+    assert users.status_code == 200 and seller.email.encode() in users.content
+    assert lifted.status_code == 302
+    seller.refresh_from_db()
+    assert seller.is_active and seller.suspended_at is None
+    statuses = dict(Listing.objects.filter(seller=seller).values_list("pk", "status"))
+    assert statuses == {reported.pk: "active", other.pk: "active", draft.pk: "draft", taken_down.pk: "hidden"}
+    assert sorted(searched(api, model)) == sorted([reported.pk, other.pk])
+    token = Token.objects.create(user=seller)
+    api.force_authenticate(None)
+    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200

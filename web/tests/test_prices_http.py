@@ -76,7 +76,8 @@ def test_a_price_far_below_the_band_asks_to_confirm_and_then_goes_live(api, sell
 
     asked = api.post("/api/v1/listings", listing_data(model, price="5000.000"), format="json")
     confirmed = api.post("/api/v1/listings", listing_data(model, price="5000.000", price_confirmed=True), format="json")
-    usual = api.post("/api/v1/listings", listing_data(model, price="9000.000"), format="json")
+    # The seller's second car of this model and year: they confirm it is not the first listed twice.
+    usual = api.post("/api/v1/listings", listing_data(model, price="9000.000", duplicate_confirmed=True), format="json")
 
     assert asked.status_code == 400
     assert asked.json()["code"] == "price_unusual"
@@ -178,7 +179,9 @@ def test_best_deals_sorts_furthest_below_the_market_first_and_unrated_last(api, 
     model = CarModelFactory()
     market(model, ["10000.000"] * 10)
     ids = {
-        price: api.post("/api/v1/listings", listing_data(model, price=price, price_confirmed=True), format="json").json()["id"]
+        price: api.post(
+            "/api/v1/listings", listing_data(model, price=price, price_confirmed=True, duplicate_confirmed=True), format="json"
+        ).json()["id"]
         for price in ("9500.000", "8000.000", "11000.000", "3000.000")
     }
     index_listings()

@@ -1288,6 +1288,8 @@ export interface components {
             /** Format: date-time */
             sold_at: string | null;
             status: components["schemas"]["ListingStatusEnum"];
+            /** @description Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" (a photo like another seller's listing); empty otherwise */
+            readonly held_for: string;
             seller: components["schemas"]["Seller"];
             photos: components["schemas"]["Photo"][];
             /** @description Every price it has asked, newest first */
@@ -1404,6 +1406,8 @@ export interface components {
             /** Format: date-time */
             sold_at: string | null;
             status: components["schemas"]["ListingStatusEnum"];
+            /** @description Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" (a photo like another seller's listing); empty otherwise */
+            readonly held_for: string;
             seller: components["schemas"]["Seller"];
             photos: components["schemas"]["Photo"][];
             /** @description Every price it has asked, newest first */
@@ -1501,6 +1505,8 @@ export interface components {
             status?: components["schemas"]["ListingWriteStatusEnum"];
             /** @description true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it) */
             price_confirmed?: boolean;
+            /** @description true: the seller confirms this is another car than their active listings it looks like (400 listing_duplicate asks for it) */
+            duplicate_confirmed?: boolean;
         };
         /**
          * @description * `draft` - draft
@@ -1749,6 +1755,8 @@ export interface components {
             status?: components["schemas"]["ListingWriteStatusEnum"];
             /** @description true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it) */
             price_confirmed?: boolean;
+            /** @description true: the seller confirms this is another car than their active listings it looks like (400 listing_duplicate asks for it) */
+            duplicate_confirmed?: boolean;
         };
         PatchedProfileUpdateRequest: {
             display_name?: string;

@@ -220,7 +220,7 @@ def test_the_answer_and_the_schema_follow_the_field_spec(api, listing):
 
     assert {field.name for field in FIELDS} <= set(body)
     write = schema["ListingWriteRequest"]
-    assert set(write["properties"]) == {*EDITABLE_FIELDS, "status", "price_confirmed"}
+    assert set(write["properties"]) == {*EDITABLE_FIELDS, "status", "price_confirmed", "duplicate_confirmed"}
     assert set(write["required"]) == set(REQUIRED_ON_CREATE)
     assert write["properties"]["title"]["maxLength"] == TITLE_MAX
 

@@ -130,6 +130,13 @@ describe("listing detail", () => {
     expect(screen.queryByLabelText("Message the seller")).not.toBeInTheDocument();
   });
 
+  it("tells its owner why a listing waits for review when a photo looks like another seller's", async () => {
+    Object.assign(state.listings[0], { status: "pending_review", held_for: "duplicate_photo" });
+    renderApp("/listings/1", { user: seller });
+    expect(await screen.findByText(/A photo of this listing looks like one on another seller's listing/)).toBeInTheDocument();
+    expect(screen.queryByText(/far from what similar cars sell for/)).not.toBeInTheDocument();
+  });
+
   it("says when a listing is gone", async () => {
     renderApp("/listings/999");
     expect(await screen.findByRole("heading", { name: "This car is no longer listed" })).toBeInTheDocument();

@@ -138,7 +138,8 @@ export default function ListingDetailRoute() {
   return (
     <div className="container page">
       {state?.justPublished ? (
-        state.justPublished === "pending_review" ? null : (
+        // A listing a photo sent to review since it was published says so below instead.
+        state.justPublished === "pending_review" || listing.status === "pending_review" ? null : (
           <Alert tone="success">{state.justPublished === "draft" ? t("sell.savedDraft") : t("sell.published")}</Alert>
         )
       ) : state?.justSaved ? (
@@ -182,7 +183,7 @@ export default function ListingDetailRoute() {
             </div>
             {isOwner && listing.status === "pending_review" ? (
               <Alert tone="warning" title={t("pendingReview.title")}>
-                {t("pendingReview.body")}
+                {listing.held_for === "duplicate_photo" ? t("pendingReview.duplicatePhoto") : t("pendingReview.body")}
               </Alert>
             ) : null}
             <Price amount={listing.price} className="detail-price" />

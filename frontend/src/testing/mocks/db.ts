@@ -106,6 +106,7 @@ export function makeListing(overrides: Partial<Listing> = {}): Listing {
     description: "One owner, full service history.",
     seller_type: seller.account_type,
     status: "active",
+    held_for: "",
     seller: { id: seller.id, display_name: seller.display_name, account_type: seller.account_type, contacts: [], badges: [] },
     photos: [makePhoto(1, "/media/p/1")],
     version: 1,

@@ -1,12 +1,16 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import {
+  isConfirmation,
   LISTING_ENUM_FIELDS,
   LISTING_FIELDS,
   REQUIRED_FIELDS,
+  type Confirmation,
   type ListingField,
   type ListingInput,
 } from "@/features/listings/api/listing-input";
+import { likelyDuplicateOf } from "@/features/listings/api/listing-duplicate";
 import { priceUnusualOf } from "@/features/listings/api/price-unusual";
 import { PhotoUploads } from "@/features/listings/components/photo-uploads";
 import { PriceSuggestion } from "@/features/listings/components/price-suggestion";
@@ -22,9 +26,9 @@ import { numberText, wholeNumber } from "@/lib/numbers";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import type { Photo, ListingStatus } from "@/api/models";
 
-type FormState = Record<Exclude<ListingField, "status" | "price_confirmed">, string>;
+type FormState = Record<Exclude<ListingField, "status" | Confirmation>, string>;
 
-const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && field !== "price_confirmed");
+const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && !isConfirmation(field));
 // The common case in Bahrain preselected; the seller changes what differs.
 const DEFAULTS: Partial<FormState> = { fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
 const EMPTY = Object.fromEntries(FORM_FIELDS.map((field) => [field, DEFAULTS[field] ?? ""])) as FormState;
@@ -81,12 +85,16 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
   // A price far from the market is not an error to fix but a question: the seller confirms it (or corrects it).
   const unusual = priceUnusualOf(error);
   const [priceConfirmed, setPriceConfirmed] = useState(false);
-  const errors = unusual ? NO_ERRORS : formErrorsOf(error, t, LISTING_FIELDS);
+  // So is a car that looks like one the seller already has on sale: another car, or the same one twice?
+  const duplicate = likelyDuplicateOf(error);
+  const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
+  const errors = unusual || duplicate ? NO_ERRORS : formErrorsOf(error, t, LISTING_FIELDS);
   const formRef = useFocusFirstError<HTMLFormElement>(error);
   const fieldErrors = (name: string) => errors.fields[name];
 
   const set = (name: keyof FormState, value: string) => {
     if (name === "price") setPriceConfirmed(false);
+    if (name === "make" || name === "model" || name === "year" || name === "mileage_km") setDuplicateConfirmed(false);
     setState((current) => ({ ...current, [name]: value, ...(name === "make" ? { model: "" } : {}) }));
   };
 
@@ -101,6 +109,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
         if (value !== "" && value !== null) (body as Record<string, unknown>)[key] = value;
       }
       if (priceConfirmed) body.price_confirmed = true;
+      if (duplicateConfirmed) body.duplicate_confirmed = true;
       onSubmit(body, status);
       return;
     }
@@ -110,6 +119,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
       if (input[key] !== before[key]) (changes as Record<string, unknown>)[key] = input[key];
     }
     if (priceConfirmed) changes.price_confirmed = true;
+    if (duplicateConfirmed) changes.duplicate_confirmed = true;
     onSubmit(changes, status);
   };
 
@@ -178,6 +188,27 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
             <label className="checkbox">
               <input type="checkbox" name="price_confirmed" checked={priceConfirmed} onChange={(event) => setPriceConfirmed(event.target.checked)} />
               <span>{t("sell.priceUnusual.confirm", { price: formatPrice(toInput(state).price, language) })}</span>
+            </label>
+          </Alert>
+        ) : null}
+        {duplicate ? (
+          <Alert tone="warning" title={t("sell.duplicate.title")}>
+            <p>{t("sell.duplicate.body")}</p>
+            <ul>
+              {duplicate.duplicates.map((other) => (
+                <li key={other.id}>
+                  <Link to={`/listings/${other.id}`}>{other.title}</Link>
+                </li>
+              ))}
+            </ul>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="duplicate_confirmed"
+                checked={duplicateConfirmed}
+                onChange={(event) => setDuplicateConfirmed(event.target.checked)}
+              />
+              <span>{t("sell.duplicate.confirm")}</span>
             </label>
           </Alert>
         ) : null}

@@ -208,4 +208,42 @@ describe("price suggestion", () => {
     expect(posts[0]).not.toHaveProperty("price_confirmed");
     expect(posts[1]).toMatchObject({ price: "1.500", price_confirmed: true });
   });
+
+  it("asks whether a car like one already on sale is another car, in English and in Arabic, and sends the answer", async () => {
+    const posts: Record<string, unknown>[] = [];
+    server.use(
+      http.post("*/api/v1/listings", async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        posts.push(body);
+        if (body.duplicate_confirmed !== true)
+          return HttpResponse.json(
+            {
+              detail: "This looks like a car you already have on sale.",
+              code: "listing_duplicate",
+              non_field_errors: ["This looks like a car you already have on sale."],
+              duplicates: [{ id: 3, title: "2022 Nissan Patrol" }],
+            },
+            { status: 400 },
+          );
+        return HttpResponse.json({ detail: "stop here" }, { status: 409 });
+      }),
+    );
+    const { user } = renderApp("/sell", { user: buyer });
+    await fillCar(user);
+    await user.type(screen.getByLabelText(/^Price/), "8500");
+    await user.click(screen.getByRole("button", { name: "Publish listing" }));
+
+    expect(await screen.findByText("Is this another car?")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "2022 Nissan Patrol" })).toHaveAttribute("href", "/listings/3");
+    // A question, not an error: the server's English sentence is not shown.
+    expect(screen.queryByText("This looks like a car you already have on sale.")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "العربية" }));
+    expect(await screen.findByText("هل هذه سيارة أخرى؟")).toBeInTheDocument();
+    await user.click(screen.getByLabelText("نعم، هذه سيارة أخرى: انشرها أيضًا"));
+    await user.click(screen.getByRole("button", { name: "انشر الإعلان" }));
+    await waitFor(() => expect(posts).toHaveLength(2));
+    expect(posts[0]).not.toHaveProperty("duplicate_confirmed");
+    expect(posts[1]).toMatchObject({ price: "8500", duplicate_confirmed: true });
+  });
 });
