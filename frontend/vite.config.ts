@@ -33,6 +33,8 @@ export default defineConfig({
     outDir: "dist",
     assetsDir: "assets",
     sourcemap: false,
+    // Which built files make each page's chunk: the server preloads them with that page (web/first_load.py).
+    manifest: true,
   },
   test: {
     globals: true,

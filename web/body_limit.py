@@ -15,11 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils.translation import get_supported_language_variant, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation.trans_real import parse_accept_lang_header
+from django.utils.translation import override
 
 from core.listings.photos import MAX_BYTES as PHOTO_MAX_BYTES
+from web.languages import accept_language
 
 # Multipart framing and the form's other fields around one photo.
 MULTIPART_OVERHEAD = 64 * 1024
@@ -51,15 +51,6 @@ def body_limit_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -
     return middleware
 
 
-def _language_of(accept_language: bytes) -> str:
-    for language, _weight in parse_accept_lang_header(accept_language.decode("latin-1")):
-        try:
-            return get_supported_language_variant(language)
-        except LookupError:
-            continue
-    return settings.LANGUAGE_CODE
-
-
 def asgi_body_limit(app: Any) -> Any:
     """Answer 413/411 from the ASGI layer, before the body is received."""
 
@@ -69,7 +60,7 @@ def asgi_body_limit(app: Any) -> Any:
             declared = headers.get(b"content-length")
             refusal = None
             # Django's LocaleMiddleware has not run yet: the refusal speaks the Accept-Language here.
-            with override(_language_of(headers.get(b"accept-language", b""))):
+            with override(accept_language(headers.get(b"accept-language", b""))):
                 if declared is None and b"transfer-encoding" in headers:
                     refusal = 411, str(_("Send the request with a Content-Length."))
                 elif declared is not None and (not declared.isdigit() or int(declared) > LARGEST_BODY):

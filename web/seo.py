@@ -27,7 +27,7 @@ from django.utils.html import escape
 from core.catalog.enums import enum_label
 from core.catalog.selectors import catalog_labels
 from core.listings.models import Listing, ListingStatus
-from core.listings.photos import photo_sizes
+from core.listings.photos import photo_sizes, photo_srcset
 
 LANGUAGES = ("en", "ar")
 SITE_NAME = {"en": "Sayara", "ar": "سيارة"}
@@ -41,6 +41,8 @@ DESCRIPTION_MAX = 200
 OG_IMAGE_WIDTH = 1600
 # Listings no one may see any more: gone for good, as far as a crawler should know.
 GONE_STATUSES = (ListingStatus.SOLD, ListingStatus.EXPIRED, ListingStatus.DELETED)
+# The gallery's <img sizes> (frontend/src/features/listings/components/listing-gallery.tsx, GALLERY_SIZES).
+GALLERY_SIZES = "(max-width: 960px) 100vw, 780px"
 LISTING_PATH = re.compile(r"listings/(?P<id>[1-9][0-9]{0,17})/?")
 
 
@@ -56,6 +58,10 @@ class Head:
     # (attribute, name, content): ("property", "og:title", …), ("name", "twitter:card", …)
     meta: list[tuple[str, str, str]] = field(default_factory=list)
     json_ld: dict[str, Any] | None = None
+    # Which of the app's pages this is ("home", "search", "listing"): what it loads first (web/first_load.py).
+    page: str = ""
+    # The page's largest image (its LCP), fetched with the HTML: (src, srcset, sizes).
+    preload_image: tuple[str, str | None, str] | None = None
 
 
 def language_of(request: HttpRequest) -> str:
@@ -217,6 +223,9 @@ def listing_head(listing_id: int, language: str) -> Head:
             ("property", "product:price:currency", listing.currency),
         ],
     )
+    photos = list(listing.photos.all())
+    if photos:
+        head.preload_image = (photos[0].image.url, photo_srcset(photos[0]), GALLERY_SIZES)
     image = _og_image(listing)
     images = []
     if image:
@@ -282,12 +291,15 @@ def head_for(request: HttpRequest, path: str) -> Head | None:
     language = language_of(request)
     path = path.strip("/")
     if path == "":
-        return home_head(language)
-    if path == "search":
-        return search_head(request, language)
-    if match := LISTING_PATH.fullmatch(path + "/"):
-        return listing_head(int(match["id"]), language)
-    return None
+        page, head = "home", home_head(language)
+    elif path == "search":
+        page, head = "search", search_head(request, language)
+    elif match := LISTING_PATH.fullmatch(path + "/"):
+        page, head = "listing", listing_head(int(match["id"]), language)
+    else:
+        return None
+    head.page = page
+    return head
 
 
 # --- the shell with a page's head ---------------------------------------------------------
@@ -311,6 +323,10 @@ def render_head(html: str, head: Head) -> str:
     for language, url in head.alternates.items():
         tags.append(f'<link rel="alternate" hreflang="{language}" href="{escape(url)}" />')
     tags += [_tag(*meta) for meta in head.meta]
+    if head.preload_image:
+        src, srcset, sizes = head.preload_image
+        responsive = f' imagesrcset="{escape(srcset)}" imagesizes="{escape(sizes)}"' if srcset else ""
+        tags.append(f'<link rel="preload" as="image" href="{escape(src)}"{responsive} fetchpriority="high" />')
     if head.json_ld:
         # A data block, not a script: "<" escaped so no text of a listing can close the element.
         data = json.dumps(head.json_ld, ensure_ascii=False).replace("<", "\\u003c")

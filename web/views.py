@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 
-from web import seo
+from web import first_load, seo
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +46,23 @@ def app_shell(request: HttpRequest, path: str = "") -> HttpResponseBase:
         head = None
     if head is not None:
         html = seo.render_head(html, head)
+        html = _with_first_load(request, html, head.page)
     response = HttpResponse(html, status=head.status if head else 200, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+def _with_first_load(request: HttpRequest, html: str, page: str) -> str:
+    """The page's chunks preloaded in the head, the catalog's answers before the body ends (web/first_load.py)."""
+    preloads = first_load.module_preloads(html, page)
+    if preloads:
+        html = html.replace("</head>", "  " + "\n    ".join(preloads) + "\n  </head>", 1)
+    try:
+        block = first_load.first_answers_block(request, page)
+    except DatabaseError:
+        logger.warning("first_load.answers_unavailable", exc_info=True, extra={"page": page})
+        block = None
+    return html.replace("</body>", f"  {block}\n  </body>", 1) if block else html
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:

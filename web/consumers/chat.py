@@ -4,7 +4,8 @@ Each signed-in socket joins its user's group, so every open tab of both
 participants receives {"type": "message"} and {"type": "read"} events,
 whether the change came from REST or from a socket. Frames the client sends
 go through the same services as REST; refusals come back as
-{"type": "error", "code", "detail"}. After a reconnect the client catches up
+{"type": "error", "code", "detail"}, in the user's language (their
+preferred_language, else the handshake's Accept-Language). After a reconnect the client catches up
 through REST (GET .../messages?after=<last id>).
 """
 
@@ -17,14 +18,19 @@ import redis.exceptions
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import InterfaceError, OperationalError
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.accounts.models import User
 from core.errors import DomainError
 from core.messaging import services
 from core.messaging.models import Conversation
 from core.messaging.realtime import user_group
 from web.api.errors import validation_body
 from web.consumers.token import TOKEN_HANDSHAKE
+from web.languages import accept_language
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +40,12 @@ CLOSE_UNAUTHENTICATED = 4401
 CLOSE_TRY_AGAIN_LATER = 1013
 CLIENT_ID_MAX = 64
 DISCARD_TRIES = 4  # over about 3 s
+
+
+class FrameError(DomainError):
+    """A frame the socket cannot read or does not know."""
+
+    code = "bad_request"
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -50,6 +62,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user = user
+        self.handshake_language = accept_language(dict(self.scope.get("headers") or []).get(b"accept-language", b""))
+        self.language = user.preferred_language or self.handshake_language
         try:
             await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
         except (redis.exceptions.RedisError, OSError) as exc:
@@ -80,58 +94,80 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         logger.warning("chat.group_discard_failed", extra={"user_id": self.user.pk, "error": str(error)})
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
+        echo: dict[str, Any] = {}
+        try:
+            await self._handle(text_data, echo)
+        except (FrameError, Conversation.DoesNotExist, ValidationError, DomainError, OperationalError, InterfaceError) as exc:
+            # Read as the refusal is sent, in the language the user has now (they may
+            # have switched it, which saves it on their account, since the socket opened).
+            with translation.override(await self._language()):
+                await self.send_json({"type": "error", **self._refusal(exc), **echo})
+
+    async def _handle(self, text_data: str | None, echo: dict[str, Any]) -> None:
+        """Do what one frame asks; a refusal is raised. `echo` collects what the error frame repeats."""
         if text_data is None:
-            await self._error("bad_request", "Send JSON text frames.")
-            return
+            raise FrameError(_("Send JSON text frames."))
         try:
             content = json.loads(text_data)
         except ValueError:
-            await self._error("bad_request", "This frame is not valid JSON.")
-            return
-        await self.receive_json(content)
-
-    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+            raise FrameError(_("This frame is not valid JSON.")) from None
         if not isinstance(content, dict):
-            await self._error("bad_request", 'Send a JSON object with a "type".')
-            return
+            raise FrameError(_('Send a JSON object with a "type".'))
         client_id = content.get("client_id")
-        echo: dict[str, Any] = {"client_id": client_id} if isinstance(client_id, str) and len(client_id) <= CLIENT_ID_MAX else {}
+        if isinstance(client_id, str) and len(client_id) <= CLIENT_ID_MAX:
+            echo["client_id"] = client_id
         kind = content.get("type")
         if kind not in ("send", "read"):
-            await self._error("unknown_type", 'Supported types: "send" and "read".', **echo)
-            return
+            raise FrameError(_('Supported types: "send" and "read".'), code="unknown_type")
         conversation_id = content.get("conversation_id")
         if not isinstance(conversation_id, int) or isinstance(conversation_id, bool) or not 0 < conversation_id < 2**63:
-            await self._error(
-                "invalid",
-                "conversation_id must be a whole number.",
-                errors={"conversation_id": ["Must be a whole number."]},
-                **echo,
+            raise FrameError(
+                _("conversation_id must be a whole number."),
+                code="invalid",
+                errors={"conversation_id": [_("Must be a whole number.")]},
             )
-            return
         echo["conversation_id"] = conversation_id
-        try:
-            if kind == "send":
-                await database_sync_to_async(services.message_send)(
-                    sender=self.user, conversation_id=conversation_id, body=content.get("body")
-                )
-            else:
-                await database_sync_to_async(services.conversation_mark_read)(reader=self.user, conversation_id=conversation_id)
-        except Conversation.DoesNotExist:
-            await self._error("not_found", "No conversation of yours has this id.", **echo)
-        except ValidationError as exc:
+        if kind == "send":
+            await database_sync_to_async(services.message_send)(
+                sender=self.user, conversation_id=conversation_id, body=content.get("body")
+            )
+        else:
+            await database_sync_to_async(services.conversation_mark_read)(reader=self.user, conversation_id=conversation_id)
+
+    @staticmethod
+    def _refusal(exc: Exception) -> dict[str, Any]:
+        """{"code", "detail", …} of a refusal, read in the active language."""
+        if isinstance(exc, Conversation.DoesNotExist):
+            return {"code": "not_found", "detail": str(_("No conversation of yours has this id."))}
+        if isinstance(exc, ValidationError):
             errors = validation_body(exc)
-            await self._error("invalid", next(iter(errors.values()))[0], errors=errors, **echo)
-        except DomainError as exc:
-            error = exc.body()
-            await self._error(error.pop("code"), error.pop("detail"), **error, **echo)
-        except (OperationalError, InterfaceError) as exc:
+            return {"code": "invalid", "detail": next(iter(errors.values()))[0], "errors": errors}
+        if isinstance(exc, (OperationalError, InterfaceError)):
             logger.error("chat.database_unavailable", extra={"error": str(exc)})
-            await self._error("unavailable", "The service is temporarily unavailable. Please try again.", **echo)
+            return {
+                "code": "unavailable",
+                "detail": str(_("The service is temporarily unavailable. Please try again in a moment.")),
+            }
+        assert isinstance(exc, DomainError)
+        return exc.body()
+
+    async def _language(self) -> str:
+        """The user's preferred_language as saved now, else the handshake's Accept-Language;
+        the last one known when the database cannot say."""
+        try:
+            preferred = await database_sync_to_async(
+                lambda: User.objects.filter(pk=self.user.pk).values_list("preferred_language", flat=True).first()
+            )()
+        except (OperationalError, InterfaceError):
+            return self.language
+        self.language = preferred or self.handshake_language
+        return self.language
+
+    @classmethod
+    async def encode_json(cls, content: Any) -> str:
+        # Lazy translations (a refusal's details) are read as they are encoded, in the active language.
+        return json.dumps(content, cls=DjangoJSONEncoder)
 
     async def chat_event(self, event: dict[str, Any]) -> None:
         """A group event from core/messaging/realtime.py: pass its payload on."""
         await self.send_json(event["payload"])
-
-    async def _error(self, code: str, detail: str, **extra: Any) -> None:
-        await self.send_json({"type": "error", "code": code, "detail": detail, **extra})

@@ -106,7 +106,14 @@ def test_a_listing_page_without_javascript_names_the_car_its_price_place_and_pho
     assert head.meta["twitter:card"] == "summary_large_image" and head.meta["twitter:image"] == head.meta["og:image"]
     assert head.meta["product:price:amount"] == "18500.000" and head.meta["product:price:currency"] == "BHD"
     canonical = f"https://sayara.example/listings/{listing.pk}"
-    assert head.links == {"canonical": canonical, "en": canonical, "ar": f"{canonical}?lang=ar", "x-default": canonical}
+    assert head.links == {
+        "canonical": canonical,
+        "en": canonical,
+        "ar": f"{canonical}?lang=ar",
+        "x-default": canonical,
+        # The gallery's first photo, fetched with the page (web/first_load.py).
+        "preload": listing.photos.get().image.url,
+    }
     [car] = head.json_ld
     assert car["@type"] == "Car" and car["brand"]["name"] == "Toyota" and car["vehicleModelDate"] == "2020"
     assert car["mileageFromOdometer"] == {"@type": "QuantitativeValue", "value": 60000, "unitCode": "KMT"}

@@ -206,6 +206,37 @@ async function unsafeHeaders(method: string): Promise<Record<string, string>> {
   return token ? { "X-CSRFToken": token } : {};
 }
 
+// ---------------------------------------------------------------- first answers
+
+/**
+ * Answers the server sent with the page (web/first_load.py: the catalog's, the same
+ * for everyone), by API path. A query starts from one (`initialData`), so the first
+ * page renders without waiting on that round trip; each is used once.
+ */
+let firstAnswers: Map<string, unknown> | null = null;
+
+export function firstAnswer<T>(path: string): T | undefined {
+  if (firstAnswers === null) {
+    firstAnswers = new Map();
+    const block = typeof document !== "undefined" ? document.getElementById("first-answers") : null;
+    try {
+      const parsed: unknown = block?.textContent ? JSON.parse(block.textContent) : {};
+      if (isRecord(parsed)) firstAnswers = new Map(Object.entries(parsed));
+    } catch {
+      // a broken block only costs the round trips it meant to save
+    }
+  }
+  const url = `${API_BASE}${path}`;
+  const data = firstAnswers.get(url) as T | undefined;
+  firstAnswers.delete(url);
+  return data;
+}
+
+/** Read the page's first answers again (tests render many pages in one document). */
+export function resetFirstAnswers(): void {
+  firstAnswers = null;
+}
+
 async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {

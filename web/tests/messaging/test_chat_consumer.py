@@ -1,5 +1,6 @@
 """The chat WebSocket against the real Redis channel layer (web/consumers/chat.py)."""
 
+import re
 from collections.abc import AsyncIterator
 
 import pytest
@@ -10,11 +11,13 @@ from django.conf import settings
 from django.test import Client
 from rest_framework.test import APIClient
 
+from core.accounts.models import User
 from core.messaging import services
 from core.messaging.models import Conversation, Message
 from testing.accounts import UserFactory
 from testing.messaging import XSS_PAYLOADS, start_conversation
 from web.asgi import application
+from web.tests.test_arabic_errors_http import ENGLISH, texts
 
 # The consumer reads and writes through its own connections: commit for real.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
@@ -36,9 +39,11 @@ class Tabs:
     def __init__(self) -> None:
         self.open: list[WebsocketCommunicator] = []
 
-    async def connect(self, user=None, *, origin: tuple[bytes, bytes] = ORIGIN) -> tuple[WebsocketCommunicator, bool, int | None]:
+    async def connect(
+        self, user=None, *, origin: tuple[bytes, bytes] = ORIGIN, language: bytes = b"en"
+    ) -> tuple[WebsocketCommunicator, bool, int | None]:
         # A browser names the host it opened; the origin check compares the origin with it.
-        headers = [origin, (b"host", b"testserver")]
+        headers = [origin, (b"host", b"testserver"), (b"accept-language", language)]
         if user is not None:
             headers.append((b"cookie", await session_cookie(user)))
         tab = WebsocketCommunicator(application, "/ws/chat/", headers=headers)
@@ -47,8 +52,8 @@ class Tabs:
             self.open.append(tab)
         return tab, connected, code
 
-    async def of(self, user) -> WebsocketCommunicator:
-        tab, connected, code = await self.connect(user)
+    async def of(self, user, language: bytes = b"en") -> WebsocketCommunicator:
+        tab, connected, code = await self.connect(user, language=language)
         assert connected, code
         return tab
 
@@ -253,3 +258,67 @@ async def test_after_a_reconnect_the_client_catches_up_through_rest(tabs):
     missed = await database_sync_to_async(catch_up)()
     assert [m["body"] for m in missed["results"]] == ["sent while you were offline"]
     assert await reconnected.receive_nothing(timeout=0.5)
+
+
+ARABIC = re.compile("[\u0600-\u06ff]")
+# One frame for each refusal the socket sends (the rate limit has its own test above).
+REFUSED_FRAMES = [
+    b"\x00binary",
+    "not json",
+    '["send"]',
+    '{"type": "typing", "conversation_id": 1}',
+    '{"type": "send", "conversation_id": "1", "body": "x"}',
+    '{"type": "send", "conversation_id": 987654321, "body": "x"}',
+    '{"type": "send", "conversation_id": %(id)s, "body": "   "}',
+    '{"type": "read", "conversation_id": 987654321}',
+]
+
+
+async def refusals(tab: WebsocketCommunicator, conversation_id: int) -> list[dict]:
+    answers = []
+    for frame in REFUSED_FRAMES:
+        if isinstance(frame, bytes):
+            await tab.send_to(bytes_data=frame)
+        else:
+            await tab.send_to(text_data=frame % {"id": conversation_id} if "%(id)s" in frame else frame)
+        answers.append(await tab.receive_json_from(timeout=TIMEOUT))
+    return answers
+
+
+async def test_every_refusal_speaks_arabic_to_an_arabic_speaker(tabs):
+    conversation = await conversation_between()
+    await database_sync_to_async(User.objects.filter(pk=conversation.buyer.pk).update)(preferred_language="ar")
+    tab = await tabs.of(conversation.buyer, language=b"ar")
+
+    answers = await refusals(tab, conversation.pk)
+
+    assert all(answer["type"] == "error" for answer in answers)
+    assert not [text for answer in answers for text in texts(answer) if ENGLISH.search(text)], answers
+    assert all(ARABIC.search(answer["detail"]) for answer in answers), answers
+    assert answers[6]["errors"] == {"body": ["اكتب رسالة (من 1 إلى 4000 حرف)."]}
+
+
+async def test_the_account_language_wins_over_the_handshake_and_a_switch_applies_at_once(tabs):
+    conversation = await conversation_between()  # both speak English on their accounts
+    tab = await tabs.of(conversation.buyer, language=b"ar")
+
+    await tab.send_to(text_data="not json")
+    before = await tab.receive_json_from(timeout=TIMEOUT)
+    # The app saves a language switch on the account (PATCH /api/v1/me) while the socket stays open.
+    await database_sync_to_async(User.objects.filter(pk=conversation.buyer.pk).update)(preferred_language="ar")
+    await tab.send_to(text_data="not json")
+    after = await tab.receive_json_from(timeout=TIMEOUT)
+
+    assert before["detail"] == "This frame is not valid JSON."
+    assert ARABIC.search(after["detail"]) and not ENGLISH.search(after["detail"])
+
+
+async def test_without_an_account_language_the_handshake_language_is_spoken(tabs):
+    conversation = await conversation_between()
+    await database_sync_to_async(User.objects.filter(pk=conversation.buyer.pk).update)(preferred_language="")
+    tab = await tabs.of(conversation.buyer, language=b"ar-BH,ar;q=0.9,en;q=0.5")
+
+    await tab.send_to(text_data='{"type": "typing"}')
+
+    error = await tab.receive_json_from(timeout=TIMEOUT)
+    assert error["code"] == "unknown_type" and ARABIC.search(error["detail"])

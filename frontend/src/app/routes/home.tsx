@@ -38,8 +38,6 @@ export default function HomeRoute() {
       </section>
 
       <div className="container page stack-l">
-        <RecommendedForYou />
-
         <section aria-labelledby="popular-makes">
           <div className="section-head">
             <h2 id="popular-makes">{t("home.popularMakes")}</h2>
@@ -55,6 +53,10 @@ export default function HomeRoute() {
           </div>
           <LatestListings />
         </section>
+
+        {/* Below what every visitor sees: a visitor without a history gets none, and a
+            section that comes and goes at the top would push the whole page (layout shift). */}
+        <RecommendedForYou />
 
         <section className="sell-banner card" aria-labelledby="sell-banner">
           <div>

@@ -1,3 +1,4 @@
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { FavoriteButton } from "@/features/favorites/components/favorite-button";
@@ -99,7 +100,8 @@ export default function ListingDetailRoute() {
   const id = Number(params.id);
   const location = useLocation();
   const { data: user } = useUser();
-  const { data: listing, isPending, isError, error, refetch } = useListing(id);
+  // Drawn in the background when it arrives (time-sliced), not in one long task.
+  const { data: listing, isPending, isError, error, refetch } = useDeferredValue(useListing(id));
   const { enumLabel, makeLabel, modelLabel, language } = useCatalogLabels();
   useDocumentTitle(listing?.title);
   // A buyer's own car, or one not for sale, teaches recommendations nothing.

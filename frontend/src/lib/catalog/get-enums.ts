@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Schema } from "@/api/models";
 import listingFields from "@/api/listing-fields.json";
-import { api } from "@/lib/api-client";
+import { api, firstAnswer } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 /** Every catalog enum (GET /catalog/enums), from the API's schema. */
@@ -17,6 +17,8 @@ function getEnums(): Promise<Enums> {
 const enumsQueryOptions = queryOptions({
   queryKey: queryKeys.catalog.enums,
   queryFn: getEnums,
+  // Sent with the page's HTML when the server knows the page (web/first_load.py).
+  initialData: () => firstAnswer<Enums>("/catalog/enums"),
   staleTime: 60 * 60_000,
 });
 

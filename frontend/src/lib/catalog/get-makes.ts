@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api } from "@/lib/api-client";
+import { api, firstAnswer } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 type CatalogModel = { slug: string; name_en: string; name_ar: string };
@@ -12,6 +12,8 @@ function getMakes(): Promise<CatalogMake[]> {
 const makesQueryOptions = queryOptions({
   queryKey: queryKeys.catalog.makes,
   queryFn: getMakes,
+  // Sent with the page's HTML when the server knows the page (web/first_load.py).
+  initialData: () => firstAnswer<CatalogMake[]>("/catalog/makes"),
   staleTime: 60 * 60_000,
 });
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRecommendations } from "@/features/recommendations/api/get-recommendations";
 import { RecommendationReason } from "@/features/recommendations/components/recommendation-reason";
@@ -10,7 +10,7 @@ import { CardGridSkeleton } from "@/components/skeleton";
 /** "Recommended for you" on the home page: for a signed-in buyer from their history, for a visitor from this browser's. */
 export function RecommendedForYou() {
   const { t } = useTranslation();
-  const { data, isPending, isError } = useRecommendations();
+  const { data, isPending, isError } = useDeferredValue(useRecommendations()); // drawn in the background (time-sliced)
   const [managing, setManaging] = useState(false);
   // A failure here must not take the home page with it: the section just stays away.
   if (isError) return null;

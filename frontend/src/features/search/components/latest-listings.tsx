@@ -1,3 +1,4 @@
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchListings } from "@/features/search/api/search-listings";
 import { ListingCard } from "@/components/listing-card";
@@ -7,7 +8,7 @@ const LATEST = new URLSearchParams({ sort: "newest", page_size: "8" });
 
 export function LatestListings() {
   const { t } = useTranslation();
-  const { data, isPending } = useSearchListings(LATEST);
+  const { data, isPending } = useDeferredValue(useSearchListings(LATEST)); // drawn in the background (time-sliced)
   if (isPending) return <CardGridSkeleton count={4} label={t("common.loading")} />;
   if (!data?.results.length) return null;
   return (

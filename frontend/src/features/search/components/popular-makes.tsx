@@ -1,3 +1,4 @@
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
@@ -11,7 +12,7 @@ const ONE_RESULT = new URLSearchParams({ page_size: "1" });
 export function PopularMakes({ limit = 12 }: { limit?: number }) {
   const { t } = useTranslation();
   const { valueLabel, language } = useFacetLabels();
-  const { data, isPending } = useSearchListings(ONE_RESULT);
+  const { data, isPending } = useDeferredValue(useSearchListings(ONE_RESULT)); // drawn in the background (time-sliced)
   const makes = [...(data?.facets?.make ?? [])].sort((a, b) => b.count - a.count).slice(0, limit);
 
   if (isPending) {

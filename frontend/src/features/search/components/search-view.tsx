@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useDeferredValue, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
@@ -72,7 +72,9 @@ export function SearchView({ cardAction }: Props) {
   const withoutRefused = new URLSearchParams(apiParams);
   for (const name of refusedNames) withoutRefused.delete(name);
   const fallback = useSearchListings(withoutRefused, { enabled: refusedNames.length > 0 });
-  const query = refusedNames.length ? fallback : asked;
+  // The results are drawn in the background (time-sliced, between the phone's other work),
+  // not in one long task the moment they arrive; till then the previous answer stays.
+  const query = useDeferredValue(refusedNames.length ? fallback : asked);
   const { data, isPending, isError, error, isPlaceholderData, refetch } = query;
   // Refusals of parameters the sidebar has no box for (the page, a value from an old link).
   const otherRefusals = refusedNames.filter((name) => !RANGE_NAMES.includes(name)).flatMap((name) => refused[name]);
