@@ -3,7 +3,6 @@
 import AsyncStorage from "@react-native-async-storage/async-storage";
 import { render } from "@testing-library/react-native";
 import * as SecureStore from "expo-secure-store";
-import { I18nManager } from "react-native";
 import { App, makeQueryClient } from "@/App";
 import { setSession } from "@/api/client";
 import { TOKEN_KEY } from "@/account/session";
@@ -11,20 +10,28 @@ import { i18n, LANGUAGE_KEY } from "@/i18n";
 import { FakeApi, type ExtraHandlers, type Handlers } from "@/testing/fake-api";
 import { FakeWebSocket } from "@/testing/fake-socket";
 
-type Options = { handlers?: Handlers; extra?: ExtraHandlers; token?: string; language?: "en" | "ar" };
+type Options = {
+  handlers?: Handlers;
+  extra?: ExtraHandlers;
+  token?: string;
+  language?: "en" | "ar";
+  /** The app starts again on the same phone: storage is kept. */
+  restart?: boolean;
+};
 
-export async function renderApp({ handlers = {}, extra = {}, token, language }: Options = {}) {
+export async function renderApp({ handlers = {}, extra = {}, token, language, restart = false }: Options = {}) {
   const fake = new FakeApi(handlers, extra);
   globalThis.fetch = fake.fetch as typeof fetch;
   globalThis.XMLHttpRequest = fake.xhr();
   FakeWebSocket.install();
-  await AsyncStorage.clear();
-  (SecureStore as unknown as { __store: Map<string, string> }).__store.clear();
+  if (!restart) {
+    await AsyncStorage.clear();
+    (SecureStore as unknown as { __store: Map<string, string> }).__store.clear();
+  }
   if (token) await SecureStore.setItemAsync(TOKEN_KEY, token);
   if (language) await AsyncStorage.setItem(LANGUAGE_KEY, language);
   setSession({ token: null, language: "en" });
   await i18n.changeLanguage("en");
-  I18nManager.forceRTL(false);
   const queryClient = makeQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 0, gcTime: Infinity } });
   const view = render(<App queryClient={queryClient} />);
