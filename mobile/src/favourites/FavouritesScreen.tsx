@@ -32,7 +32,7 @@ export function FavouritesScreen() {
       {searches.data?.results.length === 0 ? <Text style={styles.muted}>{t("favourites.noSearches")}</Text> : null}
       {searches.data?.results.map((saved) => (
         <View key={saved.id} style={styles.row}>
-          <Pressable accessibilityRole="button" style={styles.grow} onPress={() => navigation.navigate("Tabs", { screen: "Search", params: { query: saved.query } })}>
+          <Pressable accessibilityRole="button" style={styles.grow} onPress={() => navigation.navigate("Tabs", { screen: "Search", params: { query: saved.query, at: Date.now() } })}>
             <Text style={styles.title}>{saved.name}</Text>
           </Pressable>
           <Badge count={saved.unread_count} label={t("favourites.newMatches", { count: saved.unread_count })} />

@@ -1,7 +1,7 @@
 import type { Strings } from "@/i18n/en";
 
 export const ar: Strings = {
-  tabs: { search: "بحث", favourites: "المحفوظات", messages: "الرسائل", sell: "بيع", account: "الحساب" },
+  tabs: { search: "بحث", favourites: "المفضلة", messages: "الرسائل", sell: "بيع", account: "الحساب" },
   search: {
     placeholder: "ابحث عن سيارة: مثل كامري 2019 أقل من 8000",
     submit: "ابحث",

@@ -1,6 +1,6 @@
 // English strings; ar.ts has the same keys (its type is this object's).
 export const en = {
-  tabs: { search: "Search", favourites: "Saved", messages: "Messages", sell: "Sell", account: "Account" },
+  tabs: { search: "Search", favourites: "Favourites", messages: "Messages", sell: "Sell", account: "Account" },
   search: {
     placeholder: "Search cars: e.g. camry 2019 under 8000",
     submit: "Find cars",

@@ -2,7 +2,8 @@ import type { NavigatorScreenParams } from "@react-navigation/native";
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 
 export type TabParams = {
-  Search: { query?: string } | undefined;
+  /** A saved search to run: its query string, and when it was opened (the same one can run twice). */
+  Search: { query: string; at: number } | undefined;
   Favourites: undefined;
   Messages: undefined;
   Sell: undefined;

@@ -33,13 +33,13 @@ export function SearchScreen() {
   const language = currentLanguage();
 
   // A saved search opened from its list runs here.
-  const savedQuery = route.params?.query;
+  const saved = route.params;
   useEffect(() => {
-    if (savedQuery === undefined) return;
-    const next = fromQueryString(savedQuery);
+    if (!saved) return;
+    const next = fromQueryString(saved.query);
     setSearch(next);
     setText(next.q);
-  }, [savedQuery]);
+  }, [saved]);
 
   const runText = (q: string) => {
     setText(q);
