@@ -30,3 +30,6 @@ jest.mock("expo", () => ({ ...jest.requireActual("expo"), reloadAppAsync: jest.f
 // Queries wait up to 10 s for what they expect on a busy shared machine (they return as soon as it shows).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require("@testing-library/react-native").configure({ asyncUtilTimeout: 10_000 });
+
+// The phone's FormData (React Native's), which sends a file given as { uri, name, type }.
+globalThis.FormData = jest.requireActual("react-native/Libraries/Network/FormData").default;

@@ -114,9 +114,11 @@ export class FakeApi {
       }
       send(body: unknown) {
         void (async () => {
-          for (const loaded of [40, 100]) this.upload.onprogress?.({ loaded, total: 100, lengthComputable: true });
+          // Part of the body is sent while the handler is at work (a test can hold it to see the progress).
+          this.upload.onprogress?.({ loaded: 40, total: 100, lengthComputable: true });
           try {
             const answer = await fake.answer(this.method, this.url, this.headers, body);
+            this.upload.onprogress?.({ loaded: 100, total: 100, lengthComputable: true });
             this.status = answer.status;
             this.responseText = answer.body === null ? "" : JSON.stringify(answer.body);
             this.onload?.();

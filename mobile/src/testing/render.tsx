@@ -33,7 +33,8 @@ export async function renderApp({ handlers = {}, extra = {}, token, language, re
   setSession({ token: null, language: "en" });
   await i18n.changeLanguage("en");
   const queryClient = makeQueryClient();
-  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 0, gcTime: Infinity } });
+  // No retries, nothing stale, and no garbage-collection timers to keep jest waiting after the test.
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { gcTime: Infinity } });
   const view = render(<App queryClient={queryClient} />);
   return { ...view, api: fake, queryClient };
 }
