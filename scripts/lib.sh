@@ -74,16 +74,19 @@ install_python() {
   fi
 }
 
-install_frontend() {
-  local fe="$ROOT/frontend" want
-  [ -f "$fe/package.json" ] || return 0
-  want="$(stamp_of "$fe/package-lock.json")"
-  if [ ! -d "$fe/node_modules" ] || [ "$(cat "$fe/node_modules/.sayara-stamp" 2>/dev/null)" != "$want" ]; then
-    say "installing npm packages (frontend/package-lock.json)"
-    (cd "$fe" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$want" > "$fe/node_modules/.sayara-stamp"
+# An npm project's packages as its lock pins them (frontend/, mobile/), again when the lock changes.
+install_npm() {
+  local dir="$ROOT/$1" want
+  [ -f "$dir/package.json" ] || return 0
+  want="$(stamp_of "$dir/package-lock.json")"
+  if [ ! -d "$dir/node_modules" ] || [ "$(cat "$dir/node_modules/.sayara-stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing npm packages ($1/package-lock.json)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$dir/node_modules/.sayara-stamp"
   fi
 }
+
+install_frontend() { install_npm frontend; }
 
 build_frontend() {
   local fe="$ROOT/frontend"

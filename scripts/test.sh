@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: the same set-up as `make run`, then every test against the real
 # services: backend (pytest, with a real Celery worker), frontend (Vitest) and
-# end to end (Playwright driving Debian's Chromium against the running stack).
+# end to end (Playwright driving Debian's Chromium against the running stack)
+# and the mobile app (tsc, jest-expo).
 # Extra arguments go to pytest (scripts/test.sh -k search).
 set -euo pipefail
 export SAYARA_WITH_BROWSER=1
@@ -40,5 +41,10 @@ if [ -f frontend/package.json ] && [ $# -eq 0 ]; then
     say "end-to-end tests (Playwright)"
     "$ROOT/scripts/e2e.sh"
   fi
+fi
+if [ -f mobile/package.json ] && [ $# -eq 0 ]; then
+  say "mobile app checks and tests (tsc, jest)"
+  install_npm mobile
+  (cd mobile && npm run --silent typecheck && npm test --silent)
 fi
 say "all tests passed"

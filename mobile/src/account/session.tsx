@@ -1,0 +1,86 @@
+// Who is signed in. The API token lives only in the device's secure storage
+// (Keychain / Keystore through expo-secure-store); the rest of the app reads
+// it from here. Signing out forgets it and everything cached for the user.
+import { useQueryClient } from "@tanstack/react-query";
+import * as SecureStore from "expo-secure-store";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, ok, setSession } from "@/api/client";
+import type { Schema } from "@/api/types";
+import { currentLanguage } from "@/i18n";
+
+export const TOKEN_KEY = "sayara.token";
+
+type Account = {
+  /** False until the stored token has been read at start. */
+  ready: boolean;
+  token: string | null;
+  signIn: (email: string, password: string) => Promise<void>;
+  /** Creates the account, then signs in with it; answers where the verification link went. */
+  register: (form: Schema<"RegisterRequest">) => Promise<Schema<"Registered">>;
+  signOut: () => Promise<void>;
+};
+
+const AccountContext = createContext<Account | null>(null);
+
+/** Hooks that run when a user signs in or out (push registration, push/index.ts). */
+type SessionHooks = { onSignIn?: () => Promise<void>; onSignOut?: () => Promise<void> };
+
+export function AccountProvider({ children, hooks = {} }: { children: ReactNode; hooks?: SessionHooks }) {
+  const queryClient = useQueryClient();
+  const [ready, setReady] = useState(false);
+  const [token, setToken] = useState<string | null>(null);
+
+  useEffect(() => {
+    void SecureStore.getItemAsync(TOKEN_KEY).then((stored) => {
+      setSession({ token: stored });
+      setToken(stored);
+      setReady(true);
+    });
+  }, []);
+
+  const keep = useCallback(
+    async (next: string) => {
+      await SecureStore.setItemAsync(TOKEN_KEY, next);
+      setSession({ token: next });
+      setToken(next);
+      queryClient.clear();
+      await hooks.onSignIn?.().catch(() => undefined);
+    },
+    [queryClient, hooks],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const answer = await ok(api.POST("/api/v1/auth/token", { body: { email, password } }));
+      await keep(answer.token);
+    },
+    [keep],
+  );
+
+  const register = useCallback(
+    async (form: Schema<"RegisterRequest">) => {
+      const registered = await ok(api.POST("/api/v1/auth/register", { body: { preferred_language: currentLanguage(), ...form } }));
+      await signIn(form.email, form.password);
+      return registered;
+    },
+    [signIn],
+  );
+
+  const signOut = useCallback(async () => {
+    // The device stops receiving the user's notifications while the token still works.
+    await hooks.onSignOut?.().catch(() => undefined);
+    await SecureStore.deleteItemAsync(TOKEN_KEY);
+    setSession({ token: null });
+    setToken(null);
+    queryClient.clear();
+  }, [queryClient, hooks]);
+
+  const value = useMemo(() => ({ ready, token, signIn, register, signOut }), [ready, token, signIn, register, signOut]);
+  return <AccountContext.Provider value={value}>{children}</AccountContext.Provider>;
+}
+
+export function useAccount(): Account {
+  const account = useContext(AccountContext);
+  if (!account) throw new Error("useAccount outside AccountProvider");
+  return account;
+}

@@ -1,0 +1,119 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react-native";
+import * as ImageManipulator from "expo-image-manipulator";
+import * as ImagePicker from "expo-image-picker";
+import { listing, searchAnswer } from "@/testing/fixtures";
+import { reply, type Handlers } from "@/testing/fake-api";
+import { renderApp } from "@/testing/render";
+
+// The phone's photo library and image resizer.
+jest.mock("expo-image-picker", () => ({
+  requestMediaLibraryPermissionsAsync: jest.fn(async () => ({ granted: true })),
+  requestCameraPermissionsAsync: jest.fn(async () => ({ granted: true })),
+  launchImageLibraryAsync: jest.fn(async () => ({ canceled: false, assets: [{ uri: "file:///DCIM/car.heic", width: 4032, height: 3024 }] })),
+  launchCameraAsync: jest.fn(async () => ({ canceled: true, assets: null })),
+}));
+jest.mock("expo-image-manipulator", () => ({
+  SaveFormat: { JPEG: "jpeg" },
+  manipulateAsync: jest.fn(async () => ({ uri: "file:///cache/car-1600.jpg", width: 1600, height: 1200 })),
+}));
+
+function server() {
+  const state = { status: "" as string, photos: 0 };
+  // The photo upload's answer waits for the test to let it through.
+  let release = () => {};
+  const uploaded = new Promise<void>((resolve) => (release = resolve));
+  const handlers: Handlers = {
+    "/api/v1/search/listings": { get: () => ({ status: 200, body: searchAnswer() }) },
+    "/api/v1/me/unread": { get: () => ({ status: 200, body: { unread_count: 0, conversations_with_unread: 0 } }) },
+    "/api/v1/catalog/makes": { get: () => ({ status: 200, body: [{ slug: "toyota", name_en: "Toyota", name_ar: "تويوتا", models: [{ slug: "camry", name_en: "Camry", name_ar: "كامري", body_type: "sedan" }] }] }) },
+    "/api/v1/catalog/enums": {
+      get: () => ({
+        status: 200,
+        body: {
+          body_type: [],
+          drivetrain: [],
+          color: [],
+          condition: [],
+          seller_type: [],
+          fuel: [{ value: "petrol", label_en: "Petrol", label_ar: "بنزين" }],
+          transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
+          regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
+          governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+        },
+      }),
+    },
+    "/api/v1/listings": {
+      post: ({ body }) => {
+        const sent = body as { year: number; status: string };
+        if (sent.year < 1950) return reply(400, { year: ["Must be a whole number between 1950 and 2027."] });
+        state.status = sent.status;
+        return reply(201, listing({ id: 42, status: "draft", photos: [] }));
+      },
+    },
+    "/api/v1/listings/{listing_id}/photos": {
+      post: async () => {
+        await uploaded;
+        state.photos += 1;
+        return { status: 201, body: listing().photos[0] };
+      },
+    },
+    "/api/v1/listings/{listing_id}": {
+      patch: ({ body }) => {
+        state.status = (body as { status: string }).status;
+        return { status: 200, body: listing({ id: 42 }) };
+      },
+    },
+  };
+  return { state, handlers, release: () => release() };
+}
+
+async function fillTheForm() {
+  fireEvent.press(await screen.findByRole("button", { name: "Sell" }));
+  fireEvent.press(await screen.findByLabelText("Toyota"));
+  fireEvent.press(await screen.findByLabelText("Camry"));
+  fireEvent.changeText(screen.getByLabelText("Price (BHD)"), "7200");
+  fireEvent.changeText(screen.getByLabelText("Mileage (km)"), "64000");
+  for (const choice of ["Petrol", "Automatic", "GCC", "Capital"]) fireEvent.press(screen.getByLabelText(choice));
+}
+
+test("a seller lists a car with a photo resized on the phone, seeing the upload's progress", async () => {
+  const { handlers, state, release } = server();
+  const { api } = await renderApp({ token: "seller-key", handlers });
+  await fillTheForm();
+  fireEvent.changeText(screen.getByLabelText("Year"), "1900");
+
+  fireEvent.press(screen.getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Add at least one photo.")).toBeTruthy();
+
+  fireEvent.press(screen.getByRole("button", { name: "Add photos" }));
+  expect(await screen.findByLabelText("Remove photo 1")).toBeTruthy();
+  expect(ImageManipulator.manipulateAsync).toHaveBeenCalledWith("file:///DCIM/car.heic", [{ resize: { width: 1600 } }], { compress: 0.8, format: "jpeg" });
+
+  fireEvent.press(screen.getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Must be a whole number between 1950 and 2027.")).toBeTruthy();
+
+  fireEvent.changeText(screen.getByLabelText("Year"), "2019");
+  fireEvent.press(screen.getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Uploading photo 1 of 1: 40%")).toBeTruthy();
+  release();
+  expect(await screen.findByText("Your car is listed.")).toBeTruthy();
+
+  const [created] = api.sent("/api/v1/listings", "POST").slice(-1);
+  expect(created.body).toMatchObject({ make: "toyota", model: "camry", year: 2019, price: "7200", mileage_km: 64000, fuel: "petrol", status: "draft" });
+  expect(created.headers.get("Idempotency-Key")).toBeTruthy();
+  const [upload] = api.sent("/api/v1/listings/42/photos", "POST");
+  expect(upload.headers.get("Authorization")).toBe("Token seller-key");
+  expect((upload.body as FormData).getAll("image")).toEqual([{ uri: "file:///cache/car-1600.jpg", name: "photo.jpg", type: "image/jpeg" }]);
+  expect(state).toEqual({ status: "active", photos: 1 });
+});
+
+test("a seller who refuses access to the photos is told why they are needed", async () => {
+  (ImagePicker.launchImageLibraryAsync as jest.Mock).mockClear();
+  (ImagePicker.requestMediaLibraryPermissionsAsync as jest.Mock).mockResolvedValueOnce({ granted: false });
+  const { handlers } = server();
+  await renderApp({ token: "seller-key", handlers });
+  fireEvent.press(await screen.findByRole("button", { name: "Sell" }));
+  fireEvent.press(await screen.findByRole("button", { name: "Add photos" }));
+  expect(await screen.findByText("Sayara needs access to your photos to add them.")).toBeTruthy();
+  await waitFor(() => expect(ImagePicker.launchImageLibraryAsync).not.toHaveBeenCalled());
+});

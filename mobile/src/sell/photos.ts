@@ -1,0 +1,60 @@
+// A seller's photos: picked from the library or taken with the camera,
+// resized on the phone (the longest side at most 1600 px, JPEG) so uploads are
+// quick on a mobile connection, then sent one by one with their progress.
+import * as ImageManipulator from "expo-image-manipulator";
+import * as ImagePicker from "expo-image-picker";
+import { ApiError, authHeaders } from "@/api/client";
+import type { Photo } from "@/api/types";
+import { API_URL } from "@/config";
+
+export const LONGEST_SIDE = 1600;
+
+export type PickedPhoto = { uri: string; width: number; height: number };
+
+/** The photos the seller chose, resized; [] when they cancelled; null when access was refused. */
+export async function pickPhotos(source: "library" | "camera"): Promise<PickedPhoto[] | null> {
+  const permission = source === "camera" ? await ImagePicker.requestCameraPermissionsAsync() : await ImagePicker.requestMediaLibraryPermissionsAsync();
+  if (!permission.granted) return null;
+  const options: ImagePicker.ImagePickerOptions = { mediaTypes: ["images"], quality: 1, allowsMultipleSelection: source === "library", selectionLimit: 20 };
+  const result = source === "camera" ? await ImagePicker.launchCameraAsync(options) : await ImagePicker.launchImageLibraryAsync(options);
+  if (result.canceled) return [];
+  return Promise.all(result.assets.map(resize));
+}
+
+async function resize(asset: { uri: string; width: number; height: number }): Promise<PickedPhoto> {
+  const landscape = asset.width >= asset.height;
+  const longest = Math.max(asset.width, asset.height);
+  const actions: ImageManipulator.Action[] = longest > LONGEST_SIDE ? [{ resize: landscape ? { width: LONGEST_SIDE } : { height: LONGEST_SIDE } }] : [];
+  const image = await ImageManipulator.manipulateAsync(asset.uri, actions, { compress: 0.8, format: ImageManipulator.SaveFormat.JPEG });
+  return { uri: image.uri, width: image.width, height: image.height };
+}
+
+/**
+ * POST /listings/{id}/photos as multipart (field `image`). XMLHttpRequest,
+ * not fetch: only it reports upload progress.
+ */
+export function uploadPhoto(listingId: number, photo: PickedPhoto, onProgress: (fraction: number) => void): Promise<Photo> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `${API_URL}/api/v1/listings/${listingId}/photos`);
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // an empty or non-JSON answer
+      }
+      if (xhr.status === 201) resolve(body as Photo);
+      else reject(new ApiError(xhr.status, body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, null));
+    const form = new FormData();
+    // React Native's FormData sends a file given as { uri, name, type }.
+    form.append("image", { uri: photo.uri, name: "photo.jpg", type: "image/jpeg" } as unknown as Blob);
+    xhr.send(form);
+  });
+}

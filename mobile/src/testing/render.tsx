@@ -1,0 +1,40 @@
+// Renders the whole app as a phone would show it, against a FakeApi, with a
+// fresh cache, storage and language for each test.
+import AsyncStorage from "@react-native-async-storage/async-storage";
+import { render } from "@testing-library/react-native";
+import * as SecureStore from "expo-secure-store";
+import { App, makeQueryClient } from "@/App";
+import { setSession } from "@/api/client";
+import { TOKEN_KEY } from "@/account/session";
+import { i18n, LANGUAGE_KEY } from "@/i18n";
+import { FakeApi, type ExtraHandlers, type Handlers } from "@/testing/fake-api";
+import { FakeWebSocket } from "@/testing/fake-socket";
+
+type Options = {
+  handlers?: Handlers;
+  extra?: ExtraHandlers;
+  token?: string;
+  language?: "en" | "ar";
+  /** The app starts again on the same phone: storage is kept. */
+  restart?: boolean;
+};
+
+export async function renderApp({ handlers = {}, extra = {}, token, language, restart = false }: Options = {}) {
+  const fake = new FakeApi(handlers, extra);
+  globalThis.fetch = fake.fetch as typeof fetch;
+  globalThis.XMLHttpRequest = fake.xhr();
+  FakeWebSocket.install();
+  if (!restart) {
+    await AsyncStorage.clear();
+    (SecureStore as unknown as { __store: Map<string, string> }).__store.clear();
+  }
+  if (token) await SecureStore.setItemAsync(TOKEN_KEY, token);
+  if (language) await AsyncStorage.setItem(LANGUAGE_KEY, language);
+  setSession({ token: null, language: "en" });
+  await i18n.changeLanguage("en");
+  const queryClient = makeQueryClient();
+  // No retries, nothing stale, and no garbage-collection timers to keep jest waiting after the test.
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { gcTime: Infinity } });
+  const view = render(<App queryClient={queryClient} />);
+  return { ...view, api: fake, queryClient };
+}
