@@ -18,6 +18,7 @@ export type Message = Schema<"Message">;
 export type SavedSearch = Schema<"SavedSearch">;
 export type Make = Schema<"Make">;
 export type ListingWrite = Schema<"ListingWriteRequest">;
+export type Device = Schema<"Device">;
 
 /** Any listing a card can show: a search hit, a listing in brief, a full listing. */
 export type CardListing = ResultCard | ListingSummary | Listing;
@@ -49,7 +50,3 @@ export type Facets = Partial<Record<FacetField, FacetBucket[]>> & {
   mileage_km?: RangeFacet<number>;
 };
 export type SearchAnswer = Omit<Schema<"SearchAnswer">, "facets"> & { facets: Facets };
-
-/** POST /api/v1/me/devices (issue 22's server side; typed here until that schema is generated). */
-export type DeviceRegistration = { token: string; platform: "ios" | "android"; language: Language };
-export type Device = DeviceRegistration & { id: number };

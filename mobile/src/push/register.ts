@@ -8,20 +8,13 @@ import * as Device from "expo-device";
 import * as Notifications from "expo-notifications";
 import * as SecureStore from "expo-secure-store";
 import { Platform } from "react-native";
-import { authHeaders } from "@/api/client";
-import type { Device as RegisteredDevice, DeviceRegistration } from "@/api/types";
-import { API_URL } from "@/config";
+import { api, ok } from "@/api/client";
+import type { Device as RegisteredDevice } from "@/api/types";
 import { currentLanguage } from "@/i18n";
 
 export const DEVICE_KEY = "sayara.device";
-const DEVICES = `${API_URL}/api/v1/me/devices`;
 
-// /me/devices is not in the generated schema yet, so openapi-fetch cannot type
-// it: plain fetch with the same headers as every other call.
-async function call(url: string, init: RequestInit): Promise<Response> {
-  return globalThis.fetch(url, { ...init, headers: { ...authHeaders(), "Content-Type": "application/json" } });
-}
-
+/** The registered device, or null where nothing can be pushed; a refused registration throws ApiError (the session ignores it). */
 export async function registerForPush(): Promise<RegisteredDevice | null> {
   if (!Device.isDevice || (Platform.OS !== "ios" && Platform.OS !== "android")) return null;
   let permission = await Notifications.getPermissionsAsync();
@@ -29,10 +22,7 @@ export async function registerForPush(): Promise<RegisteredDevice | null> {
   if (!permission.granted) return null;
   const projectId = Constants.expoConfig?.extra?.eas?.projectId as string | undefined;
   const { data: token } = await Notifications.getExpoPushTokenAsync(projectId ? { projectId } : undefined);
-  const body: DeviceRegistration = { token, platform: Platform.OS, language: currentLanguage() };
-  const response = await call(DEVICES, { method: "POST", body: JSON.stringify(body) });
-  if (!response.ok) return null;
-  const device = (await response.json()) as RegisteredDevice;
+  const device = await ok(api.POST("/api/v1/me/devices", { body: { token, platform: Platform.OS, language: currentLanguage() } }));
   await SecureStore.setItemAsync(DEVICE_KEY, String(device.id));
   return device;
 }
@@ -40,7 +30,8 @@ export async function registerForPush(): Promise<RegisteredDevice | null> {
 export async function unregisterForPush(): Promise<void> {
   const id = await SecureStore.getItemAsync(DEVICE_KEY);
   if (!id) return;
-  await call(`${DEVICES}/${id}`, { method: "DELETE" });
+  // Forgotten whatever the answer: a device the server no longer has (404) needs no deleting.
+  await api.DELETE("/api/v1/me/devices/{device_id}", { params: { path: { device_id: Number(id) } } });
   await SecureStore.deleteItemAsync(DEVICE_KEY);
 }
 

@@ -28,9 +28,6 @@ export type Handlers = {
   [Path in keyof paths]?: { [M in Method as paths[Path][M] extends object ? M : never]?: Handler<paths[Path][M]> };
 };
 
-/** Paths the generated schema does not carry yet (the server side of issue 22, /me/devices). */
-export type ExtraHandlers = Record<string, Partial<Record<Method, (request: FakeRequest) => { status: number; body: unknown }>>>;
-
 type Route = { pattern: RegExp; names: string[]; methods: Partial<Record<Method, (request: FakeRequest) => unknown>> };
 
 function compile(handlers: Record<string, Route["methods"]>): Route[] {
@@ -48,13 +45,13 @@ export class FakeApi {
   readonly requests: FakeRequest[] = [];
   private routes: Route[] = [];
 
-  constructor(handlers: Handlers = {}, extra: ExtraHandlers = {}) {
-    this.use(handlers, extra);
+  constructor(handlers: Handlers = {}) {
+    this.use(handlers);
   }
 
   /** Adds or replaces handlers (the newest match wins). */
-  use(handlers: Handlers, extra: ExtraHandlers = {}) {
-    this.routes = [...compile({ ...(handlers as Record<string, Route["methods"]>), ...extra }), ...this.routes];
+  use(handlers: Handlers) {
+    this.routes = [...compile(handlers as Record<string, Route["methods"]>), ...this.routes];
   }
 
   /** Requests to a path (exact, without the query), optionally of one method. */

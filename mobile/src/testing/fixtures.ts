@@ -1,6 +1,6 @@
 // Answers the API gives, built from the schema's types: a fixture that drifts
 // from the backend's schema fails tsc.
-import type { Conversation, Listing, ListingSummary, Message, ResultCard, SearchAnswer, User } from "@/api/types";
+import type { Conversation, Device, Listing, ListingSummary, Message, ResultCard, SearchAnswer, User } from "@/api/types";
 
 export function card(overrides: Partial<ResultCard> = {}): ResultCard {
   return {
@@ -104,6 +104,7 @@ export function listing(overrides: Partial<Listing> = {}): Listing {
     expires_at: null,
     sold_at: null,
     status: "active",
+    held_for: "",
     seller: { id: 9, display_name: "Ali", account_type: "private", contacts: ["call", "whatsapp"], badges: [] },
     photos: [photo(1), photo(2), photo(3)],
     price_history: [],
@@ -130,6 +131,10 @@ export function user(overrides: Partial<User> = {}): User {
     is_staff: false,
     ...overrides,
   };
+}
+
+export function device(overrides: Partial<Device> = {}): Device {
+  return { id: 11, token: "ExponentPushToken[test-device]", platform: "ios", language: "en", created_at: "2026-12-01T10:00:00Z", registered_at: "2026-12-01T10:00:00Z", ...overrides };
 }
 
 export function message(overrides: Partial<Message> = {}): Message {

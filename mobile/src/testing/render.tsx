@@ -7,20 +7,19 @@ import { App, makeQueryClient } from "@/App";
 import { setSession } from "@/api/client";
 import { TOKEN_KEY } from "@/account/session";
 import { i18n, LANGUAGE_KEY } from "@/i18n";
-import { FakeApi, type ExtraHandlers, type Handlers } from "@/testing/fake-api";
+import { FakeApi, type Handlers } from "@/testing/fake-api";
 import { FakeWebSocket } from "@/testing/fake-socket";
 
 type Options = {
   handlers?: Handlers;
-  extra?: ExtraHandlers;
   token?: string;
   language?: "en" | "ar";
   /** The app starts again on the same phone: storage is kept. */
   restart?: boolean;
 };
 
-export async function renderApp({ handlers = {}, extra = {}, token, language, restart = false }: Options = {}) {
-  const fake = new FakeApi(handlers, extra);
+export async function renderApp({ handlers = {}, token, language, restart = false }: Options = {}) {
+  const fake = new FakeApi(handlers);
   globalThis.fetch = fake.fetch as typeof fetch;
   globalThis.XMLHttpRequest = fake.xhr();
   FakeWebSocket.install();

@@ -3,7 +3,7 @@ import * as Notifications from "expo-notifications";
 import * as SecureStore from "expo-secure-store";
 import { Platform } from "react-native";
 import { DEVICE_KEY } from "@/push/register";
-import { searchAnswer, user } from "@/testing/fixtures";
+import { device, searchAnswer, user } from "@/testing/fixtures";
 import type { Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -12,12 +12,8 @@ const handlers: Handlers = {
   "/api/v1/me/unread": { get: () => ({ status: 200, body: { unread_count: 0, conversations_with_unread: 0 } }) },
   "/api/v1/me": { get: () => ({ status: 200, body: user() }) },
   "/api/v1/auth/token": { post: () => ({ status: 200, body: { token: "key-1" } }) },
-};
-
-// /me/devices is the server side of issue 22, not yet in the generated schema.
-const devices = {
-  "/api/v1/me/devices": { post: () => ({ status: 201, body: { id: 11, token: "ExponentPushToken[test-device]", platform: Platform.OS, language: "en" } }) },
-  "/api/v1/me/devices/{id}": { delete: () => ({ status: 204, body: null }) },
+  "/api/v1/me/devices": { post: () => ({ status: 201, body: device() }) },
+  "/api/v1/me/devices/{device_id}": { delete: () => ({ status: 204, body: null }) },
 };
 
 async function signIn() {
@@ -30,7 +26,7 @@ async function signIn() {
 }
 
 test("signing in registers the phone's Expo push token with the user's language; signing out removes it", async () => {
-  const { api } = await renderApp({ handlers, extra: devices, language: "ar" });
+  const { api } = await renderApp({ handlers, language: "ar" });
   fireEvent.press(await screen.findByRole("button", { name: "الحساب" }));
   fireEvent.press(screen.getByLabelText("English"));
   await signIn();
@@ -50,7 +46,7 @@ test("signing in registers the phone's Expo push token with the user's language;
 test("a user who refuses notifications is signed in all the same, and no device is registered", async () => {
   (Notifications.getExpoPushTokenAsync as jest.Mock).mockClear();
   (Notifications.getPermissionsAsync as jest.Mock).mockResolvedValueOnce({ granted: false, canAskAgain: false });
-  const { api } = await renderApp({ handlers, extra: devices });
+  const { api } = await renderApp({ handlers });
   await signIn();
   expect(api.sent("/api/v1/me/devices")).toHaveLength(0);
   expect(Notifications.getExpoPushTokenAsync).not.toHaveBeenCalled();
