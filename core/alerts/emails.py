@@ -29,7 +29,7 @@ from django.utils.translation import ngettext
 
 from core.accounts.models import Language, User
 from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, PriceDrop
-from core.alerts.unsubscribe import Topic, unsubscribe_url
+from core.alerts.unsubscribe import Topic, unsubscribe_headers, unsubscribe_label, unsubscribe_url
 from core.favorites.models import Favorite
 from core.listings.models import Listing, ListingStatus
 
@@ -146,17 +146,13 @@ def alert_email(*, user: User, topic: Topic, subject: str, intro: str, sections:
         "intro": intro,
         "sections": sections,
         "unsubscribe_url": unsubscribe,
-        "unsubscribe_label": {
-            Topic.SAVED_SEARCHES: _("Stop e-mails about my saved searches"),
-            Topic.PRICE_DROPS: _("Stop e-mails about price drops"),
-            Topic.DIGEST: _("Stop these daily e-mails"),
-        }[topic],
+        "unsubscribe_label": unsubscribe_label(topic),
     }
     email = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=render_to_string("alerts/email/alert.txt", context),
         to=[user.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        headers=unsubscribe_headers(unsubscribe),
     )
     email.attach_alternative(render_to_string("alerts/email/alert.html", context), "text/html")
     return email

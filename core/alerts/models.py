@@ -55,6 +55,8 @@ class AlertEmailSettings(models.Model):
     frequency = models.CharField(max_length=10, choices=EmailFrequency.choices, default=EmailFrequency.INSTANT)
     saved_searches = models.BooleanField(default=True)
     price_drops = models.BooleanField(default=True)
+    # Messages left unread (core/messaging/notices.py): always as they happen, never in the digest.
+    messages = models.BooleanField(default=True)
     digest_sent_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -177,14 +177,14 @@ def notifications_mark_read(*, user: User, ids: Any = None, saved_search_id: Any
 
 def alert_email_settings_update(*, user: User, changes: Mapping[str, Any]) -> AlertEmailSettings:
     """Choose how alerts are e-mailed: `frequency` (instant or daily), and the
-    `saved_searches` and `price_drops` switches."""
+    `saved_searches`, `price_drops` and `messages` switches."""
     errors: FieldErrors = {}
     values: dict[str, Any] = {}
     if "frequency" in changes:
         if changes["frequency"] not in EmailFrequency.values:
             errors["frequency"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(EmailFrequency.values)}]
         values["frequency"] = changes["frequency"]
-    for name in ("saved_searches", "price_drops"):
+    for name in ("saved_searches", "price_drops", "messages"):
         if name in changes:
             if isinstance(changes[name], bool):
                 values[name] = changes[name]

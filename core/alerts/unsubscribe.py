@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext as _
 
 from core.accounts.models import User
 from core.alerts.models import AlertEmailSettings
@@ -17,6 +18,7 @@ SALT = "alerts.unsubscribe"
 class Topic(StrEnum):
     SAVED_SEARCHES = "saved_searches"
     PRICE_DROPS = "price_drops"
+    MESSAGES = "messages"
     # The daily digest carries both.
     DIGEST = "digest"
 
@@ -25,8 +27,24 @@ class Topic(StrEnum):
 SWITCHES = {
     Topic.SAVED_SEARCHES: ("saved_searches",),
     Topic.PRICE_DROPS: ("price_drops",),
+    Topic.MESSAGES: ("messages",),
     Topic.DIGEST: ("saved_searches", "price_drops"),
 }
+
+
+def unsubscribe_label(topic: Topic) -> str:
+    """The link's words in the active language."""
+    return {
+        Topic.SAVED_SEARCHES: _("Stop e-mails about my saved searches"),
+        Topic.PRICE_DROPS: _("Stop e-mails about price drops"),
+        Topic.MESSAGES: _("Stop e-mails about unread messages"),
+        Topic.DIGEST: _("Stop these daily e-mails"),
+    }[topic]
+
+
+def unsubscribe_headers(url: str) -> dict[str, str]:
+    """RFC 8058 one-click unsubscribe: mail programs show their own button."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 class BadToken(Exception):

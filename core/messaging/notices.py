@@ -1,6 +1,9 @@
 """Emails about messages that wait unread (core/messaging/tasks.py runs this
-every minute). At most one email per conversation and recipient until they
-read it; in the recipient's language; the preview escaped like any page."""
+every minute), one of the alert e-mails of issue 18: the recipient's `messages`
+switch (AlertEmailSettings) turns them off, and each carries the one-click
+unsubscribe link and headers (core/alerts/unsubscribe.py). At most one email
+per conversation and recipient until they read it; in the recipient's
+language; the preview escaped like any page."""
 
 import datetime
 import logging
@@ -11,9 +14,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils import translation
 from django.utils.text import Truncator
 
 from core.accounts.models import Language
+from core.alerts.models import AlertEmailSettings
+from core.alerts.unsubscribe import Topic, unsubscribe_headers, unsubscribe_label, unsubscribe_url
 from core.messaging.models import Conversation, Message, UserBlock
 from core.messaging.selectors import unread_notices_due
 
@@ -43,6 +49,9 @@ def _email(*, conversation: Conversation, unread: list[Message]) -> EmailMultiAl
     latest = unread[0]
     recipient, sender = latest.recipient, latest.sender
     language = recipient.preferred_language if recipient.preferred_language in Language.values else Language.EN
+    unsubscribe = unsubscribe_url(user_id=recipient.pk, topic=Topic.MESSAGES)
+    with translation.override(language):
+        label = unsubscribe_label(Topic.MESSAGES)
     context = {
         "recipient_name": recipient.display_name,
         "sender_name": sender.display_name,
@@ -50,6 +59,8 @@ def _email(*, conversation: Conversation, unread: list[Message]) -> EmailMultiAl
         "preview": Truncator(latest.body).chars(PREVIEW_CHARS),
         "unread_count": len(unread),
         "url": conversation_url(conversation.pk),
+        "unsubscribe_url": unsubscribe,
+        "unsubscribe_label": label,
     }
     subject = SUBJECTS[Language(language)].format(
         sender=_one_line(sender.display_name), title=_one_line(conversation.listing.title)
@@ -57,9 +68,14 @@ def _email(*, conversation: Conversation, unread: list[Message]) -> EmailMultiAl
     # Both parts go through autoescaping: the preview is someone else's text.
     text = render_to_string(f"messaging/email/unread_message.{language}.txt", context)
     html = render_to_string(f"messaging/email/unread_message.{language}.html", context)
-    email = EmailMultiAlternatives(subject=subject, body=text, to=[recipient.email])
+    email = EmailMultiAlternatives(subject=subject, body=text, to=[recipient.email], headers=unsubscribe_headers(unsubscribe))
     email.attach_alternative(html, "text/html")
     return email
+
+
+def _wants_messages(user_id: int) -> bool:
+    """The `messages` switch (no settings row: on)."""
+    return not AlertEmailSettings.objects.filter(user_id=user_id, messages=False).exists()
 
 
 def _notify(*, conversation_id: int, recipient_id: int, waited_since: datetime.datetime, now: datetime.datetime) -> bool:
@@ -79,7 +95,7 @@ def _notify(*, conversation_id: int, recipient_id: int, waited_since: datetime.d
         Message.objects.filter(pk__in=[m.pk for m in unread]).update(notified_at=now)
         recipient = unread[0].recipient
         sender_id = conversation.other_participant_id(recipient_id)
-        if not recipient.is_active or UserBlock.objects.filter(blocker_id=recipient_id, blocked_id=sender_id).exists():
+        if not recipient.is_active or not _wants_messages(recipient_id) or UserBlock.objects.filter(blocker_id=recipient_id, blocked_id=sender_id).exists():
             return False
         # Sent inside the transaction: if the mail server refuses, the marks
         # roll back and the next run tries again.

@@ -219,13 +219,14 @@ HELP = {
     "frequency": "instant: an e-mail as alerts happen; daily: one digest a day (with recommendations)",
     "saved_searches": "E-mail new matches of my saved searches (their alert on)",
     "price_drops": "E-mail price drops on my favourites",
+    "messages": "E-mail messages left unread for MESSAGING_UNREAD_EMAIL_AFTER_MINUTES (always as they happen)",
 }
 
 
 class AlertEmailSettingsSerializer(serializers.ModelSerializer):
     class Meta:
         model = AlertEmailSettings
-        fields = ["frequency", "saved_searches", "price_drops"]
+        fields = ["frequency", "saved_searches", "price_drops", "messages"]
         read_only_fields = fields  # output only: the schema says every key is there
         extra_kwargs = {name: {"help_text": text} for name, text in HELP.items()}
 
@@ -244,6 +245,7 @@ class AlertEmailSettingsApi(APIView):
                 "frequency": serializers.ChoiceField(choices=EmailFrequency.choices, required=False, help_text=HELP["frequency"]),
                 "saved_searches": serializers.BooleanField(required=False, help_text=HELP["saved_searches"]),
                 "price_drops": serializers.BooleanField(required=False, help_text=HELP["price_drops"]),
+                "messages": serializers.BooleanField(required=False, help_text=HELP["messages"]),
             },
         ),
         responses=AlertEmailSettingsSerializer,

@@ -59,6 +59,7 @@ def test_a_new_match_reaches_the_inbox_in_arabic_and_its_link_unsubscribes(asgi_
         "frequency": "instant",
         "saved_searches": True,
         "price_drops": True,
+        "messages": True,
     }
     saved = buyer_app.post("/api/v1/me/saved-searches", {"name": "لاند كروزر", "query": "make=toyota&price_max=30000"})
     assert saved.status_code == 201, saved.text
@@ -102,6 +103,7 @@ def test_a_lowered_price_on_a_favourite_is_emailed_and_one_click_unsubscribes(
         "frequency": "instant",
         "saved_searches": True,
         "price_drops": False,
+        "messages": True,
     }
 
 
@@ -122,6 +124,7 @@ def test_the_email_settings_through_the_api(asgi_server):
         {"frequency": ["daily"]},
         {"frequency": {"a": 1}},
         {"saved_searches": None},
+        {"messages": "no"},
         "daily",
         5,
     ):
@@ -134,5 +137,5 @@ def test_the_email_settings_through_the_api(asgi_server):
         ).status_code
         == 400
     )
-    assert chosen.json() == {"frequency": "daily", "saved_searches": True, "price_drops": True}
+    assert chosen.json() == {"frequency": "daily", "saved_searches": True, "price_drops": True, "messages": True}
     assert requests.get(f"{asgi_server}/api/v1/unsubscribe/forged:token", timeout=10).status_code == 404

@@ -636,11 +636,11 @@ export const httpHandlers = [
     HttpResponse.json({ count: 1, page: 1, page_size: 20, results: [{ id: 1, name: "Toyota SUVs", query: "make=toyota&body_type=suv", alert: true }] }),
   ),
   http.delete(`${API}/me/saved-searches/:id`, () => new HttpResponse(null, { status: 204 })),
-  http.get(`${API}/me/alert-emails`, () => HttpResponse.json({ frequency: "instant", saved_searches: true, price_drops: true })),
+  http.get(`${API}/me/alert-emails`, () => HttpResponse.json({ frequency: "instant", saved_searches: true, price_drops: true, messages: true })),
   http.patch(`${API}/me/alert-emails`, async ({ request }) => {
     const changes = (await request.json()) as Record<string, unknown>;
     record(request, changes);
-    return HttpResponse.json({ frequency: "instant", saved_searches: true, price_drops: true, ...changes });
+    return HttpResponse.json({ frequency: "instant", saved_searches: true, price_drops: true, messages: true, ...changes });
   }),
   http.get(`${API}/me/notifications`, ({ request }) => {
     record(request);

@@ -62,6 +62,18 @@ describe("account", () => {
     expect(screen.getByRole("checkbox", { name: "Price drops on my favourites" })).not.toBeChecked();
   });
 
+  it("turns off e-mails about unread messages", async () => {
+    const { user } = renderApp("/account/saved-searches", { user: buyer });
+    const messages = await screen.findByRole("checkbox", { name: "Messages I have not read yet" });
+    expect(messages).toBeChecked();
+    await user.click(messages);
+    expect(await screen.findByText("Your e-mail choices are saved.")).toBeInTheDocument();
+    expect(state.requests.filter((request) => request.url.endsWith("/me/alert-emails")).map((request) => request.body)).toEqual([
+      { messages: false },
+    ]);
+    expect(screen.getByRole("checkbox", { name: "Messages I have not read yet" })).not.toBeChecked();
+  });
+
   it("saves the current search from the results page", async () => {
     const { user } = renderApp("/search?make=toyota&body_type=suv&page=2", { user: buyer });
     await user.click(await screen.findByRole("button", { name: "Save this search" }));
