@@ -13,8 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import Truncator
 
 from core.accounts.models import Language
@@ -95,7 +94,11 @@ def _notify(*, conversation_id: int, recipient_id: int, waited_since: datetime.d
         Message.objects.filter(pk__in=[m.pk for m in unread]).update(notified_at=now)
         recipient = unread[0].recipient
         sender_id = conversation.other_participant_id(recipient_id)
-        if not recipient.is_active or not _wants_messages(recipient_id) or UserBlock.objects.filter(blocker_id=recipient_id, blocked_id=sender_id).exists():
+        if (
+            not recipient.is_active
+            or not _wants_messages(recipient_id)
+            or UserBlock.objects.filter(blocker_id=recipient_id, blocked_id=sender_id).exists()
+        ):
             return False
         # Sent inside the transaction: if the mail server refuses, the marks
         # roll back and the next run tries again.

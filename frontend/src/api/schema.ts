@@ -1050,6 +1050,8 @@ export interface components {
             readonly saved_searches: boolean;
             /** @description E-mail price drops on my favourites */
             readonly price_drops: boolean;
+            /** @description E-mail messages left unread for MESSAGING_UNREAD_EMAIL_AFTER_MINUTES (always as they happen) */
+            readonly messages: boolean;
         };
         AlsoViewedPage: {
             results: components["schemas"]["ResultCard"][];
@@ -1726,6 +1728,8 @@ export interface components {
             saved_searches?: boolean;
             /** @description E-mail price drops on my favourites */
             price_drops?: boolean;
+            /** @description E-mail messages left unread for MESSAGING_UNREAD_EMAIL_AFTER_MINUTES (always as they happen) */
+            messages?: boolean;
         };
         /** @description Documents the writable keys for the schema (core/listings/fields.py); the services validate them. */
         PatchedListingWriteRequest: {
