@@ -34,7 +34,9 @@ class Seller:
     # Prices here move far from the comparables' band on purpose: the seller confirms
     # each one (core/listings/prices.py), as a real seller would when asked.
     def create(self, n: int) -> int:
-        data = listing_data(self.car, description=f"{self.word} car {n}", price="10000", price_confirmed=True)
+        data = listing_data(
+            self.car, description=f"{self.word} car {n}", price="10000", price_confirmed=True, duplicate_confirmed=True
+        )
         answer = self.http.post("/api/v1/listings", data, timeout=TIMEOUT)
         assert answer.status_code == 201, answer.text
         return answer.json()["id"]

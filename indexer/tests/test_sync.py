@@ -76,7 +76,11 @@ def test_sold_and_deleted_listings_leave_search_through_the_api(api, celery_work
     seller = UserFactory()
     api.force_authenticate(seller)
     ids = [
-        api.post("/api/v1/listings", listing_data(toyota_land_cruiser(), description=f"{unique} {n}"), format="json").json()["id"]
+        api.post(
+            "/api/v1/listings",
+            listing_data(toyota_land_cruiser(), description=f"{unique} {n}", duplicate_confirmed=True),
+            format="json",
+        ).json()["id"]
         for n in range(3)
     ]
     wait_until(lambda: search_count(api, unique) == 3, timeout=15, message="the listings searchable")

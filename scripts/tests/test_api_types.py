@@ -16,8 +16,8 @@ def test_the_forms_fields_are_the_field_specs(api):
 
     fields = listing_fields(schema)
 
-    # status and price_confirmed are the write's flags beside the spec's fields.
-    assert fields["fields"] == [*EDITABLE_FIELDS, "status", "price_confirmed"]
+    # status and the two confirmations are the write's flags beside the spec's fields.
+    assert fields["fields"] == [*EDITABLE_FIELDS, "status", "price_confirmed", "duplicate_confirmed"]
     assert set(fields["required"]) == set(REQUIRED_ON_CREATE)
     assert fields["enums"] == {name: enum for name, enum in ENUM_FIELDS.items() if name in EDITABLE_FIELDS}
     assert json.loads((GENERATED / "listing-fields.json").read_text()) == fields

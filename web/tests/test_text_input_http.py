@@ -16,6 +16,7 @@ from rest_framework.authtoken.models import Token
 
 from core.listings.photos import listing_photo_add
 from core.messaging.services import conversation_start
+from core.push.services import device_register
 from testing.accounts import UserFactory
 from testing.alerts import make_saved_search
 from testing.browser import Browser
@@ -47,7 +48,9 @@ def world(asgi_server):
     photo = listing_photo_add(listing_id=listing.pk, upload=io.BytesIO(_png()), size=len(_png()))
     conversation, _, _ = conversation_start(buyer=owner, listing_id=make_listing(seller=buyer).pk, body="Hello")
     saved = make_saved_search(user=owner, query="make=toyota")
+    device = device_register(user=owner, data={"token": "ExponentPushToken[text-input-sweep]", "platform": "android"})
     ids = {
+        "device_id": device.pk,
         "listing_id": listing.pk,
         "photo_id": photo.pk,
         "conversation_id": conversation.pk,
@@ -82,10 +85,17 @@ def test_a_nul_in_any_query_parameter_of_any_operation_is_a_400(world):
     assert swept > 60
 
 
+# Signing in to a session needs the browser's CSRF handshake first, so this token
+# client is refused before its body is read (test_the_reported_sign_in_… sends one).
+SESSION_ONLY = {"/api/v1/auth/login"}
+
+
 def test_a_nul_or_a_surrogate_in_any_body_field_of_any_operation_is_a_400(world):
     client, ids = world
     swept = 0
     for method, path, _, content, components in _operations(client, ids):
+        if path in SESSION_ONLY:
+            continue
         if "application/json" in content:
             fields = _string_fields(content["application/json"]["schema"], components) or ["name"]
             for bad in (NUL, SURROGATE):
