@@ -9,7 +9,6 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from core.accounts.models import Language
 from core.alerts.unsubscribe import BadToken, alert_emails_switch
 
 
@@ -22,7 +21,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     except BadToken:
         body = render_to_string("alerts/unsubscribe.html", {"invalid": True, "language": translation.get_language()})
         return HttpResponse(body, status=404)
-    language = user.preferred_language if user.preferred_language in Language.values else Language.EN
+    language = user.language
     with translation.override(language):
         body = render_to_string(
             "alerts/unsubscribe.html",

@@ -84,6 +84,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
 
+    @property
+    def language(self) -> str:
+        """The language to write to this user in: theirs, else English."""
+        return self.preferred_language if self.preferred_language in Language.values else Language.EN
+
 
 class PhoneCode(models.Model):
     """The one code an account may confirm its phone with (core/accounts/phone.py), hashed."""

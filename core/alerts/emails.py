@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.accounts.models import Language, User
+from core.accounts.models import User
 from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, PriceDrop
 from core.alerts.unsubscribe import Topic, unsubscribe_headers, unsubscribe_label, unsubscribe_url
 from core.favorites.models import Favorite
@@ -66,10 +66,6 @@ def _car(listing: Listing) -> dict[str, Any]:
 
 
 # --- what is due -----------------------------------------------------------------------
-
-
-def _language(user: User) -> str:
-    return user.preferred_language if user.preferred_language in Language.values else Language.EN
 
 
 def _wants(topic_field: str, frequency: EmailFrequency) -> Q:
@@ -214,7 +210,7 @@ def _send_matches(*, user: User, saved_search_id: int, now: datetime.datetime) -
 
     def build(locked: list[Notification]) -> EmailMultiAlternatives:
         saved_search = locked[0].saved_search
-        with translation.override(_language(user)):
+        with translation.override(user.language):
             subject = ngettext("A new car matches “%(name)s”", "%(count)s new cars match “%(name)s”", len(locked)) % {
                 "count": len(locked),
                 "name": saved_search.name,
@@ -229,7 +225,7 @@ def _send_drops(*, user: User, now: datetime.datetime) -> bool:
     rows = _unsent_drops(now).filter(user=user).select_related("listing").order_by("-created_at", "-id")
 
     def build(locked: list[PriceDrop]) -> EmailMultiAlternatives:
-        with translation.override(_language(user)):
+        with translation.override(user.language):
             if len(locked) == 1:
                 subject = _("Price drop: %(title)s is now %(price)s") % {
                     "title": locked[0].listing.title,
@@ -314,7 +310,7 @@ def digest_send(*, user: User, now: datetime.datetime, recommended: Callable[[Us
             return False
         shown = {n.listing_id for n in matches} | {d.listing_id for d in drops}
         cards = [card for card in recommended(user) if int(card["id"]) not in shown][:RECOMMENDED_IN_DIGEST]
-        with translation.override(_language(user)):
+        with translation.override(user.language):
             sections = []
             by_search: dict[int, list[Notification]] = {}
             for notification in matches:

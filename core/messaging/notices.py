@@ -47,7 +47,7 @@ def _one_line(text: str) -> str:
 def _email(*, conversation: Conversation, unread: list[Message]) -> EmailMultiAlternatives:
     latest = unread[0]
     recipient, sender = latest.recipient, latest.sender
-    language = recipient.preferred_language if recipient.preferred_language in Language.values else Language.EN
+    language = recipient.language
     unsubscribe = unsubscribe_url(user_id=recipient.pk, topic=Topic.MESSAGES)
     with translation.override(language):
         label = unsubscribe_label(Topic.MESSAGES)
