@@ -71,7 +71,7 @@ def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
 
 
 def _whole(raw: str, low: int, high: int) -> int | None:
-    if not re.fullmatch(r"\d{1,9}", raw):
+    if not re.fullmatch("[0-9]{1,9}", raw):
         return None
     value = int(raw)
     return value if low <= value <= high else None
@@ -178,7 +178,7 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
         parsed = _whole(raw, 1, RESULT_WINDOW)
         if parsed is None:
             # A page past the window is a whole number too: say what the limit is (page=10001).
-            beyond = raw.isdigit() and int(raw) > RESULT_WINDOW
+            beyond = re.fullmatch("[0-9]+", raw) is not None and int(raw) > RESULT_WINDOW
             errors["page"] = [PAGE_BEYOND_WINDOW if beyond else _("Must be a whole number from 1.")]
         else:
             page = parsed

@@ -13,6 +13,7 @@ together.
 """
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -77,7 +78,8 @@ class Whole:
         return str(self.message).format(low=self.low, high=self.maximum)
 
     def clean(self, value: Any) -> int:
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+        if isinstance(value, str) and re.fullmatch("-?[0-9]+", value.strip()):
             value = int(value.strip())
         if isinstance(value, float) and value.is_integer():
             value = int(value)

@@ -24,6 +24,7 @@ from core.alerts.services import (
 from discovery.alerts import QUERY_EXAMPLE, saved_query_normalize, saved_query_parse, saved_query_string, saved_query_title
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
+from web.api.number_input import whole_number
 from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
 from web.api.text_input import json_object
@@ -146,9 +147,10 @@ def _flag(value: str | None, name: str) -> bool:
 def _id_param(value: str | None, name: str) -> int | None:
     if value in (None, ""):
         return None
-    if not value.isdigit():
+    number = whole_number(value)
+    if number is None:
         raise serializers.ValidationError({name: [_("Must be the id of one of your saved searches.")]})
-    return int(value)
+    return number
 
 
 class NotificationsApi(APIView):

@@ -45,6 +45,7 @@ from search.market_value import (
     price_suggestion,
 )
 from web.api.authentication import SessionAuthentication, TokenAuthentication
+from web.api.number_input import whole_number
 from web.api.permissions import IsAnalyst, viewer
 from web.api.search import SEARCH_PARAMETERS
 from web.api.visitors import client_ip, visitor_saw
@@ -267,10 +268,11 @@ def _whole_param(request: Request, name: str, *, default: int, high: int, errors
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= high:
+    number = whole_number(raw)
+    if number is None or not 1 <= number <= high:
         errors[name] = [_("Must be a whole number from 1 to %(high)s.") % {"high": high}]
         return default
-    return int(raw)
+    return number
 
 
 class SearchAnalyticsApi(APIView):

@@ -23,6 +23,7 @@ from core.messaging.payloads import message_payload
 from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
+from web.api.number_input import whole_number
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.text_input import json_object
 
@@ -89,8 +90,9 @@ def _whole_number(value: Any, *, field: str) -> int:
     """A positive id from JSON (number or digits) or a query string."""
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
-    if isinstance(value, str) and value.strip().isdigit() and 0 < int(value.strip()) < 2**63:
-        return int(value.strip())
+    number = whole_number(value) if isinstance(value, str) else None
+    if number is not None and 0 < number < 2**63:
+        return number
     raise ValidationError({field: [_("Must be the id of a listing or message (a whole number from 1).")]})
 
 

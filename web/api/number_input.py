@@ -65,3 +65,12 @@ def fold_query_dict(data: QueryDict) -> QueryDict:
         return data
     folded._mutable = data._mutable
     return folded
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number `text` is in ASCII digits (as the folding above leaves every number), else None.
+
+    str.isdigit() alone also takes "²" and "①", which int() refuses with a ValueError.
+    """
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None

@@ -13,6 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from web.api.number_input import whole_number
+
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 1_000_000
 DEFAULT_PAGE_SIZE = 24
@@ -23,14 +25,16 @@ def page_params(request: Request, *, default_size: int = DEFAULT_PAGE_SIZE) -> t
     page, size = 1, default_size
     raw = request.query_params.get("page", "").strip()
     if raw:
-        if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
-            page = int(raw)
+        number = whole_number(raw)
+        if number is not None and 1 <= number <= MAX_PAGE:
+            page = number
         else:
             errors["page"] = [_("Must be a whole number from 1 to %(max_page)s.") % {"max_page": f"{MAX_PAGE:,}"}]
     raw = request.query_params.get("page_size", "").strip()
     if raw:
-        if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE_SIZE:
-            size = int(raw)
+        number = whole_number(raw)
+        if number is not None and 1 <= number <= MAX_PAGE_SIZE:
+            size = number
         else:
             errors["page_size"] = [_("Must be a whole number from 1 to %(max_page_size)s.") % {"max_page_size": MAX_PAGE_SIZE}]
     if errors:

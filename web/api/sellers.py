@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from core.listings.selectors import listing_get_owned
 from core.sellers.selectors import MAX_STATS_DAYS, listing_stats, seller_get, seller_listings, seller_profile
 from web.api.listings import ListingSummarySerializer
+from web.api.number_input import whole_number
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in
 
@@ -82,7 +83,7 @@ class ListingStatsApi(APIView):
     )
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        raw = request.query_params.get("days", "30")
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_STATS_DAYS:
+        days = whole_number(request.query_params.get("days", "30"))
+        if days is None or not 1 <= days <= MAX_STATS_DAYS:
             raise ValidationError({"days": [_("Must be a whole number from 1 to %(max)s.") % {"max": MAX_STATS_DAYS}]})
-        return Response({"listing_id": listing.pk, "days": listing_stats(listing=listing, days=int(raw))})
+        return Response({"listing_id": listing.pk, "days": listing_stats(listing=listing, days=days)})
