@@ -59,7 +59,8 @@ def unsubscribe_url(*, user_id: int, topic: Topic) -> str:
     return f"{settings.SITE_URL}/api/v1/unsubscribe/{unsubscribe_token(user_id=user_id, topic=topic)}"
 
 
-def _read(token: str) -> tuple[User, Topic]:
+def alert_emails_of(token: str) -> tuple[User, Topic]:
+    """The user and topic a token names, changing nothing; BadToken when it is not ours."""
     try:
         user_id, topic = signing.loads(token, salt=SALT)
         user = User.objects.get(pk=int(user_id))
@@ -70,6 +71,6 @@ def _read(token: str) -> tuple[User, Topic]:
 
 def alert_emails_switch(*, token: str, on: bool) -> tuple[User, Topic]:
     """Turn the token's topic off (unsubscribe) or back on; BadToken when it is not ours."""
-    user, topic = _read(token)
+    user, topic = alert_emails_of(token)
     AlertEmailSettings.objects.update_or_create(user=user, defaults=dict.fromkeys(SWITCHES[topic], on))
     return user, topic

@@ -56,8 +56,14 @@ def test_a_new_match_is_emailed_once_in_arabic_with_links_and_a_working_unsubscr
     assert header(message, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
     assert unsubscribe in text and unsubscribe in html
 
-    # A browser that never signed in opens the link: unsubscribed, told so in Arabic, offered to undo.
+    # A browser that never signed in opens the link (as a mail scanner would): asked in Arabic, nothing changed.
     page = Client().get(_path(unsubscribe))
+    assert page.status_code == 200
+    assert "إيقاف رسائل البريد عن عمليات البحث المحفوظة" in page.content.decode()
+    assert 'value="unsubscribe"' in page.content.decode()
+    assert AlertEmailSettings.objects.filter(user=buyer, saved_searches=False).exists() is False
+    # Its button: unsubscribed, told so in Arabic, offered to undo.
+    page = Client().post(_path(unsubscribe), {"action": "unsubscribe"})
     assert page.status_code == 200
     assert "لن تصلك بعد الآن رسائل عن عمليات البحث المحفوظة." in page.content.decode()
     assert AlertEmailSettings.objects.get(user=buyer).saved_searches is False

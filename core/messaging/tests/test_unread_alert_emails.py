@@ -73,6 +73,6 @@ def test_an_arabic_recipient_gets_it_in_arabic_and_the_unsubscribe_page_speaks_a
     assert header(message, "Subject").startswith("رسالة جديدة من ")
     assert "هل السيارة متوفرة؟" in text and f"/messages/{conversation.pk}" in text
     assert "إيقاف رسائل البريد عن الرسائل غير المقروءة" in text
-    page = Client().get(urlsplit(header(message, "List-Unsubscribe").strip("<>")).path)
+    page = Client().post(urlsplit(header(message, "List-Unsubscribe").strip("<>")).path, {"action": "unsubscribe"})
     assert page.status_code == 200 and 'lang="ar"' in page.content.decode()
     assert "لن تصلك بعد الآن رسائل بريد عن الرسائل غير المقروءة." in page.content.decode()
