@@ -6,6 +6,13 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 PORT="${PORT:-8000}"
+# HOST=0.0.0.0 serves the phones on this network too (the mobile app, mobile/README.md).
+HOST="${HOST:-127.0.0.1}"
+if [ "$HOST" != "127.0.0.1" ] && [ -z "${DJANGO_ALLOWED_HOSTS:-}" ]; then
+  # Django answers only the names it knows: this machine's addresses, as a phone asks for them.
+  DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,$(hostname -I 2>/dev/null | xargs | tr ' ' ',')"
+  export DJANGO_ALLOWED_HOSTS="${DJANGO_ALLOWED_HOSTS%,}"
+fi
 DEMO_LISTINGS="${DEMO_LISTINGS:-3000}"
 port_open "$PORT" && die "port $PORT is in use: set PORT to another one (PORT=8001 make run)"
 
@@ -31,13 +38,14 @@ build_frontend
 
 say "starting the worker, beat and web server under supervisord (logs in $LOGS)"
 # scripts/supervisord.conf reads these; a process that exits is restarted there.
-export SAYARA_ROOT="$ROOT" SAYARA_VENV="$VENV" SAYARA_LOGS="$LOGS" SAYARA_RUN="$RUN" SAYARA_STATE_DIR="$STATE" PORT
+export SAYARA_ROOT="$ROOT" SAYARA_VENV="$VENV" SAYARA_LOGS="$LOGS" SAYARA_RUN="$RUN" SAYARA_STATE_DIR="$STATE" PORT HOST
 export SAYARA_INSTANCE="${SAYARA_INSTANCE:-sayara}" WEB_WORKERS="${WEB_WORKERS:-2}"
 "$VENV/bin/supervisord" -c "$ROOT/scripts/supervisord.conf" &
 SUPERVISOR=$!
 
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 || { tail -n 30 "$LOGS/web.log"; die "the web server did not start"; }
+[ "$HOST" = "127.0.0.1" ] || say "phones on this network reach it at http://$(hostname -I | awk '{print $1}'):$PORT"
 say "Sayara is running at http://127.0.0.1:$PORT   (API docs: /api/v1/docs/, admin: /admin/; Ctrl-C stops)"
 say "processes: $VENV/bin/supervisorctl -s unix://$RUN/supervisor.sock status   (restarts: $LOGS/supervisord.log)"
 wait "$SUPERVISOR" || true

@@ -52,7 +52,7 @@ class Supervised:
         self.socket = f"unix://{tmp_path}/supervisor.sock"
         self.env = worker_env(
             SAYARA_ROOT=str(ROOT), SAYARA_VENV=str(VENV), SAYARA_LOGS=str(tmp_path), SAYARA_RUN=str(tmp_path),
-            SAYARA_STATE_DIR=str(tmp_path), PORT=str(self.port), WEB_WORKERS="1",
+            SAYARA_STATE_DIR=str(tmp_path), PORT=str(self.port), HOST="127.0.0.1", WEB_WORKERS="1",
         )  # fmt: skip
         self.proc = subprocess.Popen(
             [VENV / "bin" / "supervisord", "-c", ROOT / "scripts" / "supervisord.conf"],
@@ -96,8 +96,8 @@ def test_a_killed_process_is_restarted_and_ctrl_c_stops_everything(tmp_path):
         assert (stack.running("beat"), stack.running("web")) == (pids["beat"], pids["web"])
         assert stack.serving()
 
-        tree = descendants(stack.proc.pid)
-        assert len(tree) >= 4  # worker, its pool, beat, web and its server process
+        # Worker, its pool, beat, web and its server process: the restarted worker forks its pool when it is ready.
+        tree = wait_until(lambda: len(found := descendants(stack.proc.pid)) >= 4 and found, timeout=60, message="the processes")
         stack.proc.send_signal(signal.SIGTERM)  # what run.sh sends on Ctrl-C
         stack.proc.wait(timeout=90)
         assert [pid for pid in tree if alive(pid)] == []
