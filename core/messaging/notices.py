@@ -15,8 +15,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
-from core.accounts.models import Language
 from core.alerts.models import AlertEmailSettings
 from core.alerts.unsubscribe import Topic, unsubscribe_headers, unsubscribe_label, unsubscribe_url
 from core.messaging.models import Conversation, Message, UserBlock
@@ -30,11 +30,6 @@ PREVIEW_CHARS = 280
 NOT_OLDER_THAN = datetime.timedelta(days=3)
 BATCH = 500
 
-SUBJECTS = {
-    Language.EN: "{sender} sent you a message about {title}",
-    Language.AR: "رسالة جديدة من {sender} بخصوص {title}",
-}
-
 
 def conversation_url(conversation_id: int) -> str:
     return f"{settings.SITE_URL.rstrip('/')}/messages/{conversation_id}"
@@ -47,26 +42,27 @@ def _one_line(text: str) -> str:
 def _email(*, conversation: Conversation, unread: list[Message]) -> EmailMultiAlternatives:
     latest = unread[0]
     recipient, sender = latest.recipient, latest.sender
-    language = recipient.language
     unsubscribe = unsubscribe_url(user_id=recipient.pk, topic=Topic.MESSAGES)
-    with translation.override(language):
-        label = unsubscribe_label(Topic.MESSAGES)
-    context = {
-        "recipient_name": recipient.display_name,
-        "sender_name": sender.display_name,
-        "listing_title": conversation.listing.title,
-        "preview": Truncator(latest.body).chars(PREVIEW_CHARS),
-        "unread_count": len(unread),
-        "url": conversation_url(conversation.pk),
-        "unsubscribe_url": unsubscribe,
-        "unsubscribe_label": label,
-    }
-    subject = SUBJECTS[Language(language)].format(
-        sender=_one_line(sender.display_name), title=_one_line(conversation.listing.title)
-    )
-    # Both parts go through autoescaping: the preview is someone else's text.
-    text = render_to_string(f"messaging/email/unread_message.{language}.txt", context)
-    html = render_to_string(f"messaging/email/unread_message.{language}.html", context)
+    with translation.override(recipient.language):
+        context = {
+            "language": recipient.language,
+            "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            "name": recipient.display_name,
+            "sender_name": sender.display_name,
+            "listing_title": conversation.listing.title,
+            "preview": Truncator(latest.body).chars(PREVIEW_CHARS),
+            "unread_count": len(unread),
+            "url": conversation_url(conversation.pk),
+            "unsubscribe_url": unsubscribe,
+            "unsubscribe_label": unsubscribe_label(Topic.MESSAGES),
+        }
+        subject = _("%(sender)s sent you a message about %(title)s") % {
+            "sender": _one_line(sender.display_name),
+            "title": _one_line(conversation.listing.title),
+        }
+        # Both parts go through autoescaping: the preview is someone else's text.
+        text = render_to_string("messaging/email/unread_message.txt", context)
+        html = render_to_string("messaging/email/unread_message.html", context)
     email = EmailMultiAlternatives(subject=subject, body=text, to=[recipient.email], headers=unsubscribe_headers(unsubscribe))
     email.attach_alternative(html, "text/html")
     return email
