@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.accounts.models import Language
+from core.accounts.models import AccessToken, Language
 
 TOKEN_MAX = 255
 
@@ -27,6 +27,8 @@ class Device(models.Model):
     token = models.CharField(max_length=TOKEN_MAX, unique=True)
     platform = models.CharField(max_length=8, choices=Platform.choices)
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.EN)
+    # The sign-in that registered it: signing that phone out (its token revoked) removes it too.
+    access_token = models.ForeignKey(AccessToken, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     registered_at = models.DateTimeField(default=timezone.now)
 

@@ -12,12 +12,11 @@ import re
 
 import pytest
 from PIL import Image
-from rest_framework.authtoken.models import Token
 
 from core.listings.photos import listing_photo_add
 from core.messaging.services import conversation_start
 from core.push.services import device_register
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.alerts import make_saved_search
 from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
@@ -59,7 +58,7 @@ def world(asgi_server, fresh_index):
         "seller_id": owner.pk,
     }
     index_listings()  # the operations that search find an index, so what they answer is their own
-    return Browser(asgi_server, token=Token.objects.create(user=owner).key), ids
+    return Browser(asgi_server, token=token_for(owner)), ids
 
 
 def _operations(client: Browser, ids: dict[str, int]):
@@ -150,7 +149,9 @@ def test_a_digit_that_is_not_one_in_any_query_parameter_or_number_field_is_never
                 schema = components[schema["$ref"].rsplit("/", 1)[1]]
             numbers = [name for name, prop in schema.get("properties", {}).items() if prop.get("type") == "integer"]
             if numbers:
-                answer = client.request(method, path, data=json.dumps(dict.fromkeys(numbers, bad)), headers={"Content-Type": "application/json"})
+                answer = client.request(
+                    method, path, data=json.dumps(dict.fromkeys(numbers, bad)), headers={"Content-Type": "application/json"}
+                )
                 assert answer.status_code < 500, f"{method} {path} with {numbers}={bad} answered {answer.status_code}"
                 swept += 1
     assert swept > 300
