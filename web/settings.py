@@ -350,6 +350,12 @@ PUSH_DEVICES_MAX = env_int("PUSH_DEVICES_MAX", 20)  # per user: the most recentl
 # Writes ask the worker to send at once; this sweep sends what a broker outage held back.
 PUSH_SWEEP_SECONDS = env_float("PUSH_SWEEP_SECONDS", 15.0)
 CELERY_BEAT_SCHEDULE["push-sweep"] = {"task": "push.send", "schedule": PUSH_SWEEP_SECONDS}
+# Expo's receipts say, some minutes after a send, whether each message reached its phone; one
+# saying DeviceNotRegistered removes the device. Read once RECEIPT_DELAY old, every RECEIPTS_SECONDS.
+PUSH_EXPO_RECEIPTS_URL = env_str("PUSH_EXPO_RECEIPTS_URL", "https://exp.host/--/api/v2/push/getReceipts")
+PUSH_RECEIPT_DELAY_SECONDS = env_float("PUSH_RECEIPT_DELAY_SECONDS", 15 * 60.0)
+PUSH_RECEIPTS_SECONDS = env_float("PUSH_RECEIPTS_SECONDS", 5 * 60.0)
+CELERY_BEAT_SCHEDULE["push-receipts"] = {"task": "push.check_receipts", "schedule": PUSH_RECEIPTS_SECONDS}
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.

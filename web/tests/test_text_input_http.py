@@ -13,6 +13,7 @@ import re
 import pytest
 from PIL import Image
 
+from core.accounts.tokens import access_token_issue
 from core.listings.photos import listing_photo_add
 from core.messaging.services import conversation_start
 from core.push.services import device_register
@@ -56,6 +57,8 @@ def world(asgi_server, fresh_index):
         "conversation_id": conversation.pk,
         "saved_search_id": saved.pk,
         "seller_id": owner.pk,
+        # Another phone's sign-in: revoking it leaves the sweep's own token.
+        "token_id": access_token_issue(user=owner, name="Another phone")[0].pk,
     }
     index_listings()  # the operations that search find an index, so what they answer is their own
     return Browser(asgi_server, token=token_for(owner)), ids
