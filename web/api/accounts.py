@@ -323,11 +323,19 @@ class AccessTokenSerializer(serializers.ModelSerializer):
 
 
 class TokenOutSerializer(AccessTokenSerializer):
-    token = serializers.CharField(help_text="The key for `Authorization: Token <key>`: shown this once, keep it secret")
+    """A new sign-in, with its key: the server keeps only its hash."""
+
+    token = serializers.SerializerMethodField()
 
     class Meta(AccessTokenSerializer.Meta):
         fields = ["token", "id", "name", "created_at", "expires_at"]
         read_only_fields = fields
+
+    @extend_schema_field(
+        serializers.CharField(help_text="The key for `Authorization: Token <key>`: shown this once, keep it secret")
+    )
+    def get_token(self, token: AccessToken) -> str:
+        return self.context["key"]
 
 
 class TokenApi(APIView):
@@ -371,8 +379,7 @@ class TokenApi(APIView):
             device=verified_device(request, data.get("email")),
         )
         token, key = access_token_issue(user=user, name=data.get("name"), user_agent=request.headers.get("User-Agent", ""))
-        token.token = key  # type: ignore[attr-defined]  # for the serializer, this once
-        return Response(TokenOutSerializer(token).data)
+        return Response(TokenOutSerializer(token, context={"key": key}).data)
 
 
 class AccessTokensApi(APIView):

@@ -109,7 +109,7 @@ def test_suspending_a_seller_takes_every_listing_of_theirs_out_of_search_and_sto
     assert set(Listing.objects.filter(seller=seller).values_list("status", flat=True)) == {"hidden"}
     assert ListingReport.objects.get().resolution == "suspended"
     api.force_authenticate(None)
-    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 401
+    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
     assert other.pk not in searched(api, model)
 
 

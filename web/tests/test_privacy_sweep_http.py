@@ -15,6 +15,7 @@ from itertools import product
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from core.accounts.tokens import access_token_issue
 from core.alerts.services import notifications_record
 from core.alerts.unsubscribe import Topic, unsubscribe_token
 from core.favorites.services import favorite_add
@@ -96,6 +97,7 @@ def owner_world(asgi_server, fresh_index):
     parameters = {
         "conversation_id": [conversation.pk],
         "device_id": [device.pk],
+        "token_id": [access_token_issue(user=owner, name="Owner's phone")[0].pk],
         "listing_id": [active.pk, draft.pk],
         "photo_id": [1],
         "name": ["x.jpg"],

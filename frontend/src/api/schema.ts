@@ -2191,10 +2191,10 @@ export interface components {
             /** @description This device, as its owner will see it in `/me/tokens` (default: the User-Agent) */
             name?: string;
         };
-        /** @description One signed-in client: never its key, which only the client has. */
+        /** @description A new sign-in, with its key: the server keeps only its hash. */
         TokenOut: {
             /** @description The key for `Authorization: Token <key>`: shown this once, keep it secret */
-            token: string;
+            readonly token: string;
             readonly id: number;
             readonly name: string;
             /**
