@@ -9,6 +9,7 @@ from django.contrib.auth.hashers import identify_hasher, make_password
 from django.utils import timezone
 
 from core.accounts.models import User
+from core.accounts.tokens import access_token_issue
 
 PASSWORD = "a-Long-passw0rd!"
 NEW_PASSWORD = "an0ther-Long-secret"
@@ -61,3 +62,8 @@ def fresh_ip() -> str:
 def fresh_phone() -> str:
     """A Bahrain mobile number no earlier run has used: sends are limited per number for an hour (in Redis)."""
     return f"+9733{secrets.randbelow(10**7):07d}"
+
+
+def token_for(user: User, name: str = "tests") -> str:
+    """The key of a new token sign-in of `user` (as `auth/token` would give), for `Authorization: Token`."""
+    return access_token_issue(user=user, name=name)[1]

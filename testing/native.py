@@ -28,8 +28,10 @@ class NativeClient:
     def delete(self, path: str) -> requests.Response:
         return self.request("DELETE", path)
 
-    def sign_in(self, email: str, password: str) -> requests.Response:
-        answer = self.post("/api/v1/auth/token", {"email": email, "password": password})
+    def sign_in(self, email: str, password: str, *, name: Any = None) -> requests.Response:
+        """`auth/token`, naming this device `name` if given; keeps the token it answers."""
+        credentials = {"email": email, "password": password} | ({} if name is None else {"name": name})
+        answer = self.post("/api/v1/auth/token", credentials)
         if answer.status_code == 200:
             self.token = answer.json()["token"]
         return answer

@@ -4,6 +4,7 @@ Defaults run the local stack that scripts/lib.sh starts; production overrides
 only what differs (README, "Configuration").
 """
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ INSTALLED_APPS = [
     # Its sitemap templates (web/seo.py).
     "django.contrib.sitemaps",
     "rest_framework",
-    "rest_framework.authtoken",
+    # Native clients' tokens, one per signed-in device (core/accounts/models.py AccessToken).
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "core.accounts",
@@ -282,6 +284,18 @@ LOGIN_IP_WINDOW_SECONDS = env_int("LOGIN_IP_WINDOW_SECONDS", 5 * 60)
 # A browser that signed in gets a signed device cookie: it is let through the per-account limit.
 LOGIN_DEVICE_COOKIE = "sayara_device"
 LOGIN_DEVICE_COOKIE_AGE = env_int("LOGIN_DEVICE_COOKIE_AGE", 365 * 24 * 3600)
+# Token clients (the mobile app): each sign-in's token, stored hashed, lapses after this many
+# days unused (each use pushes it back, written at most hourly); a user keeps the most recent ones.
+KNOX_TOKEN_MODEL = "accounts.AccessToken"
+# knox's migrations would create its own (swapped-out, unused) token table: it has none.
+MIGRATION_MODULES = {"knox": None}
+API_TOKEN_IDLE_DAYS = env_int("API_TOKEN_IDLE_DAYS", 90)
+API_TOKENS_MAX = env_int("API_TOKENS_MAX", 20)
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=API_TOKEN_IDLE_DAYS),
+    "AUTO_REFRESH": True,
+    "MIN_REFRESH_INTERVAL": 3600,
+}
 REGISTER_MAX_PER_IP = env_int("REGISTER_MAX_PER_IP", 20)  # an hour
 PHONE_REVEALS_PER_HOUR = env_int("PHONE_REVEALS_PER_HOUR", 30)  # sellers' numbers one buyer may reveal
 REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 20)  # listing reports one user may send
@@ -336,6 +350,12 @@ PUSH_DEVICES_MAX = env_int("PUSH_DEVICES_MAX", 20)  # per user: the most recentl
 # Writes ask the worker to send at once; this sweep sends what a broker outage held back.
 PUSH_SWEEP_SECONDS = env_float("PUSH_SWEEP_SECONDS", 15.0)
 CELERY_BEAT_SCHEDULE["push-sweep"] = {"task": "push.send", "schedule": PUSH_SWEEP_SECONDS}
+# Expo's receipts say, some minutes after a send, whether each message reached its phone; one
+# saying DeviceNotRegistered removes the device. Read once RECEIPT_DELAY old, every RECEIPTS_SECONDS.
+PUSH_EXPO_RECEIPTS_URL = env_str("PUSH_EXPO_RECEIPTS_URL", "https://exp.host/--/api/v2/push/getReceipts")
+PUSH_RECEIPT_DELAY_SECONDS = env_float("PUSH_RECEIPT_DELAY_SECONDS", 15 * 60.0)
+PUSH_RECEIPTS_SECONDS = env_float("PUSH_RECEIPTS_SECONDS", 5 * 60.0)
+CELERY_BEAT_SCHEDULE["push-receipts"] = {"task": "push.check_receipts", "schedule": PUSH_RECEIPTS_SECONDS}
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes a missing sign-in a 401, not a 403.

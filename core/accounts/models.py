@@ -5,6 +5,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
+from knox.settings import CONSTANTS
+
+ACCESS_TOKEN_NAME_MAX = 80
 
 BAHRAIN_PHONE = RegexValidator(r"^\+973\d{8}$", _("Enter a Bahrain number: +973 followed by 8 digits."))
 
@@ -46,7 +50,7 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]  # knox is untyped (AccessToken)
     email = models.EmailField(unique=True)
     display_name = models.CharField(max_length=80)
     phone = models.CharField(max_length=12, blank=True, validators=[BAHRAIN_PHONE])
@@ -101,3 +105,23 @@ class PhoneCode(models.Model):
 
     def __str__(self) -> str:
         return f"phone code for user {self.user_id}"
+
+
+class AccessToken(AbstractAuthToken):
+    """One native client's sign-in (the app on one phone, one script): `Authorization:
+    Token <key>`. django-rest-knox keeps only the key's hash (and its first 15
+    characters, to find it); each sign-in has its own, so signing out one phone
+    leaves the others signed in (KNOX_TOKEN_MODEL; web/api/authentication.py)."""
+
+    # A plain id to name it by in the API (knox's primary key is the hash).
+    id = models.BigAutoField(primary_key=True)
+    digest = models.CharField(max_length=CONSTANTS.DIGEST_LENGTH, unique=True)
+    # What the client called itself when it signed in ("Huda's iPhone"), else its User-Agent.
+    name = models.CharField(max_length=ACCESS_TOKEN_NAME_MAX, blank=True, default="")
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["user", "-created"], name="access_token_user_created")]
+
+    def __str__(self) -> str:
+        return f"token {self.pk} of user {self.user_id}"

@@ -19,10 +19,9 @@ from django.db import IntegrityError, transaction
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.models import Token
 
 from core.accounts import limits
-from core.accounts.models import BAHRAIN_PHONE, AccountType, Language, User
+from core.accounts.models import BAHRAIN_PHONE, AccessToken, AccountType, Language, User
 from core.accounts.verification import (
     user_from_uid,
     user_mark_verified,
@@ -223,11 +222,11 @@ def user_authenticate(*, email: Any, password: Any, ip: str, device: str | None 
 
 
 def user_sign_out_tokens(user: User) -> None:
-    """End every token client's sign-in (apps and scripts share the account's
-    token): delete the token, and the push devices that came with it, so a
-    signed-out phone hears nothing more. A new password does this too (sessions
-    carry the old password's hash: Django drops them)."""
-    Token.objects.filter(user=user).delete()
+    """End every token client's sign-in (each phone and script has its own token,
+    core/accounts/tokens.py): delete the tokens, and every push device, so no
+    phone hears anything more until it signs in again. A new password does this
+    (sessions carry the old password's hash: Django drops them)."""
+    AccessToken.objects.filter(user=user).delete()
     Device.objects.filter(user=user).delete()
 
 

@@ -4,7 +4,8 @@ each in its device's language. The worker runs this when a write asks for it
 out a broker outage. Pushes a run hands to the push service are deleted in the
 same transaction; if the service is unavailable nothing is deleted and the
 next run sends them (at least once). Tickets saying DeviceNotRegistered remove
-the device.
+the device; the ids of the others are kept as PushTickets, whose receipts say
+later whether the message reached the phone (core/push/receipts.py).
 """
 
 import datetime
@@ -17,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.push.models import Device, Push, PushKind
+from core.push.models import TICKET_ID_MAX, Device, Push, PushKind, PushTicket
 from core.push.senders import DEVICE_NOT_REGISTERED, PushUnavailable, push_sender
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,12 @@ def _message(push: Push, device: Device) -> dict[str, Any]:
     return {"to": device.token, "title": title, "body": body, "data": data, "sound": "default", "priority": "high"}
 
 
+def _ticket_id(ticket: dict[str, Any]) -> bool:
+    """The ticket names a receipt to ask for later (Expo's ids are UUIDs)."""
+    ticket_id = ticket.get("id")
+    return isinstance(ticket_id, str) and 0 < len(ticket_id) <= TICKET_ID_MAX
+
+
 def _send_batch(now: datetime.datetime) -> tuple[int, int]:
     """Send up to BATCH pushes; (pushes taken, messages sent)."""
     with transaction.atomic():
@@ -66,6 +73,14 @@ def _send_batch(now: datetime.datetime) -> tuple[int, int]:
             if (ticket.get("details") or {}).get("error") == DEVICE_NOT_REGISTERED
         ]
         Device.objects.filter(pk__in=gone).delete()
+        PushTicket.objects.bulk_create(
+            [
+                PushTicket(ticket_id=ticket["id"], device=device)
+                for (device, _message_sent), ticket in zip(outgoing, tickets, strict=True)
+                if device.pk not in gone and ticket.get("status") == "ok" and _ticket_id(ticket)
+            ],
+            ignore_conflicts=True,
+        )
         Push.objects.filter(pk__in=[push.pk for push in pushes]).delete()
     failed = sum(ticket.get("status") != "ok" for ticket in tickets)
     logger.info("push.batch_sent", extra={"pushes": len(pushes), "messages": len(outgoing), "failed": failed, "gone": len(gone)})

@@ -4,16 +4,19 @@ A Device is one installed app's Expo push token, registered by its signed-in
 user. A Push is a notification owed to a user, written in the same transaction
 as what it tells about (a message, new alert matches) and deleted once the
 worker handed it to the push service (core/push/delivery.py): an outbox, so a
-broker or push-service outage delays pushes but loses none.
+broker or push-service outage delays pushes but loses none. A PushTicket is a
+message the push service took, whose receipt is yet to be read
+(core/push/receipts.py): it may still say the app was uninstalled.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.accounts.models import Language
+from core.accounts.models import AccessToken, Language
 
 TOKEN_MAX = 255
+TICKET_ID_MAX = 64
 
 
 class Platform(models.TextChoices):
@@ -27,6 +30,8 @@ class Device(models.Model):
     token = models.CharField(max_length=TOKEN_MAX, unique=True)
     platform = models.CharField(max_length=8, choices=Platform.choices)
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.EN)
+    # The sign-in that registered it: signing that phone out (its token revoked) removes it too.
+    access_token = models.ForeignKey(AccessToken, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     registered_at = models.DateTimeField(default=timezone.now)
 
@@ -55,3 +60,18 @@ class Push(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} push {self.pk} for user {self.user_id}"
+
+
+class PushTicket(models.Model):
+    """A message Expo accepted (its ticket id), until its receipt is read (core/push/receipts.py)."""
+
+    ticket_id = models.CharField(max_length=TICKET_ID_MAX, unique=True)
+    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["created_at"], name="push_ticket_created")]
+
+    def __str__(self) -> str:
+        return f"ticket {self.ticket_id} of device {self.device_id}"

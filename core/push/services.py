@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.accounts.models import Language, User
+from core.accounts.models import AccessToken, Language, User
 from core.outbox.services import TaskRequests, task_request
 from core.push.models import TOKEN_MAX, Device, Platform, Push, PushKind
 
@@ -42,8 +42,9 @@ def _clean_device(data: Any, user: User) -> dict[str, str]:
 
 
 @transaction.atomic
-def device_register(*, user: User, data: Any) -> Device:
-    """Register (or register again) this app's push token for `user`, in `language`.
+def device_register(*, user: User, data: Any, access_token: AccessToken | None = None) -> Device:
+    """Register (or register again) this app's push token for `user`, in `language`,
+    by the sign-in `access_token` (the app's; None for a browser session).
 
     Idempotent per token; a token registered by another account moves to this
     one (the phone changed hands, or its owner signed in as someone else).
@@ -52,7 +53,13 @@ def device_register(*, user: User, data: Any) -> Device:
     fields = _clean_device(data, user)
     device, created = Device.objects.update_or_create(
         token=fields["token"],
-        defaults={"user": user, "platform": fields["platform"], "language": fields["language"], "registered_at": timezone.now()},
+        defaults={
+            "user": user,
+            "access_token": access_token,
+            "platform": fields["platform"],
+            "language": fields["language"],
+            "registered_at": timezone.now(),
+        },
     )
     older = Device.objects.filter(user=user).order_by("-registered_at", "-id").values_list("pk", flat=True)
     Device.objects.filter(pk__in=list(older[settings.PUSH_DEVICES_MAX :])).delete()

@@ -7,9 +7,8 @@ import time
 import uuid
 
 import requests
-from rest_framework.authtoken.models import Token
 
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
 from testing.listings import listing_data
@@ -20,7 +19,7 @@ TIMEOUT = 15  # seconds any single request may take: a write must never hang on 
 class Seller:
     def __init__(self, url: str) -> None:
         self.url = url
-        self.token = Token.objects.create(user=UserFactory()).key
+        self.token = token_for(UserFactory())
         self.sessions = threading.local()  # one HTTP session per thread: writers run side by side
         self.word = "zq" + uuid.uuid4().hex[:8]
         self.car = toyota_land_cruiser()

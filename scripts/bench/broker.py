@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import requests
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
 from core.accounts.models import User
+from core.accounts.tokens import access_token_issue
 from core.listings.models import Listing
 from scripts.bench.figures import summary
 from scripts.processes import RedisProcess, WebProcess
@@ -56,14 +56,14 @@ def bench_broker_outage(env: dict[str, str], logs: Path) -> dict:
     # One seller's active listings (the edits are the seller's own).
     seller_id = Listing.objects.filter(status="active").values("seller_id").order_by("seller_id").first()["seller_id"]  # type: ignore[index]
     ids = list(Listing.objects.filter(seller_id=seller_id, status="active").values_list("pk", flat=True)[:20])
-    token, _ = Token.objects.get_or_create(user=User.objects.get(pk=seller_id))
+    _token, token = access_token_issue(user=User.objects.get(pk=seller_id), name="bench")
     connection.close()
     redis = RedisProcess(logs).start()
     web = WebProcess({**env, "REDIS_URL": redis.url}, logs, name="broker-web", workers=2).start()
     try:
-        up, up_errors = _edits(web, token.key, ids, 1)
+        up, up_errors = _edits(web, token, ids, 1)
         redis.stop()
-        down, down_errors = _edits(web, token.key, ids, 2)
+        down, down_errors = _edits(web, token, ids, 2)
     finally:
         web.stop()
         redis.stop()

@@ -21,9 +21,9 @@ import requests
 import websockets
 from django.db import connection
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from core.accounts.models import User
+from core.accounts.tokens import access_token_issue
 from core.listings.models import Listing
 from core.messaging.services import conversation_start
 from scripts.bench.figures import summary
@@ -49,8 +49,8 @@ def _people(run: str) -> list[tuple[int, str, str]]:
         conversation, _, _ = conversation_start(buyer=buyer, listing_id=listing_id, body="Is it still available?")
         browser = Client()
         browser.force_login(buyer)
-        token, _ = Token.objects.get_or_create(user_id=seller_id)
-        people.append((conversation.pk, browser.cookies["sessionid"].value, token.key))
+        _token, key = access_token_issue(user=User.objects.get(pk=seller_id), name="bench")
+        people.append((conversation.pk, browser.cookies["sessionid"].value, key))
     connection.close()
     return people
 

@@ -13,13 +13,12 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.accounts.models import AccountType, Language, User
+from core.accounts.models import ACCESS_TOKEN_NAME_MAX, AccessToken, AccountType, Language, User
 from core.accounts.phone import phone_code_confirm, phone_code_send
 from core.accounts.services import (
     user_authenticate,
@@ -27,12 +26,13 @@ from core.accounts.services import (
     user_password_reset_confirm,
     user_password_reset_request,
     user_register,
-    user_sign_out_tokens,
     user_update_profile,
     user_verification_resend,
 )
+from core.accounts.tokens import access_token_issue, access_token_revoke, access_tokens_of
 from core.accounts.verification import user_verify_email
 from web.api.authentication import SessionAuthentication, TokenAuthentication
+from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in, viewer
 from web.api.text_input import json_object
 from web.api.visitors import client_ip
@@ -290,15 +290,52 @@ class LogoutApi(APIView):
         responses={204: None},
         summary="Sign out: ends this browser's session, or revokes the token the request carries",
         description=(
-            "With `Authorization: Token <key>` the account's token is deleted, and with it every push device "
-            "(`/me/devices`): every client using it must ask `auth/token` again."
+            "With `Authorization: Token <key>` that token is deleted, and with it the push devices registered with "
+            "it (`/me/devices`): this client must ask `auth/token` again; the account's other phones and scripts "
+            "stay signed in (`/me/tokens` lists them)."
         ),
     )
     def post(self, request: Request) -> Response:
-        if isinstance(request.auth, Token):
-            user_sign_out_tokens(request.auth.user)
+        if isinstance(request.auth, AccessToken):
+            access_token_revoke(user=request.auth.user, token_id=request.auth.pk)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AccessTokenSerializer(serializers.ModelSerializer):
+    """One signed-in client: never its key, which only the client has."""
+
+    created_at = serializers.DateTimeField(source="created", help_text="When it signed in")
+    expires_at = serializers.DateTimeField(
+        source="expiry", allow_null=True, help_text="It is signed out if unused until then; each use pushes this back"
+    )
+    current = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AccessToken
+        fields = ["id", "name", "created_at", "expires_at", "current"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.BooleanField(help_text="The token this request carries"))
+    def get_current(self, token: AccessToken) -> bool:
+        auth = self.context.get("auth")
+        return isinstance(auth, AccessToken) and auth.pk == token.pk
+
+
+class TokenOutSerializer(AccessTokenSerializer):
+    """A new sign-in, with its key: the server keeps only its hash."""
+
+    token = serializers.SerializerMethodField()
+
+    class Meta(AccessTokenSerializer.Meta):
+        fields = ["token", "id", "name", "created_at", "expires_at"]
+        read_only_fields = fields
+
+    @extend_schema_field(
+        serializers.CharField(help_text="The key for `Authorization: Token <key>`: shown this once, keep it secret")
+    )
+    def get_token(self, token: AccessToken) -> str:
+        return self.context["key"]
 
 
 class TokenApi(APIView):
@@ -306,13 +343,31 @@ class TokenApi(APIView):
     authentication_classes: list = []
 
     @extend_schema(
-        request=CREDENTIALS,
-        responses={200: inline_serializer("TokenOut", {"token": serializers.CharField()}), **LIMITED},
-        summary="Sign in a native client or script: a token for `Authorization: Token <key>`",
+        request=inline_serializer(
+            "TokenIn",
+            {
+                "email": serializers.EmailField(),
+                "password": serializers.CharField(),
+                "name": serializers.CharField(
+                    required=False,
+                    max_length=ACCESS_TOKEN_NAME_MAX,
+                    help_text="This device, as its owner will see it in `/me/tokens` (default: the User-Agent)",
+                ),
+            },
+        ),
+        responses={200: TokenOutSerializer, **LIMITED},
+        examples=[
+            OpenApiExample(
+                "An iPhone signs in",
+                request_only=True,
+                value={"email": "huda@example.bh", "password": "a-Long-passw0rd!", "name": "Huda's iPhone"},
+            )
+        ],
+        summary="Sign in a native client or script: a token of its own for `Authorization: Token <key>`",
         description=(
             "The same limits as `auth/login` (429 with Retry-After). No cookie and no CSRF token are needed or set. "
-            "The account has one token: every client signed in this way shares it until `auth/logout` "
-            "(with the token) or a password change deletes it."
+            "Each sign-in gets its own token (stored hashed): `auth/logout` with it signs out this client only; "
+            "a password change or reset signs out every one. A token unused for API_TOKEN_IDLE_DAYS (90) lapses."
         ),
     )
     def post(self, request: Request) -> Response:
@@ -323,8 +378,32 @@ class TokenApi(APIView):
             ip=client_ip(request),
             device=verified_device(request, data.get("email")),
         )
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        token, key = access_token_issue(user=user, name=data.get("name"), user_agent=request.headers.get("User-Agent", ""))
+        return Response(TokenOutSerializer(token, context={"key": key}).data)
+
+
+class AccessTokensApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=PAGE_PARAMETERS,
+        responses=paged(AccessTokenSerializer(many=True), "AccessTokenPage"),
+        summary="My signed-in apps and scripts (tokens from `auth/token`), newest first",
+    )
+    def get(self, request: Request) -> Response:
+        return page_response(request, access_tokens_of(signed_in(request)), AccessTokenSerializer, context={"auth": request.auth})
+
+
+class AccessTokenDetailApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        responses={204: None},
+        summary="Sign one of my apps or scripts out (404 if it is not mine); its push devices go too",
+    )
+    def delete(self, request: Request, token_id: int) -> Response:
+        access_token_revoke(user=signed_in(request), token_id=token_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @method_decorator(ensure_csrf_cookie, name="get")
@@ -370,7 +449,7 @@ class PasswordChangeApi(APIView):
             "PasswordChange", {"current_password": serializers.CharField(), "new_password": serializers.CharField()}
         ),
         responses={204: None},
-        summary="Change my password (signs out my other sessions and deletes my script tokens)",
+        summary="Change my password (signs out my other sessions and every app and script: all my tokens)",
     )
     def post(self, request: Request) -> Response:
         data = json_object(request)

@@ -8,7 +8,9 @@ wins (their account's choice, on every device), for the messages of this answer.
 from typing import Any
 
 from django.utils import translation
-from rest_framework import authentication
+from django.utils.translation import gettext_lazy as _
+from knox.auth import TokenAuthentication as KnoxTokenAuthentication
+from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 
@@ -21,9 +23,26 @@ def _speak_their_language(request: Request, result: tuple[Any, Any] | None) -> t
     return result
 
 
-class TokenAuthentication(authentication.TokenAuthentication):
+class TokenAuthentication(KnoxTokenAuthentication):
+    """`Authorization: Token <key>`: the key of one of the user's AccessTokens (one
+    per signed-in device, stored hashed by django-rest-knox); request.auth is that
+    AccessToken. Each use pushes its expiry back (settings.REST_KNOX)."""
+
+    keyword = "Token"
+
     def authenticate(self, request: Request) -> tuple[Any, Any] | None:
         return _speak_their_language(request, super().authenticate(request))
+
+    def authenticate_credentials(self, token: bytes | str) -> tuple[Any, Any]:
+        """(user, AccessToken) of `token`; AuthenticationFailed if none is, as for a key
+        that is not even text (the header is Latin-1, a key is ASCII)."""
+        if isinstance(token, str):
+            token = token.encode("latin-1", errors="replace")
+        try:
+            token.decode("ascii")
+        except UnicodeDecodeError:
+            raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+        return super().authenticate_credentials(token)
 
 
 class SessionAuthentication(authentication.SessionAuthentication):

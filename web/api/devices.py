@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.accounts.models import Language
+from core.accounts.models import AccessToken, Language
 from core.push.models import Device, Platform
 from core.push.selectors import devices_of
 from core.push.services import device_delete, device_register
@@ -54,7 +54,7 @@ class DevicesApi(APIView):
         description=(
             "Idempotent per token: registering it again updates its platform and language and answers the same "
             "device; a token registered by another account moves to mine. Register again when the language "
-            "changes. Before signing out, delete the device."
+            "changes. Signing out (`auth/logout` with the token that registered it) removes it."
         ),
         examples=[
             OpenApiExample(
@@ -64,7 +64,8 @@ class DevicesApi(APIView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        device = device_register(user=signed_in(request), data=json_object(request))
+        access_token = request.auth if isinstance(request.auth, AccessToken) else None
+        device = device_register(user=signed_in(request), data=json_object(request), access_token=access_token)
         return Response(DeviceSerializer(device).data, status=status.HTTP_201_CREATED)
 
 

@@ -90,8 +90,10 @@ PAGE_PARAMETERS = [
 ]
 
 
-def page_response(request: Request, queryset: QuerySet | Sequence, serializer_class: type[BaseSerializer]) -> Response:
-    """One page of `queryset`, serialized, as the API answers lists."""
+def page_response(
+    request: Request, queryset: QuerySet | Sequence, serializer_class: type[BaseSerializer], *, context: dict | None = None
+) -> Response:
+    """One page of `queryset`, serialized (with the serializer's `context`), as the API answers lists."""
     paginator = PagePagination()
     page = paginator.paginate_queryset(queryset, request)
-    return paginator.get_paginated_response(serializer_class(page, many=True).data)
+    return paginator.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)

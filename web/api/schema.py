@@ -8,16 +8,21 @@ Idempotency-Key header.
 
 from typing import Any
 
-from drf_spectacular.authentication import SessionScheme
+from drf_spectacular.authentication import SessionScheme, TokenScheme
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 
 
 class SayaraSessionScheme(SessionScheme):
-    """The session cookie, as the API's own session authentication (web/api/authentication.py) reads it.
-    (Token authentication's scheme covers subclasses already.)"""
+    """The session cookie, as the API's own session authentication (web/api/authentication.py) reads it."""
 
     target_class = "web.api.authentication.SessionAuthentication"
+
+
+class SayaraTokenScheme(TokenScheme):
+    """`Authorization: Token <key>`, as before the tokens became one per device (django-rest-knox's)."""
+
+    target_class = "web.api.authentication.TokenAuthentication"
 
 
 ERROR = {"$ref": "#/components/schemas/Error"}

@@ -45,6 +45,8 @@ urlpatterns = [
     path("me/alert-emails", alerts.AlertEmailSettingsApi.as_view()),
     # An alert e-mail's one-click unsubscribe link: a page, not JSON (web/unsubscribe.py)
     path("unsubscribe/<str:token>", unsubscribe.unsubscribe),
+    path("me/tokens", accounts.AccessTokensApi.as_view()),
+    path("me/tokens/<int:token_id>", accounts.AccessTokenDetailApi.as_view()),
     path("me/devices", devices.DevicesApi.as_view()),
     path("me/devices/<int:device_id>", devices.DeviceDetailApi.as_view()),
     # Catalog

@@ -8,10 +8,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from core.outbox.models import OutboxEntry
-from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email
+from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email, token_for
 from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
 from testing.listings import listing_data
@@ -83,9 +82,7 @@ def test_an_unverified_account_signs_in_but_must_verify_to_publish_or_write(asgi
     seller = UserFactory()
     browser = Browser(asgi_server)
     browser.sign_in(user.email)
-    listing = Browser(asgi_server, token=Token.objects.create(user=seller).key).post(
-        "/api/v1/listings", listing_data(toyota_land_cruiser())
-    )
+    listing = Browser(asgi_server, token=token_for(seller)).post("/api/v1/listings", listing_data(toyota_land_cruiser()))
 
     publish = browser.post("/api/v1/listings", listing_data(toyota_land_cruiser()))
     draft = browser.post("/api/v1/listings", {**listing_data(toyota_land_cruiser()), "status": "draft"})
@@ -176,7 +173,7 @@ def test_wrong_passwords_slow_that_client_down_but_the_owner_s_device_gets_throu
 
 def test_a_password_change_keeps_this_session_and_ends_the_others(asgi_server):
     user = UserFactory()
-    token = Token.objects.create(user=user).key
+    token = token_for(user)
     this, other = Browser(asgi_server), Browser(asgi_server)
     this.sign_in(user.email)
     other.sign_in(user.email)

@@ -11,11 +11,10 @@ import re
 
 import pytest
 from django.test import override_settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.listings import services
-from testing.accounts import PASSWORD, UserFactory, fresh_ip
+from testing.accounts import PASSWORD, UserFactory, fresh_ip, token_for
 from testing.catalog import toyota_land_cruiser
 from testing.listings import listing_data, make_listing
 
@@ -39,7 +38,7 @@ def client_for(user=None, language: str = "ar") -> APIClient:
     # Its own address, so other tests' wrong passwords from 127.0.0.1 never rate-limit it.
     client = APIClient(HTTP_ACCEPT_LANGUAGE=language, REMOTE_ADDR=fresh_ip())
     if user is not None:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
     return client
 
 

@@ -8,12 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from PIL import Image
-from rest_framework.authtoken.models import Token
 
 from core.alerts.models import SavedSearch
 from core.listings.models import Listing, ListingPhoto
 from core.messaging.models import ConversationReport, Message
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
 from testing.listings import listing_data, make_listing
@@ -39,7 +38,7 @@ def _png() -> bytes:
 @pytest.fixture
 def seller(asgi_server):
     user = UserFactory()
-    return user, Browser(asgi_server, token=Token.objects.create(user=user).key)
+    return user, Browser(asgi_server, token=token_for(user))
 
 
 def test_a_retried_listing_create_answers_the_same_and_creates_one_listing(seller):

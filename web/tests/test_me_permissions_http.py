@@ -5,12 +5,11 @@ what is not theirs, the owner → 2xx."""
 from dataclasses import dataclass
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from core.alerts.models import Notification
 from core.alerts.services import notifications_record
 from core.favorites.services import favorite_add
-from testing.accounts import PASSWORD, UserFactory
+from testing.accounts import PASSWORD, UserFactory, token_for
 from testing.alerts import make_saved_search
 from testing.browser import Browser
 from testing.listings import make_listing
@@ -35,7 +34,7 @@ def world(asgi_server) -> World:
         "staff": UserFactory(is_staff=True),
         "analyst": UserFactory(is_analyst=True),
     }
-    clients = {role: Browser(asgi_server, token=Token.objects.create(user=user).key) for role, user in users.items()}
+    clients = {role: Browser(asgi_server, token=token_for(user)) for role, user in users.items()}
     clients["anonymous"] = Browser(asgi_server)
     active, draft = make_listing(), make_listing(seller=owner, publish=False)
     favorite_add(user=owner, listing_id=active.pk)

@@ -4,10 +4,9 @@ and what they take down leaves search through the outbox."""
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from core.listings.models import Listing, ListingReport
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.catalog import CarModelFactory
 from testing.index import index_listings
 from testing.listings import make_listing
@@ -98,7 +97,7 @@ def test_suspending_a_seller_takes_every_listing_of_theirs_out_of_search_and_sto
     seller = UserFactory()
     reported, other = make_listing(seller=seller, car=model), make_listing(seller=seller, car=model)
     bystander = make_listing(car=model)
-    token = Token.objects.create(user=seller)
+    token = token_for(seller)
     api.force_authenticate(UserFactory())
     report(api, reported, reason="scam")
     index_listings()
@@ -110,7 +109,7 @@ def test_suspending_a_seller_takes_every_listing_of_theirs_out_of_search_and_sto
     assert set(Listing.objects.filter(seller=seller).values_list("status", flat=True)) == {"hidden"}
     assert ListingReport.objects.get().resolution == "suspended"
     api.force_authenticate(None)
-    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 401
+    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
     assert other.pk not in searched(api, model)
 
 
@@ -158,6 +157,6 @@ def test_lifting_a_suspension_brings_the_sellers_listings_back_as_they_were(api,
     statuses = dict(Listing.objects.filter(seller=seller).values_list("pk", "status"))
     assert statuses == {reported.pk: "active", other.pk: "active", draft.pk: "draft", taken_down.pk: "hidden"}
     assert sorted(searched(api, model)) == sorted([reported.pk, other.pk])
-    token = Token.objects.create(user=seller)
+    token = token_for(seller)
     api.force_authenticate(None)
-    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+    assert api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200

@@ -1,12 +1,11 @@
 """web/api/permissions.py: IsAnalyst and IsStaff on a view, through DRF's own request handling."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
 from rest_framework.views import APIView
 
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from web.api.permissions import IsAnalyst, IsStaff
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ class StaffOnly(APIView):
 
 
 def call(view: type[APIView], user=None) -> int:
-    headers = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"} if user else {}
+    headers = {"HTTP_AUTHORIZATION": f"Token {token_for(user)}"} if user else {}
     return view.as_view()(APIRequestFactory().get("/", **headers)).status_code
 
 

@@ -14,8 +14,8 @@ from itertools import product
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
-from rest_framework.authtoken.models import Token
 
+from core.accounts.tokens import access_token_issue
 from core.alerts.services import notifications_record
 from core.alerts.unsubscribe import Topic, unsubscribe_token
 from core.favorites.services import favorite_add
@@ -24,7 +24,7 @@ from core.push.services import device_register
 from indexer.relay import relay_outbox
 from search.engine import get_engine
 from search.index import listings_alias
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.alerts import make_saved_search
 from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
@@ -97,6 +97,7 @@ def owner_world(asgi_server, fresh_index):
     parameters = {
         "conversation_id": [conversation.pk],
         "device_id": [device.pk],
+        "token_id": [access_token_issue(user=owner, name="Owner's phone")[0].pk],
         "listing_id": [active.pk, draft.pk],
         "photo_id": [1],
         "name": ["x.jpg"],
@@ -110,9 +111,9 @@ def owner_world(asgi_server, fresh_index):
     }
     viewers = {
         "anonymous": Browser(asgi_server),
-        "buyer": Browser(asgi_server, token=Token.objects.create(user=buyer).key),
-        "staff": Browser(asgi_server, token=Token.objects.create(user=UserFactory(is_staff=True)).key),
-        "analyst": Browser(asgi_server, token=Token.objects.create(user=UserFactory(is_analyst=True)).key),
+        "buyer": Browser(asgi_server, token=token_for(buyer)),
+        "staff": Browser(asgi_server, token=token_for(UserFactory(is_staff=True))),
+        "analyst": Browser(asgi_server, token=token_for(UserFactory(is_analyst=True))),
     }
     secrets = [owner.email, owner.email.split("@")[0], owner.phone, owner.phone.removeprefix("+973")]
     return owner, parameters, viewers, secrets
@@ -129,7 +130,7 @@ def test_the_sweep_covers_every_get_route_of_the_schema(asgi_server):
 
 def test_no_endpoint_shows_the_owner_s_email_or_phone_to_anyone_else(owner_world):
     owner, parameters, viewers, secrets = owner_world
-    owner_client = Browser(viewers["anonymous"].base_url, token=Token.objects.create(user=owner).key)
+    owner_client = Browser(viewers["anonymous"].base_url, token=token_for(owner))
     # The sweep can fail: the owner's own account does show them.
     assert owner.email in owner_client.get("/api/v1/me").text
 

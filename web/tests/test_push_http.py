@@ -1,12 +1,13 @@
 """Push notifications end to end: the mobile app registers its device over HTTP,
 and the real worker pushes new messages and saved-search matches through the
-real Expo sender to the recording push service on loopback (testing/push.py)."""
+real Expo sender to the recording push service on loopback (testing/push.py),
+and reads the receipts back from it."""
 
 from collections.abc import Iterator
 
 import pytest
 
-from core.push.models import Device
+from core.push.models import Device, PushTicket
 from scripts.processes import WorkerProcess
 from testing.accounts import PASSWORD, UserFactory
 from testing.catalog import toyota_land_cruiser
@@ -28,8 +29,9 @@ def push_server() -> Iterator[PushServer]:
 
 @pytest.fixture(scope="module")
 def push_worker(django_db_setup, tmp_path_factory, push_server) -> Iterator[WorkerProcess]:
-    """The real worker, pushing to the recording server; saved-search alerts every second."""
-    worker = WorkerProcess(worker_env(ALERTS_INTERVAL_SECONDS="1", **push_server.env()), tmp_path_factory.mktemp("push"))
+    """The real worker, pushing to the recording server; saved-search alerts and receipts every second."""
+    env = worker_env(ALERTS_INTERVAL_SECONDS="1", PUSH_RECEIPTS_SECONDS="1", PUSH_RECEIPT_DELAY_SECONDS="0", **push_server.env())
+    worker = WorkerProcess(env, tmp_path_factory.mktemp("push"))
     worker.start()
     yield worker
     worker.stop()
@@ -40,10 +42,12 @@ def _fresh_send_limits() -> None:
     reset_send_limits()
 
 
-def _app_with_device(asgi_server: str, user, language: str, *, gone: bool = False) -> tuple[NativeClient, str]:
+def _app_with_device(
+    asgi_server: str, user, language: str, *, gone: bool = False, uninstalled: bool = False
+) -> tuple[NativeClient, str]:
     app = NativeClient(asgi_server)
     assert app.sign_in(user.email, PASSWORD).status_code == 200
-    token = expo_token(gone=gone)
+    token = expo_token(gone=gone, uninstalled=uninstalled)
     registered = app.post("/api/v1/me/devices", {"token": token, "platform": "ios", "language": language})
     assert registered.status_code == 201, registered.text
     return app, token
@@ -76,6 +80,23 @@ def test_an_uninstalled_app_stops_getting_pushes_and_its_device_is_removed(asgi_
 
     wait_until(lambda: not Device.objects.filter(token=gone_token).exists(), timeout=30, message="the device removed")
     assert len(push_server.sent_to(gone_token)) == 1
+
+
+def test_an_app_uninstalled_after_expo_took_the_push_is_removed_when_its_receipt_says_so(asgi_server, push_worker, push_server):
+    conversation = start_conversation()
+    _, uninstalled = _app_with_device(asgi_server, conversation.seller, "en", uninstalled=True)
+    _, healthy = _app_with_device(asgi_server, conversation.seller, "en")
+    buyer_app = NativeClient(asgi_server)
+    buyer_app.sign_in(conversation.buyer.email, PASSWORD)
+
+    buyer_app.post(f"/api/v1/conversations/{conversation.pk}/messages", {"body": "Hello?"})
+
+    wait_until(lambda: not Device.objects.filter(token=uninstalled).exists(), timeout=30, message="the device removed")
+    wait_until(lambda: not PushTicket.objects.filter(device__token=healthy).exists(), timeout=30, message="its receipt read")
+    assert len(push_server.sent_to(uninstalled)) == 1  # its ticket was "ok"
+    assert push_server.receipts_asked_for(uninstalled) >= 1
+    assert push_server.receipts_asked_for(healthy) >= 1
+    assert Device.objects.filter(token=healthy).exists()
 
 
 def test_new_matches_of_a_saved_search_are_pushed(asgi_server, push_worker, push_server, fresh_index):

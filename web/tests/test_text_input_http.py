@@ -12,12 +12,12 @@ import re
 
 import pytest
 from PIL import Image
-from rest_framework.authtoken.models import Token
 
+from core.accounts.tokens import access_token_issue
 from core.listings.photos import listing_photo_add
 from core.messaging.services import conversation_start
 from core.push.services import device_register
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.alerts import make_saved_search
 from testing.browser import Browser
 from testing.catalog import toyota_land_cruiser
@@ -57,9 +57,11 @@ def world(asgi_server, fresh_index):
         "conversation_id": conversation.pk,
         "saved_search_id": saved.pk,
         "seller_id": owner.pk,
+        # Another phone's sign-in: revoking it leaves the sweep's own token.
+        "token_id": access_token_issue(user=owner, name="Another phone")[0].pk,
     }
     index_listings()  # the operations that search find an index, so what they answer is their own
-    return Browser(asgi_server, token=Token.objects.create(user=owner).key), ids
+    return Browser(asgi_server, token=token_for(owner)), ids
 
 
 def _operations(client: Browser, ids: dict[str, int]):

@@ -6,16 +6,15 @@ import json
 
 import pytest
 import requests
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
-from core.accounts.models import User
+from core.accounts.models import AccessToken, User
 from core.accounts.verification import email_verification_link
 from core.messaging.services import message_send
 from core.push.models import Device
-from testing.accounts import PASSWORD, UserFactory, fresh_email, fresh_ip
+from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email, fresh_ip
 from testing.browser import Browser
 from testing.messaging import reset_send_limits, start_conversation
 from testing.native import NativeClient
@@ -80,13 +79,97 @@ def test_a_native_client_registers_verifies_signs_in_chats_and_signs_out_without
     assert pushed["message"]["body"] == "Still available."
     assert echoed["message"]["body"] == "Can I see it today?"
     assert signed_out.status_code == 204
-    assert not Token.objects.filter(user=user).exists()
+    assert not AccessToken.objects.filter(user=user).exists()
     assert not Device.objects.filter(user=user).exists()  # a signed-out phone hears nothing more
     assert after.status_code == 401
     assert revoked == CLOSE_UNAUTHENTICATED
 
 
-@pytest.mark.parametrize("header", ["Token " + "0" * 40, "Token", "Token a b", "Bearer abc", ""])
+def test_each_phone_has_its_own_sign_in_and_signing_one_out_leaves_the_other(asgi_server):
+    conversation = start_conversation()
+    user = conversation.buyer
+    phone, tablet = NativeClient(asgi_server), NativeClient(asgi_server)
+    phone.sign_in(user.email, PASSWORD, name="Huda's iPhone")
+    tablet.sign_in(user.email, PASSWORD, name="Huda's iPad")
+    phone_push, tablet_push = expo_token(), expo_token()
+    phone.post("/api/v1/me/devices", {"token": phone_push, "platform": "ios"})
+    tablet.post("/api/v1/me/devices", {"token": tablet_push, "platform": "ios"})
+    sessions = tablet.get("/api/v1/me/tokens")
+
+    signed_out = phone.post("/api/v1/auth/logout")
+    phone_after = phone.get("/api/v1/me")
+    tablet_after = tablet.get("/api/v1/me")
+    with phone.chat() as socket:
+        phone_socket = _closed_code(socket)
+    with tablet.chat() as socket:
+        message_send(sender=conversation.seller, conversation_id=conversation.pk, body="Still yours?")
+        tablet_hears = _receive(socket, "message")
+    left = tablet.get("/api/v1/me/tokens")
+
+    assert phone.token != tablet.token
+    assert sessions.status_code == 200, sessions.text
+    assert [(row["name"], row["current"]) for row in sessions.json()["results"]] == [
+        ("Huda's iPad", True),
+        ("Huda's iPhone", False),
+    ]
+    assert set(sessions.json()["results"][0]) == {"id", "name", "created_at", "expires_at", "current"}
+    assert signed_out.status_code == 204
+    assert phone_after.status_code == 401
+    assert phone_socket == CLOSE_UNAUTHENTICATED
+    assert tablet_after.status_code == 200
+    assert tablet_hears["message"]["body"] == "Still yours?"
+    assert [row["name"] for row in left.json()["results"]] == ["Huda's iPad"]
+    # Only the signed-out phone's push device went.
+    assert list(Device.objects.filter(user=user).values_list("token", flat=True)) == [tablet_push]
+
+
+def test_an_app_signs_another_out_and_a_password_change_signs_out_every_one(asgi_server):
+    user = UserFactory()
+    phone, script, other = NativeClient(asgi_server), NativeClient(asgi_server), NativeClient(asgi_server)
+    phone.sign_in(user.email, PASSWORD, name="Phone")
+    script.sign_in(user.email, PASSWORD)
+    stranger = NativeClient(asgi_server)
+    stranger.sign_in(UserFactory().email, PASSWORD)
+    script_row = next(row for row in phone.get("/api/v1/me/tokens").json()["results"] if not row["current"])
+    not_theirs = stranger.delete(f"/api/v1/me/tokens/{script_row['id']}")
+    revoked = phone.delete(f"/api/v1/me/tokens/{script_row['id']}")
+    script_after = script.get("/api/v1/me")
+    other.sign_in(user.email, PASSWORD)
+    phone.post("/api/v1/me/devices", {"token": expo_token(), "platform": "android"})
+
+    changed = other.post("/api/v1/me/password", {"current_password": PASSWORD, "new_password": NEW_PASSWORD})
+
+    assert script_row["name"].startswith("python-requests/")  # no name given: its User-Agent
+    assert not_theirs.status_code == 404
+    assert revoked.status_code == 204
+    assert script_after.status_code == 401
+    assert changed.status_code == 204
+    assert phone.get("/api/v1/me").status_code == 401
+    assert other.get("/api/v1/me").status_code == 401
+    with other.chat() as socket:
+        assert _closed_code(socket) == CLOSE_UNAUTHENTICATED
+    assert not Device.objects.filter(user=user).exists()
+    assert other.sign_in(user.email, NEW_PASSWORD).status_code == 200
+
+
+def test_a_token_is_kept_hashed_and_a_bad_name_is_a_400(asgi_server):
+    user = UserFactory()
+    app = NativeClient(asgi_server)
+
+    signed_in = app.sign_in(user.email, PASSWORD, name="  My   phone ")
+    too_long = NativeClient(asgi_server).sign_in(user.email, PASSWORD, name="x" * 81)
+    not_text = NativeClient(asgi_server).sign_in(user.email, PASSWORD, name=["phone"])
+
+    stored = AccessToken.objects.get(user=user)
+    body = signed_in.json()
+    assert set(body) == {"token", "id", "name", "created_at", "expires_at"}
+    assert body["name"] == "My phone" and body["id"] == stored.pk
+    assert body["token"] not in (stored.digest, stored.token_key) and stored.digest != body["token"]
+    assert too_long.status_code == 400 and set(too_long.json()) == {"name"}
+    assert not_text.status_code == 400 and set(not_text.json()) == {"name"}
+
+
+@pytest.mark.parametrize("header", ["Token " + "0" * 40, "Token", "Token a b", "Bearer abc", "", "Token caf\u00e9"])
 def test_a_bad_token_on_the_chat_handshake_is_closed_with_4401(asgi_server, header):
     with NativeClient(asgi_server).chat(authorization=header) as socket:
         assert _closed_code(socket) == CLOSE_UNAUTHENTICATED

@@ -3,10 +3,9 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from rest_framework.authtoken.models import Token
 
 from core.accounts import limits
-from core.accounts.models import User
+from core.accounts.models import AccessToken, User
 from core.accounts.services import (
     INVALID_RESET_LINK,
     password_reset_link,
@@ -28,7 +27,7 @@ from core.accounts.verification import (
 )
 from core.listings.services import listing_publish
 from core.messaging.services import conversation_start
-from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email, fresh_ip
+from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory, fresh_email, fresh_ip, token_for
 from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
@@ -266,15 +265,16 @@ def test_change_password_checks_the_current_one_and_the_validators():
     assert set(caught.value.message_dict) == {"current_password", "new_password"}
 
 
-def test_change_password_sets_it_and_deletes_the_script_tokens():
+def test_change_password_sets_it_and_deletes_every_token():
     user = UserFactory()
-    Token.objects.create(user=user)
+    token_for(user, "phone")
+    token_for(user, "script")
 
     user_change_password(user=user, current_password=PASSWORD, new_password=NEW_PASSWORD)
 
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
-    assert not Token.objects.filter(user=user).exists()
+    assert not AccessToken.objects.filter(user=user).exists()
 
 
 def test_change_password_refuses_the_same_password():
@@ -346,7 +346,7 @@ def test_reset_mail_is_in_the_account_language_with_a_working_link(settings):
 
 def test_reset_confirm_sets_the_password_once_verifies_the_address_and_lifts_every_wait():
     user = UserFactory(email_verified_at=None)
-    Token.objects.create(user=user)
+    token_for(user)
     ip = fresh_ip()
     for _ in range(5):
         with pytest.raises(ValidationError):
@@ -358,7 +358,7 @@ def test_reset_confirm_sets_the_password_once_verifies_the_address_and_lifts_eve
     assert user_authenticate(email=user.email, password=NEW_PASSWORD, ip=ip) == user
     user.refresh_from_db()
     assert user.email_verified
-    assert not Token.objects.filter(user=user).exists()
+    assert not AccessToken.objects.filter(user=user).exists()
     with pytest.raises(ValidationError) as reused:
         user_password_reset_confirm(uid=uid, token=token, new_password="yet-another-Secret-1")
     assert reused.value.message_dict == {"token": [INVALID_RESET_LINK]}

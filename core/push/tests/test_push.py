@@ -12,7 +12,8 @@ from django.utils import timezone
 from core.accounts.services import user_change_password
 from core.messaging.services import message_send
 from core.push.delivery import pushes_send
-from core.push.models import Device, Push
+from core.push.models import Device, Push, PushTicket
+from core.push.receipts import push_receipts_check
 from core.push.services import device_register, push_alert_record
 from testing.accounts import NEW_PASSWORD, PASSWORD, UserFactory
 from testing.messaging import reset_send_limits, start_conversation
@@ -151,3 +152,44 @@ def test_pushes_wait_while_the_push_service_is_unavailable_and_stale_ones_are_dr
     assert (during, waiting, after) == (0, 2, 1)
     assert alert["title"] == "سيارات جديدة لـ «تويوتا»"
     assert not Push.objects.exists()
+
+
+def test_receipts_are_read_once_due_and_one_saying_the_app_is_gone_removes_its_device(push_server, settings):
+    settings.PUSH_RECEIPT_DELAY_SECONDS = 15 * 60
+    user = UserFactory()
+    uninstalled, kept = expo_token(uninstalled=True), expo_token()
+    for token in (uninstalled, kept):
+        device_register(user=user, data={"token": token, "platform": "ios"})
+    with transaction.atomic():
+        push_alert_record(user_id=user.pk, saved_search_id=3, name="Patrols", listing_ids=[4])
+    pushes_send()
+    tickets = PushTicket.objects.count()
+
+    too_early = push_receipts_check()
+    later = timezone.now() + datetime.timedelta(minutes=16)
+    push_server.unavailable.set()
+    during_outage = push_receipts_check(now=later)
+    kept_through_outage = PushTicket.objects.count()
+    push_server.unavailable.clear()
+    removed = push_receipts_check(now=later)
+
+    assert tickets == 2
+    assert (too_early, during_outage, kept_through_outage) == (0, 0, 2)
+    assert removed == 1
+    assert list(Device.objects.filter(user=user).values_list("token", flat=True)) == [kept]
+    assert not PushTicket.objects.exists()
+
+
+def test_a_ticket_without_a_receipt_is_asked_about_again_and_forgotten_after_a_day(push_server, settings):
+    settings.PUSH_RECEIPT_DELAY_SECONDS = 0
+    device = device_register(user=UserFactory(), data={"token": expo_token(), "platform": "android"})
+    PushTicket.objects.create(ticket_id="not-known-to-expo", device=device)
+
+    push_receipts_check()
+    push_receipts_check()
+    waiting = PushTicket.objects.count()
+    push_receipts_check(now=timezone.now() + datetime.timedelta(hours=25))
+
+    assert waiting == 1
+    assert not PushTicket.objects.exists()
+    assert Device.objects.filter(pk=device.pk).exists()

@@ -117,7 +117,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: ends this browser's session, or revokes the token the request carries
-         * @description With `Authorization: Token <key>` the account's token is deleted, and with it every push device (`/me/devices`): every client using it must ask `auth/token` again.
+         * @description With `Authorization: Token <key>` that token is deleted, and with it the push devices registered with it (`/me/devices`): this client must ask `auth/token` again; the account's other phones and scripts stay signed in (`/me/tokens` lists them).
          */
         post: operations["auth_logout_create"];
         delete?: never;
@@ -190,8 +190,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign in a native client or script: a token for `Authorization: Token <key>`
-         * @description The same limits as `auth/login` (429 with Retry-After). No cookie and no CSRF token are needed or set. The account has one token: every client signed in this way shares it until `auth/logout` (with the token) or a password change deletes it.
+         * Sign in a native client or script: a token of its own for `Authorization: Token <key>`
+         * @description The same limits as `auth/login` (429 with Retry-After). No cookie and no CSRF token are needed or set. Each sign-in gets its own token (stored hashed): `auth/logout` with it signs out this client only; a password change or reset signs out every one. A token unused for API_TOKEN_IDLE_DAYS (90) lapses.
          */
         post: operations["auth_token_create"];
         delete?: never;
@@ -644,7 +644,7 @@ export interface paths {
         put?: never;
         /**
          * Register this device's push token (again): new messages and saved-search alerts are pushed to it
-         * @description Idempotent per token: registering it again updates its platform and language and answers the same device; a token registered by another account moves to mine. Register again when the language changes. Before signing out, delete the device.
+         * @description Idempotent per token: registering it again updates its platform and language and answers the same device; a token registered by another account moves to mine. Register again when the language changes. Signing out (`auth/logout` with the token that registered it) removes it.
          */
         post: operations["me_devices_create"];
         delete?: never;
@@ -816,7 +816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password (signs out my other sessions and deletes my script tokens) */
+        /** Change my password (signs out my other sessions and every app and script: all my tokens) */
         post: operations["me_password_create"];
         delete?: never;
         options?: never;
@@ -947,6 +947,40 @@ export interface paths {
         patch: operations["me_saved_searches_partial_update"];
         trace?: never;
     };
+    "/api/v1/me/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My signed-in apps and scripts (tokens from `auth/token`), newest first */
+        get: operations["me_tokens_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign one of my apps or scripts out (404 if it is not mine); its push devices go too */
+        delete: operations["me_tokens_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/unread": {
         parameters: {
             query?: never;
@@ -1019,6 +1053,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One signed-in client: never its key, which only the client has. */
+        AccessToken: {
+            readonly id: number;
+            readonly name: string;
+            /**
+             * Format: date-time
+             * @description When it signed in
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description It is signed out if unused until then; each use pushes this back
+             */
+            expires_at: string | null;
+            /** @description The token this request carries */
+            readonly current: boolean;
+        };
+        AccessTokenPage: {
+            results: components["schemas"]["AccessToken"][];
+            /** @description Items in all pages */
+            count: number;
+            page: number;
+            page_size: number;
+        };
         /**
          * @description * `private` - Private seller
          *     * `dealer` - Dealer
@@ -2126,8 +2184,29 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        TokenInRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            /** @description This device, as its owner will see it in `/me/tokens` (default: the User-Agent) */
+            name?: string;
+        };
+        /** @description A new sign-in, with its key: the server keeps only its hash. */
         TokenOut: {
-            token: string;
+            /** @description The key for `Authorization: Token <key>`: shown this once, keep it secret */
+            readonly token: string;
+            readonly id: number;
+            readonly name: string;
+            /**
+             * Format: date-time
+             * @description When it signed in
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description It is signed out if unused until then; each use pushes this back
+             */
+            expires_at: string | null;
         };
         /**
          * @description * `automatic` - Automatic
@@ -3116,9 +3195,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CredentialsRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CredentialsRequest"];
-                "multipart/form-data": components["schemas"]["CredentialsRequest"];
+                "application/json": components["schemas"]["TokenInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenInRequest"];
+                "multipart/form-data": components["schemas"]["TokenInRequest"];
             };
         };
         responses: {
@@ -8146,6 +8225,158 @@ export interface operations {
             };
             /** @description A body in a media type this operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_tokens_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based */
+                page?: number;
+                /** @description 1–100 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenPage"];
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_tokens_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Does not exist, or is not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (reload and try again) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

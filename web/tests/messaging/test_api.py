@@ -7,14 +7,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from PIL import Image
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.listings.models import Listing, ListingPhoto
 from core.listings.services import listing_mark_sold
 from core.messaging import realtime, services
 from core.messaging.models import Conversation, Message
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.browser import Browser
 from testing.listings import make_listing
 from testing.messaging import XSS_PAYLOADS, start_conversation
@@ -164,7 +163,7 @@ def test_catching_up_while_messages_arrive_never_skips_one(asgi_server, settings
         connection.close()
 
     sender = threading.Thread(target=other_side)
-    reader = Browser(asgi_server, token=Token.objects.create(user=conversation.buyer).key)
+    reader = Browser(asgi_server, token=token_for(conversation.buyer))
     url = f"/api/v1/conversations/{conversation.pk}/messages"
     cursor = conversation.messages.get().pk
     seen: list[int] = []
@@ -319,9 +318,8 @@ def test_the_other_participant_is_never_shown_with_email_or_phone():
 
 def test_token_clients_reach_messaging():
     conversation = start_conversation()
-    token = Token.objects.create(user=conversation.buyer)
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token_for(conversation.buyer)}")
 
     assert api.get(f"/api/v1/conversations/{conversation.pk}").status_code == 200
 

@@ -11,11 +11,10 @@ import pytest
 import redis
 import websockets
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 
 from core.messaging.realtime import user_group
 from scripts.processes import RedisProcess, WebProcess
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.browser import Browser
 from testing.messaging import start_conversation
 from testing.processes import wait_until, worker_env
@@ -114,7 +113,7 @@ def test_an_idle_socket_still_receives_its_next_push(tmp_path):
     try:
         conversation = start_conversation(body="Is it still available?")
         buyer = ChatClient(web, conversation.buyer)
-        seller = Browser(web.url, token=Token.objects.create(user=conversation.seller).key)
+        seller = Browser(web.url, token=token_for(conversation.seller))
 
         async def run() -> dict:
             socket = await buyer.open()
