@@ -47,7 +47,7 @@ export function useErrorText() {
   const { t } = useTranslation();
   return (error: unknown): string => {
     if (error instanceof ApiError) {
-      if (error.kind === "validation" || error.kind === "forbidden") {
+      if (error.kind === "validation" || error.kind === "forbidden" || error.kind === "conflict") {
         const messages = error.messages;
         if (messages.length) return messages.join(" ");
       }
@@ -64,6 +64,16 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
     <View style={styles.notice} accessibilityRole="alert">
       <Text style={styles.error}>{text(error)}</Text>
       {onRetry ? <Button variant="secondary" label={t("errors.retry")} onPress={onRetry} /> : null}
+    </View>
+  );
+}
+
+/** A screen's data on its way. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <View style={styles.notice}>
+      <ActivityIndicator color={colors.brand} accessibilityLabel={t("errors.loading")} />
     </View>
   );
 }
