@@ -154,7 +154,6 @@ export const ar: Strings = {
     whatsapp: "واتساب",
     byDay: "آخر 30 يومًا، يومًا بيوم",
     none: "لا مشاهدات أو تواصل في آخر 30 يومًا بعد.",
-    day: "{{date}}: المشاهدات {{views}}، الحفظ {{saves}}، الرسائل {{messages}}، الاتصالات {{calls}}، واتساب {{whatsapp}}",
   },
   profile: {
     title: "الملف الشخصي",

@@ -153,7 +153,6 @@ export const en = {
     whatsapp: "WhatsApp",
     byDay: "The last 30 days, by day",
     none: "No views or leads in the last 30 days yet.",
-    day: "{{date}}: {{views}} views, {{saves}} saves, {{messages}} messages, {{calls}} calls, {{whatsapp}} WhatsApp",
   },
   profile: {
     title: "Profile",

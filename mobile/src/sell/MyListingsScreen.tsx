@@ -100,7 +100,7 @@ function MyListing({ listing, onDone }: { listing: Listing; onDone: (notice: str
   const photo = listing.photos[0]?.thumbnail_url;
   const live = listing.status === "active" || listing.status === "expired";
   return (
-    <View style={styles.card}>
+    <View style={styles.card} testID={`my-listing-${listing.id}`}>
       <View style={styles.top}>
         {photo ? <Image source={{ uri: photo }} style={styles.photo} /> : <View style={styles.photo} />}
         <View style={styles.body}>

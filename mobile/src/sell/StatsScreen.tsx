@@ -41,11 +41,12 @@ export function StatsScreen({ route }: RootScreen<"ListingStats">) {
       </Text>
       {busy.length ? (
         busy.map((day) => {
-          const figures = Object.fromEntries(COLUMNS.map((column) => [column, number(day[column])]));
+          const figures = COLUMNS.map((column) => `${t(`stats.${column}`)} ${number(day[column])}`).join(" · ");
           return (
-            <Text key={day.day} style={styles.day}>
-              {t("stats.day", { date: formatDate(day.day, language), ...figures })}
-            </Text>
+            <View key={day.day} style={styles.day}>
+              <Text style={styles.date}>{formatDate(day.day, language)}</Text>
+              <Text style={styles.muted}>{figures}</Text>
+            </View>
           );
         })
       ) : (
@@ -63,5 +64,6 @@ const styles = StyleSheet.create({
   total: { minWidth: 96, flexGrow: 1, backgroundColor: colors.surface, borderRadius: 10, borderWidth: 1, borderColor: colors.border, padding: space.md, gap: space.xs },
   figure: { fontSize: 22, fontWeight: "700", color: colors.text, textAlign: "left" },
   muted: { color: colors.muted, textAlign: "left" },
-  day: { color: colors.text, textAlign: "left", paddingVertical: space.xs },
+  day: { paddingVertical: space.xs, gap: space.xs },
+  date: { fontWeight: "600", color: colors.text, textAlign: "left" },
 });
