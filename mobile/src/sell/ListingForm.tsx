@@ -11,7 +11,7 @@ import { api, ApiError, ok } from "@/api/client";
 import type { Listing, ListingWrite, Schema } from "@/api/types";
 import { currentLanguage } from "@/i18n";
 import { formatMoney } from "@/i18n/format";
-import { Field } from "@/ui/controls";
+import { Checkbox, Choices, Field } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
 type Write = Required<ListingWrite>;
@@ -97,28 +97,6 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
   return Object.fromEntries(DRAFT_FIELDS.map((field) => [field, error.fieldMessages(field)]).filter(([, messages]) => messages.length));
 }
 
-type Choice = { value: string; label: string };
-
-export function Choices({ label, choices, value, onChange, errors = [] }: { label: string; choices: Choice[]; value: string; onChange: (value: string) => void; errors?: string[] }) {
-  return (
-    <View style={styles.group}>
-      <Text style={styles.label}>{label}</Text>
-      <View style={styles.options}>
-        {choices.map((choice) => (
-          <Pressable key={choice.value} accessibilityRole="radio" accessibilityLabel={choice.label} accessibilityState={{ selected: choice.value === value }} onPress={() => onChange(choice.value)} style={[styles.option, choice.value === value && styles.optionSelected]}>
-            <Text style={choice.value === value ? styles.optionTextSelected : styles.optionText}>{choice.label}</Text>
-          </Pressable>
-        ))}
-      </View>
-      {errors.map((error) => (
-        <Text key={error} style={styles.error} accessibilityRole="alert">
-          {error}
-        </Text>
-      ))}
-    </View>
-  );
-}
-
 export function useCatalog() {
   const makes = useQuery({ queryKey: ["catalog", "makes"], queryFn: () => ok(api.GET("/api/v1/catalog/makes")), staleTime: Infinity });
   const enums = useQuery({ queryKey: ["catalog", "enums"], queryFn: () => ok(api.GET("/api/v1/catalog/enums")), staleTime: Infinity });
@@ -159,16 +137,6 @@ export function ListingFields({ draft, onChange, errors, catalog }: FieldsProps)
   );
 }
 
-/** A yes the seller gives to the API's question before sending again. */
-function Confirm({ label, checked, onToggle }: { label: string; checked: boolean; onToggle: () => void }) {
-  return (
-    <Pressable accessibilityRole="checkbox" accessibilityLabel={label} accessibilityState={{ checked }} onPress={onToggle} style={styles.confirm}>
-      <View style={[styles.box, checked && styles.boxChecked]}>{checked ? <Text style={styles.tick}>✓</Text> : null}</View>
-      <Text style={styles.confirmText}>{label}</Text>
-    </Pressable>
-  );
-}
-
 /** The API's question (an unusual price, a likely duplicate) and the seller's answer to it. */
 export function QuestionBox({ question, price, confirmed, onToggle }: { question: Question; price: string; confirmed: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
@@ -183,7 +151,7 @@ export function QuestionBox({ question, price, confirmed, onToggle }: { question
           {question.typical ? t("sell.priceUnusual.band", { low: money(question.typical.low), high: money(question.typical.high) }) : t("sell.priceUnusual.floor", { floor: money(question.floor) })}
         </Text>
         {question.hold ? <Text style={styles.questionText}>{t("sell.priceUnusual.hold")}</Text> : null}
-        <Confirm label={t("sell.priceUnusual.confirm", { price: Number.isFinite(Number(price)) ? money(price) : price })} checked={confirmed} onToggle={onToggle} />
+        <Checkbox label={t("sell.priceUnusual.confirm", { price: Number.isFinite(Number(price)) ? money(price) : price })} checked={confirmed} onToggle={onToggle} />
       </View>
     );
   }
@@ -196,7 +164,7 @@ export function QuestionBox({ question, price, confirmed, onToggle }: { question
           <Text style={styles.link}>{other.title}</Text>
         </Pressable>
       ))}
-      <Confirm label={t("sell.duplicate.confirm")} checked={confirmed} onToggle={onToggle} />
+      <Checkbox label={t("sell.duplicate.confirm")} checked={confirmed} onToggle={onToggle} />
     </View>
   );
 }
@@ -217,23 +185,10 @@ export function answersAfterChange(confirmed: Confirmed, field: DraftField): Con
 }
 
 const styles = StyleSheet.create({
-  group: { marginBottom: space.md, gap: space.xs },
-  label: { fontWeight: "600", color: colors.text, textAlign: "left" },
   section: { fontSize: 16, fontWeight: "700", color: colors.text, marginTop: space.md, textAlign: "left" },
-  options: { flexDirection: "row", flexWrap: "wrap", gap: space.sm },
-  option: { borderWidth: 1, borderColor: colors.border, borderRadius: 16, paddingVertical: space.xs + 2, paddingHorizontal: space.md },
-  optionSelected: { backgroundColor: colors.brand, borderColor: colors.brand },
-  optionText: { color: colors.text },
-  optionTextSelected: { color: colors.brandText },
   description: { minHeight: 110, textAlignVertical: "top" },
-  error: { color: colors.danger, textAlign: "left" },
   question: { borderWidth: 1, borderColor: colors.warning, backgroundColor: colors.warningSurface, borderRadius: 10, padding: space.md, gap: space.sm },
   questionTitle: { fontWeight: "700", color: colors.text, textAlign: "left" },
   questionText: { color: colors.text, textAlign: "left" },
   link: { color: colors.brand, fontWeight: "600", textDecorationLine: "underline", textAlign: "left" },
-  confirm: { flexDirection: "row", alignItems: "center", gap: space.sm, minHeight: 44 },
-  box: { width: 22, height: 22, borderRadius: 4, borderWidth: 2, borderColor: colors.brand, alignItems: "center", justifyContent: "center" },
-  boxChecked: { backgroundColor: colors.brand },
-  tick: { color: colors.brandText, fontWeight: "700" },
-  confirmText: { flex: 1, color: colors.text, fontWeight: "600", textAlign: "left" },
 });
