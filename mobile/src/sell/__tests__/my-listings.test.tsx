@@ -209,3 +209,13 @@ test("a seller with no listings is offered to list one; a failed load offers to 
   await waitFor(() => expect(screen.queryByText("You have no listings yet.")).toBeNull());
   expect(screen.getByText("List your car")).toBeTruthy();
 });
+
+test("a seller opening their own car from search is offered to edit it and see its numbers, not to message themselves", async () => {
+  const { handlers } = server();
+  await renderApp({ token: "seller-key", handlers });
+  fireEvent.press(await screen.findByRole("button", { name: "Toyota Camry 2019, BHD 7,200" }));
+  expect(await screen.findByText("This is your listing.")).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Send" })).toBeNull();
+  fireEvent.press(screen.getByRole("button", { name: "Edit" }));
+  expect(await screen.findByDisplayValue("One owner, full service history.")).toBeTruthy();
+});
