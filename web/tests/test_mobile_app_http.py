@@ -22,7 +22,9 @@ MOBILE = Path(__file__).resolve().parents[2] / "mobile"
 LIVE_TEST = "src/live/seller.live.test.tsx"
 
 
-@pytest.mark.skipif(not (MOBILE / "node_modules").is_dir(), reason="mobile/node_modules is not installed (scripts/test.sh installs it)")
+@pytest.mark.skipif(
+    not (MOBILE / "node_modules").is_dir(), reason="mobile/node_modules is not installed (scripts/test.sh installs it)"
+)
 def test_the_app_edits_a_profile_and_a_listing_on_the_real_api_in_arabic(asgi_server):
     seller = UserFactory(display_name="Huda", preferred_language="ar", phone="", shows_call=False, shows_whatsapp=False)
     listing = make_listing(seller=seller)
@@ -49,7 +51,7 @@ def test_the_app_edits_a_profile_and_a_listing_on_the_real_api_in_arabic(asgi_se
         timeout=600,
     )
 
-    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-8000:]
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-20000:]
     assert "1 passed" in run.stderr, run.stderr[-4000:]
     seller.refresh_from_db()
     listing.refresh_from_db()

@@ -4,6 +4,7 @@
 // then checks what the app's taps wrote. Without SAYARA_LIVE (a plain
 // `npm test`) it is skipped: the FakeApi tests cover the screens.
 import { fireEvent, screen } from "@testing-library/react-native";
+import http from "node:http";
 import { API_URL } from "@/config";
 import { i18n } from "@/i18n";
 import { formatNumber } from "@/i18n/format";
@@ -11,16 +12,35 @@ import { renderApp } from "@/testing/render";
 
 type Live = { api: string; token: string; name: string; title: string; phone: string; phoneError: string };
 const live: Live | null = process.env.SAYARA_LIVE ? JSON.parse(process.env.SAYARA_LIVE) : null;
-const realFetch = globalThis.fetch;
 
-/** The app's requests, built for API_URL, sent to the server under test. */
+/**
+ * The app's requests, built for API_URL, sent to the server under test by
+ * Node's own HTTP client (jest-expo's global fetch is Expo's, whose native side
+ * does not exist here).
+ */
 async function toLiveServer(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = input instanceof Request ? input : new Request(input, init);
   const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
-  return realFetch(request.url.replace(API_URL, live!.api), { method: request.method, headers: request.headers, body });
+  const url = request.url.replace(API_URL, live!.api);
+  const headers = Object.fromEntries(request.headers.entries());
+  return new Promise((resolve, reject) => {
+    const sent = http.request(url, { method: request.method, headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        const status = answer.statusCode ?? 0;
+        const text = Buffer.concat(chunks).toString("utf8");
+        const kept = Object.entries(answer.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : []));
+        resolve(new Response(status === 204 || !text ? null : text, { status, headers: kept }));
+      });
+    });
+    sent.on("error", reject);
+    sent.end(body);
+  });
 }
 
-const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
+// The app's Arabic words (fixed: the app turns to Arabic only once it has started).
+const t = (key: string, options?: Record<string, unknown>) => i18n.getFixedT("ar")(key, options);
 const liveTest = live ? test : test.skip;
 
 liveTest(
