@@ -10,6 +10,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 install_all
+# The mobile app's packages before pytest: web/tests/test_mobile_app_http.py runs the app against the API.
+install_npm mobile
 services_start
 trap services_stop_started EXIT
 
@@ -44,7 +46,6 @@ if [ -f frontend/package.json ] && [ $# -eq 0 ]; then
 fi
 if [ -f mobile/package.json ] && [ $# -eq 0 ]; then
   say "mobile app checks and tests (tsc, jest)"
-  install_npm mobile
   (cd mobile && npm run --silent typecheck && npm test --silent)
 fi
 say "all tests passed"

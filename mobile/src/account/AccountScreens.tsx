@@ -8,7 +8,8 @@ import type { Language } from "@/api/types";
 import { useAccount } from "@/account/session";
 import { chooseLanguage, currentLanguage } from "@/i18n";
 import type { RootScreen } from "@/navigation/types";
-import { Button, ErrorNotice, Field, useErrorText } from "@/ui/controls";
+import { ProfileForm } from "@/account/ProfileForm";
+import { Button, ErrorNotice, Field, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 import { useNavigation } from "@react-navigation/native";
 
@@ -130,7 +131,10 @@ export function AccountScreen() {
         <>
           {me.data ? <Text style={styles.heading}>{t("account.welcome", { name: me.data.display_name })}</Text> : null}
           {me.data && !me.data.email_verified ? <Text style={styles.note}>{t("account.verifyEmail", { email: me.data.email })}</Text> : null}
+          {me.isPending ? <Loading /> : null}
           {me.isError ? <ErrorNotice error={me.error} onRetry={() => void me.refetch()} /> : null}
+          <Button variant="secondary" label={t("myListings.title")} onPress={() => navigation.navigate("MyListings")} />
+          {me.data ? <ProfileForm key={me.data.id} user={me.data} /> : null}
           <Button variant="secondary" label={t("account.signOut")} onPress={() => void signOut()} />
         </>
       ) : (
@@ -139,7 +143,8 @@ export function AccountScreen() {
           <Button variant="secondary" label={t("account.register")} onPress={() => navigation.navigate("Register")} />
         </>
       )}
-      <LanguageSwitch />
+      {/* Signed in, the language is the profile's (it is the e-mails' and notifications' too). */}
+      {token ? null : <LanguageSwitch />}
     </ScrollView>
   );
 }

@@ -48,10 +48,18 @@ export class ApiError extends Error {
     this.kind = KINDS[status] ?? "server";
   }
 
-  /** The messages the server wrote for the user (field errors of a 400, or `detail`), in their language. */
+  /** The messages the server wrote for the user, in their language: its `detail`, else every field's errors. */
   get messages(): string[] {
     if (typeof this.body !== "object" || this.body === null) return [];
-    return Object.values(this.body).flatMap((value) => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []));
+    const { detail } = this.body as { detail?: unknown };
+    if (typeof detail === "string") return [detail];
+    return Object.values(this.body).flatMap((value) => (Array.isArray(value) ? value.map(String) : []));
+  }
+
+  /** The machine-readable reason of an error the app acts on (e.g. `price_unusual`), if any. */
+  get code(): string | null {
+    const code = (this.body as { code?: unknown } | null)?.code;
+    return typeof code === "string" ? code : null;
   }
 
   fieldMessages(field: string): string[] {

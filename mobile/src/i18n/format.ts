@@ -13,3 +13,9 @@ export function formatMoney(value: string, language: Language): string {
   const fils = Math.round(amount * 1000) % 1000 !== 0;
   return new Intl.NumberFormat(locale(language), { minimumFractionDigits: fils ? 3 : 0, maximumFractionDigits: 3 }).format(amount);
 }
+
+/** A day ("2026-12-01") or a moment, as a date in the user's language. */
+export function formatDate(value: string, language: Language): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(locale(language), { day: "numeric", month: "short", year: "numeric", timeZone: "Asia/Bahrain" }).format(date);
+}

@@ -13,7 +13,7 @@ import { formatNumber } from "@/i18n/format";
 import { Gallery } from "@/listing/Gallery";
 import { usePriceText } from "@/listing/ListingCard";
 import type { RootScreen } from "@/navigation/types";
-import { Button, ErrorNotice, Field, useErrorText } from "@/ui/controls";
+import { Button, ErrorNotice, Field, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
 export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
@@ -27,6 +27,7 @@ export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
   const [body, setBody] = useState("");
   const listing = useQuery({ queryKey: ["listing", id], queryFn: () => ok(api.GET("/api/v1/listings/{listing_id}", { params: { path: { listing_id: id } } })) });
   const favourite = useFavourite(id);
+  const me = useQuery({ queryKey: ["me"], queryFn: () => ok(api.GET("/api/v1/me")), enabled: !!token });
 
   const contact = useMutation({
     mutationFn: async (channel: "call" | "whatsapp") => {
@@ -46,7 +47,8 @@ export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
 
   if (listing.isError) return <ErrorNotice error={listing.error} onRetry={() => void listing.refetch()} />;
   const car = listing.data;
-  if (!car) return null;
+  if (!car) return <Loading />;
+  const mine = me.data?.id === car.seller.id;
   const contacts = car.seller.contacts;
   const needAccount = () => navigation.navigate("SignIn");
 
@@ -79,12 +81,22 @@ export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
         </View>
         {contact.isError ? <Text style={styles.error}>{errorText(contact.error)}</Text> : null}
         {car.description ? <Text style={styles.description}>{car.description}</Text> : null}
-        <View style={styles.chat}>
-          <Field label={t("listing.chat")} placeholder={t("listing.chatPlaceholder")} value={body} onChangeText={setBody} multiline maxLength={4000} />
-          <Button label={t("listing.send")} onPress={() => (token ? chat.mutate() : needAccount())} busy={chat.isPending} />
-          {chat.isError ? <Text style={styles.error}>{errorText(chat.error)}</Text> : null}
-          {!token ? <Text style={styles.facts}>{t("account.signInFirst")}</Text> : null}
-        </View>
+        {mine ? (
+          <View style={styles.chat}>
+            <Text style={styles.facts}>{t("listing.yours")}</Text>
+            <View style={styles.actions}>
+              <Button label={t("myListings.edit")} onPress={() => navigation.navigate("EditListing", { id })} />
+              <Button variant="secondary" label={t("myListings.numbers")} onPress={() => navigation.navigate("ListingStats", { id, title: car.title })} />
+            </View>
+          </View>
+        ) : (
+          <View style={styles.chat}>
+            <Field label={t("listing.chat")} placeholder={t("listing.chatPlaceholder")} value={body} onChangeText={setBody} multiline maxLength={4000} />
+            <Button label={t("listing.send")} onPress={() => (token ? chat.mutate() : needAccount())} busy={chat.isPending} />
+            {chat.isError ? <Text style={styles.error}>{errorText(chat.error)}</Text> : null}
+            {!token ? <Text style={styles.facts}>{t("account.signInFirst")}</Text> : null}
+          </View>
+        )}
       </View>
     </ScrollView>
   );

@@ -11,7 +11,10 @@ import { MessagesScreen } from "@/messaging/MessagesScreen";
 import { useUnreadCount } from "@/messaging/unread";
 import type { RootParams, TabParams } from "@/navigation/types";
 import { SearchScreen } from "@/search/SearchScreen";
+import { EditListingScreen } from "@/sell/EditListingScreen";
+import { MyListingsScreen } from "@/sell/MyListingsScreen";
 import { SellScreen } from "@/sell/SellScreen";
+import { StatsScreen } from "@/sell/StatsScreen";
 import { colors } from "@/ui/theme";
 
 const Stack = createNativeStackNavigator<RootParams>();
@@ -42,6 +45,9 @@ export function AppNavigator() {
       <Stack.Screen name="Tabs" component={Tabs} options={{ headerShown: false }} />
       <Stack.Screen name="Listing" component={ListingScreen} options={{ title: "" }} />
       <Stack.Screen name="Conversation" component={ConversationScreen} options={({ route }) => ({ title: route.params.title })} />
+      <Stack.Screen name="MyListings" component={MyListingsScreen} options={{ title: t("myListings.title") }} />
+      <Stack.Screen name="EditListing" component={EditListingScreen} options={{ title: t("edit.title") }} />
+      <Stack.Screen name="ListingStats" component={StatsScreen} options={{ title: t("stats.title") }} />
       <Stack.Screen name="SignIn" component={SignInScreen} options={{ title: t("account.signIn"), presentation: "modal" }} />
       <Stack.Screen name="Register" component={RegisterScreen} options={{ title: t("account.register"), presentation: "modal" }} />
     </Stack.Navigator>

@@ -16,6 +16,9 @@ export type RootParams = {
   Conversation: { id: number; title: string };
   SignIn: undefined;
   Register: undefined;
+  MyListings: undefined;
+  EditListing: { id: number };
+  ListingStats: { id: number; title: string };
 };
 
 export type RootScreen<Name extends keyof RootParams> = NativeStackScreenProps<RootParams, Name>;

@@ -16,11 +16,13 @@ type Options = {
   language?: "en" | "ar";
   /** The app starts again on the same phone: storage is kept. */
   restart?: boolean;
+  /** A real API's fetch instead of the FakeApi (src/live: the app against the backend). */
+  fetch?: typeof fetch;
 };
 
-export async function renderApp({ handlers = {}, token, language, restart = false }: Options = {}) {
+export async function renderApp({ handlers = {}, token, language, restart = false, fetch }: Options = {}) {
   const fake = new FakeApi(handlers);
-  globalThis.fetch = fake.fetch as typeof fetch;
+  globalThis.fetch = fetch ?? (fake.fetch as typeof globalThis.fetch);
   globalThis.XMLHttpRequest = fake.xhr();
   FakeWebSocket.install();
   if (!restart) {

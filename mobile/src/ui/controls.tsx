@@ -47,7 +47,7 @@ export function useErrorText() {
   const { t } = useTranslation();
   return (error: unknown): string => {
     if (error instanceof ApiError) {
-      if (error.kind === "validation" || error.kind === "forbidden") {
+      if (error.kind === "validation" || error.kind === "forbidden" || error.kind === "conflict") {
         const messages = error.messages;
         if (messages.length) return messages.join(" ");
       }
@@ -64,6 +64,49 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
     <View style={styles.notice} accessibilityRole="alert">
       <Text style={styles.error}>{text(error)}</Text>
       {onRetry ? <Button variant="secondary" label={t("errors.retry")} onPress={onRetry} /> : null}
+    </View>
+  );
+}
+
+type Choice = { value: string; label: string };
+
+/** One of a few values, each a button (makes, models, a catalog enum, a language). */
+export function Choices({ label, choices, value, onChange, errors = [] }: { label: string; choices: Choice[]; value: string; onChange: (value: string) => void; errors?: string[] }) {
+  return (
+    <View style={styles.group}>
+      <Text style={styles.label}>{label}</Text>
+      <View style={styles.options}>
+        {choices.map((choice) => (
+          <Pressable key={choice.value} accessibilityRole="radio" accessibilityLabel={choice.label} accessibilityState={{ selected: choice.value === value }} onPress={() => onChange(choice.value)} style={[styles.option, choice.value === value && styles.optionSelected]}>
+            <Text style={choice.value === value ? styles.optionTextSelected : styles.optionText}>{choice.label}</Text>
+          </Pressable>
+        ))}
+      </View>
+      {errors.map((error) => (
+        <Text key={error} style={styles.error} accessibilityRole="alert">
+          {error}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** A yes or no the user ticks (a setting, or an answer to the API's question). */
+export function Checkbox({ label, checked, onToggle }: { label: string; checked: boolean; onToggle: () => void }) {
+  return (
+    <Pressable accessibilityRole="checkbox" accessibilityLabel={label} accessibilityState={{ checked }} onPress={onToggle} style={styles.checkbox}>
+      <View style={[styles.box, checked && styles.boxChecked]}>{checked ? <Text style={styles.tick}>✓</Text> : null}</View>
+      <Text style={styles.checkboxText}>{label}</Text>
+    </Pressable>
+  );
+}
+
+/** A screen's data on its way. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <View style={styles.notice}>
+      <ActivityIndicator color={colors.brand} accessibilityLabel={t("errors.loading")} />
     </View>
   );
 }
@@ -89,6 +132,17 @@ const styles = StyleSheet.create({
   inputError: { borderColor: colors.danger },
   error: { color: colors.danger, textAlign: "left" },
   notice: { padding: space.lg, gap: space.md },
+  group: { marginBottom: space.md, gap: space.xs },
+  options: { flexDirection: "row", flexWrap: "wrap", gap: space.sm },
+  option: { borderWidth: 1, borderColor: colors.border, borderRadius: 16, paddingVertical: space.xs + 2, paddingHorizontal: space.md },
+  optionSelected: { backgroundColor: colors.brand, borderColor: colors.brand },
+  optionText: { color: colors.text },
+  optionTextSelected: { color: colors.brandText },
+  checkbox: { flexDirection: "row", alignItems: "center", gap: space.sm, minHeight: 44 },
+  box: { width: 22, height: 22, borderRadius: 4, borderWidth: 2, borderColor: colors.brand, alignItems: "center", justifyContent: "center" },
+  boxChecked: { backgroundColor: colors.brand },
+  tick: { color: colors.brandText, fontWeight: "700" },
+  checkboxText: { flex: 1, color: colors.text, fontWeight: "600", textAlign: "left" },
   badge: { minWidth: 20, height: 20, borderRadius: 10, backgroundColor: colors.badge, alignItems: "center", justifyContent: "center", paddingHorizontal: 5 },
   badgeText: { color: "#fff", fontSize: 12, fontWeight: "700" },
 });

@@ -9,6 +9,8 @@ export const colors = {
   background: "#f5f7f9",
   chip: "#e6f2ed",
   danger: "#b42318",
+  warning: "#b54708",
+  warningSurface: "#fffaeb",
   badge: "#d92d20",
 };
 

@@ -117,3 +117,37 @@ test("a seller who refuses access to the photos is told why they are needed", as
   expect(await screen.findByText("Sayara needs access to your photos to add them.")).toBeTruthy();
   await waitFor(() => expect(ImagePicker.launchImageLibraryAsync).not.toHaveBeenCalled());
 });
+
+test("publishing a car like one already on sale asks first; confirming publishes the same draft without uploading again", async () => {
+  const { handlers, state, release } = server();
+  release();
+  const { api } = await renderApp({
+    token: "seller-key",
+    handlers: {
+      ...handlers,
+      "/api/v1/listings/{listing_id}": {
+        patch: ({ body }) => {
+          const sent = body as { status: string; duplicate_confirmed?: boolean };
+          if (!sent.duplicate_confirmed) return reply(400, { detail: "This looks like a car you already have on sale.", code: "listing_duplicate", non_field_errors: ["This looks like a car you already have on sale."], duplicates: [{ id: 7, title: "Toyota Camry 2019 GLE" }] });
+          state.status = sent.status;
+          return reply(200, listing({ id: 42 }));
+        },
+      },
+    },
+  });
+  await fillTheForm();
+  fireEvent.changeText(screen.getByLabelText("Year"), "2019");
+  fireEvent.press(screen.getByRole("button", { name: "Add photos" }));
+  await screen.findByLabelText("Remove photo 1");
+  fireEvent.press(screen.getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Is this another car?")).toBeTruthy();
+  expect(screen.getByRole("link", { name: "Toyota Camry 2019 GLE" })).toBeTruthy();
+  expect(screen.queryByText("Your car is listed.")).toBeNull();
+
+  fireEvent.press(screen.getByRole("checkbox", { name: "Yes, this is another car: publish it too" }));
+  fireEvent.press(screen.getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Your car is listed.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings", "POST")).toHaveLength(1);
+  expect(state).toEqual({ status: "active", photos: 1 });
+  expect(api.sent("/api/v1/listings/42", "PATCH").at(-1)!.body).toMatchObject({ status: "active", duplicate_confirmed: true, make: "toyota" });
+});

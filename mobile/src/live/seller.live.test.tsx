@@ -1,0 +1,87 @@
+// The app against the real backend: web/tests/test_mobile_app_http.py starts
+// the API (uvicorn on the test database, with its worker and engine), makes a
+// seller with a token and a car on sale, runs this file with SAYARA_LIVE set,
+// then checks what the app's taps wrote. Without SAYARA_LIVE (a plain
+// `npm test`) it is skipped: the FakeApi tests cover the screens.
+import { fireEvent, screen } from "@testing-library/react-native";
+import http from "node:http";
+import { API_URL } from "@/config";
+import { i18n } from "@/i18n";
+import { formatNumber } from "@/i18n/format";
+import { renderApp } from "@/testing/render";
+
+type Live = { api: string; token: string; name: string; title: string; phone: string; phoneError: string };
+const live: Live | null = process.env.SAYARA_LIVE ? JSON.parse(process.env.SAYARA_LIVE) : null;
+
+/**
+ * The app's requests, built for API_URL, sent to the server under test by
+ * Node's own HTTP client (jest-expo's global fetch is Expo's, whose native side
+ * does not exist here).
+ */
+async function toLiveServer(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const request = input instanceof Request ? input : new Request(input, init);
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
+  const url = request.url.replace(API_URL, live!.api);
+  const headers = Object.fromEntries(request.headers.entries());
+  return new Promise((resolve, reject) => {
+    const sent = http.request(url, { method: request.method, headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        const status = answer.statusCode ?? 0;
+        const text = Buffer.concat(chunks).toString("utf8");
+        const kept = Object.entries(answer.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : []));
+        resolve(new Response(status === 204 || !text ? null : text, { status, headers: kept }));
+      });
+    });
+    sent.on("error", reject);
+    sent.end(body);
+  });
+}
+
+// The app's Arabic words (fixed: the app turns to Arabic only once it has started).
+const t = (key: string, options?: Record<string, unknown>) => i18n.getFixedT("ar")(key, options);
+const liveTest = live ? test : test.skip;
+
+liveTest(
+  "a seller in Arabic edits their profile and a listing on the real API, seeing the server's own Arabic errors",
+  async () => {
+    const { token, name, title, phone, phoneError } = live!;
+    const first = await renderApp({ token, language: "ar", fetch: toLiveServer });
+    fireEvent.press(await screen.findByRole("button", { name: t("tabs.account") }));
+    expect(await screen.findByText(t("account.welcome", { name }))).toBeTruthy();
+
+    fireEvent.changeText(screen.getByLabelText(t("profile.displayName")), `${name} Ali`);
+    fireEvent.changeText(screen.getByLabelText(t("profile.phone")), "12");
+    fireEvent.press(screen.getByRole("button", { name: t("profile.save") }));
+    expect(await screen.findByText(phoneError)).toBeTruthy();
+    fireEvent.changeText(screen.getByLabelText(t("profile.phone")), phone);
+    fireEvent.press(screen.getByRole("button", { name: t("profile.save") }));
+    expect(await screen.findByText(t("profile.saved"))).toBeTruthy();
+    expect(screen.getByText(t("account.welcome", { name: `${name} Ali` }))).toBeTruthy();
+
+    fireEvent.press(screen.getByRole("button", { name: t("myListings.title") }));
+    expect(await screen.findByText(title)).toBeTruthy();
+    expect(screen.getByText(t("myListings.status.active"))).toBeTruthy();
+    fireEvent.press(screen.getByRole("button", { name: t("myListings.renew") }));
+    expect(await screen.findByText(t("myListings.renewed"))).toBeTruthy();
+
+    fireEvent.press(screen.getByRole("button", { name: t("myListings.edit") }));
+    const price = await screen.findByLabelText(t("sell.price"));
+    expect(price.props.value).toBe("8500.000");
+    fireEvent.changeText(price, "8200");
+    fireEvent.changeText(screen.getByLabelText(t("sell.description")), "مالك واحد، إطارات جديدة.");
+    fireEvent.press(screen.getByRole("button", { name: t("edit.save") }));
+    expect(await screen.findByText(t("edit.saved"))).toBeTruthy();
+    first.unmount();
+
+    // The app starts again on the phone: the listing's numbers, from the seller's stats endpoint.
+    await renderApp({ language: "ar", restart: true, fetch: toLiveServer });
+    fireEvent.press(await screen.findByRole("button", { name: t("tabs.sell") }));
+    fireEvent.press(await screen.findByRole("button", { name: t("myListings.title") }));
+    fireEvent.press(await screen.findByRole("button", { name: t("myListings.numbers") }));
+    expect(await screen.findByLabelText(`${t("stats.views")}: ${formatNumber(0, "ar")}`)).toBeTruthy();
+    expect(screen.getByText(t("stats.none"))).toBeTruthy();
+  },
+  120_000,
+);

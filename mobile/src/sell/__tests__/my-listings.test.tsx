@@ -1,0 +1,221 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react-native";
+import type { Listing, Schema } from "@/api/types";
+import { listing, searchAnswer, user } from "@/testing/fixtures";
+import { reply, type Handlers } from "@/testing/fake-api";
+import { renderApp } from "@/testing/render";
+
+const ENUMS: Schema<"Enums"> = {
+  body_type: [{ value: "sedan", label_en: "Sedan", label_ar: "سيدان" }],
+  drivetrain: [],
+  color: [
+    { value: "white", label_en: "White", label_ar: "أبيض" },
+    { value: "black", label_en: "Black", label_ar: "أسود" },
+  ],
+  condition: [{ value: "used", label_en: "Used", label_ar: "مستعملة" }],
+  seller_type: [],
+  fuel: [{ value: "petrol", label_en: "Petrol", label_ar: "بنزين" }],
+  transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
+  regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
+  governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+};
+
+/** A seller (user 9, the fixtures' listings' seller) with a car on sale and a draft; the API keeps what they do. */
+function server(start: Listing[] = [listing({ id: 1 }), listing({ id: 2, title: "Nissan Patrol 2021", make: "nissan", model: "patrol", year: 2021, price: "21000.000", status: "draft", photos: [] })]) {
+  const state = { listings: start };
+  const find = (id: string) => state.listings.find((item) => item.id === Number(id));
+  const update = (id: string, changes: Partial<Listing>) => {
+    state.listings = state.listings.map((item) => (item.id === Number(id) ? { ...item, ...changes, version: item.version + 1 } : item));
+    return find(id)!;
+  };
+  const handlers: Handlers = {
+    "/api/v1/search/listings": { get: () => ({ status: 200, body: searchAnswer() }) },
+    "/api/v1/me/unread": { get: () => ({ status: 200, body: { unread_count: 0, conversations_with_unread: 0 } }) },
+    "/api/v1/me": { get: () => ({ status: 200, body: user({ id: 9, display_name: "Ali" }) }) },
+    "/api/v1/catalog/makes": {
+      get: () => ({
+        status: 200,
+        body: [
+          { slug: "toyota", name_en: "Toyota", name_ar: "تويوتا", models: [{ slug: "camry", name_en: "Camry", name_ar: "كامري", body_type: "sedan" }] },
+          { slug: "nissan", name_en: "Nissan", name_ar: "نيسان", models: [{ slug: "patrol", name_en: "Patrol", name_ar: "باترول", body_type: "suv" }] },
+        ],
+      }),
+    },
+    "/api/v1/catalog/enums": { get: () => ({ status: 200, body: ENUMS }) },
+    "/api/v1/me/listings": { get: () => ({ status: 200, body: { count: state.listings.length, page: 1, page_size: 20, results: state.listings } }) },
+    "/api/v1/listings/{listing_id}": {
+      get: ({ params }) => ({ status: 200, body: find(params.listing_id)! }),
+      patch: ({ params, body }) => {
+        const changes = body as Schema<"PatchedListingWriteRequest">;
+        if (changes.mileage_km !== undefined && typeof changes.mileage_km !== "number") return reply(400, { mileage_km: ["A whole number is required."] });
+        if (changes.price === "900" && !changes.price_confirmed)
+          return reply(400, { detail: "This price is far from what similar cars sell for.", code: "price_unusual", price: ["This price is far from what similar cars sell for."], hold: true, floor: "3080.000", typical: { low: "8200.000", high: "9600.000" } });
+        if (changes.status === "active" && !changes.duplicate_confirmed)
+          return reply(400, { detail: "This looks like a car you already have on sale.", code: "listing_duplicate", non_field_errors: ["This looks like a car you already have on sale."], duplicates: [{ id: 1, title: "Toyota Camry 2019" }] });
+        const { price_confirmed, duplicate_confirmed: _duplicate, ...fields } = changes;
+        return reply(200, update(params.listing_id, { ...(fields as Partial<Listing>), ...(price_confirmed ? { status: "pending_review", held_for: "price" } : {}) }));
+      },
+      delete: ({ params }) => {
+        state.listings = state.listings.filter((item) => item.id !== Number(params.listing_id));
+        return { status: 204, body: null };
+      },
+    },
+    "/api/v1/listings/{listing_id}/renew": { post: ({ params }) => ({ status: 200, body: update(params.listing_id, { expires_at: "2027-02-01T09:00:00Z" }) }) },
+    "/api/v1/me/listings/{listing_id}/stats": {
+      get: ({ params }) => ({
+        status: 200,
+        body: {
+          listing_id: Number(params.listing_id),
+          days:
+            params.listing_id === "1"
+              ? [
+                  { day: "2026-11-29", views: 12, saves: 1, messages: 0, calls: 1, whatsapp: 0 },
+                  { day: "2026-11-30", views: 0, saves: 0, messages: 0, calls: 0, whatsapp: 0 },
+                  { day: "2026-12-01", views: 30, saves: 2, messages: 3, calls: 0, whatsapp: 2 },
+                ]
+              : [{ day: "2026-12-01", views: 0, saves: 0, messages: 0, calls: 0, whatsapp: 0 }],
+        },
+      }),
+    },
+  };
+  return { state, handlers };
+}
+
+async function openMyListings() {
+  fireEvent.press(await screen.findByRole("button", { name: "Sell" }));
+  fireEvent.press(await screen.findByRole("button", { name: "My listings" }));
+  await screen.findByText("Toyota Camry 2019");
+}
+
+/** The card of one listing, to press its own buttons. */
+const cardOf = (id: number) => within(screen.getByTestId(`my-listing-${id}`));
+
+test("a seller sees their listings in every status, marks one sold after confirming, renews and deletes", async () => {
+  const { state, handlers } = server();
+  const { api } = await renderApp({ token: "seller-key", handlers });
+  await openMyListings();
+  expect(screen.getByText("On sale")).toBeTruthy();
+  expect(screen.getByText("Draft")).toBeTruthy();
+  expect(screen.getByText("BHD 21,000")).toBeTruthy();
+
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Renew" }));
+  expect(await screen.findByText("Listing renewed.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1/renew", "POST")).toHaveLength(1);
+
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Mark as sold" }));
+  expect(screen.getByText("Mark “Toyota Camry 2019” as sold?")).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "Cancel" }));
+  expect(api.sent("/api/v1/listings/1", "PATCH")).toHaveLength(0);
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Mark as sold" }));
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Mark as sold" }));
+  expect(await screen.findByText("Marked as sold. It no longer appears in search.")).toBeTruthy();
+  expect(await screen.findByText("Sold")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1", "PATCH")[0].body).toEqual({ status: "sold" });
+
+  fireEvent.press(cardOf(2).getByRole("button", { name: "Delete" }));
+  expect(screen.getByText("Delete “Nissan Patrol 2021”? This cannot be undone.")).toBeTruthy();
+  fireEvent.press(cardOf(2).getByRole("button", { name: "Delete" }));
+  expect(await screen.findByText("Listing deleted.")).toBeTruthy();
+  await waitFor(() => expect(screen.queryByText("Nissan Patrol 2021")).toBeNull());
+  expect(state.listings.map((item) => item.id)).toEqual([1]);
+});
+
+test("publishing a draft that looks like a car on sale asks whether it is another car, then publishes it", async () => {
+  const { handlers } = server();
+  const { api } = await renderApp({ token: "seller-key", handlers });
+  await openMyListings();
+  fireEvent.press(cardOf(2).getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Is this another car?")).toBeTruthy();
+  expect(screen.getByRole("link", { name: "Toyota Camry 2019" })).toBeTruthy();
+
+  fireEvent.press(screen.getByRole("checkbox", { name: "Yes, this is another car: publish it too" }));
+  fireEvent.press(cardOf(2).getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Listing published.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/2", "PATCH").map((request) => request.body)).toEqual([{ status: "active" }, { status: "active", duplicate_confirmed: true }]);
+  expect(screen.getAllByText("On sale")).toHaveLength(2);
+});
+
+test("a seller edits a listing: only the changes are sent, a field's error shows beside it, an unusual price is confirmed", async () => {
+  const { state, handlers } = server();
+  const { api } = await renderApp({ token: "seller-key", handlers });
+  await openMyListings();
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Edit" }));
+
+  expect(await screen.findByDisplayValue("One owner, full service history.")).toBeTruthy();
+  expect(screen.getByLabelText("Price (BHD)").props.value).toBe("7200.000");
+  fireEvent.press(screen.getByRole("button", { name: "Save changes" }));
+  expect(await screen.findByText("Nothing has changed yet.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1", "PATCH")).toHaveLength(0);
+
+  fireEvent.changeText(screen.getByLabelText("Mileage (km)"), "about 60000");
+  fireEvent.press(screen.getByRole("button", { name: "Save changes" }));
+  expect(await screen.findByText("A whole number is required.")).toBeTruthy();
+
+  fireEvent.changeText(screen.getByLabelText("Mileage (km)"), "61000");
+  fireEvent.changeText(screen.getByLabelText("Price (BHD)"), "900");
+  fireEvent.changeText(screen.getByLabelText("Description"), "One owner. New tyres.");
+  fireEvent.press(screen.getByLabelText("Black"));
+  fireEvent.press(screen.getByRole("button", { name: "Save changes" }));
+  expect(await screen.findByText("Is this price right?")).toBeTruthy();
+  expect(screen.getByText("Similar cars sell for about BHD 8,200 to BHD 9,600. This price is far from that.")).toBeTruthy();
+  expect(screen.getByText("If you confirm it, our team reviews the listing before buyers see it.")).toBeTruthy();
+
+  fireEvent.press(screen.getByRole("checkbox", { name: "Yes, the price BHD 900 is right" }));
+  fireEvent.press(screen.getByRole("button", { name: "Save changes" }));
+  expect(await screen.findByText("Saved. Our team reviews the listing before buyers see it.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1", "PATCH").at(-1)!.body).toEqual({ price: "900", mileage_km: 61000, exterior_color: "black", description: "One owner. New tyres.", price_confirmed: true });
+  expect(state.listings[0]).toMatchObject({ price: "900", mileage_km: 61000, status: "pending_review" });
+  expect(screen.getByText("Waiting for review")).toBeTruthy();
+});
+
+test("a seller sees a listing's numbers: the totals, and each day that had any, newest first", async () => {
+  const { handlers } = server();
+  await renderApp({ token: "seller-key", handlers });
+  await openMyListings();
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Numbers" }));
+  expect(await screen.findByLabelText("Views: 42")).toBeTruthy();
+  expect(screen.getByLabelText("Messages: 3")).toBeTruthy();
+  const days = screen.getAllByText(/^Views \d/).map((node) => node.props.children);
+  expect(days).toEqual(["Views 30 · Saves 2 · Messages 3 · Calls 0 · WhatsApp 2", "Views 12 · Saves 1 · Messages 0 · Calls 1 · WhatsApp 0"]);
+  expect(screen.getByText("Dec 1, 2026")).toBeTruthy();
+  expect(screen.queryByText("Nov 30, 2026")).toBeNull();
+});
+
+test("in Arabic the seller's screens speak Arabic with Arabic digits; a quiet listing says so", async () => {
+  const { handlers } = server([listing({ id: 2, title: "نيسان باترول 2021", status: "expired" })]);
+  await renderApp({ token: "seller-key", handlers, language: "ar" });
+  fireEvent.press(await screen.findByRole("button", { name: "بيع" }));
+  fireEvent.press(await screen.findByRole("button", { name: "إعلاناتي" }));
+  expect(await screen.findByText("منتهي")).toBeTruthy();
+  expect(screen.getByRole("button", { name: "تجديد" })).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "الأرقام" }));
+  expect(await screen.findByText("لا مشاهدات أو تواصل في آخر 30 يومًا بعد.")).toBeTruthy();
+  expect(screen.getByLabelText("المشاهدات: ٠")).toBeTruthy();
+});
+
+test("a seller with no listings is offered to list one; a failed load offers to try again", async () => {
+  const { handlers } = server([]);
+  let fail = true;
+  await renderApp({
+    token: "seller-key",
+    handlers: { ...handlers, "/api/v1/me/listings": { get: () => (fail ? reply(503, { detail: "The database is unavailable." }) : reply(200, { count: 0, page: 1, page_size: 20, results: [] })) } },
+  });
+  fireEvent.press(await screen.findByRole("button", { name: "Sell" }));
+  fireEvent.press(await screen.findByRole("button", { name: "My listings" }));
+  expect(await screen.findByText("The service is busy. Try again in a moment.")).toBeTruthy();
+  fail = false;
+  fireEvent.press(screen.getByRole("button", { name: "Try again" }));
+  expect(await screen.findByText("You have no listings yet.")).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "List a car" }));
+  await waitFor(() => expect(screen.queryByText("You have no listings yet.")).toBeNull());
+  expect(screen.getByText("List your car")).toBeTruthy();
+});
+
+test("a seller opening their own car from search is offered to edit it and see its numbers, not to message themselves", async () => {
+  const { handlers } = server();
+  await renderApp({ token: "seller-key", handlers });
+  fireEvent.press(await screen.findByRole("button", { name: "Toyota Camry 2019, BHD 7,200" }));
+  expect(await screen.findByText("This is your listing.")).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Send" })).toBeNull();
+  fireEvent.press(screen.getByRole("button", { name: "Edit" }));
+  expect(await screen.findByDisplayValue("One owner, full service history.")).toBeTruthy();
+});
