@@ -21,7 +21,7 @@ jest.mock("expo-notifications", () => ({
   requestPermissionsAsync: jest.fn(async () => ({ granted: true, canAskAgain: true })),
   getExpoPushTokenAsync: jest.fn(async () => ({ type: "expo", data: "ExponentPushToken[test-device]" })),
 }));
-jest.mock("expo-device", () => ({ isDevice: true }));
+jest.mock("expo-device", () => ({ isDevice: true, deviceName: "Sara's iPhone" }));
 
 jest.mock("expo-localization", () => ({ getLocales: () => [{ languageCode: "en" }] }));
 

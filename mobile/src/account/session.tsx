@@ -2,11 +2,17 @@
 // (Keychain / Keystore through expo-secure-store); the rest of the app reads
 // it from here. Signing out forgets it and everything cached for the user.
 import { useQueryClient } from "@tanstack/react-query";
+import * as Device from "expo-device";
 import * as SecureStore from "expo-secure-store";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, ok, setSession } from "@/api/client";
 import type { Schema } from "@/api/types";
 import { currentLanguage } from "@/i18n";
+
+/** What the account's list of sign-ins (`/me/tokens`) calls this phone: "Sara's iPhone". */
+function deviceName(): string {
+  return (Device.deviceName ?? Device.modelName ?? "Sayara app").slice(0, 80);
+}
 
 export const TOKEN_KEY = "sayara.token";
 
@@ -51,7 +57,7 @@ export function AccountProvider({ children, hooks = {} }: { children: ReactNode;
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const answer = await ok(api.POST("/api/v1/auth/token", { body: { email, password } }));
+      const answer = await ok(api.POST("/api/v1/auth/token", { body: { email, password, name: deviceName() } }));
       await keep(answer.token);
     },
     [keep],

@@ -19,6 +19,7 @@ export type SavedSearch = Schema<"SavedSearch">;
 export type Make = Schema<"Make">;
 export type ListingWrite = Schema<"ListingWriteRequest">;
 export type Device = Schema<"Device">;
+export type TokenOut = Schema<"TokenOut">;
 
 /** Any listing a card can show: a search hit, a listing in brief, a full listing. */
 export type CardListing = ResultCard | ListingSummary | Listing;

@@ -1,6 +1,6 @@
 // Answers the API gives, built from the schema's types: a fixture that drifts
 // from the backend's schema fails tsc.
-import type { Conversation, Device, Listing, ListingSummary, Message, ResultCard, SearchAnswer, User } from "@/api/types";
+import type { Conversation, Device, Listing, ListingSummary, Message, ResultCard, SearchAnswer, TokenOut, User } from "@/api/types";
 
 export function card(overrides: Partial<ResultCard> = {}): ResultCard {
   return {
@@ -131,6 +131,11 @@ export function user(overrides: Partial<User> = {}): User {
     is_staff: false,
     ...overrides,
   };
+}
+
+/** `auth/token`'s answer: this device's own sign-in. */
+export function signedIn(overrides: Partial<TokenOut> = {}): TokenOut {
+  return { token: "key-1", id: 5, name: "Sara's iPhone", created_at: "2026-12-01T10:00:00Z", expires_at: "2027-03-01T10:00:00Z", ...overrides };
 }
 
 export function device(overrides: Partial<Device> = {}): Device {

@@ -3,7 +3,7 @@ import { reloadAppAsync } from "expo";
 import * as SecureStore from "expo-secure-store";
 import { I18nManager } from "react-native";
 import { TOKEN_KEY } from "@/account/session";
-import { searchAnswer, user } from "@/testing/fixtures";
+import { searchAnswer, signedIn, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -27,7 +27,7 @@ test("a new user registers, is signed in with a token kept in secure storage, an
             ? reply(400, { password: ["This password is too short. It must contain at least 8 characters."] })
             : reply(202, { detail: "Check your e-mail.", email: "sara@example.com" }),
       },
-      "/api/v1/auth/token": { post: () => ({ status: 200, body: { token: "key-1" } }) },
+      "/api/v1/auth/token": { post: () => ({ status: 200, body: signedIn() }) },
     },
   });
   await openAccountTab();
@@ -47,7 +47,7 @@ test("a new user registers, is signed in with a token kept in secure storage, an
   expect(await screen.findByText("We sent a link to sara@example.com: open it to publish cars and send messages.")).toBeTruthy();
   expect(await SecureStore.getItemAsync(TOKEN_KEY)).toBe("key-1");
   expect(api.sent("/api/v1/auth/register")[0].body).toMatchObject({ email: "Sara@Example.com", display_name: "Sara", preferred_language: "en" });
-  expect(api.sent("/api/v1/auth/token")[0].body).toEqual({ email: "Sara@Example.com", password: "a long passphrase" });
+  expect(api.sent("/api/v1/auth/token")[0].body).toEqual({ email: "Sara@Example.com", password: "a long passphrase", name: "Sara's iPhone" });
 });
 
 test("signing in with a wrong password shows the server's words; the right one signs in; signing out forgets the token", async () => {
@@ -57,7 +57,7 @@ test("signing in with a wrong password shows the server's words; the right one s
       "/api/v1/auth/token": {
         post: ({ body }) =>
           (body as { password: string }).password === "right password"
-            ? reply(200, { token: "key-1" })
+            ? reply(200, signedIn())
             : reply(400, { non_field_errors: ["Unable to sign in with the e-mail and password given."] }),
       },
     },

@@ -3,7 +3,7 @@ import * as Notifications from "expo-notifications";
 import * as SecureStore from "expo-secure-store";
 import { Platform } from "react-native";
 import { DEVICE_KEY } from "@/push/register";
-import { device, searchAnswer, user } from "@/testing/fixtures";
+import { device, searchAnswer, signedIn, user } from "@/testing/fixtures";
 import type { Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -11,7 +11,7 @@ const handlers: Handlers = {
   "/api/v1/search/listings": { get: () => ({ status: 200, body: searchAnswer() }) },
   "/api/v1/me/unread": { get: () => ({ status: 200, body: { unread_count: 0, conversations_with_unread: 0 } }) },
   "/api/v1/me": { get: () => ({ status: 200, body: user() }) },
-  "/api/v1/auth/token": { post: () => ({ status: 200, body: { token: "key-1" } }) },
+  "/api/v1/auth/token": { post: () => ({ status: 200, body: signedIn() }) },
   "/api/v1/me/devices": { post: () => ({ status: 201, body: device() }) },
   "/api/v1/me/devices/{device_id}": { delete: () => ({ status: 204, body: null }) },
 };
