@@ -5,7 +5,7 @@ was created). No server error, no answer that breaks the schema, no status the
 schema does not list (docs/decisions/security.md, "A schema that tells the truth").
 
 Bounded: each role gets SCHEMATHESIS_SECONDS of the run (a few minutes in all);
-SCHEMATHESIS_SEED picks another seed than CI's.
+SCHEMATHESIS_SEED and SCHEMATHESIS_EXAMPLES (per operation) hunt beyond CI's run.
 """
 
 import os
@@ -24,8 +24,9 @@ from testing.index import index_listings
 from testing.listings import make_listing
 
 SECONDS = int(os.environ.get("SCHEMATHESIS_SECONDS", "75"))
-# CI keeps one seed so a run repeats; another seed (or a longer run) explores other data.
+# CI keeps one seed so a run repeats; another seed, more examples or a longer run explore other data.
 SEED = os.environ.get("SCHEMATHESIS_SEED", "2026")
+EXAMPLES = os.environ.get("SCHEMATHESIS_EXAMPLES", "8")
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(max(900, SECONDS * 4 + 300))]
 
 FINDING = re.compile(r"^_+ [A-Z]+ /|^- ST\d+|^\s+(Received|Documented):|^\[\d{3}\]")
@@ -49,7 +50,7 @@ def _run(base_url: str, token: str, report: Path) -> subprocess.CompletedProcess
         "--phases",
         "examples,coverage,fuzzing,stateful",
         "--max-examples",
-        "8",
+        EXAMPLES,
         "--max-time",
         str(SECONDS),
         "--request-timeout",
