@@ -22,6 +22,7 @@ from testing.accounts import UserFactory
 from testing.catalog import toyota_land_cruiser
 from testing.index import index_listings
 from testing.listings import make_listing
+from testing.messaging import reset_send_limits
 
 SECONDS = int(os.environ.get("SCHEMATHESIS_SECONDS", "75"))
 # CI keeps one seed so a run repeats; another seed, more examples or a longer run explore other data.
@@ -75,6 +76,7 @@ def _run(base_url: str, token: str, report: Path) -> subprocess.CompletedProcess
 
 @pytest.fixture
 def seller_token(asgi_server, fresh_index) -> str:
+    reset_send_limits()  # user ids repeat across recreated databases: an earlier run's counts are not this one's
     seller, buyer = UserFactory(), UserFactory()
     car = toyota_land_cruiser()
     listing = make_listing(seller=seller, car=car)
