@@ -138,7 +138,8 @@ class ConversationsApi(ParticipantApi):
         request=inline_serializer(
             "ConversationStart", {"listing_id": serializers.IntegerField(), "body": serializers.CharField(max_length=4000)}
         ),
-        responses={201: ConversationSerializer, 200: ConversationSerializer},
+        # 429: the first message counts against the sender's limits, as every message does.
+        responses={201: ConversationSerializer, 200: ConversationSerializer, 429: OpenApiTypes.OBJECT},
         summary="Write to a listing's seller (201 new conversation; 200 when the buyer already has one about it)",
         examples=[OpenApiExample("First message", request_only=True, value={"listing_id": 1, "body": "Is it still for sale?"})],
     )
@@ -180,8 +181,8 @@ class ConversationMessagesApi(ParticipantApi):
 
     @extend_schema(
         request=inline_serializer("MessageSend", {"body": serializers.CharField(max_length=4000)}),
-        responses={201: MessageSerializer},
-        summary="Send a message",
+        responses={201: MessageSerializer, 429: OpenApiTypes.OBJECT},
+        summary="Send a message (429 with Retry-After when sending faster than the per-minute or per-day limit)",
         examples=[OpenApiExample("A reply", request_only=True, value={"body": "Yes, come and see it tomorrow."})],
     )
     @idempotent

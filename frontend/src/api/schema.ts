@@ -331,7 +331,7 @@ export interface paths {
         /** A conversation's messages, newest first (oldest first after a cursor) */
         get: operations["conversations_messages_list"];
         put?: never;
-        /** Send a message */
+        /** Send a message (429 with Retry-After when sending faster than the per-minute or per-day limit) */
         post: operations["conversations_messages_create"];
         delete?: never;
         options?: never;
@@ -3772,6 +3772,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many attempts: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A backing service is down: try again in a moment */
             503: {
                 headers: {
@@ -4219,6 +4228,15 @@ export interface operations {
             };
             /** @description This Idempotency-Key was used with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts: wait Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -254,6 +254,27 @@ def test_the_21st_message_in_a_minute_gets_429_with_retry_after():
     assert Message.objects.filter(conversation=conversation).count() == 20
 
 
+@pytest.mark.django_db(transaction=True)
+def test_both_ways_of_sending_answer_and_document_429_past_the_limit(asgi_server):
+    conversation = start_conversation()  # the first message of the minute
+    buyer = Browser(asgi_server, token=token_for(conversation.buyer))
+    sends = f"/api/v1/conversations/{conversation.pk}/messages"
+    statuses = [buyer.post(sends, {"body": f"n{n}"}).status_code for n in range(19)]
+
+    limited = {
+        "/api/v1/conversations/{conversation_id}/messages": buyer.post(sends, {"body": "too many"}),
+        "/api/v1/conversations": buyer.post("/api/v1/conversations", {"listing_id": make_listing().pk, "body": "Hi"}),
+    }
+
+    assert statuses == [201] * 19
+    schema = buyer.get("/api/v1/schema/", params={"format": "json"}).json()
+    for path, answer in limited.items():
+        assert answer.status_code == 429, answer.text
+        assert "too quickly" in answer.json()["detail"]
+        documented = schema["paths"][path]["post"]["responses"]
+        assert documented["429"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}, path
+
+
 def test_blocked_users_get_403_with_a_clear_message():
     conversation = start_conversation()
     seller_api, buyer_api = client_for(conversation.seller), client_for(conversation.buyer)
