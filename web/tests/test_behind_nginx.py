@@ -51,7 +51,9 @@ class NginxProcess(Process):
             assert shipped in site, shipped
             site = site.replace(shipped, here)
         (log_dir / "site.conf").write_text(site)
-        temp_paths = "".join(f" {kind}_temp_path {log_dir}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        temp_paths = "".join(
+            f" {kind}_temp_path {log_dir}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
         # As root, workers would run as nobody, who may not read the test's temporary folders.
         user = "user root;\n" if os.geteuid() == 0 else ""
         (log_dir / "nginx.conf").write_text(
