@@ -1,7 +1,19 @@
 # syntax=docker/dockerfile:1
 # Sayara's backend image: the web server (manage.py serve → uvicorn), the
 # Celery worker and beat, and the one-shot migrate step all run from it
-# (docker-compose.yml). The web app's image is frontend/Dockerfile.
+# (docker-compose.yml). The web app's image (nginx in front) is frontend/Dockerfile.
+
+# The web app's build, for the pages Django answers (index.html with each page's
+# head, the build manifest's preloads, the CSP's script hashes: web/views.py).
+# The frontend image builds the same sources for nginx's /assets/.
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /app
+ENV CI=true
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
+
 FROM python:3.11-slim AS base
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -17,6 +29,7 @@ COPY requirements/base.txt requirements/base.txt
 RUN pip install -r requirements/base.txt
 
 COPY . .
+COPY --from=frontend /app/dist /app/frontend/dist
 
 # Static files are collected into the image at build time, with hashed names
 # that whitenoise serves compressed and cached for a year. Settings need a

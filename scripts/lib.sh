@@ -50,6 +50,8 @@ install_system_packages() {
   command -v java >/dev/null || want+=(openjdk-17-jre-headless)
   command -v mvn >/dev/null || want+=(maven)
   command -v curl >/dev/null || want+=(curl)
+  # The tests put the shipped nginx site in front of the web server (web/tests/test_behind_nginx.py).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || want+=(nginx-light)
   if [ "${SAYARA_WITH_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then want+=(chromium); fi
   if [ ${#want[@]} -gt 0 ]; then
     say "installing Debian packages: ${want[*]}"

@@ -19,8 +19,9 @@ urlpatterns = [
 if not settings.S3_BUCKET:
     # Uploaded photos from the local disk, to whoever may see their listing (web/media.py).
     urlpatterns.append(path("media/listings/<int:listing_id>/<str:name>", media.listing_photo))
-# Everything else is the web app's (React Router's) own route.
-urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|ws/)(?P<path>.*)$", views.app_shell))
+# Everything else is the web app's (React Router's) own route; a bundle the build does
+# not have (assets/, served by WhiteNoise or nginx) is a 404, never the shell as script.
+urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|ws/|assets/)(?P<path>.*)$", views.app_shell))
 
 handler404 = "web.views.not_found"
 handler500 = "web.views.server_error"

@@ -22,7 +22,7 @@ BACKEND = ("migrate", "web", "worker", "beat")
 LONG_RUNNING = ("postgres", "redis", "opensearch", "web", "worker", "beat", "frontend")
 # Settings the containers need not set, and why.
 NOT_IN_CONTAINERS = {
-    "FRONTEND_DIST": "the frontend image serves the built app; web has no build",
+    "FRONTEND_DIST": "the backend image builds the web app where the default points (Dockerfile)",
 }
 # Only for the web server's processes.
 WEB_ONLY = {"WEB_CONCURRENCY", "PROMETHEUS_MULTIPROC_DIR", "POSTGRES_POOL_SIZE"}

@@ -27,6 +27,13 @@ describe("numbers", () => {
   it("groups whole numbers in Latin digits in both languages", () => {
     expect(formatNumber(45000, "en")).toBe("45,000");
     expect(formatNumber(45000, "ar")).toBe("45,000");
+    // As Intl.NumberFormat would, without building one on the first screen.
+    for (const value of [0, 7, 999, 1000, 1234567, 2.5, 99999.6, -1234.5, -0.4, Number.NaN]) {
+      for (const language of ["en", "ar"] as const) {
+        const intl = new Intl.NumberFormat(language === "ar" ? "ar-BH-u-nu-latn" : "en-BH", { maximumFractionDigits: 0 });
+        expect(formatNumber(value, language)).toBe(intl.format(value));
+      }
+    }
   });
 
   it("takes whole dinars from a money string for slider positions", () => {

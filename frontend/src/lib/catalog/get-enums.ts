@@ -22,6 +22,6 @@ const enumsQueryOptions = queryOptions({
   staleTime: 60 * 60_000,
 });
 
-export function useEnums() {
-  return useQuery(enumsQueryOptions);
+export function useEnums({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...enumsQueryOptions, enabled });
 }

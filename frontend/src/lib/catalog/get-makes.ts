@@ -17,6 +17,6 @@ const makesQueryOptions = queryOptions({
   staleTime: 60 * 60_000,
 });
 
-export function useMakes() {
-  return useQuery(makesQueryOptions);
+export function useMakes({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...makesQueryOptions, enabled });
 }

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useEnums, type EnumName } from "@/lib/catalog/get-enums";
 import { useMakes } from "@/lib/catalog/get-makes";
 import { useLanguage } from "@/lib/use-language";
@@ -19,11 +19,37 @@ function humanizeSlug(slug: string): string {
   return slug.replace(/[-_]+/g, " ").replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
 
+type CatalogLabels = ReturnType<typeof useLabelsOfCatalog> & { want: () => void };
+
+const CatalogLabelsContext = createContext<CatalogLabels | null>(null);
+
+/**
+ * One pair of catalog queries for the whole app (AppProvider), asked once a page needs
+ * labels: a results page draws dozens of cards, and a query observer per card and
+ * catalog cost a phone's main thread more than drawing the cards themselves.
+ */
+export function CatalogLabelsProvider({ children }: { children: ReactNode }) {
+  const [wanted, setWanted] = useState(false);
+  const labels = useLabelsOfCatalog(wanted);
+  const want = useCallback(() => setWanted(true), []);
+  const value = useMemo(() => ({ ...labels, want }), [labels, want]);
+  return <CatalogLabelsContext.Provider value={value}>{children}</CatalogLabelsContext.Provider>;
+}
+
 /** Labels of catalog slugs (makes, models, enum values) in the current language. */
-export function useCatalogLabels() {
+export function useCatalogLabels(): CatalogLabels {
+  const labels = useContext(CatalogLabelsContext);
+  if (labels === null) throw new Error("useCatalogLabels needs a CatalogLabelsProvider (AppProvider)");
+  const { want } = labels;
+  useEffect(want, [want]);
+  return labels;
+}
+
+/** The labels, from the catalog as far as it has loaded (the page's first answers, then the API's, once `wanted`). */
+function useLabelsOfCatalog(wanted: boolean) {
   const { language } = useLanguage();
-  const { data: makes } = useMakes();
-  const { data: enums } = useEnums();
+  const { data: makes } = useMakes({ enabled: wanted });
+  const { data: enums } = useEnums({ enabled: wanted });
 
   const makeLabel = useCallback(
     (slug: string) => {
@@ -54,5 +80,8 @@ export function useCatalogLabels() {
     [enums, language],
   );
 
-  return { makeLabel, modelLabel, enumLabel, makes, enums, language };
+  return useMemo(
+    () => ({ makeLabel, modelLabel, enumLabel, makes, enums, language }),
+    [makeLabel, modelLabel, enumLabel, makes, enums, language],
+  );
 }
