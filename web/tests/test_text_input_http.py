@@ -150,7 +150,9 @@ def test_a_digit_that_is_not_one_in_any_query_parameter_or_number_field_is_never
                 schema = components[schema["$ref"].rsplit("/", 1)[1]]
             numbers = [name for name, prop in schema.get("properties", {}).items() if prop.get("type") == "integer"]
             if numbers:
-                answer = client.request(method, path, data=json.dumps(dict.fromkeys(numbers, bad)), headers={"Content-Type": "application/json"})
+                answer = client.request(
+                    method, path, data=json.dumps(dict.fromkeys(numbers, bad)), headers={"Content-Type": "application/json"}
+                )
                 assert answer.status_code < 500, f"{method} {path} with {numbers}={bad} answered {answer.status_code}"
                 swept += 1
     assert swept > 300
