@@ -35,9 +35,9 @@ from discovery.vocabulary import search_vocabulary
 from search.engine import get_engine
 from search.engines.base import EngineError, EngineUnavailable
 from search.index import FACET_FIELDS, listings_alias
-from search.money import FILS_PER_DINAR
 from search.params import InvalidParams, SearchRequest, max_year, parse_search_params
 from search.query import ACTIVE, search_body
+from search.scope import market_get
 from search.understanding.parser import understand, understood_request
 
 logger = logging.getLogger(__name__)
@@ -85,19 +85,23 @@ def saved_query_parse(query: Any) -> SearchRequest:
     return request
 
 
-def _bhd(fils: int) -> str:
-    return format(Decimal(fils) / FILS_PER_DINAR, "f")
+def _amount(minor: int, request: SearchRequest) -> str:
+    """A price bound in the search's currency, with as few decimals as it needs ("12000"),
+    as saved searches have always read."""
+    return format(Decimal(minor) / 10**request.market.decimals, "f")
 
 
 def saved_query_string(request: SearchRequest) -> str:
     """The canonical query string of a search: known parameters only, in a fixed
     order, without paging; the same search always reads the same."""
     pairs: list[tuple[str, str]] = [("q", request.q)] if request.q else []
+    if request.country != market_get().country:
+        pairs.append(("country", request.country))
     for name in FACET_FIELDS:
         pairs.extend((name, value) for value in sorted(request.filters.get(name, ())))
     for name, param in RANGE_PARAMS:
         low, high = request.ranges.get(name, (None, None))
-        show = _bhd if name == "price" else str
+        show = (lambda minor: _amount(minor, request)) if name == "price" else str
         pairs.extend((f"{param}_{end}", show(value)) for end, value in (("min", low), ("max", high)) if value is not None)
     if request.sort != ("relevance" if request.q else "newest"):
         pairs.append(("sort", request.sort))
@@ -126,9 +130,9 @@ def saved_query_title(request: SearchRequest) -> str:
         parts.append(f"{year_low or ''}–{year_high or ''}")
     price_low, price_high = request.ranges.get("price", (None, None))
     if price_high is not None:
-        parts.append(f"up to {_bhd(price_high)} BHD")
+        parts.append(f"up to {_amount(price_high, request)} {request.market.currency}")
     elif price_low is not None:
-        parts.append(f"from {_bhd(price_low)} BHD")
+        parts.append(f"from {_amount(price_low, request)} {request.market.currency}")
     others = sum(len(values) for name, values in request.filters.items() if name not in ("make", "model"))
     if others:
         parts.append(f"+{others} filters" if others > 1 else "+1 filter")

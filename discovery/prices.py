@@ -7,13 +7,14 @@ from typing import Any
 
 from django.utils import timezone
 
+from core.catalog.countries import country_get
 from core.listings.models import Listing, ListingStatus
 from core.listings.prices import Band, PriceVerdict, price_verdict
 from core.listings.services import listing_rate_deals
 from search.analytics import QueryTimeout
 from search.engines.base import EngineError
 from search.market_value import Car, Comparables, find_comparables, market_value
-from search.money import fils_to_str, to_fils
+from search.money import minor_to_decimal, to_minor
 
 
 def _band(comparables: Comparables) -> Band | None:
@@ -22,11 +23,17 @@ def _band(comparables: Comparables) -> Band | None:
     low, median, high = (comparables.prices.get(percent) for percent in (10.0, 50.0, 90.0))
     if not (low and median and high):
         return None
-    return Band(*(Decimal(fils_to_str(fils)) for fils in (low, median, high)))
+    return Band(*(minor_to_decimal(minor, decimals=comparables.decimals) for minor in (low, median, high)))
 
 
 def _car(listing: Listing) -> Car:
-    return Car(make=listing.make.slug, model=listing.model.slug, year=listing.year, mileage_km=listing.mileage_km)
+    return Car(
+        make=listing.make.slug,
+        model=listing.model.slug,
+        year=listing.year,
+        mileage_km=listing.mileage_km,
+        country=listing.country,
+    )
 
 
 def _verdict(listing: Listing, band: Band | None) -> PriceVerdict:
@@ -55,7 +62,7 @@ def listing_market_value(listing: Listing) -> dict[str, Any]:
     return market_value(
         listing_id=listing.pk,
         car=_car(listing),
-        price_fils=to_fils(listing.price),
+        price_minor=to_minor(listing.price, decimals=country_get(listing.country).decimals),
         plausible=lambda comparables: _verdict(listing, _band(comparables)).plausible,
     )
 

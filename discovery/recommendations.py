@@ -60,7 +60,7 @@ def traits_of(source: Mapping[str, Any]) -> ListingTraits:
         regional_spec=source["regional_spec"],
         fuel=source["fuel"],
         transmission=source["transmission"],
-        price_fils=int(source["price_fils"]),
+        price_minor=int(source["price_minor"]),
         year=int(source["year"]),
     )
 

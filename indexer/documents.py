@@ -11,11 +11,12 @@ from typing import Any
 import orjson
 from django.core.files.storage import default_storage
 
+from core.catalog.countries import country_get
 from core.catalog.enums import enum_label
 from core.listings.fields import FIELDS, LABELLED, Choice, Kind, Moment, Money, Percent
 from core.listings.transitions import INDEXED_STATUSES
 from search.engines.base import BulkOp
-from search.money import to_fils
+from search.money import to_minor
 
 __all__ = ["INDEXED_STATUSES", "document_hash", "listing_document", "listing_op"]
 
@@ -24,17 +25,18 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def _as_indexed(kind: Kind) -> Callable[[Any], Any]:
-    """How the index holds a value of this kind: integer fils, ISO moments, no empty enum values."""
+def _as_indexed(kind: Kind) -> Callable[[Any, int], Any]:
+    """How the index holds a value of this kind (given its currency's decimals): integer minor
+    units of the currency, ISO moments, no empty enum values."""
     if isinstance(kind, Money):
-        return lambda value: None if value is None else to_fils(value)
+        return lambda value, decimals: None if value is None else to_minor(value, decimals=decimals)
     if isinstance(kind, Moment):
-        return _iso
+        return lambda value, _: _iso(value)
     if isinstance(kind, Percent):
-        return lambda value: None if value is None else float(value)
+        return lambda value, _: None if value is None else float(value)
     if isinstance(kind, Choice):
-        return lambda value: value or None
-    return lambda value: value
+        return lambda value, _: value or None
+    return lambda value, _: value
 
 
 # Listing field → (document key, conversion), for the fields the document holds as they are.
@@ -49,12 +51,13 @@ def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
             labels.extend(enum_label(enum, value))
     make, model = row["make_slug"], row["model_slug"]
     thumbnail = row["thumbnail"]
+    decimals = country_get(row["country"]).decimals
     return {
         "id": row["id"],
         "version": row["version"],
         "status": row["status"],
         "seller_id": row["seller_id"],
-        **{key: indexed(row[name]) for name, key, indexed in PLAIN},
+        **{key: indexed(row[name], decimals) for name, key, indexed in PLAIN},
         "make": make,
         "model": model,
         "make_model": f"{make}/{model}",

@@ -18,9 +18,10 @@ from django.conf import settings
 from search.engine import get_engine
 from search.engines.base import EngineTimeout
 from search.index import FACET_FIELDS, listings_alias
-from search.money import fils_to_str
-from search.params import InvalidParams, ParamErrors, SearchRequest, parse_filter_params
+from search.money import minor_to_str
+from search.params import InvalidParams, ParamErrors, SearchRequest, parse_filter_params, parse_market
 from search.query import selection_clauses, text_query
+from search.scope import country_filter
 
 # Statuses the index holds (indexer/documents.py): drafts and deleted listings never reach it.
 STATUSES = ("active", "sold", "expired")
@@ -83,8 +84,10 @@ def run_analytics_query(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def filter_query(request: SearchRequest, *, statuses: Sequence[str]) -> dict[str, Any]:
-    """The search filters (facets, ranges, text) over listings of the given statuses."""
-    query: dict[str, Any] = {"bool": {"filter": [{"terms": {"status": list(statuses)}}, *selection_clauses(request)]}}
+    """The search filters (facets, ranges, text) over one country's listings of the given statuses."""
+    query: dict[str, Any] = {
+        "bool": {"filter": [{"terms": {"status": list(statuses)}}, country_filter(request.country), *selection_clauses(request)]}
+    }
     if request.q:
         query["bool"]["must"] = [text_query(request.q)]
     return query
@@ -103,8 +106,8 @@ def percentile_values(agg: dict[str, Any]) -> dict[float, float | None]:
     return values
 
 
-def money_or_none(fils: float | None) -> str | None:
-    return None if fils is None else fils_to_str(fils)
+def money_or_none(minor: float | None, *, decimals: int) -> str | None:
+    return None if minor is None else minor_to_str(minor, decimals=decimals)
 
 
 def whole_or_none(value: float | None) -> int | None:
@@ -121,10 +124,11 @@ def tenths_or_none(value: float | None) -> float | None:
 def parse_market_params(params: Mapping[str, Sequence[str]], *, allowed_values: Mapping[str, frozenset[str]]) -> SearchRequest:
     """The search filters of a query string; raise InvalidParams naming each bad one."""
     errors: ParamErrors = {}
-    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors)
+    market = parse_market(params, errors)
+    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors, market=market)
     if errors:
         raise InvalidParams(errors)
-    return SearchRequest(q=q, filters=filters, ranges=ranges)
+    return SearchRequest(q=q, filters=filters, ranges=ranges, country=market.country)
 
 
 def market_body(request: SearchRequest, *, now: datetime) -> dict[str, Any]:
@@ -137,7 +141,7 @@ def market_body(request: SearchRequest, *, now: datetime) -> dict[str, Any]:
             "active": {
                 "filter": {"term": {"status": "active"}},
                 "aggs": {
-                    "price": percentiles_agg({"field": "price_fils"}, list(PERCENTS.values())),
+                    "price": percentiles_agg({"field": "price_minor"}, list(PERCENTS.values())),
                     "mileage": percentiles_agg({"field": "mileage_km"}, list(PERCENTS.values())),
                     "days_listed": percentiles_agg(days, [50]),
                 },
@@ -146,24 +150,25 @@ def market_body(request: SearchRequest, *, now: datetime) -> dict[str, Any]:
                 "filter": {
                     "bool": {"filter": [{"term": {"status": "sold"}}, {"range": {"sold_at": {"gte": sold_since.isoformat()}}}]}
                 },
-                "aggs": {"price": percentiles_agg({"field": "price_fils"}, [50]), "days_listed": percentiles_agg(days, [50])},
+                "aggs": {"price": percentiles_agg({"field": "price_minor"}, [50]), "days_listed": percentiles_agg(days, [50])},
             },
         },
     }
 
 
-def parse_market_response(response: dict[str, Any]) -> dict[str, Any]:
+def parse_market_response(response: dict[str, Any], *, decimals: int) -> dict[str, Any]:
+    """The figures of market_body's answer, prices in a currency with `decimals`."""
     active, sold = response["aggregations"]["active"], response["aggregations"]["sold"]
     prices, mileages = percentile_values(active["price"]), percentile_values(active["mileage"])
     return {
         "count": active["doc_count"],
-        "price": {name: money_or_none(prices.get(percent)) for name, percent in PERCENTS.items()},
+        "price": {name: money_or_none(prices.get(percent), decimals=decimals) for name, percent in PERCENTS.items()},
         "mileage_km": {name: whole_or_none(mileages.get(percent)) for name, percent in PERCENTS.items()},
         "median_days_listed": tenths_or_none(percentile_values(active["days_listed"]).get(50.0)),
         "sold": {
             "window_days": SOLD_WINDOW_DAYS,
             "count": sold["doc_count"],
-            "median_price": money_or_none(percentile_values(sold["price"]).get(50.0)),
+            "median_price": money_or_none(percentile_values(sold["price"]).get(50.0), decimals=decimals),
             "median_days_to_sell": tenths_or_none(percentile_values(sold["days_listed"]).get(50.0)),
         },
     }
@@ -173,7 +178,7 @@ def market_stats(request: SearchRequest, *, now: datetime | None = None) -> dict
     """Price and mileage percentiles of active listings under the search filters
     (API.md, Analytics), with how long they have been listed and what sold lately."""
     body = market_body(request, now=now or datetime.now(UTC))
-    return parse_market_response(run_analytics_query(body))
+    return parse_market_response(run_analytics_query(body), decimals=request.market.decimals)
 
 
 # --- analysts' aggregations ------------------------------------------------------
@@ -189,7 +194,7 @@ TERMS_GROUPS = {
     "transmission": "transmission",
     "drivetrain": "drivetrain",
     "regional_spec": "regional_spec",
-    "governorate": "governorate",
+    "region": "region",
     "seller_type": "seller_type",
     "condition": "condition",
     "color": "color",
@@ -211,11 +216,12 @@ MONTH_LEVEL_BUCKETS = 240
 
 # Metrics: <measure>_<statistic>. A measure reads a field (or the days-listed script).
 MEASURES = ("price", "mileage", "year", "days_listed")
-MEASURE_FIELDS = {"price": "price_fils", "mileage": "mileage_km", "year": "year"}
+MEASURE_FIELDS = {"price": "price_minor", "mileage": "mileage_km", "year": "year"}
 # Statistic → what it reads: a key of a `stats` aggregation or a percent of a `percentiles` one.
 STATS_KEYS = {"min": "min", "max": "max", "avg": "avg"}
 METRICS = ("count", *(f"{measure}_{statistic}" for measure in MEASURES for statistic in (*STATS_KEYS, *PERCENTS)))
 FILTER_NAMES = (
+    "country",
     "q",
     *FACET_FIELDS,
     *(f"{name}_{end}" for name in ("year", "price", "mileage") for end in ("min", "max")),
@@ -224,9 +230,9 @@ FILTER_NAMES = (
 BODY_KEYS = ("filters", "group_by", "metrics")
 
 
-def metric_format(measure: str, statistic: str) -> Callable[[float | None], Any]:
+def metric_format(measure: str, statistic: str, *, decimals: int) -> Callable[[float | None], Any]:
     if measure == "price":
-        return money_or_none
+        return lambda minor: money_or_none(minor, decimals=decimals)
     if measure == "mileage" or (measure == "year" and statistic in ("min", "max")):
         return whole_or_none
     return tenths_or_none
@@ -316,7 +322,8 @@ def parse_aggregate_request(body: Any, *, allowed_values: Mapping[str, frozenset
             filter_errors["status"] = [f"Unknown status {(bad or [''])[0][:60]!r}. {_allowed_hint(STATUSES)}"]
         else:
             statuses = wanted
-    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=filter_errors)
+    market = parse_market(params, filter_errors)
+    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=filter_errors, market=market)
     if filter_errors:
         errors["filters"] = filter_errors
 
@@ -337,7 +344,10 @@ def parse_aggregate_request(body: Any, *, allowed_values: Mapping[str, frozenset
     if errors:
         raise InvalidParams(errors)
     return AggregateRequest(
-        filters=SearchRequest(q=q, filters=filters, ranges=ranges), statuses=statuses, group_by=group_by, metrics=metrics
+        filters=SearchRequest(q=q, filters=filters, ranges=ranges, country=market.country),
+        statuses=statuses,
+        group_by=group_by,
+        metrics=metrics,
     )
 
 
@@ -403,7 +413,7 @@ def aggregate_body(request: AggregateRequest, *, now: datetime) -> dict[str, Any
     return body
 
 
-def metric_values(metrics: Sequence[str], aggs: dict[str, Any], *, count: int) -> list[Any]:
+def metric_values(metrics: Sequence[str], aggs: dict[str, Any], *, count: int, decimals: int) -> list[Any]:
     values: list[Any] = []
     for metric in metrics:
         if metric == "count":
@@ -416,7 +426,7 @@ def metric_values(metrics: Sequence[str], aggs: dict[str, Any], *, count: int) -
             raw = aggs[f"{measure}_stats"].get(STATS_KEYS[statistic]) if count else None
         else:
             raw = percentile_values(aggs[f"{measure}_percentiles"]).get(PERCENTS[statistic])
-        values.append(metric_format(measure, statistic)(raw))
+        values.append(metric_format(measure, statistic, decimals=decimals)(raw))
     return values
 
 
@@ -443,7 +453,7 @@ def parse_aggregate_response(request: AggregateRequest, response: dict[str, Any]
         if len(rows) > MAX_ROWS:
             return
         if depth == len(group_by):
-            rows.append([*values, *metric_values(metrics, container, count=count)])
+            rows.append([*values, *metric_values(metrics, container, count=count, decimals=request.filters.market.decimals)])
             return
         name = group_by[depth]
         level = container[f"by_{name}"]

@@ -6,10 +6,12 @@ band around the car's (when its mileage is known), and is listed now or was
 sold in the last 180 days. Fewer than 5 and no rating or band is given.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Any
+
+from search.scope import country_filter, market_get
 
 COMPARABLE_YEARS = 2
 # Mileage band: ± a quarter of the car's mileage, but never narrower than ±20,000 km.
@@ -25,6 +27,8 @@ class Car:
     model: str
     year: int
     mileage_km: int | None = None
+    # Comparables are of the car's own country, priced in its currency: a rating never mixes them.
+    country: str = field(default_factory=lambda: market_get().country)
 
 
 def mileage_band(mileage_km: int) -> tuple[int, int]:
@@ -51,6 +55,7 @@ def comparable_car(car: Car) -> list[dict[str, Any]]:
     """Filters of the cars comparable to `car`, whatever their status."""
     wanted = criteria(car)
     filters: list[dict[str, Any]] = [
+        country_filter(car.country),
         {"term": {"make_model": f"{car.make}/{car.model}"}},
         {"range": {"year": {"gte": wanted["year_min"], "lte": wanted["year_max"]}}},
     ]

@@ -22,12 +22,12 @@ FACET_FIELDS = (
     "drivetrain",
     "regional_spec",
     "condition",
-    "governorate",
+    "region",
     "seller_type",
     "color",
 )
 # Range facets: API name → index field.
-RANGE_FIELDS = {"year": "year", "price": "price_fils", "mileage_km": "mileage_km"}
+RANGE_FIELDS = {"year": "year", "price": "price_minor", "mileage_km": "mileage_km"}
 
 
 # The layout rule (docs/decisions/search-cluster.md): a shard holds at most this
@@ -180,8 +180,8 @@ def listings_index_body(
                 # Suggestions: make and model names in both languages, matched by prefix.
                 "suggest": {"type": "text", "analyzer": "sayara_prefix", "search_analyzer": "sayara_text_search"},
                 "year": {"type": "short"},
-                "price_fils": {"type": "long"},
-                "price_drop_fils": {"type": "long"},
+                "price_minor": {"type": "long"},
+                "price_drop_minor": {"type": "long"},
                 "price_changed_at": {"type": "date"},
                 "deal_percent": {"type": "float"},
                 "mileage_km": {"type": "integer"},

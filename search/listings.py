@@ -20,6 +20,7 @@ from search.query import (
     selection_clauses,
     split_body,
 )
+from search.scope import country_filter, market_get
 from search.understanding.parser import BOUNDS, Understanding, Understood, index_value, understand, understood_request
 from search.understanding.rules import RELAX_ORDER
 from search.understanding.text import key_of
@@ -102,7 +103,7 @@ def _count_body(request: SearchRequest) -> dict[str, Any]:
 
 
 def _filtered_query(request: SearchRequest, extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return base_query(request.q, extra_filters=[*selection_clauses(request), *(extra or [])])
+    return base_query(request.q, country=request.country, extra_filters=[*selection_clauses(request), *(extra or [])])
 
 
 def _relax(request: SearchRequest, understanding: Understanding) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
@@ -144,7 +145,7 @@ def _nearest(request: SearchRequest, relaxed: SearchRequest, dropped: tuple[Unde
         return [result_card(hit["_source"]) for hit in get_engine().search(listings_alias(), body)["hits"]["hits"]]
     name = fields.pop()
     index_field = RANGE_FIELDS[name]
-    ends = {BOUNDS[item.field][1]: index_value(item) for item in bounds}
+    ends = {BOUNDS[item.field][1]: index_value(item, decimals=request.market.decimals) for item in bounds}
     low, high = ends.get(0), ends.get(1)
     sides: list[tuple[dict[str, Any], str]] = []
     if high is not None:
@@ -170,9 +171,9 @@ def _nearest(request: SearchRequest, relaxed: SearchRequest, dropped: tuple[Unde
     return [result_card(source) for source in hits[:size]]
 
 
-def suggest_body(q: str, *, filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def suggest_body(q: str, *, country: str, filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     names = {"top_hits": {"size": 1, "_source": ["make_name_en", "make_name_ar", "model_name_en", "model_name_ar"]}}
-    query: dict[str, Any] = {"bool": {"filter": [ACTIVE, *(filters or [])]}}
+    query: dict[str, Any] = {"bool": {"filter": [ACTIVE, country_filter(country), *(filters or [])]}}
     if q:
         query["bool"]["must"] = [{"match": {"suggest": {"query": q, "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}}}]
     return {
@@ -189,7 +190,7 @@ def _folded(text: str) -> str:
     return " ".join(key_of(text))
 
 
-def listings_suggest(q: str, *, vocabulary: Vocabulary | None = None) -> list[dict[str, Any]]:
+def listings_suggest(q: str, *, country: str | None = None, vocabulary: Vocabulary | None = None) -> list[dict[str, Any]]:
     """Makes and models matching what the buyer is typing, with active counts.
 
     The text is understood as a search is ("toyota under 5k la" → Toyota,
@@ -197,17 +198,19 @@ def listings_suggest(q: str, *, vocabulary: Vocabulary | None = None) -> list[di
     understood filters, counted under them, and each suggestion carries the
     understood filters in `params`, so picking it runs that whole search.
     The text is in the language of the query (Arabic letters → Arabic names);
-    both names are returned as well.
+    both names are returned as well. Counts are of one country's cars (the default country's without one).
     """
     q = q.strip()
     if not q:
         return []
-    request = SearchRequest(q=q)
+    request = SearchRequest(q=q, country=market_get(country).country)
     understanding = understand(q, vocabulary, max_year=max_year()) if vocabulary is not None else None
     if understanding is not None:
         request = understood_request(request, understanding)
     typing = request.q
-    aggs = get_engine().search(listings_alias(), suggest_body(typing, filters=selection_clauses(request)))["aggregations"]
+    aggs = get_engine().search(
+        listings_alias(), suggest_body(typing, country=request.country, filters=selection_clauses(request))
+    )["aggregations"]
     lang = "ar" if ARABIC.search(q) else "en"
     params: dict[str, list[str]] = {}
     said: list[str] = []
@@ -256,9 +259,17 @@ def listings_suggest(q: str, *, vocabulary: Vocabulary | None = None) -> list[di
 
 
 def similar_body(
-    *, listing_id: int, make: str, model: str, body_type: str, year: int, price_fils: int, mileage_km: int | None = None
+    *,
+    listing_id: int,
+    make: str,
+    model: str,
+    body_type: str,
+    year: int,
+    price_minor: int,
+    country: str,
+    mileage_km: int | None = None,
 ) -> dict[str, Any]:
-    """Active cars like this one: its comparables (search/comparables.py) first,
+    """Active cars like this one, in its country: its comparables (search/comparables.py) first,
     then cars of its make, body type and price band."""
     car = Car(make=make, model=model, year=year, mileage_km=mileage_km)
     return {
@@ -266,7 +277,7 @@ def similar_body(
         "_source": RESULT_FIELDS,
         "query": {
             "bool": {
-                "filter": [ACTIVE],
+                "filter": [ACTIVE, country_filter(country)],
                 "must_not": [{"term": {"id": listing_id}}],
                 "should": [
                     # "must", not "filter": a filter-only bool scores nothing, whatever its boost.
@@ -274,7 +285,7 @@ def similar_body(
                     {"term": {"make_model": {"value": f"{make}/{model}", "boost": 2}}},
                     {"term": {"make": {"value": make, "boost": 2}}},
                     {"term": {"body_type": {"value": body_type, "boost": 1.5}}},
-                    {"range": {"price_fils": {"gte": int(price_fils * 0.75), "lte": int(price_fils * 1.25), "boost": 1.5}}},
+                    {"range": {"price_minor": {"gte": int(price_minor * 0.75), "lte": int(price_minor * 1.25), "boost": 1.5}}},
                 ],
                 "minimum_should_match": 2,
             }
@@ -284,7 +295,15 @@ def similar_body(
 
 
 def listings_similar(
-    *, listing_id: int, make: str, model: str, body_type: str, year: int, price_fils: int, mileage_km: int | None = None
+    *,
+    listing_id: int,
+    make: str,
+    model: str,
+    body_type: str,
+    year: int,
+    price_minor: int,
+    country: str,
+    mileage_km: int | None = None,
 ) -> list[dict[str, Any]]:
     body = similar_body(
         listing_id=listing_id,
@@ -292,7 +311,8 @@ def listings_similar(
         model=model,
         body_type=body_type,
         year=year,
-        price_fils=price_fils,
+        price_minor=price_minor,
+        country=country,
         mileage_km=mileage_km,
     )
     response = get_engine().search(listings_alias(), body)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from search.analytics import money_or_none, percentile_values, percentiles_agg, run_analytics_query
 from search.comparables import MIN_COMPARABLES, Car, closer_to, comparable_car, criteria, on_the_market
-from search.money import fils_to_str
-from search.params import MAX_MILEAGE, MIN_YEAR, InvalidParams, ParamErrors, _single, _whole, max_year
+from search.money import minor_to_str
+from search.params import MAX_MILEAGE, MIN_YEAR, InvalidParams, ParamErrors, _single, _whole, max_year, parse_market
+from search.scope import market_get
 
 __all__ = ["Car", "find_comparables", "market_value", "parse_car_params", "price_rating", "price_suggestion"]
 
@@ -31,7 +32,7 @@ PRICE_IMPLAUSIBLE = "price_implausible"
 # Comparable prices below p25 / OUTLIER_FENCE or above p75 × OUTLIER_FENCE are outliers (scams, typos, specials):
 # they join no band, median or rating.
 OUTLIER_FENCE = 2
-COMPARABLE_FIELDS = ["id", "price_fils", "year", "mileage_km", "status"]
+COMPARABLE_FIELDS = ["id", "price_minor", "year", "mileage_km", "status"]
 # The band of comparable prices a listing's page draws: p10–p90, its core p25–p75, the median.
 BAND = {"p10": 10.0, "p25": 25.0, "median": 50.0, "p75": 75.0, "p90": 90.0}
 BAND_PERCENTS = list(BAND.values())
@@ -45,6 +46,7 @@ class Comparables:
     listings: list[dict[str, Any]] = field(default_factory=list)
     criteria: dict[str, Any] = field(default_factory=dict)
     outliers: int = 0  # comparables left out for their price
+    decimals: int = 3  # of the currency the prices are in (the car's country's)
 
     @property
     def reason(self) -> str | None:
@@ -66,14 +68,15 @@ class Comparables:
         if not self.enough:
             return None
         return {
-            key: money_or_none(self.prices.get(percent)) for key, percent in (("low", 25.0), ("median", 50.0), ("high", 75.0))
+            key: money_or_none(self.prices.get(percent), decimals=self.decimals)
+            for key, percent in (("low", 25.0), ("median", 50.0), ("high", 75.0))
         }
 
     def band(self) -> dict[str, str | None] | None:
         """BAND's prices (BHD strings), when there are enough comparables."""
         if not self.enough:
             return None
-        return {key: money_or_none(self.prices.get(percent)) for key, percent in BAND.items()}
+        return {key: money_or_none(self.prices.get(percent), decimals=self.decimals) for key, percent in BAND.items()}
 
 
 def _comparable_query(car: Car, *, exclude_id: int | None, now: datetime) -> dict[str, Any]:
@@ -89,7 +92,7 @@ def fences_body(car: Car, *, exclude_id: int | None, now: datetime) -> dict[str,
         "size": 0,
         "track_total_hits": True,
         "query": _comparable_query(car, exclude_id=exclude_id, now=now),
-        "aggs": {"price": percentiles_agg({"field": "price_fils"}, [25.0, 75.0])},
+        "aggs": {"price": percentiles_agg({"field": "price_minor"}, [25.0, 75.0])},
     }
 
 
@@ -98,14 +101,14 @@ def comparables_body(
 ) -> dict[str, Any]:
     query = _comparable_query(car, exclude_id=exclude_id, now=now)
     if fences is not None:
-        query["bool"]["filter"].append({"range": {"price_fils": {"gte": fences[0], "lte": fences[1]}}})
+        query["bool"]["filter"].append({"range": {"price_minor": {"gte": fences[0], "lte": fences[1]}}})
     return {
         "size": SHOWN_COMPARABLES,
         "track_total_hits": True,
         "_source": COMPARABLE_FIELDS,
         "query": query,
         "sort": [{"_score": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
-        "aggs": {"price": percentiles_agg({"field": "price_fils"}, BAND_PERCENTS)},
+        "aggs": {"price": percentiles_agg({"field": "price_minor"}, BAND_PERCENTS)},
     }
 
 
@@ -114,7 +117,7 @@ def parse_comparables(car: Car, response: dict[str, Any]) -> Comparables:
     listings = [
         {
             "id": hit["_source"]["id"],
-            "price": fils_to_str(hit["_source"]["price_fils"]),
+            "price": minor_to_str(hit["_source"]["price_minor"], decimals=market_get(car.country).decimals),
             "year": hit["_source"]["year"],
             "mileage_km": hit["_source"]["mileage_km"],
             "status": hit["_source"]["status"],
@@ -126,6 +129,7 @@ def parse_comparables(car: Car, response: dict[str, Any]) -> Comparables:
         prices=prices,
         listings=listings,
         criteria=criteria(car),
+        decimals=market_get(car.country).decimals,
     )
 
 
@@ -143,13 +147,13 @@ def find_comparables(car: Car, *, exclude_id: int | None = None, now: datetime |
     return comparables
 
 
-def price_rating(*, price_fils: int, median_fils: float) -> tuple[str, float]:
+def price_rating(*, price_minor: int, median_fils: float) -> tuple[str, float]:
     """(rating, difference in percent) of a price against the comparables' median.
 
     Exact arithmetic, so a price exactly 5 % under the median is "good", never
     "fair" by a rounding error.
     """
-    difference = (Fraction(price_fils) - Fraction(median_fils)) * 100 / Fraction(median_fils)
+    difference = (Fraction(price_minor) - Fraction(median_fils)) * 100 / Fraction(median_fils)
     rating = next((name for bound, name in RATING_BOUNDS if difference <= bound), OVERPRICED)
     shown = (Decimal(difference.numerator) / Decimal(difference.denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return rating, float(shown)
@@ -159,7 +163,7 @@ def market_value(
     *,
     listing_id: int,
     car: Car,
-    price_fils: int,
+    price_minor: int,
     now: datetime | None = None,
     plausible: Callable[[Comparables], bool] | None = None,
 ) -> dict[str, Any]:
@@ -174,10 +178,10 @@ def market_value(
     if plausible is not None and not plausible(comparables):
         reason = PRICE_IMPLAUSIBLE
     elif comparables.enough:
-        rating, difference = price_rating(price_fils=price_fils, median_fils=float(comparables.median or 0))
+        rating, difference = price_rating(price_minor=price_minor, median_fils=float(comparables.median or 0))
     return {
         "listing_id": listing_id,
-        "price": fils_to_str(price_fils),
+        "price": minor_to_str(price_minor, decimals=market_get(car.country).decimals),
         "rating": rating,
         "reason": reason,
         "difference_percent": difference,
@@ -233,6 +237,7 @@ def parse_car_params(params: Mapping[str, Sequence[str]], *, known_models: Colle
         errors["mileage_km"] = [
             _("Must be a whole number of kilometres from 0 to %(max_mileage)s.") % {"max_mileage": f"{MAX_MILEAGE:,}"}
         ]
+    market = parse_market(params, errors)
     if errors:
         raise InvalidParams(errors)
-    return Car(make=make, model=model, year=year or 0, mileage_km=mileage)
+    return Car(make=make, model=model, year=year or 0, mileage_km=mileage, country=market.country)

@@ -13,7 +13,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from search.index import FACET_FIELDS
-from search.money import to_fils
+from search.money import to_minor
+from search.scope import Market, market_codes, market_get
 
 SORTS = ("relevance", "newest", "price_asc", "price_desc", "year_desc", "mileage_asc", "best_deals")
 DEFAULT_PAGE_SIZE = 24
@@ -47,13 +48,19 @@ class SearchRequest:
     q: str = ""
     # Facet field → selected values (OR within a field, AND across fields).
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Range facet (year, price, mileage_km) → inclusive (low, high) in index units (price in fils).
+    # Range facet (year, price, mileage_km) → inclusive (low, high) in index units (price in minor units).
     ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    # The one country searched (search/scope.py): its listings, in its currency.
+    country: str = field(default_factory=lambda: market_get().country)
     sort: str = "newest"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     # Match the words as typed: no understanding of makes, prices… (search/understanding).
     literal: bool = False
+
+    @property
+    def market(self) -> Market:
+        return market_get(self.country)
 
     @property
     def offset(self) -> int:
@@ -77,14 +84,30 @@ def _whole(raw: str, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-def _price_fils(raw: str) -> int | None:
+def _price_minor(raw: str, market: Market) -> int | None:
     try:
         amount = Decimal(raw)
     except InvalidOperation:
         return None
-    if not amount.is_finite() or amount < 0 or amount > MAX_PRICE or amount.as_tuple().exponent < -3:  # type: ignore[operator]
+    exponent = amount.as_tuple().exponent
+    if not amount.is_finite() or amount < 0 or amount > MAX_PRICE or (isinstance(exponent, int) and exponent < -market.decimals):
         return None
-    return to_fils(amount)
+    return to_minor(amount, decimals=market.decimals)
+
+
+def parse_market(params: Mapping[str, Sequence[str]], errors: ParamErrors) -> Market:
+    """The country searched (`country`, the default country's when absent); a bad code goes to `errors`."""
+    raw = _single(params, "country")
+    if raw is None:
+        return market_get()
+    if raw.lower() not in market_codes():
+        errors["country"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(market_codes())}]
+        return market_get()
+    return market_get(raw.lower())
+
+
+# `governorate`, the place parameter's name before countries, means `region` for one release (API.md, v1.1).
+PARAM_ALIASES = {"region": "governorate"}
 
 
 def parse_filter_params(
@@ -92,8 +115,11 @@ def parse_filter_params(
     *,
     allowed_values: Mapping[str, frozenset[str]],
     errors: ParamErrors,
+    market: Market | None = None,
 ) -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[int | None, int | None]]]:
-    """The filter part (q, facet values, ranges) shared by search and analytics."""
+    """The filter part (q, facet values, ranges) shared by search and analytics, within
+    `market` (the default country's when not given): its regions, its currency's decimals."""
+    market = market or market_get()
     q = _single(params, "q") or ""
     if len(q) > MAX_QUERY_LENGTH:
         errors["q"] = [_("Must be at most %(max_query_length)s characters.") % {"max_query_length": MAX_QUERY_LENGTH}]
@@ -102,14 +128,15 @@ def parse_filter_params(
 
     filters: dict[str, tuple[str, ...]] = {}
     for name in FACET_FIELDS:
-        values = tuple(dict.fromkeys(value.strip().lower() for value in params.get(name, ()) if value.strip()))
+        given = params.get(name) or params.get(PARAM_ALIASES.get(name, ""), ())
+        values = tuple(dict.fromkeys(value.strip().lower() for value in given if value.strip()))
         if not values:
             continue
         if len(values) > MAX_VALUES_PER_FIELD:
             errors[name] = [_("At most %(max_values_per_field)s values.") % {"max_values_per_field": MAX_VALUES_PER_FIELD}]
             continue
         bad = [value for value in values if not SLUG.match(value)]
-        allowed = allowed_values.get(name)
+        allowed = market.regions if name == "region" else allowed_values.get(name)
         if allowed is not None:
             bad += [value for value in values if value not in allowed and value not in bad]
         if bad:
@@ -128,7 +155,11 @@ def parse_filter_params(
             _("Must be a whole number between %(min_year)s and %(newest)s.") % {"min_year": MIN_YEAR, "newest": newest},
             lambda raw: _whole(raw, MIN_YEAR, newest),
         ),
-        "price": (_("Must be an amount in BHD from 0 to 10,000,000 with at most 3 decimals."), _price_fils),
+        "price": (
+            _("Must be an amount in %(currency)s from 0 to 10,000,000 with at most %(decimals)s decimals.")
+            % {"currency": market.currency, "decimals": market.decimals},
+            lambda raw: _price_minor(raw, market),
+        ),
         "mileage": (
             _("Must be a whole number of kilometres from 0 to %(max_mileage)s.") % {"max_mileage": f"{MAX_MILEAGE:,}"},
             lambda raw: _whole(raw, 0, MAX_MILEAGE),
@@ -158,7 +189,8 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
     names are ignored. `allowed_values` lists the valid values of enum facets.
     """
     errors: ParamErrors = {}
-    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors)
+    market = parse_market(params, errors)
+    q, filters, ranges = parse_filter_params(params, allowed_values=allowed_values, errors=errors, market=market)
 
     sort = _single(params, "sort") or ("relevance" if q else "newest")
     if sort not in SORTS:
@@ -195,4 +227,6 @@ def parse_search_params(params: Mapping[str, Sequence[str]], *, allowed_values: 
 
     if errors:
         raise InvalidParams(errors)
-    return SearchRequest(q=q, filters=filters, ranges=ranges, sort=sort, page=page, page_size=page_size, literal=literal)
+    return SearchRequest(
+        q=q, filters=filters, ranges=ranges, sort=sort, page=page, page_size=page_size, literal=literal, country=market.country
+    )

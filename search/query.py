@@ -13,8 +13,9 @@ from typing import Any
 import orjson
 
 from search.index import FACET_FIELDS, RANGE_FIELDS
-from search.money import fils_to_str
+from search.money import minor_to_str
 from search.params import SearchRequest
+from search.scope import country_filter, market_get
 
 ACTIVE = {"term": {"status": "active"}}
 
@@ -23,8 +24,8 @@ FACET_SIZES = {"make": 100, "model": 60}
 DEFAULT_FACET_SIZE = 25
 MODEL_FACET_SIZE_WITH_MAKE = 300
 
-# Range facets' buckets, in index units.
-PRICE_BUCKETS_BHD = (0, 2000, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 50000, 100000)
+# Range facets' buckets: prices in the currency's major units (the same edges in every currency for now).
+PRICE_BUCKETS = (0, 2000, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 50000, 100000)
 MILEAGE_BUCKETS_KM = (0, 10000, 30000, 60000, 100000, 150000, 200000, 300000)
 
 # The fields a result card needs (API.md: results).
@@ -34,28 +35,32 @@ RESULT_FIELDS = [
     "make",
     "model",
     "year",
-    "price_fils",
+    "price_minor",
+    "currency",
+    "country",
     "mileage_km",
     "body_type",
     "fuel",
     "transmission",
     "regional_spec",
-    "governorate",
+    "region",
     "seller_type",
     "thumbnail_url",
     "created_at",
     "published_at",
-    "price_drop_fils",
+    "price_drop_minor",
     "price_changed_at",
     "deal_percent",
 ]
 
-# A result card: those fields, money rather than fils (API.md: results), how long it has been listed.
+# A result card: those fields, money rather than minor units (API.md: results), how long it has been listed,
+# and the place under its name before countries (`governorate`, for one release).
 CARD_KEYS = [
-    *(key for key in RESULT_FIELDS if key not in ("price_fils", "published_at", "price_drop_fils")),
+    *(key for key in RESULT_FIELDS if key not in ("price_minor", "published_at", "price_drop_minor")),
     "price",
     "price_drop",
     "days_listed",
+    "governorate",
 ]
 # A card says "price dropped" for this long after the drop.
 PRICE_DROP_DAYS = 30
@@ -64,8 +69,8 @@ SORTS: dict[str, list[Any]] = {
     # A stable tie-break everywhere: equal keys order by newest, then id.
     "relevance": [{"_score": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
     "newest": [{"published_at": "desc"}, {"id": "desc"}],
-    "price_asc": [{"price_fils": "asc"}, {"id": "desc"}],
-    "price_desc": [{"price_fils": "desc"}, {"id": "desc"}],
+    "price_asc": [{"price_minor": "asc"}, {"id": "desc"}],
+    "price_desc": [{"price_minor": "desc"}, {"id": "desc"}],
     "year_desc": [{"year": "desc"}, {"published_at": "desc"}, {"id": "desc"}],
     "mileage_asc": [{"mileage_km": "asc"}, {"id": "desc"}],
     # Furthest below comparable cars first; prices not rated (too few comparables, implausible) last.
@@ -138,9 +143,9 @@ def text_query(q: str, *, fuzzy: bool = False) -> dict[str, Any]:
     }
 
 
-def base_query(q: str, *, fuzzy: bool = False, extra_filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """What every buyer-facing query starts from: active listings, the text."""
-    query: dict[str, Any] = {"bool": {"filter": [ACTIVE, *(extra_filters or [])]}}
+def base_query(q: str, *, country: str, fuzzy: bool = False, extra_filters: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What every buyer-facing query starts from: one country's active listings, the text."""
+    query: dict[str, Any] = {"bool": {"filter": [ACTIVE, country_filter(country), *(extra_filters or [])]}}
     if q:
         query["bool"]["must"] = [text_query(q, fuzzy=fuzzy)]
     return query
@@ -198,9 +203,10 @@ def terms_facet_aggs(request: SearchRequest) -> dict[str, FacetPart]:
 
 
 def range_facet_aggs(request: SearchRequest) -> dict[str, FacetPart]:
+    unit = 10**request.market.decimals
     price_ranges = [
-        {"from": low * 1000, **({"to": high * 1000} if high else {})}
-        for low, high in zip(PRICE_BUCKETS_BHD, (*PRICE_BUCKETS_BHD[1:], None), strict=True)
+        {"from": low * unit, **({"to": high * unit} if high else {})}
+        for low, high in zip(PRICE_BUCKETS, (*PRICE_BUCKETS[1:], None), strict=True)
     ]
     mileage_ranges = [
         {"from": low, **({"to": high} if high else {})}
@@ -208,7 +214,7 @@ def range_facet_aggs(request: SearchRequest) -> dict[str, FacetPart]:
     ]
     bucket_aggs = {
         "year": {"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}},
-        "price": {"range": {"field": "price_fils", "ranges": price_ranges}},
+        "price": {"range": {"field": "price_minor", "ranges": price_ranges}},
         "mileage_km": {"range": {"field": "mileage_km", "ranges": mileage_ranges}},
     }
     return {
@@ -266,7 +272,7 @@ def facet_results(aggregations: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def search_body(request: SearchRequest, *, fuzzy: bool = False) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "query": base_query(request.q, fuzzy=fuzzy),
+        "query": base_query(request.q, country=request.country, fuzzy=fuzzy),
         "sort": SORTS[request.sort],
         "from": request.offset,
         "size": request.page_size,
@@ -319,10 +325,12 @@ def _days_since(moment: str | None, now: datetime) -> int | None:
 def result_card(source: dict[str, Any], *, now: datetime | None = None) -> dict[str, Any]:
     now = now or datetime.now(UTC)
     card = {key: source.get(key) for key in CARD_KEYS}
-    card["price"] = fils_to_str(source["price_fils"])
+    decimals = market_get(source.get("country")).decimals
+    card["price"] = minor_to_str(source["price_minor"], decimals=decimals)
+    card["governorate"] = source.get("region")
     dropped_days = _days_since(source.get("price_changed_at"), now)
-    recent_drop = source.get("price_drop_fils") and dropped_days is not None and dropped_days <= PRICE_DROP_DAYS
-    card["price_drop"] = fils_to_str(source["price_drop_fils"]) if recent_drop else None
+    recent_drop = source.get("price_drop_minor") and dropped_days is not None and dropped_days <= PRICE_DROP_DAYS
+    card["price_drop"] = minor_to_str(source["price_drop_minor"], decimals=decimals) if recent_drop else None
     card["days_listed"] = _days_since(source.get("published_at"), now)
     return card
 
@@ -346,14 +354,14 @@ def _terms_facet(name: str, agg: dict[str, Any], selected: tuple[str, ...]) -> l
     return list(entries.values())
 
 
-def _range_facet(name: str, agg: dict[str, Any]) -> dict[str, Any]:
+def _range_facet(name: str, agg: dict[str, Any], *, decimals: int) -> dict[str, Any]:
     stats = agg["stats"]
     money = name == "price"
 
     def shown(value: float | None) -> Any:
         if value is None:
             return None
-        return fils_to_str(value) if money else int(value)
+        return minor_to_str(value, decimals=decimals) if money else int(value)
 
     buckets = []
     for bucket in agg["buckets"]["buckets"]:
@@ -378,7 +386,8 @@ def parse_search_response(
     for name in FACET_FIELDS:
         facets[name] = _terms_facet(name, aggs[f"facet_{name}"], request.filters.get(name, ()))
     for name in RANGE_FIELDS:
-        facets[name] = _range_facet(name, aggs[f"range_{name}"])
+        facets[name] = _range_facet(name, aggs[f"range_{name}"], decimals=request.market.decimals)
+    facets["governorate"] = facets["region"]  # its name before countries, for one release
     return SearchResult(
         count=response["hits"]["total"]["value"],
         results=[result_card(hit["_source"]) for hit in response["hits"]["hits"]],

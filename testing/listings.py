@@ -21,7 +21,7 @@ def listing_data(car: CarModel | None = None, **fields: Any) -> dict[str, Any]:
         "fuel": "petrol",
         "transmission": "automatic",
         "regional_spec": "gcc",
-        "governorate": "capital",
+        "region": "capital",
         "exterior_color": "white",
         "condition": "used",
     }

@@ -168,7 +168,7 @@ def _listing_json_ld(listing: Listing, name: str, canonical: str, images: list[s
                 "@type": "Place",
                 "address": {
                     "@type": "PostalAddress",
-                    "addressRegion": _label("governorate", listing.governorate, language),
+                    "addressRegion": _label("region", listing.region, language),
                     "addressCountry": listing.country,
                 },
             },
@@ -201,7 +201,7 @@ def listing_head(listing_id: int, language: str) -> Head:
         )
     name = _listing_name(listing, language)
     price = _price_text(listing.price, listing.currency, language)
-    place = _label("governorate", listing.governorate, language)
+    place = _label("region", listing.region, language)
     path = f"/listings/{listing.pk}"
     canonical = address(path, language)
     if language == "ar":

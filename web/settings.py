@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+from core.catalog.countries import COUNTRIES, DEFAULT_COUNTRY
 from core.catalog.enums import ENUMS, enum_choices
 from web import content_policy
 from web.env import cpu_count, env_bool, env_choice, env_float, env_int, env_int_or_auto, env_list, env_str
@@ -202,6 +203,12 @@ SEARCH_REFRESH_INTERVAL = env_str("SEARCH_REFRESH_INTERVAL", "1s")
 # (index_layout: from the expected size and the data nodes; docs/decisions/search-cluster.md).
 SEARCH_SHARDS = env_int_or_auto("SEARCH_SHARDS")
 SEARCH_REPLICAS = env_int_or_auto("SEARCH_REPLICAS")
+# The countries a search is scoped to (search/scope.py): search/ imports nothing of core, so the table comes through here.
+SEARCH_COUNTRIES: dict[str, dict[str, Any]] = {
+    country.code: {"currency": country.currency, "decimals": country.decimals, "regions": country.region_values}
+    for country in COUNTRIES
+}
+SEARCH_DEFAULT_COUNTRY = DEFAULT_COUNTRY
 
 # --- analytics (search/analytics.py, core/events) -----------------------------
 # Seconds an analytics query may run in the engine before it answers 504.

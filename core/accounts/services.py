@@ -28,6 +28,8 @@ from core.accounts.verification import (
     user_registration_notice_send,
     user_verification_send,
 )
+from core.catalog import countries
+from core.catalog.countries import DEFAULT_COUNTRY
 from core.errors import FieldErrors
 from core.push.models import Device
 
@@ -55,21 +57,13 @@ def _clean_display_name(value: Any, errors: FieldErrors) -> str:
     return value
 
 
-# What people type between a number's digits: spaces, dashes, dots and brackets.
-PHONE_PUNCTUATION = str.maketrans("", "", " \t-.()\u00a0")
-
-
 def phone_normalized(text: str) -> str:
     """ "+973XXXXXXXX" for a Bahrain number in any usual form: local ("3600 1122",
-    "36001122"), with the country code ("+973 3600 1122", "00973…", "973…");
-    anything else as typed, less its punctuation, for the validator to refuse."""
-    digits = text.translate(PHONE_PUNCTUATION)
-    for prefix in ("+973", "00973", "973"):
-        if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
-            return "+973" + digits[len(prefix) :]
-    if len(digits) == 8 and digits.isascii() and digits.isdigit():
-        return "+973" + digits
-    return digits
+    "36001122"), with the country code ("+973 3600 1122", "00973…", "973…"); a number
+    of another Gulf country with its code in that country's form, which the validator
+    refuses for now (accounts hold Bahrain numbers); anything else as typed, less its
+    punctuation (core/catalog/countries.py)."""
+    return countries.phone_normalized(text, country=DEFAULT_COUNTRY)
 
 
 def clean_phone(value: Any, errors: FieldErrors) -> str:

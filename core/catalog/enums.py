@@ -10,6 +10,8 @@ vocabulary (search/understanding/rules.py, ENUM_WORDS).
 
 from typing import NamedTuple
 
+from core.catalog.countries import ALL_REGIONS
+
 
 class Choice(NamedTuple):
     value: str
@@ -73,12 +75,8 @@ ENUMS: dict[str, tuple[Choice, ...]] = {
         Choice("used", "Used", "مستعملة"),
         Choice("certified", "Certified pre-owned", "مستعملة معتمدة"),
     ),
-    "governorate": (
-        Choice("capital", "Capital", "العاصمة"),
-        Choice("muharraq", "Muharraq", "المحرق"),
-        Choice("northern", "Northern", "الشمالية"),
-        Choice("southern", "Southern", "الجنوبية"),
-    ),
+    # Every country's first-level divisions (core/catalog/countries.py); a listing's must be its country's.
+    "region": tuple(Choice(*region) for region in ALL_REGIONS),
     "seller_type": (
         Choice("private", "Private seller", "بائع فرد"),
         Choice("dealer", "Dealer", "معرض"),

@@ -31,7 +31,7 @@ DEMO_DOMAIN = "demo.sayara.bh"
 BATCH = 5000
 PRICE_DROP_SHARE = 0.15
 
-GOVERNORATES = (("capital", 35), ("northern", 25), ("muharraq", 20), ("southern", 20))
+REGIONS = (("capital", 35), ("northern", 25), ("muharraq", 20), ("southern", 20))
 COLOURS = (
     ("white", 34),
     ("black", 14),
@@ -240,7 +240,7 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
         exterior_color=colour,
         regional_spec=spec,
         condition=condition,
-        governorate=_pick(rng, GOVERNORATES),
+        region=_pick(rng, REGIONS),
         description=template.format(**words).strip(),
         created_at=published - datetime.timedelta(minutes=rng.randint(1, 600)),
         published_at=published,

@@ -22,6 +22,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.catalog.countries import COUNTRY_CODES
 from core.catalog.enums import ENUMS, enum_values
 from core.errors import Translatable
 
@@ -90,33 +91,48 @@ class Whole:
 
 @dataclass(frozen=True)
 class Money:
-    """A positive amount with at most 3 decimals (the dinar's fils), as a Decimal."""
+    """A positive amount in a country's currency, with at most its decimals (core/catalog/countries.py),
+    as a Decimal; PostgreSQL holds 3 places, the most any of the currencies has."""
 
     maximum: Decimal
     places: int = 3
 
-    def refusal(self) -> str:
-        return _("Must be an amount in BHD above 0 and at most %(maximum)s, with at most %(places)s decimals.") % {
-            "maximum": f"{self.maximum:,.3f}",
-            "places": self.places,
+    def refusal(self, currency: str, places: int) -> str:
+        return _("Must be an amount in %(currency)s above 0 and at most %(maximum)s, with at most %(places)s decimals.") % {
+            "currency": currency,
+            "maximum": f"{self.maximum:,.{places}f}",
+            "places": places,
         }
 
-    def clean(self, value: Any) -> Decimal:
+    def clean(self, value: Any, *, currency: str = "BHD", places: int | None = None) -> Decimal:
+        places = self.places if places is None else places
         if isinstance(value, bool) or value is None:
-            raise Invalid(self.refusal())
+            raise Invalid(self.refusal(currency, places))
         try:
             amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
         except InvalidOperation:
-            raise Invalid(self.refusal()) from None
+            raise Invalid(self.refusal(currency, places)) from None
         exponent = amount.as_tuple().exponent
-        if (
-            not amount.is_finite()
-            or amount <= 0
-            or amount > self.maximum
-            or (isinstance(exponent, int) and exponent < -self.places)
-        ):
-            raise Invalid(self.refusal())
+        # As written: "85000.500" has 3 decimals, too many for the dirham.
+        if not amount.is_finite() or amount <= 0 or amount > self.maximum or (isinstance(exponent, int) and exponent < -places):
+            raise Invalid(self.refusal(currency, places))
         return amount.quantize(Decimal(1).scaleb(-self.places))
+
+
+def fits_places(amount: Decimal, places: int) -> bool:
+    """`amount` has no more than `places` decimals that are not zero ("85000.50" fits 2, "85000.505" does not)."""
+    return amount == amount.quantize(Decimal(1).scaleb(-places)) if amount.is_finite() else False
+
+
+@dataclass(frozen=True)
+class CountryCode:
+    """One of the countries Sayara serves (core/catalog/countries.py), as its lowercase ISO code."""
+
+    def clean(self, value: Any) -> str:
+        code = value.strip().lower() if isinstance(value, str) else None
+        if code not in COUNTRY_CODES:
+            raise Invalid(_("Must be one of: %(values)s.") % {"values": ", ".join(COUNTRY_CODES)})
+        return code
 
 
 @dataclass(frozen=True)
@@ -164,7 +180,7 @@ class Percent:
         raise Invalid(_("Set by Sayara, not by sellers."))
 
 
-Kind = Text | Whole | Money | Choice | CatalogSlug | Moment | Percent
+Kind = Text | Whole | Money | CountryCode | Choice | CatalogSlug | Moment | Percent
 
 
 @dataclass(frozen=True)
@@ -189,6 +205,8 @@ def _enum(name: str, enum: str | None = None, *, blank: bool = False, required: 
     return _seller(name, Choice(enum or name, blank=blank), required=required, index=index, labelled=True)
 
 
+PRICE = Money(MAX_PRICE)
+
 # In the order the API shows them.
 FIELDS: tuple[ListingField, ...] = (
     _seller("title", Text(TITLE_MAX), help_text="Derived from the car when not given"),
@@ -196,9 +214,16 @@ FIELDS: tuple[ListingField, ...] = (
     _seller("model", CatalogSlug(), required=True, index=None, help_text="Model slug; must belong to the make"),
     _seller("trim", Text(TRIM_MAX)),
     _seller("year", Whole(MIN_YEAR, max_year), required=True),
-    _seller("price", Money(MAX_PRICE), required=True, index="price_fils", help_text='BHD, e.g. "8500.000"'),
-    ListingField("currency", Text(3), index="currency"),
-    ListingField("country", Text(2), index="country"),
+    # In the index as integer minor units of the country's currency (fils, halalas, baisa).
+    _seller(
+        "price",
+        PRICE,
+        required=True,
+        index="price_minor",
+        help_text='In the country\'s currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR)',
+    ),
+    ListingField("currency", Text(3), index="currency", help_text="The country's currency (ISO 4217), set by Sayara"),
+    _seller("country", CountryCode(), help_text="ISO 3166-1 alpha-2, lowercase; bh when not given"),
     _seller(
         "mileage_km",
         Whole(0, MAX_MILEAGE_KM, _("Must be a whole number of kilometres from {low} to {high:,}.")),
@@ -211,10 +236,10 @@ FIELDS: tuple[ListingField, ...] = (
     _enum("exterior_color", "color", blank=True, index="color"),
     _enum("regional_spec", required=True),
     _enum("condition"),
-    _enum("governorate", required=True),
+    _enum("region", required=True),
     _seller("description", Text(DESCRIPTION_MAX)),
     # The latest price change and by how much it lowered the price (the cards' price-drop badge).
-    ListingField("price_drop", Money(MAX_PRICE), index="price_drop_fils"),
+    ListingField("price_drop", Money(MAX_PRICE), index="price_drop_minor"),
     ListingField("price_changed_at", Moment(unset=True), index="price_changed_at"),
     # Against comparable cars' median, in percent, when the price is plausible (the "Best deals" sort).
     ListingField("deal_percent", Percent(), index="deal_percent"),

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.catalog.countries import DEFAULT_COUNTRY, country_choices
 from core.catalog.enums import enum_choices
 from core.catalog.models import CarModel, Make
 from core.listings.fields import DESCRIPTION_MAX, MAX_MILEAGE_KM, MAX_PRICE, MIN_YEAR, TITLE_MAX, TRIM_MAX
@@ -63,8 +64,9 @@ class Listing(models.Model):
     price = models.DecimalField(
         max_digits=12, decimal_places=3, validators=[MinValueValidator(Decimal("0.001")), MaxValueValidator(MAX_PRICE)]
     )
+    # The country's currency (core/catalog/countries.py): it follows from `country`, set by the services.
     currency = models.CharField(max_length=3, default="BHD")
-    country = models.CharField(max_length=2, default="BH")
+    country = models.CharField(max_length=2, choices=country_choices(), default=DEFAULT_COUNTRY)
     mileage_km = models.PositiveIntegerField(validators=[MaxValueValidator(MAX_MILEAGE_KM)])
     body_type = models.CharField(max_length=20, choices=enum_choices("body_type"))
     fuel = models.CharField(max_length=20, choices=enum_choices("fuel"))
@@ -73,7 +75,8 @@ class Listing(models.Model):
     exterior_color = models.CharField(max_length=20, choices=enum_choices("color"), blank=True)
     regional_spec = models.CharField(max_length=20, choices=enum_choices("regional_spec"))
     condition = models.CharField(max_length=20, choices=enum_choices("condition"), default="used")
-    governorate = models.CharField(max_length=20, choices=enum_choices("governorate"))
+    # A first-level division of the listing's country (its governorate in Bahrain).
+    region = models.CharField(max_length=30, choices=enum_choices("region"))
     description = models.TextField(max_length=DESCRIPTION_MAX, blank=True)
     # The latest price change (its history: ListingPrice): by how much it lowered the price, if it did.
     price_drop = models.DecimalField(max_digits=12, decimal_places=3, null=True, blank=True)

@@ -21,10 +21,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import User
+from core.catalog.countries import DEFAULT_COUNTRY, Country, country_get
 from core.catalog.models import CarModel, Make
 from core.errors import FieldErrors
 from core.listings.duplicates import copied_from, report_copied_photos, vet_own_duplicates
-from core.listings.fields import BY_NAME, EDITABLE_FIELDS, REQUIRED, REQUIRED_ON_CREATE, TITLE_MAX, Invalid
+from core.listings.fields import (
+    BY_NAME,
+    EDITABLE_FIELDS,
+    PRICE,
+    REQUIRED,
+    REQUIRED_ON_CREATE,
+    TITLE_MAX,
+    CountryCode,
+    Invalid,
+    Money,
+    fits_places,
+)
 from core.listings.models import HeldFor, Listing, ListingPrice, ListingStatus
 from core.listings.prices import Plausibility, PriceUnusual, PriceVerdict
 from core.listings.selectors import listing_may_change
@@ -49,9 +61,10 @@ PriceCheck = Callable[[Listing], PriceVerdict]
 PRICED_FIELDS = frozenset({"price", "make", "model", "year"})
 
 
-def _clean(data: Mapping[str, Any], *, creating: bool, errors: FieldErrors) -> dict[str, Any]:
-    """The editable fields of `data`, each cleaned by its kind; what is refused goes to `errors`."""
-    cleaned = {}
+def _clean(data: Mapping[str, Any], *, creating: bool, country: Country, errors: FieldErrors) -> dict[str, Any]:
+    """The editable fields of `data`, each cleaned by its kind (money in `country`'s currency);
+    what is refused goes to `errors`."""
+    cleaned: dict[str, Any] = {}
     for name in EDITABLE_FIELDS:
         if name not in data:
             if creating and name in REQUIRED_ON_CREATE:
@@ -60,11 +73,50 @@ def _clean(data: Mapping[str, Any], *, creating: bool, errors: FieldErrors) -> d
         if creating and name in REQUIRED_ON_CREATE and data[name] in (None, ""):
             errors[name] = [REQUIRED]
             continue
+        kind = BY_NAME[name].kind
         try:
-            cleaned[name] = BY_NAME[name].kind.clean(data[name])
+            if isinstance(kind, Money):
+                cleaned[name] = kind.clean(data[name], currency=country.currency, places=country.decimals)
+            else:
+                cleaned[name] = kind.clean(data[name])
         except Invalid as refused:
             errors[name] = [str(refused)]
     return cleaned
+
+
+def _aliased(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`governorate`, the place field's name before countries, is `region` for one release (API.md, v1.1)."""
+    if "governorate" in data and "region" not in data:
+        return {**{name: value for name, value in data.items() if name != "governorate"}, "region": data["governorate"]}
+    return data
+
+
+def _country(listing: Listing, data: Mapping[str, Any], errors: FieldErrors) -> Country:
+    """The country the listing will be in: the one asked for, else its own (Bahrain for a new one)."""
+    if "country" in data:
+        try:
+            return country_get(CountryCode().clean(data["country"]))
+        except Invalid as refused:
+            errors["country"] = [str(refused)]
+    return country_get(listing.country or DEFAULT_COUNTRY)
+
+
+def _place(listing: Listing, cleaned: dict[str, Any], country: Country, errors: FieldErrors) -> None:
+    """The region must be one of the country's, and a price kept across a change of country
+    must fit the new currency's decimals."""
+    listing.currency = country.currency
+    region = cleaned.get("region", listing.region)
+    if region and region not in country.region_values and "region" not in errors:
+        errors["region"] = [
+            _("Must be a region of %(country)s: %(values)s.")
+            % {
+                "country": country.name_ar if get_language() == "ar" else country.name_en,
+                "values": ", ".join(each.value for each in country.regions),
+            }
+        ]
+    price = cleaned.get("price", listing.price)
+    if "price" not in cleaned and price is not None and not fits_places(price, country.decimals) and "price" not in errors:
+        errors["price"] = [PRICE.refusal(country.currency, country.decimals)]
 
 
 def _make(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], errors: FieldErrors) -> Make | None:
@@ -103,8 +155,11 @@ def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: 
     errors: FieldErrors = dict(extra or {})
     # A title the seller never wrote follows the car it names.
     retitle = not creating and listing.title == derive_title(listing) and "title" not in data
-    cleaned = _clean(data, creating=creating, errors=errors)
+    data = _aliased(data)
+    country = _country(listing, data, errors)
+    cleaned = _clean(data, creating=creating, country=country, errors=errors)
     _car(listing, cleaned, data, errors)
+    _place(listing, cleaned, country, errors)
     _set(listing, cleaned, errors)
     if errors:
         raise ValidationError(errors)
@@ -228,10 +283,10 @@ def listing_edit(
     if listing.status == ListingStatus.DELETED or (editor is not None and not listing_may_change(user=editor, listing=listing)):
         raise Listing.DoesNotExist
     transition, errors = _asked_transition(listing, data)
-    fields = set(data) & set(EDITABLE_FIELDS)
+    fields = set(_aliased(data)) & set(EDITABLE_FIELDS)
     old_price = listing.price
     if fields or errors:
-        _apply(listing, {name: data[name] for name in fields}, creating=False, extra=errors)
+        _apply(listing, {name: _aliased(data)[name] for name in fields}, creating=False, extra=errors)
     going_live = transition is not None and transition.target == ListingStatus.ACTIVE
     verdict = _vet_price(listing, data, check_price) if fields & PRICED_FIELDS or going_live else None
     now = timezone.now()

@@ -130,7 +130,7 @@ def _interest_reason(traits: ListingTraits, profile: Profile, make_names: tuple[
     make = make_names if make_names and traits.make in profile.terms.get("make", {}) else None
     body = enum_label("body_type", traits.body_type) if traits.body_type in profile.terms.get("body_type", {}) else None
     _, high = profile.ranges.get("price", (None, None))
-    under = _money(high) if high is not None and traits.price_fils <= high else None
+    under = _money(high) if high is not None and traits.price_minor <= high else None
     en_what = " ".join(part for part in (make[0] if make else "", f"{body[0]}s" if body else "cars") if part)
     ar_what = " ".join(part for part in ("سيارات", body[1] if body else "", make[1] if make else "") if part)
     en = f"Because you looked at {en_what}" + (f" under BHD {under}" if under else "")

@@ -34,7 +34,7 @@ class ListingTraits:
     regional_spec: str
     fuel: str
     transmission: str
-    price_fils: int
+    price_minor: int
     year: int
 
     def term(self, name: str) -> str:
@@ -101,7 +101,7 @@ def profile_build(listings: Iterable[tuple[ListingTraits, float]], stated: Itera
         strength += weight
         for name in TERM_FIELDS:
             weights[name][traits.term(name)] += weight
-        prices.append((traits.price_fils, weight))
+        prices.append((traits.price_minor, weight))
         years.append((traits.year, weight))
 
     stated_ranges: dict[str, list[tuple[int | None, int | None]]] = defaultdict(list)
@@ -150,7 +150,7 @@ def filters_match(
         elif hasattr(traits, name) and getattr(traits, name) not in values:
             return False
     for name, (low, high) in ranges.items():
-        value = {"price": traits.price_fils, "year": traits.year}.get(name)
+        value = {"price": traits.price_minor, "year": traits.year}.get(name)
         if value is None:
             continue
         if (low is not None and value < low) or (high is not None and value > high):

@@ -9,7 +9,7 @@ from core.listings.fields import FIELDS, LABELLED, Choice
 from core.listings.selectors import listing_index_rows_by_ids
 from indexer.documents import listing_document
 from search.index import listings_index_body
-from search.money import to_fils
+from search.money import to_minor
 from testing.listings import make_listing
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_every_indexed_field_is_in_the_document_under_its_key():
             continue
         value = row[field.name]
         if field.name == "price":
-            value = to_fils(value)
+            value = to_minor(value, decimals=3)
         elif isinstance(field.kind, Choice):
             value = value or None  # a blank enum is absent, not ""
         elif hasattr(value, "isoformat"):

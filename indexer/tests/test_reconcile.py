@@ -71,10 +71,10 @@ def drifted(fresh_index):
     engine.bulk([BulkOp("delete", fresh_index, str(tombstoned.pk), tombstoned.version + 1)])
     # changed: re-priced in the index at the same version
     doc = indexed(fresh_index)[repriced.pk]
-    behind_the_relays_back(fresh_index, {**doc, "price_fils": 1_000}, version=repriced.version)
+    behind_the_relays_back(fresh_index, {**doc, "price_minor": 1_000}, version=repriced.version)
     # ahead: the index holds a state the database lost (a crash, a restored backup)
     doc = indexed(fresh_index)[ahead.pk]
-    behind_the_relays_back(fresh_index, {**doc, "price_fils": 2_000, "version": ahead.version + 5}, version=ahead.version + 5)
+    behind_the_relays_back(fresh_index, {**doc, "price_minor": 2_000, "version": ahead.version + 5}, version=ahead.version + 5)
     # orphan: a document for a listing that no longer exists at all
     ghost = {**listing_index_rows_by_ids([listings[6].pk])[listings[6].pk], "id": 10_000_000}
     engine.bulk([listing_op(ghost, index=fresh_index)])
@@ -106,7 +106,7 @@ def test_the_sellers_next_edit_after_a_repair_reaches_the_index(drifted, fresh_i
     relayed()
 
     docs = indexed(fresh_index)
-    assert [docs[drifted[name].pk]["price_fils"] for name in ("tombstoned", "repriced", "ahead")] == [7_777_000] * 3
+    assert [docs[drifted[name].pk]["price_minor"] for name in ("tombstoned", "repriced", "ahead")] == [7_777_000] * 3
     assert in_step(fresh_index)
 
 

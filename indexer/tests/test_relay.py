@@ -39,7 +39,7 @@ def test_relay_indexes_the_current_row_and_deletes_its_outbox_rows(fresh_index):
     assert stats.sent == 1  # two rows, one listing, one document
     doc = indexed(listing.pk)
     version = Listing.objects.get(pk=listing.pk).version
-    assert (doc["version"], doc["price_fils"], doc["status"]) == (version, 5_000_000, "active")
+    assert (doc["version"], doc["price_minor"], doc["status"]) == (version, 5_000_000, "active")
     assert not OutboxEntry.objects.exists()
 
 
@@ -54,19 +54,19 @@ def test_an_older_version_never_replaces_a_newer_one(fresh_index):
 
     assert results[0].status == 409 and results[0].ok
     assert indexed(listing.pk)["version"] == Listing.objects.get(pk=listing.pk).version
-    assert indexed(listing.pk)["price_fils"] == 12_345_000
+    assert indexed(listing.pk)["price_minor"] == 12_345_000
 
 
 def test_newer_wins_when_two_deliveries_cross(fresh_index):
     listing = make_listing()
     doc = listing_op(listing_index_rows_by_ids([listing.pk])[listing.pk], index=fresh_index).document
-    newer = BulkOp("index", fresh_index, str(listing.pk), 7, {**doc, "version": 7, "price_fils": 7_000_000})
-    older = BulkOp("index", fresh_index, str(listing.pk), 6, {**doc, "version": 6, "price_fils": 6_000_000})
+    newer = BulkOp("index", fresh_index, str(listing.pk), 7, {**doc, "version": 7, "price_minor": 7_000_000})
+    older = BulkOp("index", fresh_index, str(listing.pk), 6, {**doc, "version": 6, "price_minor": 6_000_000})
 
     get_engine().bulk([newer])
     get_engine().bulk([older])
 
-    assert indexed(listing.pk)["price_fils"] == 7_000_000
+    assert indexed(listing.pk)["price_minor"] == 7_000_000
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from scripts.bench.mix import RealisticMix, as_lists
 from scripts.bench.search_api import engine_host
 from search.index import FACET_FIELDS, RANGE_FIELDS, listings_alias
 from search.params import SearchRequest, parse_search_params
-from search.query import MILEAGE_BUCKETS_KM, PRICE_BUCKETS_BHD, facet_skip, search_body, split_body
+from search.query import MILEAGE_BUCKETS_KM, PRICE_BUCKETS, facet_skip, search_body, split_body
 
 CASES: dict[str, dict[str, str]] = {
     "broad": {},
@@ -86,7 +86,7 @@ def grouping_sets_sql(request: SearchRequest) -> tuple[str, list[Any]]:
         counts.append(f"min({column}) FILTER (WHERE f_{name}) AS min_{name}, max({column}) FILTER (WHERE f_{name}) AS max_{name}")
     sets += ["(year)", "(price_band)", "(mileage_band)", "()"]
     any_flag = " OR ".join(f"f_{name}" for name in (*FACET_FIELDS, *RANGE_FIELDS))
-    prices = ", ".join(str(low) for low in PRICE_BUCKETS_BHD)
+    prices = ", ".join(str(low) for low in PRICE_BUCKETS)
     mileages = ", ".join(str(low) for low in MILEAGE_BUCKETS_KM)
     grouped = sorted({COLUMNS[name] for name in FACET_FIELDS} | {"year"})
     columns = sorted(set(grouped) | set(RANGE_COLUMNS.values()))

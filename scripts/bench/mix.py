@@ -32,7 +32,7 @@ QUERY_MIX: list[dict[str, str | list[str]]] = [
     {"q": "كامري"},
     {"q": "camry gcc"},
     {"body_type": "suv", "price_max": "15000"},
-    {"regional_spec": "gcc", "governorate": "capital", "sort": "price_asc"},
+    {"regional_spec": "gcc", "region": "capital", "sort": "price_asc"},
     {"make": ["lexus", "infiniti"], "year_min": "2020", "sort": "year_desc"},
     {"fuel": "hybrid"},
     {"price_min": "5000", "price_max": "9000", "mileage_max": "100000"},
@@ -57,7 +57,7 @@ ENUM_SHARE = {
     "color": 0.06,
     "regional_spec": 0.10,
     "condition": 0.05,
-    "governorate": 0.07,
+    "region": 0.07,
     "seller_type": 0.05,
 }
 MULTI_SELECT = 0.2

@@ -121,7 +121,7 @@ def load_catalog() -> list[Car]:
 
 def utility(buyer: Buyer, car: ListingTraits, params: SimParams, rng: random.Random) -> float:
     """How well a car suits a buyer (about 0 to 7), with a little noise of taste."""
-    over = max(0.0, car.price_fils / buyer.budget_fils - 1)
+    over = max(0.0, car.price_minor / buyer.budget_fils - 1)
     value = 2.0 * (car.make in buyer.makes) + 1.5 * (car.body_type in buyer.bodies)
     value += params.budget_strictness * (2.0 * (over == 0) - 3.0 * over + 1.0 * (car.year >= buyer.min_year))
     value += 0.5 * (car.regional_spec == buyer.spec)
@@ -151,7 +151,7 @@ def simulate(catalog: list[Car], params: SimParams) -> list[Buyer]:
         buyer = Buyer(
             makes=tuple(sorted(makes)),
             bodies=tuple(sorted(bodies)),
-            budget_fils=int(seed.price_fils * rng.uniform(1.0, 1.4)),
+            budget_fils=int(seed.price_minor * rng.uniform(1.0, 1.4)),
             min_year=seed.year - rng.randint(0, 4),
             spec=seed.regional_spec if rng.random() < 0.8 else rng.choice(("gcc", "american", "japanese", "european")),
         )
@@ -178,11 +178,11 @@ def _session(
     matching = (
         car
         for car in pool
-        if (body is None or car.traits.body_type == body) and (price_max is None or car.traits.price_fils <= price_max)
+        if (body is None or car.traits.body_type == body) and (price_max is None or car.traits.price_minor <= price_max)
     )
     results = list(islice(matching, params.page * 3))
     if rng.random() < 0.3:  # sorted by price, or a later page
-        results = sorted(results, key=lambda c: c.traits.price_fils)
+        results = sorted(results, key=lambda c: c.traits.price_minor)
     offset = rng.choice((0, 0, 0, params.page // 2))
     seen_page = results[offset : offset + params.page]
     if make and rng.random() < 0.25 and len(buyer.saved) < 3:
@@ -256,7 +256,7 @@ def similar_only(earlier, traits: dict[int, ListingTraits], seen: set[int]) -> l
         t = traits[listing_id]
         bodies.append(
             similar_body(
-                listing_id=listing_id, make=t.make, model=t.model, body_type=t.body_type, year=t.year, price_fils=t.price_fils
+                listing_id=listing_id, make=t.make, model=t.model, body_type=t.body_type, year=t.year, price_minor=t.price_minor
             )
         )
     responses = get_engine().msearch(listings_alias(), bodies)

@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 
 from core.accounts.models import User
+from core.catalog.countries import country_get
 from core.catalog.enums import ENUMS
 from core.catalog.models import CarModel
 from core.listings import services
@@ -65,7 +66,7 @@ def build_market(count: int, seed: int) -> Market:
             exterior_color=rng.choice(values("color")[:6]),
             regional_spec=rng.choice(values("regional_spec")),
             condition=rng.choice(values("condition")),
-            governorate=rng.choice(values("governorate")),
+            region=rng.choice([region.value for region in country_get("bh").regions]),
             description=rng.choice(["Full agency service.", "صيانة وكالة", "Accident free, single owner."]),
         )
         listing = services.listing_create(seller=sellers[n % 3], data=data, publish=n % 10 != 9)

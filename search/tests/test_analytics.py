@@ -24,7 +24,7 @@ from testing.market import expire_at, listing_at, sell_at
 pytestmark = pytest.mark.django_db
 
 NOW = datetime(2025, 6, 15, 9, 0, tzinfo=UTC)
-ALLOWED = {name: enum_values(name) for name in ("body_type", "fuel", "transmission", "governorate", "color")}
+ALLOWED = {name: enum_values(name) for name in ("body_type", "fuel", "transmission", "region", "color")}
 
 
 class Median(Aggregate):
@@ -51,7 +51,7 @@ def build_market(seed: int = 7) -> dict[str, list[Listing]]:
             year=rng.randint(2016, 2020),
             price=f"{rng.randint(2500, 19000)}.{rng.choice(['000', '125', '500', '750'])}",
             mileage_km=rng.randint(5, 200) * 1000 + rng.randint(0, 999),
-            governorate=rng.choice(["capital", "muharraq", "northern", "southern"]),
+            region=rng.choice(["capital", "muharraq", "northern", "southern"]),
             exterior_color=rng.choice(["white", "black", ""]),
         )
         if i % 9 == 4:
@@ -181,7 +181,7 @@ def test_aggregate_filters_are_the_search_filters(fresh_index):
                 "make": [listing.make.slug],
                 "price_min": 5000,
                 "price_max": "15000.5",
-                "governorate": ["capital", "northern"],
+                "region": ["capital", "northern"],
             },
             "metrics": ["count", "price_max"],
         },
@@ -195,7 +195,7 @@ def test_aggregate_filters_are_the_search_filters(fresh_index):
         make=listing.make,
         price__gte=Decimal("5000"),
         price__lte=Decimal("15000.5"),
-        governorate__in=["capital", "northern"],
+        region__in=["capital", "northern"],
     ).aggregate(count=Count("id"), high=Max("price"))
     assert result.columns == ["count", "price_max"]
     assert result.rows == [[want["count"], None if want["high"] is None else f"{want['high']:.3f}"]]

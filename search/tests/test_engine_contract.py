@@ -102,7 +102,9 @@ def document(
         "model_name_en": model.replace("-", " ").title(),
         "title": f"{make.title()} {model} v{version}",
         "year": 2020,
-        "price_fils": 8_500_000,
+        "price_minor": 8_500_000,
+        "currency": "BHD",
+        "country": "bh",
         "mileage_km": 40_000,
         "regional_spec": "gcc",
         "published_at": "2025-01-01T10:00:00+03:00",
@@ -203,25 +205,25 @@ def test_a_new_field_joins_a_live_index(engine, indices):
 
 def test_an_older_version_never_replaces_a_newer_one(engine, indices):
     name = indices.create("versions")
-    engine.bulk([index_op(name, 7, 2, price_fils=2_000)], refresh="wait_for")
+    engine.bulk([index_op(name, 7, 2, price_minor=2_000)], refresh="wait_for")
 
-    older = engine.bulk([index_op(name, 7, 1, price_fils=1_000)], refresh="wait_for")
-    newer = engine.bulk([index_op(name, 7, 3, price_fils=3_000)], refresh="wait_for")
+    older = engine.bulk([index_op(name, 7, 1, price_minor=1_000)], refresh="wait_for")
+    newer = engine.bulk([index_op(name, 7, 3, price_minor=3_000)], refresh="wait_for")
 
     assert [(result.id, result.status, result.ok) for result in older] == [("7", 409, True)]
     assert [(result.id, result.ok) for result in newer] == [("7", True)]
     assert newer[0].status in (200, 201)
-    assert engine.get_source(name, "7")["price_fils"] == 3_000
+    assert engine.get_source(name, "7")["price_minor"] == 3_000
 
 
 def test_the_same_version_twice_is_a_success_that_changes_nothing(engine, indices):
     name = indices.create("replay")
-    engine.bulk([index_op(name, 8, 5, price_fils=5_000)])
+    engine.bulk([index_op(name, 8, 5, price_minor=5_000)])
 
-    replay = engine.bulk([index_op(name, 8, 5, price_fils=9_999)], refresh="wait_for")
+    replay = engine.bulk([index_op(name, 8, 5, price_minor=9_999)], refresh="wait_for")
 
     assert replay[0].status == 409 and replay[0].ok
-    assert engine.get_source(name, "8")["price_fils"] == 5_000
+    assert engine.get_source(name, "8")["price_minor"] == 5_000
 
 
 def test_a_bulk_may_wait_longer_than_the_clients_timeout(engine, indices, request):
@@ -230,7 +232,7 @@ def test_a_bulk_may_wait_longer_than_the_clients_timeout(engine, indices, reques
     name = indices.create("slow-bulk")
     name_and_url = request.node.callspec.params["engine"]
     hurried = build_engine(engine=name_and_url[0], url=name_and_url[1], timeout=0.001)
-    ops = [index_op(name, n, 1, price_fils=n) for n in range(2_000)]
+    ops = [index_op(name, n, 1, price_minor=n) for n in range(2_000)]
 
     with pytest.raises(EngineTimeout):
         hurried.bulk(ops, refresh="wait_for")
@@ -274,9 +276,9 @@ def stocked(engine, indices) -> str:
     name = indices.create("search")
     engine.bulk(
         [
-            index_op(name, 1, 1, make="toyota", model="land-cruiser", year=2021, price_fils=23_500_000),
-            index_op(name, 2, 1, make="toyota", model="camry", year=2019, price_fils=6_000_000),
-            index_op(name, 3, 1, make="nissan", model="patrol", year=2020, price_fils=15_000_000),
+            index_op(name, 1, 1, make="toyota", model="land-cruiser", year=2021, price_minor=23_500_000),
+            index_op(name, 2, 1, make="toyota", model="camry", year=2019, price_minor=6_000_000),
+            index_op(name, 3, 1, make="nissan", model="patrol", year=2020, price_minor=15_000_000),
             index_op(name, 4, 1, make="nissan", model="sunny", status="sold"),
         ]
     )

@@ -47,7 +47,7 @@ def build() -> list[Listing]:
             year=year,
             price=f"{price}.000",
             exterior_color=colour,
-            governorate=governorate,
+            region=governorate,
             # Descriptions that mention what they are not: text must not decide the filters.
             description="Lexus kept in Sitra, not a Land Cruiser." if make == "lexus" else "Agency maintained.",
         )
@@ -100,7 +100,7 @@ def test_prices_in_words_become_a_price_filter(api, pg):
         ("camry 2012", {"model__slug": "camry", "year": 2012}),
         ("سوداء", {"exterior_color": "black"}),
         ("showroom", {"seller_type": "dealer"}),
-        ("sitra", {"governorate": "capital"}),
+        ("sitra", {"region": "capital"}),
         ("باترول ٢٠١٥ - ٢٠٢٠", {"model__slug": "patrol", "year__gte": 2015, "year__lte": 2020}),
         ("land cruiser", {"model__slug": "land-cruiser"}),
     ],
@@ -171,10 +171,10 @@ def test_the_least_decisive_filter_is_relaxed_first(api, pg):
     assert body["count"] == 0
     assert body["relax"] == {
         "text": "riffa",
-        "filters": ["governorate"],
+        "filters": ["region"],
         "count": pg(model__slug="patrol", exterior_color="white"),
     }
-    assert {(hit["model"], hit["governorate"]) for hit in body["nearest"]} == {("patrol", "capital")}
+    assert {(hit["model"], hit["region"]) for hit in body["nearest"]} == {("patrol", "capital")}
 
 
 def test_understood_filters_add_to_the_buyers_own(api, pg):
@@ -190,7 +190,7 @@ def test_the_words_left_are_matched_as_text(api, pg):
     understood = search(api, q="lexus sitra")
 
     assert {hit["model"] for hit in body["results"]} == {"lc", "lx"}  # "Sitra" is in their description
-    assert understood["count"] == pg(make__slug="lexus", governorate="capital")
+    assert understood["count"] == pg(make__slug="lexus", region="capital")
 
 
 def test_a_bad_literal_flag_is_refused(api):

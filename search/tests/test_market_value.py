@@ -16,7 +16,7 @@ from search.market_value import (
     price_rating,
     price_suggestion,
 )
-from search.money import to_fils
+from search.money import to_minor
 from search.params import InvalidParams
 from testing.accounts import UserFactory
 from testing.catalog import CarModelFactory
@@ -31,7 +31,7 @@ def car_of(listing: Listing) -> Car:
 
 
 def value_of(listing: Listing) -> dict:
-    return market_value(listing_id=listing.pk, car=car_of(listing), price_fils=to_fils(listing.price), now=NOW)
+    return market_value(listing_id=listing.pk, car=car_of(listing), price_minor=to_minor(listing.price, decimals=3), now=NOW)
 
 
 def comparables(model, count: int, *, price: str = "10000.000", year: int = 2020, mileage_km: int = 60000) -> list[Listing]:
@@ -43,7 +43,7 @@ def comparables(model, count: int, *, price: str = "10000.000", year: int = 2020
 
 
 @pytest.mark.parametrize(
-    ("price_fils", "rating"),
+    ("price_minor", "rating"),
     [
         (8_000_000, "great"),
         (8_500_000, "great"),  # exactly 15 % under
@@ -58,13 +58,13 @@ def comparables(model, count: int, *, price: str = "10000.000", year: int = 2020
         (12_000_000, "overpriced"),
     ],
 )
-def test_price_rating_bands(price_fils, rating):
-    assert price_rating(price_fils=price_fils, median_fils=10_000_000)[0] == rating
+def test_price_rating_bands(price_minor, rating):
+    assert price_rating(price_minor=price_minor, median_fils=10_000_000)[0] == rating
 
 
 def test_price_rating_says_by_how_much():
-    assert price_rating(price_fils=8_000_000, median_fils=10_000_000) == ("great", -20.0)
-    assert price_rating(price_fils=12_345_000, median_fils=10_000_000) == ("overpriced", 23.5)
+    assert price_rating(price_minor=8_000_000, median_fils=10_000_000) == ("great", -20.0)
+    assert price_rating(price_minor=12_345_000, median_fils=10_000_000) == ("overpriced", 23.5)
 
 
 def test_mileage_band_is_a_quarter_either_side_but_at_least_20000_km():
@@ -167,7 +167,8 @@ def test_the_rating_the_band_and_similar_cars_share_one_definition_of_comparable
         model=model.slug,
         body_type=listing.body_type,
         year=2020,
-        price_fils=to_fils(listing.price),
+        price_minor=to_minor(listing.price, decimals=3),
+        country="bh",
         mileage_km=60000,
     )
 

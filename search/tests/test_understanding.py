@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from core.catalog.enums import enum_values
+from core.catalog.countries import country_get
 from core.catalog.places import places
 from search.params import SearchRequest
 from search.understanding.parser import understand, understood_request
@@ -43,7 +43,7 @@ CASES = [
     ("camry 2012", "make=toyota&model=camry&year_min=2012&year_max=2012", ""),
     ("سوداء", "color=black", ""),
     ("showroom", "seller_type=dealer", ""),
-    ("sitra", "governorate=capital", ""),
+    ("sitra", "region=capital", ""),
     # Makes and models: spellings, hamza and taa marbuta, joined, spaced, hyphenated.
     ("cx5", "make=mazda&model=cx-5", ""),
     ("cx-5", "make=mazda&model=cx-5", ""),
@@ -150,13 +150,13 @@ CASES = [
     ("من المالك", "seller_type=private", ""),
     ("other", "", "other"),  # "Other" labels a value; nobody searches for it
     # Places: a town is its governorate, with or without ال and joined prefixes.
-    ("juffair", "governorate=capital", ""),
-    ("isa town", "governorate=southern", ""),
-    ("مدينة عيسى", "governorate=southern", ""),
-    ("hamad town", "governorate=northern", ""),
-    ("بالمنامة", "governorate=capital", ""),
-    ("منامه", "governorate=capital", ""),
-    ("amwaj", "governorate=muharraq", ""),
+    ("juffair", "region=capital", ""),
+    ("isa town", "region=southern", ""),
+    ("مدينة عيسى", "region=southern", ""),
+    ("hamad town", "region=northern", ""),
+    ("بالمنامة", "region=capital", ""),
+    ("منامه", "region=capital", ""),
+    ("amwaj", "region=muharraq", ""),
     ("الحد الاقصى 5000", "price_max=5000.000", ""),  # "the maximum", not the town of Hidd
     # Filler is dropped; the rest stays text, as typed.
     ("i want a car for sale", "", ""),
@@ -205,7 +205,7 @@ def test_understood_words_are_exactly_what_was_typed(catalog_vocabulary):
         ("make", "Nissan"),
         ("model", "PATROL"),
         ("price_max", "بأقل من ١٢٬٠٠٠ دينار"),
-        ("governorate", "sitra"),
+        ("region", "sitra"),
     ]
     assert all(query[item.start : item.end] == item.text for item in understanding.items)
 
@@ -247,5 +247,5 @@ def test_numbers_short_words_and_known_words_are_never_corrected(catalog_vocabul
 def test_every_place_is_in_a_governorate():
     regions = {region for region, _ in places("bh")}
 
-    assert regions == set(enum_values("governorate"))
+    assert regions == country_get("bh").region_values
     assert all(names for _, names in places("bh"))

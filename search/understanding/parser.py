@@ -1,7 +1,7 @@
 """Free text → the filters the facets use, before the engine sees it.
 
     understand("nissan patrol under 12000 sitra", vocabulary)
-      → make=nissan, model=patrol, price_max=12000.000, governorate=capital; text ""
+      → make=nissan, model=patrol, price_max=12000.000, region=capital; text ""
 
 One pass over the tokens, left to right. At each token, in this order:
   1. a number expression (search/understanding/rules.py: operators, ranges,
@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from search.money import to_fils
+from search.money import to_minor
 from search.params import MAX_MILEAGE, MAX_PRICE, MIN_YEAR, SearchRequest
 from search.understanding import rules
 from search.understanding.text import NUMBER, SYMBOL, Token, tokenize
@@ -354,9 +354,9 @@ def understand(query: str, vocabulary: Vocabulary, *, max_year: int) -> Understa
     return _Reader(query, vocabulary, max_year).read()
 
 
-def index_value(item: Understood) -> int:
-    """A bound's value in index units (price in fils)."""
-    return to_fils(Decimal(item.value)) if BOUNDS[item.field][0] == "price" else int(item.value)
+def index_value(item: Understood, *, decimals: int) -> int:
+    """A bound's value in index units (price in minor units of a currency with `decimals`)."""
+    return to_minor(Decimal(item.value), decimals=decimals) if BOUNDS[item.field][0] == "price" else int(item.value)
 
 
 def understood_request(request: SearchRequest, understanding: Understanding) -> SearchRequest:
@@ -370,7 +370,7 @@ def understood_request(request: SearchRequest, understanding: Understanding) -> 
             name, end = BOUNDS[item.field]
             current = list(ranges.get(name, (None, None)))
             if current[end] is None:
-                current[end] = index_value(item)
+                current[end] = index_value(item, decimals=request.market.decimals)
                 ranges[name] = (current[0], current[1])
         else:
             filters[item.field] = tuple(dict.fromkeys((*filters.get(item.field, ()), item.value)))

@@ -136,7 +136,7 @@ ENUM_WORDS: dict[str, dict[str, list[str]]] = {
         "dealer": ["dealers", "showroom", "showrooms", "dealership", "dealerships", "معرض", "معارض", "المعرض", "من معرض"],
         "private": ["private", "by owner", "from owner", "direct owner", "individual", "من المالك", "فرد", "شخصي"],
     },
-    "governorate": {
+    "region": {
         "capital": ["capital governorate", "العاصمه", "محافظه العاصمه"],
         "muharraq": ["muharraq governorate", "محافظه المحرق"],
         "northern": ["north", "northern governorate", "الشماليه", "شماليه", "المحافظه الشماليه"],
@@ -178,7 +178,7 @@ FILLER = [
 # decisive for a buyer first; the car itself (model, then make) last.
 RELAX_ORDER = (
     "q",
-    "governorate",
+    "region",
     "color",
     "seller_type",
     "condition",

@@ -33,7 +33,7 @@ class CatalogName:
 
 @dataclass(frozen=True, slots=True)
 class Meaning:
-    field: str  # "make", "model", an enum field, "governorate"
+    field: str  # "make", "model", an enum field, "region"
     value: str
     make: str = ""  # a model's make
     own_name: bool = True  # the catalog's own name, not an alias
@@ -103,7 +103,7 @@ class Vocabulary:
         self._build_enums(enums)
         for region, towns in places:
             for town in towns:
-                self._add_name(town, Meaning("governorate", region))
+                self._add_name(town, Meaning("region", region))
         self._build_rules()
         # Typo correction compares against whole words of at least 4 letters, own names first.
         self.words = [word for word in self._display if len(word) >= 4]

@@ -112,12 +112,12 @@ class ListingAdmin(admin.ModelAdmin):
         "status",
         "held_for",
         "seller",
-        "governorate",
+        "region",
         "regional_spec",
         "version",
         "updated_at",
     ]
-    list_filter = ["status", "held_for", "regional_spec", "governorate", "seller_type", "condition", "fuel", "body_type", "make"]
+    list_filter = ["status", "held_for", "regional_spec", "region", "seller_type", "condition", "fuel", "body_type", "make"]
     search_fields = ["=id", "title", "description", "seller__email", "seller__display_name", "make__name_en", "model__name_en"]
     list_select_related = ["seller", "make", "model"]
     date_hierarchy = "created_at"

@@ -47,7 +47,7 @@ from search.market_value import (
 from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.number_input import whole_number
 from web.api.permissions import IsAnalyst, viewer
-from web.api.search import SEARCH_PARAMETERS
+from web.api.search import COUNTRY_PARAMETER, SEARCH_PARAMETERS
 from web.api.visitors import client_ip, visitor_saw
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`
@@ -191,6 +191,7 @@ class PriceSuggestionApi(APIView):
             OpenApiParameter("model", str, required=True),
             OpenApiParameter("year", int, required=True),
             OpenApiParameter("mileage_km", int),
+            COUNTRY_PARAMETER,
         ],
         responses={
             200: inline_serializer(

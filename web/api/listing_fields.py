@@ -6,8 +6,20 @@ from typing import Any
 
 from rest_framework import serializers
 
+from core.catalog.countries import country_choices
 from core.catalog.enums import enum_choices
-from core.listings.fields import BY_NAME, CatalogSlug, Choice, ListingField, Moment, Money, Percent, Text, Whole
+from core.listings.fields import (
+    BY_NAME,
+    CatalogSlug,
+    Choice,
+    CountryCode,
+    ListingField,
+    Moment,
+    Money,
+    Percent,
+    Text,
+    Whole,
+)
 
 
 def input_field(field: ListingField) -> serializers.Field:
@@ -24,6 +36,8 @@ def input_field(field: ListingField) -> serializers.Field:
         return serializers.DecimalField(max_digits=12, decimal_places=kind.places, max_value=kind.maximum, **common)
     if isinstance(kind, Choice):
         return serializers.ChoiceField(choices=enum_choices(kind.enum), allow_blank=kind.blank, **common)
+    if isinstance(kind, CountryCode):
+        return serializers.ChoiceField(choices=country_choices(), **common)
     return serializers.CharField(**common)
 
 
@@ -31,7 +45,10 @@ def output_field(field: ListingField) -> serializers.Field:
     """How the API shows the field in a plain serializer (a search card from the index)."""
     kind = field.kind
     if isinstance(kind, Money):
-        return serializers.CharField(help_text='BHD with 3 decimals, e.g. "8500.000"', allow_null=not field.required)
+        return serializers.CharField(
+            help_text='In the listing\'s currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR)',
+            allow_null=not field.required,
+        )
     if isinstance(kind, Percent):
         return serializers.FloatField(allow_null=True)
     if isinstance(kind, Whole):
@@ -42,6 +59,8 @@ def output_field(field: ListingField) -> serializers.Field:
         return serializers.ChoiceField(choices=enum_choices(kind.enum), allow_null=kind.blank)
     if isinstance(kind, CatalogSlug):
         return serializers.CharField(help_text=field.help_text)
+    if isinstance(kind, CountryCode):
+        return serializers.ChoiceField(choices=country_choices())
     return serializers.CharField()
 
 

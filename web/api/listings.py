@@ -1,5 +1,8 @@
 """Listings API (API.md, Listings): PostgreSQL is the source of truth here."""
 
+from decimal import Decimal
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.accounts.models import User
+from core.catalog.countries import country_get
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
@@ -23,7 +27,7 @@ from core.listings.selectors import listing_get, listing_get_owned, listing_list
 from core.listings.transitions import SELLER_STATUSES, SELLER_VISIBLE_STATUSES
 from discovery.prices import listing_price_check
 from search.listings import listings_similar
-from search.money import to_fils
+from search.money import to_minor
 from web.api.idempotency import idempotent
 from web.api.listing_fields import input_field, output_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
@@ -91,7 +95,7 @@ def _shown() -> list[str]:
         names.append(field.name)
         if isinstance(field.kind, CatalogSlug):
             names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
-    return [*names, "status", "held_for", "seller", "photos", "price_history", "days_listed", "version"]
+    return [*names, "governorate", "status", "held_for", "seller", "photos", "price_history", "days_listed", "version"]
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -103,7 +107,9 @@ class ListingSerializer(serializers.ModelSerializer):
     make_name_ar = serializers.CharField(source="make.name_ar")
     model_name_en = serializers.CharField(source="model.name_en")
     model_name_ar = serializers.CharField(source="model.name_ar")
+    # In the country's currency, with its decimals (to_representation).
     price = serializers.DecimalField(max_digits=12, decimal_places=3, coerce_to_string=True)
+    governorate = serializers.CharField(source="region", help_text="Deprecated: `region` under its name before countries")
     deal_percent = output_field(BY_NAME["deal_percent"])
     seller = SellerSerializer()
     photos = PhotoSerializer(many=True)
@@ -122,6 +128,16 @@ class ListingSerializer(serializers.ModelSerializer):
         # Not read_only_fields: those would drop the blank choice of drivetrain and colour.
         extra_kwargs = {name: {"required": True} for name in fields if name not in {"id", "created_at", "updated_at"}}
 
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        country = country_get(instance.country)
+        for key in ("price", "price_drop"):
+            if data.get(key) is not None:
+                data[key] = country.amount_text(Decimal(data[key]))
+        for change in data.get("price_history") or ():
+            change["price"] = country.amount_text(Decimal(change["price"]))
+        return data
+
     def get_days_listed(self, listing: Listing) -> int | None:
         if listing.published_at is None:
             return None
@@ -136,7 +152,7 @@ class ListingSummarySerializer(ListingSerializer):
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
-        fields = ["id", *CARD_FIELDS, "thumbnail_url", "days_listed", "currency", "status"]
+        fields = list(dict.fromkeys(["id", *CARD_FIELDS, "governorate", "thumbnail_url", "days_listed", "currency", "status"]))
 
     def get_thumbnail_url(self, listing: Listing) -> str | None:
         photos = list(listing.photos.all())
@@ -174,7 +190,7 @@ LISTING_EXAMPLE = OpenApiExample(
         "fuel": "petrol",
         "transmission": "automatic",
         "regional_spec": "gcc",
-        "governorate": "capital",
+        "region": "capital",
         "description": "Agency maintained, one owner.",
         "status": "active",
     },
@@ -328,7 +344,8 @@ class ListingSimilarApi(APIView):
                     model=listing.model.slug,
                     body_type=listing.body_type,
                     year=listing.year,
-                    price_fils=to_fils(listing.price),
+                    price_minor=to_minor(listing.price, decimals=country_get(listing.country).decimals),
+                    country=listing.country,
                     mileage_km=listing.mileage_km,
                 )
             )

@@ -17,12 +17,18 @@ from discovery.facets import labelled_facets
 from discovery.vocabulary import search_vocabulary
 from search.index import FACET_FIELDS
 from search.listings import listings_search, listings_suggest
-from search.params import RESULT_WINDOW, SORTS, parse_search_params
+from search.params import RESULT_WINDOW, SORTS, InvalidParams, ParamErrors, parse_market, parse_search_params
 from search.query import CARD_KEYS
+from search.scope import market_codes
 from web.api.background import in_background
 from web.api.listing_fields import output_fields
 
+# The one country searched (search/scope.py); every count, facet and figure is of its listings alone.
+COUNTRY_PARAMETER = OpenApiParameter(
+    "country", str, enum=list(market_codes()), description="Lowercase ISO 3166-1 alpha-2; bh when not given"
+)
 SEARCH_PARAMETERS = [
+    COUNTRY_PARAMETER,
     OpenApiParameter(
         "q",
         str,
@@ -30,6 +36,7 @@ SEARCH_PARAMETERS = [
         examples=[OpenApiExample("A model", value="land cruiser")],
     ),
     *[OpenApiParameter(name, str, many=True, description="Repeatable: OR within the field") for name in FACET_FIELDS],
+    OpenApiParameter("governorate", str, many=True, description="Deprecated: `region` under its name before countries"),
     *[OpenApiParameter(f"{name}_{end}", str) for name in ("year", "price", "mileage") for end in ("min", "max")],
     OpenApiParameter("sort", str, enum=list(SORTS)),
     OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": RESULT_WINDOW}, description="1-based"),
@@ -62,6 +69,7 @@ class ResultCardSerializer(serializers.Serializer):
         allow_null=True, help_text="The thumbnail at each card size (an <img srcset>); null for photos stored before them"
     )
     days_listed = serializers.IntegerField(allow_null=True, help_text="Whole days since it was published")
+    governorate = serializers.CharField(allow_null=True, help_text="Deprecated: `region` under its name before countries")
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**super().get_fields(), **output_fields(CARD_FIELDS)}
@@ -169,9 +177,15 @@ class SearchListingsApi(APIView):
 class SuggestApi(APIView):
     authentication_classes: list = []
 
-    @extend_schema(parameters=[OpenApiParameter("q", str)], responses=SUGGESTION, summary="Make and model suggestions")
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str), COUNTRY_PARAMETER], responses=SUGGESTION, summary="Make and model suggestions"
+    )
     def get(self, request: Request) -> Response:
         q = (request.query_params.get("q") or "").strip()
+        errors: ParamErrors = {}
+        market = parse_market(dict(request.query_params.lists()), errors)
         if len(q) > SUGGEST_MAX:
-            return Response({"q": [_("Must be at most %(query_max)s characters.") % {"query_max": SUGGEST_MAX}]}, status=400)
-        return Response(listings_suggest(q, vocabulary=search_vocabulary()))
+            errors["q"] = [_("Must be at most %(query_max)s characters.") % {"query_max": SUGGEST_MAX}]
+        if errors:
+            raise InvalidParams(errors)
+        return Response(listings_suggest(q, country=market.country, vocabulary=search_vocabulary()))

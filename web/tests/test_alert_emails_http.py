@@ -40,7 +40,7 @@ def car(price: str) -> dict:
         "fuel": "petrol",
         "transmission": "automatic",
         "regional_spec": "gcc",
-        "governorate": "muharraq",
+        "region": "muharraq",
     }
 
 

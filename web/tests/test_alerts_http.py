@@ -25,7 +25,7 @@ def car(model: str, price: str, make: str = "toyota", **fields) -> dict:
         "fuel": "petrol",
         "transmission": "automatic",
         "regional_spec": "gcc",
-        "governorate": "muharraq",
+        "region": "muharraq",
         "duplicate_confirmed": True,  # a seller's cars here are alike but distinct
         **fields,
     }

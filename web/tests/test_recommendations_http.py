@@ -165,7 +165,7 @@ def test_a_new_listing_and_a_new_favourite_change_recommendations_within_a_minut
             "fuel": "petrol",
             "transmission": "automatic",
             "regional_spec": "gcc",
-            "governorate": "capital",
+            "region": "capital",
         },
     )
     assert listed.status_code == 201, listed.text

@@ -83,9 +83,7 @@ def _photo() -> bytes:
 
 
 def _car(**fields):
-    return make_listing(
-        car=toyota_land_cruiser(), year=2020, price="18500.000", mileage_km=60000, governorate="muharraq", **fields
-    )
+    return make_listing(car=toyota_land_cruiser(), year=2020, price="18500.000", mileage_km=60000, region="muharraq", **fields)
 
 
 def test_a_listing_page_without_javascript_names_the_car_its_price_place_and_photo(shell):

@@ -1227,6 +1227,28 @@ export interface components {
             listing_id: number;
             body: string;
         };
+        /** @description A country Sayara serves (core/catalog/countries.py): `value` is its lowercase ISO code. */
+        Country: {
+            value: string;
+            label_en: string;
+            label_ar: string;
+            /** @description ISO 4217 */
+            currency: string;
+            /** @description Of the currency: prices are sent and shown with this many */
+            decimals: number;
+            /** @description Its first-level divisions: the `region` values of its listings */
+            regions: components["schemas"]["EnumValue"][];
+        };
+        /**
+         * @description * `bh` - Bahrain
+         *     * `sa` - Saudi Arabia
+         *     * `ae` - United Arab Emirates
+         *     * `kw` - Kuwait
+         *     * `qa` - Qatar
+         *     * `om` - Oman
+         * @enum {string}
+         */
+        CountryEnum: "bh" | "sa" | "ae" | "kw" | "qa" | "om";
         CredentialsRequest: {
             /** Format: email */
             email: string;
@@ -1298,8 +1320,11 @@ export interface components {
             color: components["schemas"]["EnumValue"][];
             regional_spec: components["schemas"]["EnumValue"][];
             condition: components["schemas"]["EnumValue"][];
-            governorate: components["schemas"]["EnumValue"][];
+            region: components["schemas"]["EnumValue"][];
             seller_type: components["schemas"]["EnumValue"][];
+            /** @description Deprecated: Bahrain's regions, for one release */
+            governorate: components["schemas"]["EnumValue"][];
+            country: components["schemas"]["Country"][];
         };
         FavoriteIds: {
             ids: number[];
@@ -1319,7 +1344,7 @@ export interface components {
             /** Format: decimal */
             price: string;
             currency: string;
-            country: string;
+            country: components["schemas"]["CountryEnum"];
             mileage_km: number;
             body_type: components["schemas"]["BodyTypeEnum"];
             fuel: components["schemas"]["FuelEnum"];
@@ -1328,7 +1353,7 @@ export interface components {
             exterior_color: components["schemas"]["ColorEnum"] | components["schemas"]["BlankEnum"];
             regional_spec: components["schemas"]["RegionalSpecEnum"];
             condition: components["schemas"]["ConditionEnum"];
-            governorate: components["schemas"]["GovernorateEnum"];
+            region: components["schemas"]["RegionEnum"];
             description: string;
             /** Format: decimal */
             price_drop: string | null;
@@ -1347,6 +1372,8 @@ export interface components {
             expires_at: string | null;
             /** Format: date-time */
             sold_at: string | null;
+            /** @description Deprecated: `region` under its name before countries */
+            governorate: string;
             status: components["schemas"]["ListingStatusEnum"];
             /** @description Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" (a photo like another seller's listing); empty otherwise */
             readonly held_for: string;
@@ -1391,14 +1418,6 @@ export interface components {
          */
         FuelEnum: "petrol" | "diesel" | "hybrid" | "plug_in_hybrid" | "electric";
         /**
-         * @description * `capital` - Capital
-         *     * `muharraq` - Muharraq
-         *     * `northern` - Northern
-         *     * `southern` - Southern
-         * @enum {string}
-         */
-        GovernorateEnum: "capital" | "muharraq" | "northern" | "southern";
-        /**
          * @description * `make` - make
          *     * `model` - model
          *     * `year` - year
@@ -1407,7 +1426,7 @@ export interface components {
          *     * `transmission` - transmission
          *     * `drivetrain` - drivetrain
          *     * `regional_spec` - regional_spec
-         *     * `governorate` - governorate
+         *     * `region` - region
          *     * `seller_type` - seller_type
          *     * `condition` - condition
          *     * `color` - color
@@ -1415,7 +1434,7 @@ export interface components {
          *     * `month_listed` - month_listed
          * @enum {string}
          */
-        GroupByEnum: "make" | "model" | "year" | "body_type" | "fuel" | "transmission" | "drivetrain" | "regional_spec" | "governorate" | "seller_type" | "condition" | "color" | "status" | "month_listed";
+        GroupByEnum: "make" | "model" | "year" | "body_type" | "fuel" | "transmission" | "drivetrain" | "regional_spec" | "region" | "seller_type" | "condition" | "color" | "status" | "month_listed";
         /**
          * @description * `call` - Call
          *     * `whatsapp` - WhatsApp
@@ -1437,7 +1456,7 @@ export interface components {
             /** Format: decimal */
             price: string;
             currency: string;
-            country: string;
+            country: components["schemas"]["CountryEnum"];
             mileage_km: number;
             body_type: components["schemas"]["BodyTypeEnum"];
             fuel: components["schemas"]["FuelEnum"];
@@ -1446,7 +1465,7 @@ export interface components {
             exterior_color: components["schemas"]["ColorEnum"] | components["schemas"]["BlankEnum"];
             regional_spec: components["schemas"]["RegionalSpecEnum"];
             condition: components["schemas"]["ConditionEnum"];
-            governorate: components["schemas"]["GovernorateEnum"];
+            region: components["schemas"]["RegionEnum"];
             description: string;
             /** Format: decimal */
             price_drop: string | null;
@@ -1465,6 +1484,8 @@ export interface components {
             expires_at: string | null;
             /** Format: date-time */
             sold_at: string | null;
+            /** @description Deprecated: `region` under its name before countries */
+            governorate: string;
             status: components["schemas"]["ListingStatusEnum"];
             /** @description Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" (a photo like another seller's listing); empty otherwise */
             readonly held_for: string;
@@ -1514,12 +1535,14 @@ export interface components {
             make: string;
             model: string;
             year: number;
+            currency: string;
+            country: components["schemas"]["CountryEnum"];
             mileage_km: number;
             body_type: components["schemas"]["BodyTypeEnum"];
             fuel: components["schemas"]["FuelEnum"];
             transmission: components["schemas"]["TransmissionEnum"];
             regional_spec: components["schemas"]["RegionalSpecEnum"];
-            governorate: components["schemas"]["GovernorateEnum"];
+            region: components["schemas"]["RegionEnum"];
             seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             readonly created_at: string;
@@ -1531,10 +1554,11 @@ export interface components {
             price: string;
             /** Format: decimal */
             price_drop: string | null;
+            /** @description Deprecated: `region` under its name before countries */
+            governorate: string;
             readonly thumbnail_url: string | null;
             /** @description Whole days on the market (until sold); null if never published */
             readonly days_listed: number | null;
-            currency: string;
             status: components["schemas"]["ListingStatusEnum"];
         };
         /** @description Documents the writable keys for the schema (core/listings/fields.py); the services validate them. */
@@ -1549,9 +1573,20 @@ export interface components {
             year: number;
             /**
              * Format: decimal
-             * @description BHD, e.g. "8500.000"
+             * @description In the country's currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR)
              */
             price: string;
+            /**
+             * @description ISO 3166-1 alpha-2, lowercase; bh when not given
+             *
+             *     * `bh` - Bahrain
+             *     * `sa` - Saudi Arabia
+             *     * `ae` - United Arab Emirates
+             *     * `kw` - Kuwait
+             *     * `qa` - Qatar
+             *     * `om` - Oman
+             */
+            country?: components["schemas"]["CountryEnum"];
             mileage_km: number;
             body_type?: components["schemas"]["BodyTypeEnum"] | components["schemas"]["BlankEnum"];
             fuel: components["schemas"]["FuelEnum"];
@@ -1560,7 +1595,7 @@ export interface components {
             exterior_color?: components["schemas"]["ColorEnum"] | components["schemas"]["BlankEnum"];
             regional_spec: components["schemas"]["RegionalSpecEnum"];
             condition?: components["schemas"]["ConditionEnum"];
-            governorate: components["schemas"]["GovernorateEnum"];
+            region: components["schemas"]["RegionEnum"];
             description?: string;
             status?: components["schemas"]["ListingWriteStatusEnum"];
             /** @description true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it) */
@@ -1801,9 +1836,20 @@ export interface components {
             year?: number;
             /**
              * Format: decimal
-             * @description BHD, e.g. "8500.000"
+             * @description In the country's currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR)
              */
             price?: string;
+            /**
+             * @description ISO 3166-1 alpha-2, lowercase; bh when not given
+             *
+             *     * `bh` - Bahrain
+             *     * `sa` - Saudi Arabia
+             *     * `ae` - United Arab Emirates
+             *     * `kw` - Kuwait
+             *     * `qa` - Qatar
+             *     * `om` - Oman
+             */
+            country?: components["schemas"]["CountryEnum"];
             mileage_km?: number;
             body_type?: components["schemas"]["BodyTypeEnum"] | components["schemas"]["BlankEnum"];
             fuel?: components["schemas"]["FuelEnum"];
@@ -1812,7 +1858,7 @@ export interface components {
             exterior_color?: components["schemas"]["ColorEnum"] | components["schemas"]["BlankEnum"];
             regional_spec?: components["schemas"]["RegionalSpecEnum"];
             condition?: components["schemas"]["ConditionEnum"];
-            governorate?: components["schemas"]["GovernorateEnum"];
+            region?: components["schemas"]["RegionEnum"];
             description?: string;
             status?: components["schemas"]["ListingWriteStatusEnum"];
             /** @description true: the seller confirms a price Sayara found unusual (400 price_unusual asks for it) */
@@ -1937,6 +1983,8 @@ export interface components {
             thumbnail_srcset: string | null;
             /** @description Whole days since it was published */
             days_listed: number | null;
+            /** @description Deprecated: `region` under its name before countries */
+            governorate: string | null;
             /** @description Why this car, in English and Arabic */
             reason: components["schemas"]["Reason"];
             title: string;
@@ -1945,12 +1993,14 @@ export interface components {
             /** @description Model slug; must belong to the make */
             model: string;
             year: number;
+            currency: string;
+            country: components["schemas"]["CountryEnum"];
             mileage_km: number;
             body_type: (components["schemas"]["BodyTypeEnum"] | components["schemas"]["NullEnum"]) | null;
             fuel: components["schemas"]["FuelEnum"];
             transmission: components["schemas"]["TransmissionEnum"];
             regional_spec: components["schemas"]["RegionalSpecEnum"];
-            governorate: components["schemas"]["GovernorateEnum"];
+            region: components["schemas"]["RegionEnum"];
             seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             created_at: string;
@@ -1958,9 +2008,9 @@ export interface components {
             price_changed_at: string | null;
             /** Format: double */
             deal_percent: number | null;
-            /** @description BHD with 3 decimals, e.g. "8500.000" */
+            /** @description In the listing's currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR) */
             price: string;
-            /** @description BHD with 3 decimals, e.g. "8500.000" */
+            /** @description In the listing's currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR) */
             price_drop: string | null;
         };
         RecommendationsPage: {
@@ -1971,6 +2021,59 @@ export interface components {
             page: number;
             page_size: number;
         };
+        /**
+         * @description * `capital` - Capital
+         *     * `muharraq` - Muharraq
+         *     * `northern` - Northern
+         *     * `southern` - Southern
+         *     * `riyadh` - Riyadh
+         *     * `makkah` - Makkah
+         *     * `madinah` - Madinah
+         *     * `eastern` - Eastern Province
+         *     * `qassim` - Al-Qassim
+         *     * `asir` - Asir
+         *     * `tabuk` - Tabuk
+         *     * `hail` - Ha'il
+         *     * `northern_borders` - Northern Borders
+         *     * `jazan` - Jazan
+         *     * `najran` - Najran
+         *     * `al_bahah` - Al-Bahah
+         *     * `al_jawf` - Al-Jawf
+         *     * `abu_dhabi` - Abu Dhabi
+         *     * `dubai` - Dubai
+         *     * `sharjah` - Sharjah
+         *     * `ajman` - Ajman
+         *     * `umm_al_quwain` - Umm Al Quwain
+         *     * `ras_al_khaimah` - Ras Al Khaimah
+         *     * `fujairah` - Fujairah
+         *     * `al_asimah` - Al Asimah (Capital)
+         *     * `hawalli` - Hawalli
+         *     * `farwaniya` - Farwaniya
+         *     * `mubarak_al_kabeer` - Mubarak Al-Kabeer
+         *     * `ahmadi` - Ahmadi
+         *     * `jahra` - Jahra
+         *     * `doha` - Doha
+         *     * `al_rayyan` - Al Rayyan
+         *     * `al_wakrah` - Al Wakrah
+         *     * `al_khor` - Al Khor
+         *     * `al_shamal` - Al Shamal
+         *     * `umm_salal` - Umm Salal
+         *     * `al_daayen` - Al Daayen
+         *     * `al_shahaniya` - Al Shahaniya
+         *     * `muscat` - Muscat
+         *     * `dhofar` - Dhofar
+         *     * `musandam` - Musandam
+         *     * `al_buraimi` - Al Buraimi
+         *     * `ad_dakhiliyah` - Ad Dakhiliyah
+         *     * `north_al_batinah` - North Al Batinah
+         *     * `south_al_batinah` - South Al Batinah
+         *     * `south_ash_sharqiyah` - South Ash Sharqiyah
+         *     * `north_ash_sharqiyah` - North Ash Sharqiyah
+         *     * `ad_dhahirah` - Ad Dhahirah
+         *     * `al_wusta` - Al Wusta
+         * @enum {string}
+         */
+        RegionEnum: "capital" | "muharraq" | "northern" | "southern" | "riyadh" | "makkah" | "madinah" | "eastern" | "qassim" | "asir" | "tabuk" | "hail" | "northern_borders" | "jazan" | "najran" | "al_bahah" | "al_jawf" | "abu_dhabi" | "dubai" | "sharjah" | "ajman" | "umm_al_quwain" | "ras_al_khaimah" | "fujairah" | "al_asimah" | "hawalli" | "farwaniya" | "mubarak_al_kabeer" | "ahmadi" | "jahra" | "doha" | "al_rayyan" | "al_wakrah" | "al_khor" | "al_shamal" | "umm_salal" | "al_daayen" | "al_shahaniya" | "muscat" | "dhofar" | "musandam" | "al_buraimi" | "ad_dakhiliyah" | "north_al_batinah" | "south_al_batinah" | "south_ash_sharqiyah" | "north_ash_sharqiyah" | "ad_dhahirah" | "al_wusta";
         /**
          * @description * `gcc` - GCC
          *     * `american` - American
@@ -2038,18 +2141,22 @@ export interface components {
             thumbnail_srcset: string | null;
             /** @description Whole days since it was published */
             days_listed: number | null;
+            /** @description Deprecated: `region` under its name before countries */
+            governorate: string | null;
             title: string;
             /** @description Make slug (/api/v1/catalog/makes) */
             make: string;
             /** @description Model slug; must belong to the make */
             model: string;
             year: number;
+            currency: string;
+            country: components["schemas"]["CountryEnum"];
             mileage_km: number;
             body_type: (components["schemas"]["BodyTypeEnum"] | components["schemas"]["NullEnum"]) | null;
             fuel: components["schemas"]["FuelEnum"];
             transmission: components["schemas"]["TransmissionEnum"];
             regional_spec: components["schemas"]["RegionalSpecEnum"];
-            governorate: components["schemas"]["GovernorateEnum"];
+            region: components["schemas"]["RegionEnum"];
             seller_type: components["schemas"]["AccountTypeEnum"];
             /** Format: date-time */
             created_at: string;
@@ -2057,9 +2164,9 @@ export interface components {
             price_changed_at: string | null;
             /** Format: double */
             deal_percent: number | null;
-            /** @description BHD with 3 decimals, e.g. "8500.000" */
+            /** @description In the listing's currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR) */
             price: string;
-            /** @description BHD with 3 decimals, e.g. "8500.000" */
+            /** @description In the listing's currency, with its decimals: "8500.000" (BHD), "85000.00" (SAR) */
             price_drop: string | null;
         };
         /**
@@ -2430,11 +2537,13 @@ export interface operations {
                 color?: string[];
                 /** @description Repeatable: OR within the field */
                 condition?: string[];
+                /** @description Lowercase ISO 3166-1 alpha-2; bh when not given */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
                 /** @description Repeatable: OR within the field */
                 drivetrain?: string[];
                 /** @description Repeatable: OR within the field */
                 fuel?: string[];
-                /** @description Repeatable: OR within the field */
+                /** @description Deprecated: `region` under its name before countries */
                 governorate?: string[];
                 /** @description Repeatable: OR within the field */
                 make?: string[];
@@ -2446,6 +2555,8 @@ export interface operations {
                 price_min?: string;
                 /** @description Free text, English or Arabic, typo-tolerant */
                 q?: string;
+                /** @description Repeatable: OR within the field */
+                region?: string[];
                 /** @description Repeatable: OR within the field */
                 regional_spec?: string[];
                 /** @description Repeatable: OR within the field */
@@ -2510,6 +2621,8 @@ export interface operations {
     analytics_price_suggestion_retrieve: {
         parameters: {
             query: {
+                /** @description Lowercase ISO 3166-1 alpha-2; bh when not given */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
                 make: string;
                 mileage_km?: number;
                 model: string;
@@ -8486,11 +8599,13 @@ export interface operations {
                 color?: string[];
                 /** @description Repeatable: OR within the field */
                 condition?: string[];
+                /** @description Lowercase ISO 3166-1 alpha-2; bh when not given */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
                 /** @description Repeatable: OR within the field */
                 drivetrain?: string[];
                 /** @description Repeatable: OR within the field */
                 fuel?: string[];
-                /** @description Repeatable: OR within the field */
+                /** @description Deprecated: `region` under its name before countries */
                 governorate?: string[];
                 /** @description 1: match the words as typed, understanding nothing */
                 literal?: "0" | "1";
@@ -8508,6 +8623,8 @@ export interface operations {
                 price_min?: string;
                 /** @description Free text, English or Arabic, typo-tolerant. Makes, models, years, prices, mileages, enum words and places in it become filters (the answer's `understood`); the rest is matched as words. */
                 q?: string;
+                /** @description Repeatable: OR within the field */
+                region?: string[];
                 /** @description Repeatable: OR within the field */
                 regional_spec?: string[];
                 /** @description Repeatable: OR within the field */
@@ -8564,6 +8681,8 @@ export interface operations {
     search_suggest_list: {
         parameters: {
             query?: {
+                /** @description Lowercase ISO 3166-1 alpha-2; bh when not given */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
                 q?: string;
             };
             header?: never;

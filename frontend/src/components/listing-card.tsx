@@ -85,10 +85,10 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
             <span className="num">{listing.year}</span>
             <span aria-hidden="true"> · </span>
             <span className="num">{t("units.km", { value: formatNumber(listing.mileage_km, language) })}</span>
-            {listing.governorate ? (
+            {listing.region ? (
               <>
                 <span aria-hidden="true"> · </span>
-                <span>{enumLabel("governorate", listing.governorate)}</span>
+                <span>{enumLabel("region", listing.region)}</span>
               </>
             ) : null}
           </p>

@@ -195,7 +195,7 @@ export default function ListingDetailRoute() {
             </p>
             <p className="muted">
               <span className="num">{listing.year}</span> · <span className="num">{t("units.km", { value: formatNumber(listing.mileage_km, language) })}</span>
-              {listing.governorate ? ` · ${enumLabel("governorate", listing.governorate)}` : ""}
+              {listing.region ? ` · ${enumLabel("region", listing.region)}` : ""}
             </p>
             {isOwner ? (
               <div className="row">

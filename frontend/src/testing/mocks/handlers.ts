@@ -58,7 +58,7 @@ export function resetState(): void {
 
 const API = "*/api/v1";
 
-const FILTERS = ["make", "model", "body_type", "fuel", "transmission", "drivetrain", "regional_spec", "condition", "governorate"] as const;
+const FILTERS = ["make", "model", "body_type", "fuel", "transmission", "drivetrain", "regional_spec", "condition", "region"] as const;
 
 function fils(price: string): number {
   const [whole, fraction = ""] = price.split(".");
@@ -174,7 +174,10 @@ function summary(listing: Listing) {
     fuel: listing.fuel,
     transmission: listing.transmission,
     regional_spec: listing.regional_spec,
+    region: listing.region,
     governorate: listing.governorate,
+    country: listing.country,
+    currency: listing.currency,
     seller_type: listing.seller.account_type as AccountType,
     thumbnail_url: listing.photos[0]?.thumbnail_url ?? null,
     created_at: listing.created_at,

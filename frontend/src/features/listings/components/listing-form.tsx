@@ -30,7 +30,7 @@ type FormState = Record<Exclude<ListingField, "status" | Confirmation>, string>;
 
 const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && !isConfirmation(field));
 // The common case in Bahrain preselected; the seller changes what differs.
-const DEFAULTS: Partial<FormState> = { fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
+const DEFAULTS: Partial<FormState> = { country: "bh", fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
 const EMPTY = Object.fromEntries(FORM_FIELDS.map((field) => [field, DEFAULTS[field] ?? ""])) as FormState;
 
 function toState(initial?: Partial<ListingInput>): FormState {
@@ -220,7 +220,10 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
           {LISTING_ENUM_FIELDS.map(([field, enumName]) => (
             <SelectField key={field} label={t(`fields.${field}`)} {...text(field)}>
               <option value="">{t("sell.choose")}</option>
-              {(enums?.[enumName] ?? []).map((option) => (
+              {(enumName === "region"
+                ? (enums?.country.find((country) => country.value === (state.country || "bh"))?.regions ?? [])
+                : (enums?.[enumName] ?? [])
+              ).map((option) => (
                 <option key={option.value} value={option.value}>
                   {labelIn(option, language)}
                 </option>

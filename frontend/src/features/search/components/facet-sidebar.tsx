@@ -15,7 +15,7 @@ const ENUM_FACETS: MultiField[] = [
   "fuel",
   "drivetrain",
   "condition",
-  "governorate",
+  "region",
   "seller_type",
   "color",
 ];
