@@ -37,6 +37,7 @@ import requests
 from django.db import connection
 from django.utils import timezone
 
+from core.catalog.countries import DEFAULT_COUNTRY
 from core.listings.models import Listing, ListingStatus
 from core.recommendations.blend import BlendWeights
 from core.recommendations.cooccurrence import item_neighbors, popularity
@@ -256,7 +257,13 @@ def similar_only(earlier, traits: dict[int, ListingTraits], seen: set[int]) -> l
         t = traits[listing_id]
         bodies.append(
             similar_body(
-                listing_id=listing_id, make=t.make, model=t.model, body_type=t.body_type, year=t.year, price_minor=t.price_minor
+                listing_id=listing_id,
+                make=t.make,
+                model=t.model,
+                body_type=t.body_type,
+                year=t.year,
+                price_minor=t.price_minor,
+                country=DEFAULT_COUNTRY,  # the demo data is Bahrain's
             )
         )
     responses = get_engine().msearch(listings_alias(), bodies)

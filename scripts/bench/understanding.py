@@ -59,7 +59,9 @@ def _satisfying(meaning: list[tuple[str, str]], ids: list[int]) -> int:
     body = {
         "size": 0,
         "track_total_hits": True,
-        "query": base_query(request.q, country=request.country, extra_filters=[*selection_clauses(request), {"terms": {"id": ids}}]),
+        "query": base_query(
+            request.q, country=request.country, extra_filters=[*selection_clauses(request), {"terms": {"id": ids}}]
+        ),
     }
     return int(get_engine().search(listings_alias(), body)["hits"]["total"]["value"])
 
