@@ -104,5 +104,10 @@ def test_a_killed_process_is_restarted_and_ctrl_c_stops_everything(tmp_path):
         assert not stack.serving()
     finally:
         if stack.proc.poll() is None:
-            stack.proc.kill()
-            stack.proc.wait()
+            # SIGTERM first: supervisord stops its programs; a SIGKILL alone would leave them running.
+            stack.proc.terminate()
+            try:
+                stack.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                stack.proc.kill()
+                stack.proc.wait()
