@@ -1,4 +1,4 @@
-"""Token sign-ins, one per device (core/accounts/tokens.py), and the migration
+"""Token sign-ins, one per device (core/accounts/tokens.py, read by web/api/authentication.py), and the migration
 that carried DRF's single plaintext token per account over to them."""
 
 import datetime
