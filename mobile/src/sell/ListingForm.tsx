@@ -34,13 +34,14 @@ const FIELDS = {
   fuel: "fuel",
   transmission: "transmission",
   regional_spec: "regional_spec",
-  governorate: "governorate",
+  // Bahrain's regions: the app sells in Bahrain only until it has the country switch (issue 19).
+  region: "governorate",
   body_type: "body_type",
   drivetrain: "drivetrain",
   condition: "condition",
   exterior_color: "color",
   description: null,
-} as const satisfies Record<Exclude<keyof Write, "status" | Confirmation>, EnumName | null>;
+} as const satisfies Record<Exclude<keyof Write, "status" | "country" | Confirmation>, EnumName | null>;
 
 export type DraftField = keyof typeof FIELDS;
 /** The form as typed: every field a string ("" when not given). */
@@ -49,7 +50,7 @@ export const DRAFT_FIELDS = Object.keys(FIELDS) as DraftField[];
 type EnumField = { [Field in DraftField]: (typeof FIELDS)[Field] extends null ? never : Field }[DraftField];
 const ENUM_FIELDS = DRAFT_FIELDS.filter((field): field is EnumField => FIELDS[field] !== null);
 /** The choices a new listing must have, in the order the form asks them. */
-const REQUIRED_ENUMS: readonly EnumField[] = ["fuel", "transmission", "regional_spec", "governorate"];
+const REQUIRED_ENUMS: readonly EnumField[] = ["fuel", "transmission", "regional_spec", "region"];
 
 export const EMPTY_DRAFT = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, ""])) as Draft;
 

@@ -1,6 +1,6 @@
 // Answers the API gives, built from the schema's types: a fixture that drifts
 // from the backend's schema fails tsc.
-import type { Conversation, Device, Listing, ListingSummary, Message, ResultCard, SearchAnswer, TokenOut, User } from "@/api/types";
+import type { Conversation, Device, Listing, ListingSummary, Message, ResultCard, Schema, SearchAnswer, TokenOut, User } from "@/api/types";
 
 export function card(overrides: Partial<ResultCard> = {}): ResultCard {
   return {
@@ -18,6 +18,9 @@ export function card(overrides: Partial<ResultCard> = {}): ResultCard {
     transmission: "automatic",
     regional_spec: "gcc",
     governorate: "capital",
+    region: "capital",
+    country: "bh",
+    currency: "BHD",
     seller_type: "private",
     created_at: "2026-11-28T09:00:00Z",
     price_changed_at: null,
@@ -31,7 +34,7 @@ export function card(overrides: Partial<ResultCard> = {}): ResultCard {
 /** A listing in brief, as conversations and favourites carry it. */
 export function summary(overrides: Partial<ListingSummary> = {}): ListingSummary {
   const { thumbnail_srcset: _srcset, ...brief } = card();
-  return { ...brief, body_type: "sedan", currency: "BHD", status: "active", ...overrides };
+  return { ...brief, body_type: "sedan", governorate: "capital", status: "active", ...overrides };
 }
 
 export function searchAnswer(overrides: Partial<SearchAnswer> = {}): SearchAnswer {
@@ -93,6 +96,7 @@ export function listing(overrides: Partial<Listing> = {}): Listing {
     regional_spec: "gcc",
     condition: "used",
     governorate: "capital",
+    region: "capital",
     description: "One owner, full service history.",
     price_drop: null,
     price_changed_at: null,
@@ -131,6 +135,12 @@ export function user(overrides: Partial<User> = {}): User {
     is_staff: false,
     ...overrides,
   };
+}
+
+/** Bahrain as `catalog/enums` lists a country. */
+export function bahrain(): Schema<"Country"> {
+  const regions = [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }];
+  return { value: "bh", label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions };
 }
 
 /** `auth/token`'s answer: this device's own sign-in. */

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react-native";
 import type { Listing, Schema } from "@/api/types";
-import { listing, searchAnswer, user } from "@/testing/fixtures";
+import { bahrain, listing, searchAnswer, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -17,6 +17,8 @@ const ENUMS: Schema<"Enums"> = {
   transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
   regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
   governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+  region: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+  country: [bahrain()],
 };
 
 /** A seller (user 9, the fixtures' listings' seller) with a car on sale and a draft; the API keeps what they do. */

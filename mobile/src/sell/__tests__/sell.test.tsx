@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react-native";
 import * as ImageManipulator from "expo-image-manipulator";
 import * as ImagePicker from "expo-image-picker";
-import { listing, searchAnswer } from "@/testing/fixtures";
+import { bahrain, listing, searchAnswer } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -39,6 +39,8 @@ function server() {
           transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
           regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
           governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+          region: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+          country: [bahrain()],
         },
       }),
     },
