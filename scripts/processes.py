@@ -31,6 +31,18 @@ class ProcessFailed(RuntimeError):
     pass
 
 
+def terminate(proc: subprocess.Popen, *, timeout: float) -> None:
+    """SIGTERM, so the process stops what it runs; SIGKILL if it has not exited within `timeout`."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def free_port(low: int = 0, high: int = 0) -> int:
     """A free loopback port (any, or the first free one in [low, high])."""
     for port in range(low, high + 1) if low else [0]:
@@ -75,13 +87,8 @@ class Process:
         return True
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc:
+            terminate(self.proc, timeout=30)
 
 
 class WorkerProcess(Process):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from scripts.processes import ROOT, free_port
+from scripts.processes import ROOT, free_port, terminate
 from testing.processes import wait_until, worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
@@ -103,11 +103,5 @@ def test_a_killed_process_is_restarted_and_ctrl_c_stops_everything(tmp_path):
         assert [pid for pid in tree if alive(pid)] == []
         assert not stack.serving()
     finally:
-        if stack.proc.poll() is None:
-            # SIGTERM first: supervisord stops its programs; a SIGKILL alone would leave them running.
-            stack.proc.terminate()
-            try:
-                stack.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                stack.proc.kill()
-                stack.proc.wait()
+        # SIGTERM first: supervisord stops its programs; a SIGKILL alone would leave them running.
+        terminate(stack.proc, timeout=60)
