@@ -143,6 +143,28 @@ export function bahrain(): Schema<"Country"> {
   return { value: "bh", label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions };
 }
 
+/** `catalog/enums`, a few choices of each; `overrides` empties or changes some. */
+export function enums(overrides: Partial<Schema<"Enums">> = {}): Schema<"Enums"> {
+  return {
+  body_type: [{ value: "sedan", label_en: "Sedan", label_ar: "سيدان" }],
+  drivetrain: [],
+  color: [
+    { value: "white", label_en: "White", label_ar: "أبيض" },
+    { value: "black", label_en: "Black", label_ar: "أسود" },
+  ],
+  condition: [{ value: "used", label_en: "Used", label_ar: "مستعملة" }],
+  seller_type: [],
+  fuel: [{ value: "petrol", label_en: "Petrol", label_ar: "بنزين" }],
+  transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
+  regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
+  governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+  region: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
+  country: [bahrain()],
+
+    ...overrides,
+  };
+}
+
 /** `auth/token`'s answer: this device's own sign-in. */
 export function signedIn(overrides: Partial<TokenOut> = {}): TokenOut {
   return { token: "key-1", id: 5, name: "Sara's iPhone", created_at: "2026-12-01T10:00:00Z", expires_at: "2027-03-01T10:00:00Z", ...overrides };

@@ -1,25 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react-native";
 import type { Listing, Schema } from "@/api/types";
-import { bahrain, listing, searchAnswer, user } from "@/testing/fixtures";
+import { enums, listing, searchAnswer, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
-const ENUMS: Schema<"Enums"> = {
-  body_type: [{ value: "sedan", label_en: "Sedan", label_ar: "سيدان" }],
-  drivetrain: [],
-  color: [
-    { value: "white", label_en: "White", label_ar: "أبيض" },
-    { value: "black", label_en: "Black", label_ar: "أسود" },
-  ],
-  condition: [{ value: "used", label_en: "Used", label_ar: "مستعملة" }],
-  seller_type: [],
-  fuel: [{ value: "petrol", label_en: "Petrol", label_ar: "بنزين" }],
-  transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
-  regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
-  governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
-  region: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
-  country: [bahrain()],
-};
 
 /** A seller (user 9, the fixtures' listings' seller) with a car on sale and a draft; the API keeps what they do. */
 function server(start: Listing[] = [listing({ id: 1 }), listing({ id: 2, title: "Nissan Patrol 2021", make: "nissan", model: "patrol", year: 2021, price: "21000.000", status: "draft", photos: [] })]) {
@@ -42,7 +26,7 @@ function server(start: Listing[] = [listing({ id: 1 }), listing({ id: 2, title: 
         ],
       }),
     },
-    "/api/v1/catalog/enums": { get: () => ({ status: 200, body: ENUMS }) },
+    "/api/v1/catalog/enums": { get: () => ({ status: 200, body: enums() }) },
     "/api/v1/me/listings": { get: () => ({ status: 200, body: { count: state.listings.length, page: 1, page_size: 20, results: state.listings } }) },
     "/api/v1/listings/{listing_id}": {
       get: ({ params }) => ({ status: 200, body: find(params.listing_id)! }),

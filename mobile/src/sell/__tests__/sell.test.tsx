@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react-native";
 import * as ImageManipulator from "expo-image-manipulator";
 import * as ImagePicker from "expo-image-picker";
-import { bahrain, listing, searchAnswer } from "@/testing/fixtures";
+import { enums, listing, searchAnswer } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -29,19 +29,7 @@ function server() {
     "/api/v1/catalog/enums": {
       get: () => ({
         status: 200,
-        body: {
-          body_type: [],
-          drivetrain: [],
-          color: [],
-          condition: [],
-          seller_type: [],
-          fuel: [{ value: "petrol", label_en: "Petrol", label_ar: "بنزين" }],
-          transmission: [{ value: "automatic", label_en: "Automatic", label_ar: "أوتوماتيك" }],
-          regional_spec: [{ value: "gcc", label_en: "GCC", label_ar: "خليجية" }],
-          governorate: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
-          region: [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }],
-          country: [bahrain()],
-        },
+        body: enums({ body_type: [], drivetrain: [], color: [], condition: [], seller_type: [] }),
       }),
     },
     "/api/v1/listings": {
