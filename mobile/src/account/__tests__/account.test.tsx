@@ -31,7 +31,7 @@ test("a new user registers, is signed in with a token kept in secure storage, an
     },
   });
   await openAccountTab();
-  fireEvent.press(screen.getByLabelText("Create an account"));
+  fireEvent.press(await screen.findByLabelText("Create an account"));
   fireEvent.press(await screen.findByRole("button", { name: "Create an account" }));
   expect(await screen.findByText("Enter your name.")).toBeTruthy();
   expect(api.sent("/api/v1/auth/register")).toHaveLength(0);
@@ -63,7 +63,7 @@ test("signing in with a wrong password shows the server's words; the right one s
     },
   });
   await openAccountTab();
-  fireEvent.press(screen.getByLabelText("Sign in"));
+  fireEvent.press(await screen.findByLabelText("Sign in"));
   fireEvent.changeText(await screen.findByLabelText("E-mail"), "sara@example.com");
   fireEvent.changeText(screen.getByLabelText("Password"), "wrong");
   fireEvent.press(screen.getByRole("button", { name: "Sign in" }));
@@ -89,7 +89,7 @@ test("choosing Arabic shows the app in Arabic, right to left, and is remembered 
   const forceRTL = jest.spyOn(I18nManager, "forceRTL");
   const first = await renderApp({ handlers: base });
   await openAccountTab();
-  fireEvent.press(screen.getByLabelText("العربية"));
+  fireEvent.press(await screen.findByLabelText("العربية"));
   expect(await screen.findByText("اللغة")).toBeTruthy();
   expect(screen.getByRole("button", { name: "تسجيل الدخول" })).toBeTruthy();
   expect(forceRTL).toHaveBeenCalledWith(true);

@@ -18,7 +18,7 @@ const handlers: Handlers = {
 
 async function signIn() {
   fireEvent.press(await screen.findByRole("button", { name: "Account" }));
-  fireEvent.press(screen.getByLabelText("Sign in"));
+  fireEvent.press(await screen.findByLabelText("Sign in"));
   fireEvent.changeText(await screen.findByLabelText("E-mail"), "sara@example.com");
   fireEvent.changeText(screen.getByLabelText("Password"), "a long passphrase");
   fireEvent.press(screen.getByRole("button", { name: "Sign in" }));
@@ -28,7 +28,7 @@ async function signIn() {
 test("signing in registers the phone's Expo push token with the user's language; signing out removes it", async () => {
   const { api } = await renderApp({ handlers, language: "ar" });
   fireEvent.press(await screen.findByRole("button", { name: "الحساب" }));
-  fireEvent.press(screen.getByLabelText("English"));
+  fireEvent.press(await screen.findByLabelText("English"));
   await signIn();
 
   await waitFor(() => expect(api.sent("/api/v1/me/devices", "POST")).toHaveLength(1));
