@@ -1,13 +1,17 @@
 // A seller edits a listing: the same fields as listing a car, filled with the
 // listing's own; only what changed is sent (PATCH), with the seller's answers
 // to the API's questions (an unusual price, a likely duplicate) when asked.
+// Photos are added and removed at once (uploaded with progress, removed after
+// asking), apart from saving the fields.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ScrollView, StyleSheet, Text } from "react-native";
 import { api, ok } from "@/api/client";
-import type { Listing } from "@/api/types";
+import type { Listing, Photo } from "@/api/types";
 import type { RootScreen } from "@/navigation/types";
+import { PhotoPicker } from "@/sell/PhotoPicker";
+import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
 import { answersAfterChange, bodyOf, changedFields, confirmationOf, draftOf, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
 import { Button, ErrorNotice, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
@@ -68,11 +72,84 @@ function EditForm({ listing }: { listing: Listing }) {
       </Text>
       <Text style={styles.status}>{t(`myListings.status.${listing.status}`)}</Text>
       {catalog.error ? <ErrorNotice error={catalog.error} onRetry={catalog.retry} /> : null}
+      <EditPhotos listing={listing} />
       <ListingFields draft={draft} onChange={set} errors={errors} catalog={catalog} />
       {question ? <QuestionBox question={question} price={draft.price} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
-      {general ? (
+      <Outcome error={general} notice={notice} />
+      <Button label={t("edit.save")} onPress={submit} busy={save.isPending} />
+    </ScrollView>
+  );
+}
+
+/** The listing's photos, changed at once: new ones uploaded with their progress, one removed after the seller confirms. */
+function EditPhotos({ listing }: { listing: Listing }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const [waiting, setWaiting] = useState<PickedPhoto[]>([]);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const setPhotos = (change: (photos: Photo[]) => Photo[]) => queryClient.setQueryData<Listing>(["listing", listing.id], (current) => current && { ...current, photos: change(current.photos) });
+  const change = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setNotice(null);
+    setFailure(null);
+    try {
+      setNotice(await work());
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+      setWaiting([]);
+      // The status may have changed too (a photo like another seller's takes the listing to review).
+      void queryClient.invalidateQueries({ queryKey: ["listing", listing.id] });
+      void queryClient.invalidateQueries({ queryKey: ["my-listings"] });
+      void queryClient.invalidateQueries({ queryKey: ["search"] });
+    }
+  };
+  const add = (picked: PickedPhoto[]) =>
+    change(async () => {
+      setWaiting(picked);
+      await uploadPhotos(listing.id, picked, setProgress, (photo, saved) => {
+        setWaiting((current) => current.filter((other) => other !== photo));
+        setPhotos((photos) => [...photos, saved]);
+      });
+      return t(picked.length === 1 ? "edit.photoAdded" : "edit.photosAdded");
+    });
+  const remove = (index: number) => {
+    const photo = listing.photos[index];
+    if (!photo) return;
+    // Buyers never see a car without photos (as listing one: "Add at least one photo.").
+    if (listing.status !== "draft" && listing.photos.length === 1) return setNotice(t("edit.keepOnePhoto"));
+    void change(async () => {
+      await ok(api.DELETE("/api/v1/listings/{listing_id}/photos/{photo_id}", { params: { path: { listing_id: listing.id, photo_id: photo.id } } }));
+      setPhotos((photos) => photos.filter((other) => other.id !== photo.id));
+      return t("edit.photoRemoved");
+    });
+  };
+  const shown = [...listing.photos.map((photo) => ({ key: `photo-${photo.id}`, uri: photo.thumbnail_url || photo.url })), ...waiting.map((photo, index) => ({ key: `new-${index}-${photo.uri}`, uri: photo.uri }))];
+  return (
+    <>
+      <Text style={styles.section} accessibilityRole="header">
+        {t("edit.photos")}
+      </Text>
+      {shown.length ? null : <Text style={styles.muted}>{t("listing.noPhotos")}</Text>}
+      <PhotoPicker photos={shown} onPicked={(picked) => void add(picked)} onRemove={remove} confirmRemoval progress={progress} busy={busy} />
+      <Outcome error={failure ? errorText(failure) : null} notice={notice} />
+    </>
+  );
+}
+
+/** What went wrong (in red) or what was done, read out by screen readers. */
+function Outcome({ error, notice }: { error: string | null; notice: string | null }) {
+  return (
+    <>
+      {error ? (
         <Text style={styles.error} accessibilityRole="alert">
-          {general}
+          {error}
         </Text>
       ) : null}
       {notice ? (
@@ -80,12 +157,13 @@ function EditForm({ listing }: { listing: Listing }) {
           {notice}
         </Text>
       ) : null}
-      <Button label={t("edit.save")} onPress={submit} busy={save.isPending} />
-    </ScrollView>
+    </>
   );
 }
 
 const styles = StyleSheet.create({
+  section: { fontSize: 16, fontWeight: "700", color: colors.text, marginTop: space.md, textAlign: "left" },
+  muted: { color: colors.muted, textAlign: "left" },
   screen: { padding: space.lg, gap: space.sm },
   pad: { padding: space.lg, color: colors.text, textAlign: "left" },
   heading: { fontSize: 20, fontWeight: "700", color: colors.text, textAlign: "left" },

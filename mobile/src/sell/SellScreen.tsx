@@ -6,13 +6,14 @@ import { useNavigation } from "@react-navigation/native";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Image, Pressable, ScrollView, StyleSheet, Text, View } from "react-native";
+import { ScrollView, StyleSheet, Text } from "react-native";
 import { api, ok } from "@/api/client";
 import type { ListingWrite } from "@/api/types";
 import { useAccount } from "@/account/session";
 import { SignInPrompt } from "@/messaging/MessagesScreen";
 import { answersAfterChange, bodyOf, confirmationOf, DRAFT_FIELDS, EMPTY_DRAFT, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
-import { pickPhotos, uploadPhoto, type PickedPhoto } from "@/sell/photos";
+import { PhotoPicker } from "@/sell/PhotoPicker";
+import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
 import { Button, ErrorNotice, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
@@ -31,7 +32,7 @@ export function SellScreen() {
   const [failure, setFailure] = useState<unknown>(null);
   const [confirmed, setConfirmed] = useState<Confirmed>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ index: number; count: number; percent: number } | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef(newKey());
   // The draft already created and the photos already uploaded, so a second try (after the API's question) repeats neither.
@@ -43,13 +44,6 @@ export function SellScreen() {
   const set = (field: DraftField, value: string) => {
     setConfirmed((current) => answersAfterChange(current, field));
     setDraft((current) => ({ ...current, [field]: value, ...(field === "make" ? { model: "" } : {}) }));
-  };
-
-  const add = async (source: "library" | "camera") => {
-    setNotice(null);
-    const picked = await pickPhotos(source);
-    if (picked === null) setNotice(t("sell.noPermission"));
-    else setPhotos((current) => [...current, ...picked]);
   };
 
   const publish = async () => {
@@ -65,12 +59,12 @@ export function SellScreen() {
         created.current = { id: listing.id, uploaded: new Set() };
       }
       const { id, uploaded } = created.current;
-      const waiting = photos.filter((photo) => !uploaded.has(photo.uri));
-      for (const [index, photo] of waiting.entries()) {
-        setProgress({ index: index + 1, count: waiting.length, percent: 0 });
-        await uploadPhoto(id, photo, (fraction) => setProgress({ index: index + 1, count: waiting.length, percent: Math.round(fraction * 100) }));
-        uploaded.add(photo.uri);
-      }
+      await uploadPhotos(
+        id,
+        photos.filter((photo) => !uploaded.has(photo.uri)),
+        setProgress,
+        (photo) => uploaded.add(photo.uri),
+      );
       const live = await ok(api.PATCH("/api/v1/listings/{listing_id}", { params: { path: { listing_id: id } }, body: { ...body, status: "active" } }));
       key.current = newKey();
       created.current = null;
@@ -97,18 +91,16 @@ export function SellScreen() {
       <Button variant="secondary" label={t("myListings.title")} onPress={() => navigation.navigate("MyListings")} />
       {catalog.error ? <ErrorNotice error={catalog.error} onRetry={catalog.retry} /> : null}
       <ListingFields draft={draft} onChange={set} errors={errors} catalog={catalog} />
-      <View style={styles.photos}>
-        {photos.map((photo, index) => (
-          <Pressable key={`${photo.uri}-${index}`} accessibilityRole="button" accessibilityLabel={t("sell.removePhoto", { index: index + 1 })} onPress={() => setPhotos((current) => current.filter((_, at) => at !== index))}>
-            <Image source={{ uri: photo.uri }} style={styles.thumb} />
-          </Pressable>
-        ))}
-      </View>
-      <View style={styles.row}>
-        <Button variant="secondary" label={t("sell.addFromLibrary")} onPress={() => void add("library")} disabled={busy} />
-        <Button variant="secondary" label={t("sell.takePhoto")} onPress={() => void add("camera")} disabled={busy} />
-      </View>
-      {progress ? <Text style={styles.muted}>{t("sell.uploading", { index: progress.index, count: progress.count, percent: progress.percent })}</Text> : null}
+      <PhotoPicker
+        photos={photos.map((photo, index) => ({ key: `${photo.uri}-${index}`, uri: photo.uri }))}
+        onPicked={(picked) => {
+          setNotice(null);
+          setPhotos((current) => [...current, ...picked]);
+        }}
+        onRemove={(index) => setPhotos((current) => current.filter((_, at) => at !== index))}
+        progress={progress}
+        busy={busy}
+      />
       {notice ? (
         <Text style={styles.notice} accessibilityRole="alert">
           {notice}
@@ -123,9 +115,5 @@ export function SellScreen() {
 const styles = StyleSheet.create({
   screen: { padding: space.lg, gap: space.sm },
   heading: { fontSize: 20, fontWeight: "700", color: colors.text, textAlign: "left" },
-  photos: { flexDirection: "row", flexWrap: "wrap", gap: space.sm },
-  thumb: { width: 80, height: 80, borderRadius: 8 },
-  row: { flexDirection: "row", gap: space.sm },
-  muted: { color: colors.muted, textAlign: "left" },
   notice: { color: colors.text, fontWeight: "600", textAlign: "left" },
 });

@@ -10,6 +10,8 @@ import { API_URL } from "@/config";
 export const LONGEST_SIDE = 1600;
 
 export type PickedPhoto = { uri: string; width: number; height: number };
+/** Which photo of how many is on its way, and how much of it. */
+export type UploadProgress = { index: number; count: number; percent: number };
 
 /** The photos the seller chose, resized; [] when they cancelled; null when access was refused. */
 export async function pickPhotos(source: "library" | "camera"): Promise<PickedPhoto[] | null> {
@@ -57,4 +59,14 @@ export function uploadPhoto(listingId: number, photo: PickedPhoto, onProgress: (
     form.append("image", { uri: photo.uri, name: "photo.jpg", type: "image/jpeg" } as unknown as Blob);
     xhr.send(form);
   });
+}
+
+/** Uploads `photos` one by one, reporting each one's progress; `onUploaded` hears of each as it lands (a retry skips those). */
+export async function uploadPhotos(listingId: number, photos: readonly PickedPhoto[], onProgress: (progress: UploadProgress) => void, onUploaded: (photo: PickedPhoto, saved: Photo) => void): Promise<void> {
+  for (const [at, photo] of photos.entries()) {
+    const step = { index: at + 1, count: photos.length };
+    onProgress({ ...step, percent: 0 });
+    const saved = await uploadPhoto(listingId, photo, (fraction) => onProgress({ ...step, percent: Math.round(fraction * 100) }));
+    onUploaded(photo, saved);
+  }
 }

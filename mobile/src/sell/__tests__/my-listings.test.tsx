@@ -4,10 +4,21 @@ import { enums, listing, searchAnswer, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
+// The phone's photo library and image resizer.
+jest.mock("expo-image-picker", () => ({
+  requestMediaLibraryPermissionsAsync: jest.fn(async () => ({ granted: true })),
+  requestCameraPermissionsAsync: jest.fn(async () => ({ granted: true })),
+  launchImageLibraryAsync: jest.fn(async () => ({ canceled: false, assets: [{ uri: "file:///DCIM/car.heic", width: 4032, height: 3024 }] })),
+  launchCameraAsync: jest.fn(async () => ({ canceled: false, assets: [{ uri: "file:///DCIM/camera.jpg", width: 1200, height: 1600 }] })),
+}));
+jest.mock("expo-image-manipulator", () => ({
+  SaveFormat: { JPEG: "jpeg" },
+  manipulateAsync: jest.fn(async (uri: string) => ({ uri: `${uri}-resized.jpg`, width: 1600, height: 1200 })),
+}));
 
 /** A seller (user 9, the fixtures' listings' seller) with a car on sale and a draft; the API keeps what they do. */
 function server(start: Listing[] = [listing({ id: 1 }), listing({ id: 2, title: "Nissan Patrol 2021", make: "nissan", model: "patrol", year: 2021, price: "21000.000", status: "draft", photos: [] })]) {
-  const state = { listings: start };
+  const state = { listings: start, uploads: Promise.resolve() };
   const find = (id: string) => state.listings.find((item) => item.id === Number(id));
   const update = (id: string, changes: Partial<Listing>) => {
     state.listings = state.listings.map((item) => (item.id === Number(id) ? { ...item, ...changes, version: item.version + 1 } : item));
@@ -42,6 +53,24 @@ function server(start: Listing[] = [listing({ id: 1 }), listing({ id: 2, title: 
       },
       delete: ({ params }) => {
         state.listings = state.listings.filter((item) => item.id !== Number(params.listing_id));
+        return { status: 204, body: null };
+      },
+    },
+    "/api/v1/listings/{listing_id}/photos": {
+      post: async ({ params }) => {
+        // The upload's answer waits for the test to let it through (to see its progress).
+        await state.uploads;
+        const photos = find(params.listing_id)!.photos;
+        if (photos.length >= 4) return reply(400, { image: ["A listing can have at most 4 photos."] });
+        const id = 100 + photos.length;
+        const photo = { ...photos[0], id, url: `http://localhost/media/${id}.jpg`, thumbnail_url: `http://localhost/media/${id}-thumb.jpg`, position: photos.length };
+        update(params.listing_id, { photos: [...photos, photo] });
+        return reply(201, photo);
+      },
+    },
+    "/api/v1/listings/{listing_id}/photos/{photo_id}": {
+      delete: ({ params }) => {
+        update(params.listing_id, { photos: find(params.listing_id)!.photos.filter((photo) => photo.id !== Number(params.photo_id)) });
         return { status: 204, body: null };
       },
     },
@@ -204,4 +233,54 @@ test("a seller opening their own car from search is offered to edit it and see i
   expect(screen.queryByRole("button", { name: "Send" })).toBeNull();
   fireEvent.press(screen.getByRole("button", { name: "Edit" }));
   expect(await screen.findByDisplayValue("One owner, full service history.")).toBeTruthy();
+});
+
+test("a seller adds photos to a listing on edit with their progress, and removes one after confirming", async () => {
+  const { state, handlers } = server();
+  let release = () => {};
+  state.uploads = new Promise<void>((resolve) => (release = resolve));
+  const { api } = await renderApp({ token: "seller-key", handlers });
+  await openMyListings();
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Edit" }));
+  expect(await screen.findByLabelText("Remove photo 3")).toBeTruthy();
+
+  fireEvent.press(screen.getByRole("button", { name: "Add photos" }));
+  expect(await screen.findByText("Uploading photo 1 of 1: 40%")).toBeTruthy();
+  release();
+  expect(await screen.findByText("Photo added.")).toBeTruthy();
+  expect(screen.getByLabelText("Remove photo 4")).toBeTruthy();
+  const [upload] = api.sent("/api/v1/listings/1/photos", "POST");
+  expect(upload.headers.get("Authorization")).toBe("Token seller-key");
+  expect((upload.body as FormData).getAll("image")).toEqual([{ uri: "file:///DCIM/car.heic-resized.jpg", name: "photo.jpg", type: "image/jpeg" }]);
+
+  // The server refuses a fifth: its reason shows, nothing is lost.
+  fireEvent.press(screen.getByRole("button", { name: "Take a photo" }));
+  expect(await screen.findByText("A listing can have at most 4 photos.")).toBeTruthy();
+  expect(state.listings[0].photos).toHaveLength(4);
+
+  fireEvent.press(screen.getByLabelText("Remove photo 2"));
+  expect(screen.getByText("Remove photo 2? Buyers will no longer see it.")).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "Cancel" }));
+  expect(screen.queryByText("Remove photo 2? Buyers will no longer see it.")).toBeNull();
+  fireEvent.press(screen.getByLabelText("Remove photo 2"));
+  fireEvent.press(screen.getByRole("button", { name: "Remove photo" }));
+  expect(await screen.findByText("Photo removed.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1/photos/2", "DELETE")).toHaveLength(1);
+  expect(state.listings[0].photos.map((photo) => photo.id)).toEqual([1, 3, 103]);
+  await waitFor(() => expect(screen.queryByLabelText("Remove photo 4")).toBeNull());
+  expect(api.sent("/api/v1/listings/1", "PATCH")).toHaveLength(0);
+});
+
+test("the only photo of a car on sale stays until another is added; in Arabic the photos speak Arabic", async () => {
+  const { state, handlers } = server([listing({ id: 1, photos: [listing().photos[0]] })]);
+  const { api } = await renderApp({ token: "seller-key", handlers, language: "ar" });
+  fireEvent.press(await screen.findByRole("button", { name: "بيع" }));
+  fireEvent.press(await screen.findByRole("button", { name: "إعلاناتي" }));
+  fireEvent.press(await screen.findByRole("button", { name: "تعديل" }));
+  fireEvent.press(await screen.findByLabelText("إزالة الصورة 1"));
+  expect(screen.getByText("إزالة الصورة 1؟ لن يراها المشترون بعد الآن.")).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "إزالة الصورة" }));
+  expect(await screen.findByText("يحتاج الإعلان المعروض إلى صورة: أضف صورة أخرى قبل إزالة هذه.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1/photos/1", "DELETE")).toHaveLength(0);
+  expect(state.listings[0].photos).toHaveLength(1);
 });
