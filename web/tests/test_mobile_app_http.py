@@ -15,6 +15,7 @@ from core.accounts.models import BAHRAIN_PHONE
 from testing.accounts import PASSWORD, UserFactory, fresh_phone
 from testing.listings import make_listing
 from testing.native import NativeClient
+from testing.photos import photo_file
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,10 +33,13 @@ def _signed_in(server: str, email: str) -> str:
 @pytest.mark.skipif(
     not (MOBILE / "node_modules").is_dir(), reason="mobile/node_modules is not installed (scripts/test.sh installs it)"
 )
-def test_the_app_edits_a_profile_and_a_listing_on_the_real_api_in_arabic(asgi_server):
+def test_the_app_edits_a_profile_and_a_listing_on_the_real_api_in_arabic(asgi_server, tmp_path):
     seller = UserFactory(display_name="Huda", preferred_language="ar", phone="", shows_call=False, shows_whatsapp=False)
     listing = make_listing(seller=seller)
     phone = fresh_phone()
+    # The photo in the phone's library (the app's picker, as the live test stands it in).
+    photo = tmp_path / "car.jpg"
+    photo.write_bytes(photo_file(22, fmt="JPEG"))
     with translation.override("ar"):
         phone_error = str(BAHRAIN_PHONE.message)
     with translation.override("en"):
@@ -48,6 +52,7 @@ def test_the_app_edits_a_profile_and_a_listing_on_the_real_api_in_arabic(asgi_se
         "title": listing.title,
         "phone": phone,
         "phoneError": phone_error,
+        "photo": photo.as_uri(),
     }
 
     run = subprocess.run(
@@ -65,3 +70,4 @@ def test_the_app_edits_a_profile_and_a_listing_on_the_real_api_in_arabic(asgi_se
     listing.refresh_from_db()
     assert (seller.display_name, seller.phone) == ("Huda Ali", phone)
     assert (str(listing.price), listing.description, listing.status) == ("8200.000", "مالك واحد، إطارات جديدة.", "active")
+    assert [(item.width, item.height) for item in listing.photos.all()] == [(640, 480)]

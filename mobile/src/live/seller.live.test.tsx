@@ -4,13 +4,15 @@
 // then checks what the app's taps wrote. Without SAYARA_LIVE (a plain
 // `npm test`) it is skipped: the FakeApi tests cover the screens.
 import { fireEvent, screen } from "@testing-library/react-native";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import { fileURLToPath } from "node:url";
 import { API_URL } from "@/config";
 import { i18n } from "@/i18n";
 import { formatNumber } from "@/i18n/format";
 import { renderApp } from "@/testing/render";
 
-type Live = { api: string; token: string; name: string; title: string; phone: string; phoneError: string };
+type Live = { api: string; token: string; name: string; title: string; phone: string; phoneError: string; photo: string };
 const live: Live | null = process.env.SAYARA_LIVE ? JSON.parse(process.env.SAYARA_LIVE) : null;
 
 /**
@@ -39,6 +41,60 @@ async function toLiveServer(input: RequestInfo | URL, init?: RequestInit): Promi
   });
 }
 
+// The phone's library holds one photo, the server's (a file:// URL); it is small enough to go as it is.
+jest.mock("expo-image-picker", () => ({
+  requestMediaLibraryPermissionsAsync: async () => ({ granted: true }),
+  launchImageLibraryAsync: async () => ({ canceled: false, assets: [{ uri: JSON.parse(process.env.SAYARA_LIVE ?? "{}").photo, width: 640, height: 480 }] }),
+}));
+jest.mock("expo-image-manipulator", () => ({ SaveFormat: { JPEG: "jpeg" }, manipulateAsync: async (uri: string) => ({ uri, width: 640, height: 480 }) }));
+
+/**
+ * The upload's XMLHttpRequest, sent to the server under test: the phone's
+ * FormData names its file by { uri }, read here from disk into a multipart body.
+ */
+class LiveXhr {
+  status = 0;
+  responseText = "";
+  upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  private method = "GET";
+  private url = "";
+  private headers: Record<string, string> = {};
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url.replace(API_URL, live!.api);
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  send(form: FormData) {
+    const boundary = `sayara-live-${Date.now()}`;
+    const files = form.getAll("image") as unknown as { uri: string; name: string; type: string }[];
+    const body = Buffer.concat([
+      ...files.flatMap((file) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+        readFileSync(fileURLToPath(file.uri)),
+        Buffer.from("\r\n"),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const headers = { ...this.headers, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(body.length) };
+    const sent = http.request(this.url, { method: this.method, headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        this.status = answer.statusCode ?? 0;
+        this.responseText = Buffer.concat(chunks).toString("utf8");
+        this.onload?.();
+      });
+    });
+    sent.on("finish", () => this.upload.onprogress?.({ loaded: body.length, total: body.length, lengthComputable: true }));
+    sent.on("error", () => this.onerror?.());
+    sent.end(body);
+  }
+}
+
 // The app's Arabic words (fixed: the app turns to Arabic only once it has started).
 const t = (key: string, options?: Record<string, unknown>) => i18n.getFixedT("ar")(key, options);
 const liveTest = live ? test : test.skip;
@@ -47,7 +103,7 @@ liveTest(
   "a seller in Arabic edits their profile and a listing on the real API, seeing the server's own Arabic errors",
   async () => {
     const { token, name, title, phone, phoneError } = live!;
-    const first = await renderApp({ token, language: "ar", fetch: toLiveServer });
+    const first = await renderApp({ token, language: "ar", fetch: toLiveServer, xhr: LiveXhr as unknown as typeof XMLHttpRequest });
     fireEvent.press(await screen.findByRole("button", { name: t("tabs.account") }));
     expect(await screen.findByText(t("account.welcome", { name }))).toBeTruthy();
 
@@ -73,6 +129,11 @@ liveTest(
     fireEvent.changeText(screen.getByLabelText(t("sell.description")), "مالك واحد، إطارات جديدة.");
     fireEvent.press(screen.getByRole("button", { name: t("edit.save") }));
     expect(await screen.findByText(t("edit.saved"))).toBeTruthy();
+    // A listing made without photos gets its first from the phone's library.
+    expect(screen.getByText(t("listing.noPhotos"))).toBeTruthy();
+    fireEvent.press(screen.getByRole("button", { name: t("sell.addFromLibrary") }));
+    expect(await screen.findByText(t("edit.photoAdded"))).toBeTruthy();
+    expect(await screen.findByLabelText(t("sell.removePhoto", { index: 1 }))).toBeTruthy();
     first.unmount();
 
     // The app starts again on the phone: the listing's numbers, from the seller's stats endpoint.

@@ -18,12 +18,14 @@ type Options = {
   restart?: boolean;
   /** A real API's fetch instead of the FakeApi (src/live: the app against the backend). */
   fetch?: typeof fetch;
+  /** With `fetch`: the XMLHttpRequest that photo uploads use (src/live). */
+  xhr?: typeof XMLHttpRequest;
 };
 
-export async function renderApp({ handlers = {}, token, language, restart = false, fetch }: Options = {}) {
+export async function renderApp({ handlers = {}, token, language, restart = false, fetch, xhr }: Options = {}) {
   const fake = new FakeApi(handlers);
   globalThis.fetch = fetch ?? (fake.fetch as typeof globalThis.fetch);
-  globalThis.XMLHttpRequest = fake.xhr();
+  globalThis.XMLHttpRequest = xhr ?? fake.xhr();
   FakeWebSocket.install();
   if (!restart) {
     await AsyncStorage.clear();
