@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { API_URL } from "@/config";
 import { i18n } from "@/i18n";
 import { formatNumber } from "@/i18n/format";
+import { TestXhr } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
 type Live = { api: string; token: string; name: string; title: string; phone: string; phoneError: string; photo: string };
@@ -52,22 +53,7 @@ jest.mock("expo-image-manipulator", () => ({ SaveFormat: { JPEG: "jpeg" }, manip
  * The upload's XMLHttpRequest, sent to the server under test: the phone's
  * FormData names its file by { uri }, read here from disk into a multipart body.
  */
-class LiveXhr {
-  status = 0;
-  responseText = "";
-  upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  private method = "GET";
-  private url = "";
-  private headers: Record<string, string> = {};
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url.replace(API_URL, live!.api);
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name] = value;
-  }
+class LiveXhr extends TestXhr {
   send(form: FormData) {
     const boundary = `sayara-live-${Date.now()}`;
     const files = form.getAll("image") as unknown as { uri: string; name: string; type: string }[];
@@ -79,8 +65,8 @@ class LiveXhr {
       ]),
       Buffer.from(`--${boundary}--\r\n`),
     ]);
-    const headers = { ...this.headers, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(body.length) };
-    const sent = http.request(this.url, { method: this.method, headers }, (answer) => {
+    const headers = { ...Object.fromEntries(this.headers.entries()), "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(body.length) };
+    const sent = http.request(this.url.replace(API_URL, live!.api), { method: this.method, headers }, (answer) => {
       const chunks: Buffer[] = [];
       answer.on("data", (chunk: Buffer) => chunks.push(chunk));
       answer.on("end", () => {

@@ -93,22 +93,7 @@ export class FakeApi {
   /** An XMLHttpRequest that the app's uploads use, answered by the same handlers. */
   xhr(): typeof XMLHttpRequest {
     const fake = this;
-    class FakeXhr {
-      status = 0;
-      responseText = "";
-      upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
-      onload: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      private method = "GET";
-      private url = "";
-      private headers = new Headers();
-      open(method: string, url: string) {
-        this.method = method;
-        this.url = url;
-      }
-      setRequestHeader(name: string, value: string) {
-        this.headers.set(name, value);
-      }
+    class FakeXhr extends TestXhr {
       send(body: unknown) {
         void (async () => {
           // Part of the body is sent while the handler is at work (a test can hold it to see the progress).
@@ -127,6 +112,26 @@ export class FakeApi {
     }
     return FakeXhr as unknown as typeof XMLHttpRequest;
   }
+}
+
+/** What the app's uploads use of XMLHttpRequest; a test's stand-in adds `send`. */
+export abstract class TestXhr {
+  status = 0;
+  responseText = "";
+  upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  protected method = "GET";
+  protected url = "";
+  protected headers = new Headers();
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers.set(name, value);
+  }
+  abstract send(body: unknown): void;
 }
 
 /**
