@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.accounts import limits
 from core.accounts.models import BAHRAIN_PHONE, AccessToken, AccountType, Language, User
+from core.accounts.tokens import access_tokens_revoke
 from core.accounts.verification import (
     user_from_uid,
     user_mark_verified,
@@ -220,7 +221,7 @@ def user_sign_out_tokens(user: User) -> None:
     core/accounts/tokens.py): delete the tokens, and every push device, so no
     phone hears anything more until it signs in again. A new password does this
     (sessions carry the old password's hash: Django drops them)."""
-    AccessToken.objects.filter(user=user).delete()
+    access_tokens_revoke(AccessToken.objects.filter(user=user))
     Device.objects.filter(user=user).delete()
 
 

@@ -2,7 +2,8 @@
 
 Signing in gives the client a token of its own; signing out revokes that one
 alone (and the push devices registered with it); a new password revokes them
-all (core/accounts/services.py user_sign_out_tokens).
+all (core/accounts/services.py user_sign_out_tokens). A revoked token's open
+chat sockets are closed at once (core/messaging/realtime.py sign_out_sockets).
 """
 
 import logging
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import ACCESS_TOKEN_NAME_MAX, AccessToken, User
+from core.messaging.realtime import sign_out_sockets
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +39,7 @@ def access_token_issue(*, user: User, name: Any = None, user_agent: str = "") ->
     """
     token, key = AccessToken.objects.create(user=user, name=_token_name(name, user_agent))
     older = AccessToken.objects.filter(user=user).order_by("-created", "-id").values_list("pk", flat=True)
-    AccessToken.objects.filter(pk__in=list(older[settings.API_TOKENS_MAX :])).delete()
+    access_tokens_revoke(AccessToken.objects.filter(pk__in=list(older[settings.API_TOKENS_MAX :])))
     logger.info("accounts.token_issued", extra={"user_id": user.pk, "token_id": token.pk})
     return token, key
 
@@ -47,8 +49,18 @@ def access_tokens_of(user: User) -> QuerySet[AccessToken]:
     return AccessToken.objects.filter(Q(expiry__isnull=True) | Q(expiry__gt=timezone.now()), user=user)
 
 
+def access_tokens_revoke(tokens: QuerySet[AccessToken]) -> None:
+    """Delete `tokens` (their push devices go with them) and, once that is committed,
+    close the chat sockets they opened: every way a token ends comes here."""
+    ids = list(tokens.values_list("pk", flat=True))
+    tokens.delete()
+    if ids:
+        transaction.on_commit(lambda: sign_out_sockets(token_ids=ids))
+
+
 def access_token_revoke(*, user: User, token_id: int) -> None:
     """Sign one of `user`'s clients out, and stop pushing to the devices it registered
     (AccessToken.DoesNotExist if it is not theirs)."""
-    AccessToken.objects.get(pk=token_id, user=user).delete()
+    token = AccessToken.objects.get(pk=token_id, user=user)
+    access_tokens_revoke(AccessToken.objects.filter(pk=token.pk))
     logger.info("accounts.token_revoked", extra={"user_id": user.pk, "token_id": token_id})

@@ -27,6 +27,11 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
+def token_group(token_id: int) -> str:
+    """The sockets a native client opened with one token (its AccessToken's id)."""
+    return f"token.{token_id}"
+
+
 async def _send_all(groups: list[str], event: dict[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
@@ -35,14 +40,24 @@ async def _send_all(groups: list[str], event: dict[str, Any]) -> None:
         await asyncio.wait_for(layer.group_send(group, event), timeout=PUBLISH_TIMEOUT_SECONDS)
 
 
-def publish(*, user_ids: list[int], payload: dict[str, Any]) -> None:
-    """Send `payload` to every socket of `user_ids`; failures are logged, never raised."""
+def _publish(groups: list[str], event: dict[str, Any], kind: str) -> None:
     global _down_until
-    if time.monotonic() < _down_until:
+    if not groups or time.monotonic() < _down_until:
         return
-    event = {"type": "chat.event", "payload": payload}
     try:
-        async_to_sync(_send_all)([user_group(user_id) for user_id in user_ids], event)
+        async_to_sync(_send_all)(groups, event)
     except (redis.exceptions.RedisError, OSError, TimeoutError) as exc:
         _down_until = time.monotonic() + BACKOFF_SECONDS
-        logger.warning("messaging.publish_failed", extra={"kind": payload.get("type"), "error": repr(exc)})
+        logger.warning("messaging.publish_failed", extra={"kind": kind, "error": repr(exc)})
+
+
+def publish(*, user_ids: list[int], payload: dict[str, Any]) -> None:
+    """Send `payload` to every socket of `user_ids`; failures are logged, never raised."""
+    _publish([user_group(user_id) for user_id in user_ids], {"type": "chat.event", "payload": payload}, str(payload.get("type")))
+
+
+def sign_out_sockets(*, token_ids: list[int]) -> None:
+    """Close the sockets opened with these tokens, now revoked: the client reads 4401
+    (web/consumers/chat.py), as it would on its next handshake. Failures are logged:
+    such a socket then stays open until it drops, its token refused everywhere else."""
+    _publish([token_group(token_id) for token_id in token_ids], {"type": "chat.signed_out"}, "signed_out")

@@ -7,6 +7,9 @@ go through the same services as REST; refusals come back as
 {"type": "error", "code", "detail"}, in the user's language (their
 preferred_language, else the handshake's Accept-Language). After a reconnect the client catches up
 through REST (GET .../messages?after=<last id>).
+
+A socket opened with a token also joins that token's group: revoking the
+token (signing out, `/me/tokens`, a new password) closes it with 4401.
 """
 
 import asyncio
@@ -23,13 +26,13 @@ from django.db import InterfaceError, OperationalError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.accounts.models import User
+from core.accounts.models import AccessToken, User
 from core.errors import DomainError
 from core.messaging import services
 from core.messaging.models import Conversation
-from core.messaging.realtime import user_group
+from core.messaging.realtime import token_group, user_group
 from web.api.errors import validation_body
-from web.consumers.token import TOKEN_HANDSHAKE
+from web.consumers.token import ACCESS_TOKEN_ID, TOKEN_HANDSHAKE
 from web.languages import accept_language
 
 logger = logging.getLogger(__name__)
@@ -49,7 +52,7 @@ class FrameError(DomainError):
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
-    group: str | None = None
+    groups_joined: tuple[str, ...] = ()
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -64,8 +67,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.user = user
         self.handshake_language = accept_language(dict(self.scope.get("headers") or []).get(b"accept-language", b""))
         self.language = user.preferred_language or self.handshake_language
+        token_id = self.scope.get(ACCESS_TOKEN_ID)
+        groups = (user_group(user.pk),) + ((token_group(token_id),) if token_id is not None else ())
         try:
-            await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
+            for group in groups:
+                await self.channel_layer.group_add(group, self.channel_name)
+                self.groups_joined += (group,)
         except (redis.exceptions.RedisError, OSError) as exc:
             # Redis down, or every pooled connection busy for the pool's timeout
             # (web/channel_layer.py). Accepted first, so the client reads 1013
@@ -75,23 +82,36 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.accept()
             await self.close(code=CLOSE_TRY_AGAIN_LATER)
             return
-        self.group = user_group(user.pk)
         await self.accept()
+        if token_id is not None and not await self._token_alive(token_id):
+            # Revoked between the handshake's check and joining its group: its close event went by.
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
         logger.info("chat.connected", extra={"user_id": user.pk})
 
+    @staticmethod
+    @database_sync_to_async
+    def _token_alive(token_id: int) -> bool:
+        try:
+            return AccessToken.objects.filter(pk=token_id).exists()
+        except (OperationalError, InterfaceError):
+            return True  # the database cannot say: the token was good a moment ago
+
     async def disconnect(self, code: int) -> None:
-        if self.group is None:
-            return
         # A membership left behind would live a day (channels-redis group_expiry)
         # and every push to this user would be copied to a dead channel: retry.
+        for group in self.groups_joined:
+            await self._leave(group)
+
+    async def _leave(self, group: str) -> None:
         for attempt in range(DISCARD_TRIES):
             try:
-                await self.channel_layer.group_discard(self.group, self.channel_name)
+                await self.channel_layer.group_discard(group, self.channel_name)
                 return
             except (redis.exceptions.RedisError, OSError) as exc:
                 error = exc
                 await asyncio.sleep(0.2 * 2**attempt)
-        logger.warning("chat.group_discard_failed", extra={"user_id": self.user.pk, "error": str(error)})
+        logger.warning("chat.group_discard_failed", extra={"user_id": self.user.pk, "group": group, "error": str(error)})
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
         echo: dict[str, Any] = {}
@@ -171,3 +191,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def chat_event(self, event: dict[str, Any]) -> None:
         """A group event from core/messaging/realtime.py: pass its payload on."""
         await self.send_json(event["payload"])
+
+    async def chat_signed_out(self, event: dict[str, Any]) -> None:
+        """This socket's token was revoked (core/messaging/realtime.py sign_out_sockets)."""
+        logger.info("chat.signed_out", extra={"user_id": self.user.pk})
+        await self.close(code=CLOSE_UNAUTHENTICATED)

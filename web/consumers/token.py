@@ -19,6 +19,8 @@ from web.api.authentication import TokenAuthentication
 # Set in the scope of a token handshake: the consumer then answers a bad token
 # with a close frame the client can read (4401) instead of a refused handshake.
 TOKEN_HANDSHAKE = "sayara_token_handshake"
+# The AccessToken's id of a good token handshake: its socket closes when the token is revoked.
+ACCESS_TOKEN_ID = "sayara_access_token_id"
 
 
 def authorization(scope: dict[str, Any]) -> str | None:
@@ -29,16 +31,16 @@ def authorization(scope: dict[str, Any]) -> str | None:
 
 
 @database_sync_to_async
-def _token_user(header: str) -> Any:
-    """The active user of `Token <key>`, else an anonymous one (DRF's own checks)."""
+def _token_user(header: str) -> tuple[Any, int | None]:
+    """The active user of `Token <key>` and the token's id, else an anonymous one (DRF's own checks)."""
     keyword, _, key = header.strip().partition(" ")
     if keyword.lower() != TokenAuthentication.keyword.lower() or not key.strip() or " " in key.strip():
-        return AnonymousUser()
+        return AnonymousUser(), None
     try:
-        user, _ = TokenAuthentication().authenticate_credentials(key.strip())
+        user, token = TokenAuthentication().authenticate_credentials(key.strip())
     except AuthenticationFailed:
-        return AnonymousUser()
-    return user
+        return AnonymousUser(), None
+    return user, token.pk
 
 
 class TokenOrSessionAuth:
@@ -52,5 +54,5 @@ class TokenOrSessionAuth:
         header = authorization(scope)
         if header is None:
             return await self.by_session(scope, receive, send)
-        user = await _token_user(header)
-        return await self.application({**scope, "user": user, TOKEN_HANDSHAKE: True}, receive, send)
+        user, token_id = await _token_user(header)
+        return await self.application({**scope, "user": user, TOKEN_HANDSHAKE: True, ACCESS_TOKEN_ID: token_id}, receive, send)

@@ -152,6 +152,39 @@ def test_an_app_signs_another_out_and_a_password_change_signs_out_every_one(asgi
     assert other.sign_in(user.email, NEW_PASSWORD).status_code == 200
 
 
+@pytest.mark.parametrize("ending", ["signs itself out", "is signed out by the tablet", "meets a new password"])
+def test_an_open_chat_socket_closes_with_4401_as_soon_as_its_token_is_revoked(asgi_server, ending):
+    conversation = start_conversation()
+    user = conversation.buyer
+    phone, tablet = NativeClient(asgi_server), NativeClient(asgi_server)
+    phone.sign_in(user.email, PASSWORD, name="Phone")
+    tablet.sign_in(user.email, PASSWORD, name="Tablet")
+    phone_id = next(row["id"] for row in tablet.get("/api/v1/me/tokens").json()["results"] if not row["current"])
+    stranger = NativeClient(asgi_server)
+    stranger.sign_in(conversation.seller.email, PASSWORD)
+
+    with phone.chat() as phone_socket, tablet.chat() as tablet_socket, stranger.chat() as stranger_socket:
+        if ending == "signs itself out":
+            answer = phone.post("/api/v1/auth/logout")
+        elif ending == "is signed out by the tablet":
+            answer = tablet.delete(f"/api/v1/me/tokens/{phone_id}")
+        else:
+            answer = tablet.post("/api/v1/me/password", {"current_password": PASSWORD, "new_password": NEW_PASSWORD})
+        phone_closed = _closed_code(phone_socket)
+        message_send(sender=user, conversation_id=conversation.pk, body="Still for sale?")
+        stranger_hears = _receive(stranger_socket, "message")
+        if ending == "meets a new password":
+            tablet_fate: object = _closed_code(tablet_socket)
+        else:
+            tablet_fate = _receive(tablet_socket, "message")["message"]["body"]
+
+    assert answer.status_code == 204, answer.text
+    assert phone_closed == CLOSE_UNAUTHENTICATED
+    # Another account's socket, and the tablet's unless every sign-in ended, stay open.
+    assert stranger_hears["message"]["body"] == "Still for sale?"
+    assert tablet_fate == (CLOSE_UNAUTHENTICATED if ending == "meets a new password" else "Still for sale?")
+
+
 def test_a_token_is_kept_hashed_and_a_bad_name_is_a_400(asgi_server):
     user = UserFactory()
     app = NativeClient(asgi_server)
