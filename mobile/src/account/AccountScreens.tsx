@@ -9,6 +9,7 @@ import { useAccount } from "@/account/session";
 import { chooseLanguage, currentLanguage } from "@/i18n";
 import type { RootScreen } from "@/navigation/types";
 import { ProfileForm } from "@/account/ProfileForm";
+import { SessionEndedNotice } from "@/messaging/MessagesScreen";
 import { Button, ErrorNotice, Field, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 import { useNavigation } from "@react-navigation/native";
@@ -139,6 +140,7 @@ export function AccountScreen() {
         </>
       ) : (
         <>
+          <SessionEndedNotice />
           <Button label={t("account.signIn")} onPress={() => navigation.navigate("SignIn")} />
           <Button variant="secondary" label={t("account.register")} onPress={() => navigation.navigate("Register")} />
         </>

@@ -33,6 +33,20 @@ api.use({
   },
 });
 
+/** Hears of the server refusing a token the app sent (revoked, lapsed): the account signs out (account/session.tsx). */
+let tokenRefused: ((token: string) => void) | null = null;
+export function onTokenRefused(listener: ((token: string) => void) | null) {
+  tokenRefused = listener;
+}
+
+api.use({
+  onResponse({ request, response }) {
+    const sent = request.headers.get("Authorization");
+    if (response.status === 401 && sent?.startsWith("Token ")) tokenRefused?.(sent.slice("Token ".length));
+    return response;
+  },
+});
+
 export type ErrorKind = "validation" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable" | "server" | "network";
 
 const KINDS: Record<number, ErrorKind> = { 0: "network", 400: "validation", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 429: "rate_limited", 503: "unavailable" };

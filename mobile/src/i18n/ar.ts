@@ -79,6 +79,7 @@ export const ar: Strings = {
     verifyEmail: "أرسلنا رابطاً إلى {{email}}: افتحه لنشر السيارات وإرسال الرسائل.",
     language: "اللغة",
     signInFirst: "سجّل الدخول للمتابعة.",
+    sessionEnded: "تم تسجيل خروجك: أُنهي دخول هذا الهاتف من جهاز آخر أو بكلمة مرور جديدة. سجّل الدخول مجدداً للمتابعة.",
   },
   favourites: { title: "السيارات المحفوظة", empty: "تظهر هنا السيارات التي تحفظها.", searches: "عمليات البحث المحفوظة", noSearches: "تظهر هنا عمليات البحث التي تحفظها.", newMatches_one: "{{count}} جديدة", newMatches_other: "{{count}} جديدة", remove: "حذف" },
   messages: { title: "الرسائل", empty: "تظهر محادثاتك هنا.", unread_one: "{{count}} غير مقروءة", unread_other: "{{count}} غير مقروءة", placeholder: "اكتب رسالة", send: "إرسال", cannotSend: "لم يعد بإمكانك المراسلة في هذه المحادثة." },

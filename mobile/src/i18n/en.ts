@@ -78,6 +78,7 @@ export const en = {
     verifyEmail: "We sent a link to {{email}}: open it to publish cars and send messages.",
     language: "Language",
     signInFirst: "Sign in to continue.",
+    sessionEnded: "You were signed out: this phone's sign-in was ended from another device or by a new password. Sign in again to continue.",
   },
   favourites: { title: "Saved cars", empty: "Cars you save appear here.", searches: "Saved searches", noSearches: "Searches you save appear here.", newMatches_one: "{{count}} new", newMatches_other: "{{count}} new", remove: "Delete" },
   messages: { title: "Messages", empty: "Your conversations appear here.", unread_one: "{{count}} unread", unread_other: "{{count}} unread", placeholder: "Write a message", send: "Send", cannotSend: "You can no longer message in this conversation." },

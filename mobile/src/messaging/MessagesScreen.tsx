@@ -36,12 +36,25 @@ export function MessagesScreen() {
   );
 }
 
+/** Why the app signed out, when the server ended the sign-in (another phone signed this one out, a new password). */
+export function SessionEndedNotice() {
+  const { t } = useTranslation();
+  const { ended } = useAccount();
+  if (!ended) return null;
+  return (
+    <Text style={styles.ended} accessibilityRole="alert">
+      {t("account.sessionEnded")}
+    </Text>
+  );
+}
+
 export function SignInPrompt() {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const { ended } = useAccount();
   return (
     <View style={styles.prompt}>
-      <Text style={styles.muted}>{t("account.signInFirst")}</Text>
+      {ended ? <SessionEndedNotice /> : <Text style={styles.muted}>{t("account.signInFirst")}</Text>}
       <Button label={t("account.signIn")} onPress={() => navigation.navigate("SignIn")} />
     </View>
   );
@@ -54,4 +67,5 @@ const styles = StyleSheet.create({
   title: { fontWeight: "600", color: colors.text, textAlign: "left" },
   muted: { color: colors.muted, textAlign: "left" },
   prompt: { padding: space.lg, gap: space.md },
+  ended: { color: colors.text, fontWeight: "600", textAlign: "left" },
 });

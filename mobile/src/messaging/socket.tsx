@@ -4,6 +4,7 @@
 // Each pushed message lands in the caches the screens read, so a conversation,
 // its list and the unread badge change without a refetch. Lost connections
 // come back with a growing delay, and a new connection refetches what it missed.
+// A socket the server closes with 4401 has a revoked token: the app signs out.
 // Sending goes through POST …/messages: an acknowledged write with its errors.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -13,6 +14,9 @@ import { useAccount } from "@/account/session";
 import { CHAT_SOCKET_URL } from "@/config";
 
 type Pushed = { type: "message"; conversation_id: number; message: Message };
+
+/** The server's close code for a token it no longer takes (docs/API-notes/mobile.md): no retry. */
+export const CLOSE_SIGNED_OUT = 4401;
 
 /** React Native's WebSocket takes handshake headers as a third argument (the DOM typings, in scope too, do not). */
 type NativeWebSocket = new (url: string, protocols: string | string[] | null, options: { headers: Record<string, string> }) => WebSocket;
@@ -35,7 +39,7 @@ export function receive(queryClient: QueryClient, pushed: Pushed) {
 }
 
 export function ChatSocketProvider({ children }: { children: ReactNode }) {
-  const { token } = useAccount();
+  const { token, endSession } = useAccount();
   const queryClient = useQueryClient();
   const socket = useRef<WebSocket | null>(null);
 
@@ -62,9 +66,15 @@ export function ChatSocketProvider({ children }: { children: ReactNode }) {
           // not ours: ignored
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         if (socket.current === ws) socket.current = null;
-        if (closed || AppState.currentState !== "active") return;
+        if (closed) return;
+        if (event.code === CLOSE_SIGNED_OUT) {
+          closed = true;
+          void endSession(token);
+          return;
+        }
+        if (AppState.currentState !== "active") return;
         retry = setTimeout(connect, delay);
         delay = Math.min(delay * 2, 30_000);
       };
@@ -81,7 +91,7 @@ export function ChatSocketProvider({ children }: { children: ReactNode }) {
       socket.current?.close();
       socket.current = null;
     };
-  }, [token, queryClient]);
+  }, [token, queryClient, endSession]);
 
   return children;
 }

@@ -8,7 +8,7 @@ export class FakeWebSocket {
   readyState = 0;
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   readonly sent: string[] = [];
 
   constructor(
@@ -40,7 +40,15 @@ export class FakeWebSocket {
 
   close() {
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.({ code: 1000 });
+  }
+
+  /** The server closes the socket with `code` (4401: its token was revoked). */
+  async closedByServer(code: number) {
+    await act(async () => {
+      this.readyState = 3;
+      this.onclose?.({ code });
+    });
   }
 
   /** The server pushes a frame. */
