@@ -1,6 +1,6 @@
 # Sayara's front door. `make run` serves the marketplace with demo data;
 # `make test` runs every test against the real services. Both install what is missing.
-.PHONY: run test bench lint services stop lock messages clean
+.PHONY: run test bench lint services stop lock messages clean mobile
 
 run:
 	./scripts/run.sh
@@ -10,6 +10,10 @@ test:
 
 bench:
 	./scripts/bench.sh
+
+# The phone app's Expo dev server against `make run`'s API (HOST=0.0.0.0 for a phone on the Wi-Fi).
+mobile:
+	./scripts/mobile.sh
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy core search indexer discovery web testing && .venv/bin/lint-imports

@@ -121,6 +121,9 @@ install_all() {
 
 # --- services ----------------------------------------------------------------
 
+# This computer's address on its network (the first of hostname -I): where phones on the same Wi-Fi reach it.
+lan_address() { hostname -I 2>/dev/null | awk '{print $1}'; }
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 postgres_start() {

@@ -45,7 +45,7 @@ SUPERVISOR=$!
 
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 || { tail -n 30 "$LOGS/web.log"; die "the web server did not start"; }
-[ "$HOST" = "127.0.0.1" ] || say "phones on this network reach it at http://$(hostname -I | awk '{print $1}'):$PORT"
+[ "$HOST" = "127.0.0.1" ] || say "phones on this network reach it at http://$(lan_address):$PORT (the app: HOST=$HOST make mobile)"
 say "Sayara is running at http://127.0.0.1:$PORT   (API docs: /api/v1/docs/, admin: /admin/; Ctrl-C stops)"
 say "processes: $VENV/bin/supervisorctl -s unix://$RUN/supervisor.sock status   (restarts: $LOGS/supervisord.log)"
 wait "$SUPERVISOR" || true
