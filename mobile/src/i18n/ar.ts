@@ -46,7 +46,7 @@ export const ar: Strings = {
   },
   listing: {
     km: "{{value}} كم",
-    price: "{{value}} د.ب",
+    price: "{{value}} {{currency}}",
     photo: "الصورة {{index}} من {{count}}",
     noPhotos: "لا توجد صور بعد",
     call: "اتصال",
@@ -88,7 +88,9 @@ export const ar: Strings = {
     make: "الشركة",
     model: "الطراز",
     year: "السنة",
-    price: "السعر (د.ب)",
+    price: "السعر ({{currency}})",
+    country: "الدولة",
+    region: "المنطقة",
     mileage: "المسافة (كم)",
     addFromLibrary: "أضف صوراً",
     takePhoto: "التقط صورة",
@@ -189,5 +191,6 @@ export const ar: Strings = {
     loading: "جارٍ التحميل…",
     retry: "حاول مجدداً",
   },
+  currency: { BHD: "د.ب", SAR: "ر.س", AED: "د.إ", KWD: "د.ك", QAR: "ر.ق", OMR: "ر.ع" },
   language: { en: "English", ar: "العربية" },
 };

@@ -45,7 +45,7 @@ export const en = {
   },
   listing: {
     km: "{{value}} km",
-    price: "BHD {{value}}",
+    price: "{{currency}} {{value}}",
     photo: "Photo {{index}} of {{count}}",
     noPhotos: "No photos yet",
     call: "Call",
@@ -87,7 +87,9 @@ export const en = {
     make: "Make",
     model: "Model",
     year: "Year",
-    price: "Price (BHD)",
+    price: "Price ({{currency}})",
+    country: "Country",
+    region: "Region",
     mileage: "Mileage (km)",
     addFromLibrary: "Add photos",
     takePhoto: "Take a photo",
@@ -188,6 +190,7 @@ export const en = {
     loading: "Loading…",
     retry: "Try again",
   },
+  currency: { BHD: "BHD", SAR: "SAR", AED: "AED", KWD: "KWD", QAR: "QAR", OMR: "OMR" },
   language: { en: "English", ar: "العربية" },
 };
 

@@ -7,11 +7,16 @@ export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locale(language)).format(value);
 }
 
-/** Money travels as a decimal string ("8500.000"): shown whole when it has no fils. */
+/**
+ * Money travels as a decimal string with its currency's decimals ("8500.000"
+ * dinars, "85000.00" riyals): shown whole when its minor units are zero, else
+ * with as many decimals as it came with.
+ */
 export function formatMoney(value: string, language: Language): string {
   const amount = Number(value);
-  const fils = Math.round(amount * 1000) % 1000 !== 0;
-  return new Intl.NumberFormat(locale(language), { minimumFractionDigits: fils ? 3 : 0, maximumFractionDigits: 3 }).format(amount);
+  const places = Math.min(value.trim().split(".")[1]?.length ?? 0, 3);
+  const minor = Math.round(amount * 10 ** places) % 10 ** places !== 0;
+  return new Intl.NumberFormat(locale(language), { minimumFractionDigits: minor ? places : 0, maximumFractionDigits: places }).format(amount);
 }
 
 /** A day ("2026-12-01") or a moment, as a date in the user's language. */

@@ -6,9 +6,10 @@ import { currentLanguage } from "@/i18n";
 import { formatMoney, formatNumber } from "@/i18n/format";
 import { colors, space } from "@/ui/theme";
 
+/** A price in its currency, as the user reads it: "BHD 8,500", "٨٬٥٠٠ د.ب". */
 export function usePriceText() {
   const { t } = useTranslation();
-  return (price: string) => t("listing.price", { value: formatMoney(price, currentLanguage()) });
+  return (price: string, currency: string) => t("listing.price", { value: formatMoney(price, currentLanguage()), currency: t(`currency.${currency}`, { defaultValue: currency }) });
 }
 
 /** Search hits and summaries carry a thumbnail; full listings (a favourite) their photos. */
@@ -22,13 +23,13 @@ export function ListingCard({ listing, onPress }: { listing: Cardable; onPress: 
   const language = currentLanguage();
   const facts = [String(listing.year), t("listing.km", { value: formatNumber(listing.mileage_km, language) })].join(" · ");
   return (
-    <Pressable accessibilityRole="button" accessibilityLabel={`${listing.title}, ${price(listing.price)}`} onPress={onPress} style={styles.card}>
+    <Pressable accessibilityRole="button" accessibilityLabel={`${listing.title}, ${price(listing.price, listing.currency)}`} onPress={onPress} style={styles.card}>
       {photo ? <Image source={{ uri: photo }} style={styles.photo} accessibilityIgnoresInvertColors /> : <View style={[styles.photo, styles.noPhoto]} />}
       <View style={styles.body}>
         <Text style={styles.title} numberOfLines={2}>
           {listing.title}
         </Text>
-        <Text style={styles.price}>{price(listing.price)}</Text>
+        <Text style={styles.price}>{price(listing.price, listing.currency)}</Text>
         <Text style={styles.facts}>{facts}</Text>
       </View>
     </Pressable>

@@ -59,7 +59,7 @@ export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
         <Text style={styles.title} accessibilityRole="header">
           {car.title}
         </Text>
-        <Text style={styles.price}>{price(car.price)}</Text>
+        <Text style={styles.price}>{price(car.price, car.currency)}</Text>
         <Text style={styles.facts}>
           {[String(car.year), t("listing.km", { value: formatNumber(car.mileage_km, language) }), language === "ar" ? car.model_name_ar : car.model_name_en].join(" · ")}
         </Text>

@@ -109,7 +109,7 @@ liveTest(
     expect(await screen.findByText(t("myListings.renewed"))).toBeTruthy();
 
     fireEvent.press(screen.getByRole("button", { name: t("myListings.edit") }));
-    const price = await screen.findByLabelText(t("sell.price"));
+    const price = await screen.findByLabelText(t("sell.price", { currency: t("currency.BHD") }));
     expect(price.props.value).toBe("8500.000");
     fireEvent.changeText(price, "8200");
     fireEvent.changeText(screen.getByLabelText(t("sell.description")), "مالك واحد، إطارات جديدة.");

@@ -3,7 +3,8 @@
 import { useTranslation } from "react-i18next";
 import type { FacetField, Facets } from "@/api/types";
 import { currentLanguage } from "@/i18n";
-import { formatMoney, formatNumber } from "@/i18n/format";
+import { formatNumber } from "@/i18n/format";
+import { usePriceText } from "@/listing/ListingCard";
 import { FACET_FIELDS } from "@/api/types";
 import { RANGES, type UnderstoodSpan } from "@/search/query";
 
@@ -12,6 +13,7 @@ const isFacet = (field: string): field is FacetField => (FACET_FIELDS as readonl
 export function useFilterLabels(facets: Facets | undefined) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const price = usePriceText();
 
   const valueLabel = (field: FacetField, value: string) => {
     const bucket = facets?.[field]?.find((item) => item.value === value);
@@ -19,7 +21,8 @@ export function useFilterLabels(facets: Facets | undefined) {
   };
 
   const boundLabel = (key: (typeof RANGES)[number]["key"], value: string) =>
-    key === "price" ? t("listing.price", { value: formatMoney(value, language) }) : key === "mileage_km" ? t("listing.km", { value: formatNumber(Number(value), language) }) : value;
+    // Search is Bahrain's (its prices in dinars) until the app has the country switch.
+    key === "price" ? price(value, "BHD") : key === "mileage_km" ? t("listing.km", { value: formatNumber(Number(value), language) }) : value;
 
   /** What a chip of understood words set: "Make: Toyota", "Price: to BHD 5,000". */
   const spanLabel = (span: UnderstoodSpan) =>

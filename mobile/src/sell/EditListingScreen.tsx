@@ -12,7 +12,7 @@ import type { Listing, Photo } from "@/api/types";
 import type { RootScreen } from "@/navigation/types";
 import { PhotoPicker } from "@/sell/PhotoPicker";
 import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
-import { answersAfterChange, bodyOf, changedFields, confirmationOf, draftOf, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
+import { answersAfterChange, bodyOf, changedFields, confirmationOf, countryOf, draftOf, withChange, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
 import { Button, ErrorNotice, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
@@ -56,7 +56,7 @@ function EditForm({ listing }: { listing: Listing }) {
   const general = save.error && !question && !Object.keys(errors).length ? errorText(save.error) : null;
   const set = (field: DraftField, value: string) => {
     setConfirmed((current) => answersAfterChange(current, field));
-    setDraft((current) => ({ ...current, [field]: value, ...(field === "make" ? { model: "" } : {}) }));
+    setDraft((current) => withChange(current, field, value));
   };
   const submit = () => {
     const fields = changedFields(draft, before);
@@ -74,7 +74,7 @@ function EditForm({ listing }: { listing: Listing }) {
       {catalog.error ? <ErrorNotice error={catalog.error} onRetry={catalog.retry} /> : null}
       <EditPhotos listing={listing} />
       <ListingFields draft={draft} onChange={set} errors={errors} catalog={catalog} />
-      {question ? <QuestionBox question={question} price={draft.price} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
+      {question ? <QuestionBox question={question} price={draft.price} currency={countryOf(catalog.enums?.country, draft.country).currency} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
       <Outcome error={general} notice={notice} />
       <Button label={t("edit.save")} onPress={submit} busy={save.isPending} />
     </ScrollView>

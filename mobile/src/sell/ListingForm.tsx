@@ -3,14 +3,17 @@
 // choices, the API's field errors under their fields, and the two questions the
 // API asks instead of refusing (docs/API-notes/prices.md, duplicates.md): a
 // price far from the market, and a car that looks like one already on sale.
+// The country (catalog/enums `country`) sets the regions to choose from and the
+// price's currency and decimals; a new listing starts in the seller's own.
 import { useNavigation } from "@react-navigation/native";
 import { useQuery } from "@tanstack/react-query";
+import { useAccount } from "@/account/session";
 import { useTranslation } from "react-i18next";
 import { Pressable, StyleSheet, Text, View } from "react-native";
 import { api, ApiError, ok } from "@/api/client";
 import type { Listing, ListingWrite, Schema } from "@/api/types";
 import { currentLanguage } from "@/i18n";
-import { formatMoney } from "@/i18n/format";
+import { usePriceText } from "@/listing/ListingCard";
 import { Checkbox, Choices, Field } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
@@ -34,14 +37,15 @@ const FIELDS = {
   fuel: "fuel",
   transmission: "transmission",
   regional_spec: "regional_spec",
-  // Bahrain's regions: the app sells in Bahrain only until it has the country switch (issue 19).
-  region: "governorate",
+  // The country's own list: catalog/enums `country`, each with its `regions`.
+  country: null,
+  region: null,
   body_type: "body_type",
   drivetrain: "drivetrain",
   condition: "condition",
   exterior_color: "color",
   description: null,
-} as const satisfies Record<Exclude<keyof Write, "status" | "country" | Confirmation>, EnumName | null>;
+} as const satisfies Record<Exclude<keyof Write, "status" | Confirmation>, EnumName | null>;
 
 export type DraftField = keyof typeof FIELDS;
 /** The form as typed: every field a string ("" when not given). */
@@ -50,12 +54,32 @@ export const DRAFT_FIELDS = Object.keys(FIELDS) as DraftField[];
 type EnumField = { [Field in DraftField]: (typeof FIELDS)[Field] extends null ? never : Field }[DraftField];
 const ENUM_FIELDS = DRAFT_FIELDS.filter((field): field is EnumField => FIELDS[field] !== null);
 /** The choices a new listing must have, in the order the form asks them. */
-const REQUIRED_ENUMS: readonly EnumField[] = ["fuel", "transmission", "regional_spec", "region"];
+const REQUIRED_ENUMS: readonly EnumField[] = ["fuel", "transmission", "regional_spec"];
+type Country = Schema<"Country">;
+export const DEFAULT_COUNTRY = "bh";
 
 export const EMPTY_DRAFT = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, ""])) as Draft;
 
 export function draftOf(listing: Listing): Draft {
   return Object.fromEntries(DRAFT_FIELDS.map((field) => [field, listing[field] === null || listing[field] === undefined ? "" : String(listing[field])])) as Draft;
+}
+
+/** The draft after the seller set `field`: another make takes its model back, another country its region. */
+export function withChange(draft: Draft, field: DraftField, value: string): Draft {
+  return { ...draft, [field]: value, ...(field === "make" ? { model: "" } : {}), ...(field === "country" && value !== draft.country ? { region: "" } : {}) };
+}
+
+/** `code`'s entry of the catalog's countries, else Bahrain's (until the catalog has loaded: BHD, 3 decimals). */
+export function countryOf(countries: readonly Country[] | undefined, code: string): Country {
+  return countries?.find((item) => item.value === code) ?? countries?.find((item) => item.value === DEFAULT_COUNTRY) ?? { value: DEFAULT_COUNTRY, label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions: [] };
+}
+
+/** The country a new listing starts in: the seller's own (`/me` `country`, when the API has it), else Bahrain. */
+export function useHomeCountry(countries: readonly Country[] | undefined): string {
+  const { token } = useAccount();
+  const me = useQuery({ queryKey: ["me"], queryFn: () => ok(api.GET("/api/v1/me")), enabled: !!token });
+  const own = (me.data as { country?: unknown } | undefined)?.country;
+  return typeof own === "string" && countries?.some((item) => item.value === own) ? own : DEFAULT_COUNTRY;
 }
 
 /** Whole numbers go as numbers; anything else as typed, for the API to refuse with its reason (or read its Arabic digits). */
@@ -112,21 +136,28 @@ export function ListingFields({ draft, onChange, errors, catalog }: FieldsProps)
   const arabic = currentLanguage() === "ar";
   const name = (item: { name_en: string; name_ar: string }) => (arabic ? item.name_ar : item.name_en);
   const make = catalog.makes?.find((item) => item.slug === draft.make);
+  const countries = catalog.enums?.country ?? [];
+  const country = countryOf(countries, draft.country);
+  const currency = t(`currency.${country.currency}`, { defaultValue: country.currency });
   const set = (field: DraftField) => (value: string) => onChange(field, value);
+  const labelled = (item: { value: string; label_en: string; label_ar: string }) => ({ value: item.value, label: arabic ? item.label_ar : item.label_en });
   const choices = (field: EnumField) => {
     const options = catalog.enums?.[FIELDS[field]] ?? [];
     if (!options.length) return null;
     const label = t(`facets.${FIELDS[field]}`);
-    return <Choices key={field} label={label} choices={options.map((item) => ({ value: item.value, label: arabic ? item.label_ar : item.label_en }))} value={draft[field]} onChange={set(field)} errors={errors[field]} />;
+    return <Choices key={field} label={label} choices={options.map(labelled)} value={draft[field]} onChange={set(field)} errors={errors[field]} />;
   };
   return (
     <>
       <Choices label={t("sell.make")} choices={(catalog.makes ?? []).map((item) => ({ value: item.slug, label: name(item) }))} value={draft.make} onChange={set("make")} errors={errors.make} />
       {make ? <Choices label={t("sell.model")} choices={make.models.map((item) => ({ value: item.slug, label: name(item) }))} value={draft.model} onChange={set("model")} errors={errors.model} /> : null}
       <Field label={t("sell.year")} keyboardType="number-pad" value={draft.year} onChangeText={set("year")} errors={errors.year} />
-      <Field label={t("sell.price")} keyboardType="decimal-pad" value={draft.price} onChangeText={set("price")} errors={errors.price} />
+      {countries.length ? <Choices label={t("sell.country")} choices={countries.map(labelled)} value={country.value} onChange={set("country")} errors={errors.country} /> : null}
+      {/* The currency's decimals: the placeholder shows them, a currency without any takes whole numbers only. */}
+      <Field label={t("sell.price", { currency })} keyboardType={country.decimals ? "decimal-pad" : "number-pad"} placeholder={(0).toFixed(country.decimals)} value={draft.price} onChangeText={set("price")} errors={errors.price} />
       <Field label={t("sell.mileage")} keyboardType="number-pad" value={draft.mileage_km} onChangeText={set("mileage_km")} errors={errors.mileage_km} />
       {REQUIRED_ENUMS.map(choices)}
+      {country.regions.length ? <Choices label={t("sell.region")} choices={country.regions.map(labelled)} value={draft.region} onChange={set("region")} errors={errors.region} /> : null}
       <Text style={styles.section} accessibilityRole="header">
         {t("sell.optional")}
       </Text>
@@ -139,11 +170,11 @@ export function ListingFields({ draft, onChange, errors, catalog }: FieldsProps)
 }
 
 /** The API's question (an unusual price, a likely duplicate) and the seller's answer to it. */
-export function QuestionBox({ question, price, confirmed, onToggle }: { question: Question; price: string; confirmed: boolean; onToggle: () => void }) {
+export function QuestionBox({ question, price, currency, confirmed, onToggle }: { question: Question; price: string; currency: string; confirmed: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const language = currentLanguage();
-  const money = (value: string) => t("listing.price", { value: formatMoney(value, language) });
+  const priceText = usePriceText();
+  const money = (value: string) => priceText(value, currency);
   if (question.kind === "price") {
     return (
       <View style={styles.question} accessibilityRole="alert">

@@ -106,7 +106,7 @@ function MyListing({ listing, onDone }: { listing: Listing; onDone: (notice: str
         <View style={styles.body}>
           <Text style={styles.title}>{listing.title}</Text>
           <Text style={styles.status}>{t(`myListings.status.${listing.status}`)}</Text>
-          <Text style={styles.price}>{price(listing.price)}</Text>
+          <Text style={styles.price}>{price(listing.price, listing.currency)}</Text>
           <Text style={styles.muted}>
             {t("listing.km", { value: formatNumber(listing.mileage_km, language) })} · {t("myListings.updated", { date: formatDate(listing.updated_at, language) })}
           </Text>
@@ -117,7 +117,7 @@ function MyListing({ listing, onDone }: { listing: Listing; onDone: (notice: str
           {errorText(action.error)}
         </Text>
       ) : null}
-      {question ? <QuestionBox question={question} price={listing.price} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
+      {question ? <QuestionBox question={question} price={listing.price} currency={listing.currency} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
       {asking ? (
         <View style={styles.ask}>
           <Text style={styles.title}>{t(asking === "sold" ? "myListings.confirmSold" : "myListings.confirmDelete", { title: listing.title })}</Text>

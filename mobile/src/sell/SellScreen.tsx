@@ -11,7 +11,7 @@ import { api, ok } from "@/api/client";
 import type { ListingWrite } from "@/api/types";
 import { useAccount } from "@/account/session";
 import { SignInPrompt } from "@/messaging/MessagesScreen";
-import { answersAfterChange, bodyOf, confirmationOf, DRAFT_FIELDS, EMPTY_DRAFT, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
+import { answersAfterChange, bodyOf, confirmationOf, countryOf, DRAFT_FIELDS, EMPTY_DRAFT, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, useHomeCountry, withChange, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
 import { PhotoPicker } from "@/sell/PhotoPicker";
 import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
 import { Button, ErrorNotice, useErrorText } from "@/ui/controls";
@@ -27,7 +27,10 @@ export function SellScreen() {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const catalog = useCatalog();
-  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [typed, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const home = useHomeCountry(catalog.enums?.country);
+  // Until the seller picks another, the car is in their own country.
+  const draft = { ...typed, country: typed.country || home };
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [confirmed, setConfirmed] = useState<Confirmed>({});
@@ -43,7 +46,7 @@ export function SellScreen() {
   const errors = fieldErrorsOf(failure);
   const set = (field: DraftField, value: string) => {
     setConfirmed((current) => answersAfterChange(current, field));
-    setDraft((current) => ({ ...current, [field]: value, ...(field === "make" ? { model: "" } : {}) }));
+    setDraft((current) => withChange({ ...current, country: current.country || home }, field, value));
   };
 
   const publish = async () => {
@@ -106,7 +109,7 @@ export function SellScreen() {
           {notice}
         </Text>
       ) : null}
-      {question ? <QuestionBox question={question} price={draft.price} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
+      {question ? <QuestionBox question={question} price={draft.price} currency={countryOf(catalog.enums?.country, draft.country).currency} confirmed={!!confirmed[confirmationOf(question)]} onToggle={() => setConfirmed((current) => toggled(current, question))} /> : null}
       <Button label={t("sell.publish")} onPress={() => void publish()} busy={busy} />
     </ScrollView>
   );

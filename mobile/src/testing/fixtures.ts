@@ -143,6 +143,15 @@ export function bahrain(): Schema<"Country"> {
   return { value: "bh", label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions };
 }
 
+/** Saudi Arabia: riyals, with two decimals. */
+export function saudi(): Schema<"Country"> {
+  const regions = [
+    { value: "riyadh", label_en: "Riyadh", label_ar: "الرياض" },
+    { value: "makkah", label_en: "Makkah", label_ar: "مكة المكرمة" },
+  ];
+  return { value: "sa", label_en: "Saudi Arabia", label_ar: "السعودية", currency: "SAR", decimals: 2, regions };
+}
+
 /** `catalog/enums`, a few choices of each; `overrides` empties or changes some. */
 export function enums(overrides: Partial<Schema<"Enums">> = {}): Schema<"Enums"> {
   return {

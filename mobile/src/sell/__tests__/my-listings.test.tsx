@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react-native";
 import type { Listing, Schema } from "@/api/types";
-import { enums, listing, searchAnswer, user } from "@/testing/fixtures";
+import { bahrain, enums, listing, saudi, searchAnswer, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -283,4 +283,41 @@ test("the only photo of a car on sale stays until another is added; in Arabic th
   expect(await screen.findByText("يحتاج الإعلان المعروض إلى صورة: أضف صورة أخرى قبل إزالة هذه.")).toBeTruthy();
   expect(api.sent("/api/v1/listings/1/photos/1", "DELETE")).toHaveLength(0);
   expect(state.listings[0].photos).toHaveLength(1);
+});
+
+test("editing a car in Saudi Arabia shows riyals; moving it to Bahrain asks for a Bahraini region, in Arabic too", async () => {
+  const { state, handlers } = server([listing({ id: 1, country: "sa", currency: "SAR", price: "85000.00", region: "riyadh", governorate: "" })]);
+  const { api } = await renderApp({
+    token: "seller-key",
+    language: "ar",
+    handlers: {
+      ...handlers,
+      "/api/v1/catalog/enums": { get: () => ({ status: 200, body: enums({ country: [bahrain(), saudi()] }) }) },
+      "/api/v1/listings/{listing_id}": {
+        ...handlers["/api/v1/listings/{listing_id}"],
+        patch: ({ params, body }) => {
+          const changes = body as Schema<"PatchedListingWriteRequest">;
+          if ((changes.region as string) === "") return reply(400, { region: ["اختر منطقة في البحرين."] });
+          state.listings = state.listings.map((item) => (item.id === Number(params.listing_id) ? { ...item, ...(changes as Partial<Listing>), currency: "BHD", price: "85000.000" } : item));
+          return reply(200, state.listings[0]);
+        },
+      },
+    },
+  });
+  fireEvent.press(await screen.findByRole("button", { name: "بيع" }));
+  fireEvent.press(await screen.findByRole("button", { name: "إعلاناتي" }));
+  expect(await screen.findByText("٨٥٬٠٠٠ ر.س")).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "تعديل" }));
+  expect((await screen.findByLabelText("السعر (ر.س)")).props.value).toBe("85000.00");
+  expect(screen.getByLabelText("الرياض").props.accessibilityState.selected).toBe(true);
+
+  fireEvent.press(screen.getByRole("radio", { name: "البحرين" }));
+  expect(await screen.findByLabelText("السعر (د.ب)")).toBeTruthy();
+  fireEvent.press(screen.getByRole("button", { name: "احفظ التغييرات" }));
+  expect(await screen.findByText("اختر منطقة في البحرين.")).toBeTruthy();
+  fireEvent.press(screen.getByLabelText("العاصمة"));
+  fireEvent.press(screen.getByRole("button", { name: "احفظ التغييرات" }));
+  expect(await screen.findByText("تم حفظ التغييرات.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings/1", "PATCH").at(-1)!.body).toEqual({ country: "bh", region: "capital" });
+  expect(state.listings[0]).toMatchObject({ country: "bh", region: "capital" });
 });

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react-native";
 import * as ImageManipulator from "expo-image-manipulator";
 import * as ImagePicker from "expo-image-picker";
-import { enums, listing, searchAnswer } from "@/testing/fixtures";
+import { bahrain, enums, listing, saudi, searchAnswer, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 
@@ -89,7 +89,7 @@ test("a seller lists a car with a photo resized on the phone, seeing the upload'
   expect(await screen.findByText("Your car is listed.")).toBeTruthy();
 
   const [created] = api.sent("/api/v1/listings", "POST").slice(-1);
-  expect(created.body).toMatchObject({ make: "toyota", model: "camry", year: 2019, price: "7200", mileage_km: 64000, fuel: "petrol", status: "draft" });
+  expect(created.body).toMatchObject({ make: "toyota", model: "camry", year: 2019, price: "7200", mileage_km: 64000, fuel: "petrol", country: "bh", region: "capital", status: "draft" });
   expect(created.headers.get("Idempotency-Key")).toBeTruthy();
   const [upload] = api.sent("/api/v1/listings/42/photos", "POST");
   expect(upload.headers.get("Authorization")).toBe("Token seller-key");
@@ -140,4 +140,43 @@ test("publishing a car like one already on sale asks first; confirming publishes
   expect(api.sent("/api/v1/listings", "POST")).toHaveLength(1);
   expect(state).toEqual({ status: "active", photos: 1 });
   expect(api.sent("/api/v1/listings/42", "PATCH").at(-1)!.body).toMatchObject({ status: "active", duplicate_confirmed: true, make: "toyota" });
+});
+
+test("a seller in Saudi Arabia lists in riyals with its regions; choosing Bahrain switches to dinars and takes the region back", async () => {
+  const { handlers, release } = server();
+  release();
+  const { api } = await renderApp({
+    token: "seller-key",
+    handlers: {
+      ...handlers,
+      // The account's country (issue 19), when the API sends it.
+      "/api/v1/me": { get: () => ({ status: 200, body: Object.assign(user({ id: 9 }), { country: "sa" }) }) },
+      "/api/v1/catalog/enums": { get: () => ({ status: 200, body: enums({ body_type: [], drivetrain: [], color: [], condition: [], seller_type: [], country: [bahrain(), saudi()] }) }) },
+    },
+  });
+  fireEvent.press(await screen.findByRole("button", { name: "Sell" }));
+  const price = await screen.findByLabelText("Price (SAR)");
+  expect(price.props.placeholder).toBe("0.00");
+  expect(screen.getByRole("radio", { name: "Saudi Arabia" }).props.accessibilityState.selected).toBe(true);
+  expect(screen.queryByLabelText("Capital")).toBeNull();
+  fireEvent.press(screen.getByLabelText("Riyadh"));
+
+  fireEvent.press(screen.getByRole("radio", { name: "Bahrain" }));
+  expect(await screen.findByLabelText("Price (BHD)")).toBeTruthy();
+  expect(screen.getByLabelText("Price (BHD)").props.placeholder).toBe("0.000");
+  expect(screen.queryByLabelText("Riyadh")).toBeNull();
+  fireEvent.press(screen.getByRole("radio", { name: "Saudi Arabia" }));
+  expect(screen.getByLabelText("Riyadh").props.accessibilityState.selected).toBe(false);
+
+  fireEvent.press(screen.getByLabelText("Toyota"));
+  fireEvent.press(await screen.findByLabelText("Camry"));
+  fireEvent.changeText(screen.getByLabelText("Year"), "2019");
+  fireEvent.changeText(screen.getByLabelText("Price (SAR)"), "85000.50");
+  fireEvent.changeText(screen.getByLabelText("Mileage (km)"), "64000");
+  for (const choice of ["Petrol", "Automatic", "GCC", "Makkah"]) fireEvent.press(screen.getByLabelText(choice));
+  fireEvent.press(screen.getByRole("button", { name: "Add photos" }));
+  await screen.findByLabelText("Remove photo 1");
+  fireEvent.press(screen.getByRole("button", { name: "Publish" }));
+  expect(await screen.findByText("Your car is listed.")).toBeTruthy();
+  expect(api.sent("/api/v1/listings", "POST").at(-1)!.body).toMatchObject({ country: "sa", region: "makkah", price: "85000.50" });
 });
