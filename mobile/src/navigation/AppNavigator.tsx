@@ -2,12 +2,14 @@
 // badge, sell, account) and the screens pushed over them.
 import { createBottomTabNavigator } from "@react-navigation/bottom-tabs";
 import { createNativeStackNavigator } from "@react-navigation/native-stack";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useAccount } from "@/account/session";
 import { AccountScreen, RegisterScreen, SignInScreen } from "@/account/AccountScreens";
 import { FavouritesScreen } from "@/favourites/FavouritesScreen";
 import { ListingScreen } from "@/listing/ListingScreen";
 import { ConversationScreen } from "@/messaging/ConversationScreen";
-import { MessagesScreen } from "@/messaging/MessagesScreen";
+import { MessagesScreen, SignInPrompt } from "@/messaging/MessagesScreen";
 import { useUnreadCount } from "@/messaging/unread";
 import type { RootParams, TabParams } from "@/navigation/types";
 import { SearchScreen } from "@/search/SearchScreen";
@@ -38,16 +40,24 @@ function Tabs() {
   );
 }
 
+/** A screen of the account's own (a conversation, a listing's edit or numbers): signed out, here or by the server, it asks to sign in. */
+function SignedInOnly({ children }: { children: ReactNode }) {
+  const { token } = useAccount();
+  return token ? children : <SignInPrompt />;
+}
+
 export function AppNavigator() {
   const { t } = useTranslation();
   return (
     <Stack.Navigator>
       <Stack.Screen name="Tabs" component={Tabs} options={{ headerShown: false }} />
       <Stack.Screen name="Listing" component={ListingScreen} options={{ title: "" }} />
-      <Stack.Screen name="Conversation" component={ConversationScreen} options={({ route }) => ({ title: route.params.title })} />
-      <Stack.Screen name="MyListings" component={MyListingsScreen} options={{ title: t("myListings.title") }} />
-      <Stack.Screen name="EditListing" component={EditListingScreen} options={{ title: t("edit.title") }} />
-      <Stack.Screen name="ListingStats" component={StatsScreen} options={{ title: t("stats.title") }} />
+      <Stack.Group screenLayout={({ children }) => <SignedInOnly>{children}</SignedInOnly>}>
+        <Stack.Screen name="Conversation" component={ConversationScreen} options={({ route }) => ({ title: route.params.title })} />
+        <Stack.Screen name="MyListings" component={MyListingsScreen} options={{ title: t("myListings.title") }} />
+        <Stack.Screen name="EditListing" component={EditListingScreen} options={{ title: t("edit.title") }} />
+        <Stack.Screen name="ListingStats" component={StatsScreen} options={{ title: t("stats.title") }} />
+      </Stack.Group>
       <Stack.Screen name="SignIn" component={SignInScreen} options={{ title: t("account.signIn"), presentation: "modal" }} />
       <Stack.Screen name="Register" component={RegisterScreen} options={{ title: t("account.register"), presentation: "modal" }} />
     </Stack.Navigator>

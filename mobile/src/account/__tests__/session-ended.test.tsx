@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react-native";
 import * as SecureStore from "expo-secure-store";
 import { AppState } from "react-native";
 import { TOKEN_KEY } from "@/account/session";
-import { conversation, device, searchAnswer, signedIn, user } from "@/testing/fixtures";
+import { conversation, device, message, searchAnswer, signedIn, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
 import { FakeWebSocket } from "@/testing/fake-socket";
 import { renderApp } from "@/testing/render";
@@ -54,6 +54,27 @@ test("a chat socket the server closes with 4401 signs the app out and says why; 
   expect(await screen.findByText("Toyota Camry 2019")).toBeTruthy();
   expect(screen.queryByText(/You were signed out/)).toBeNull();
   expect(await SecureStore.getItemAsync(TOKEN_KEY)).toBe("key-2");
+});
+
+test("signed out by the server inside a conversation, the screen asks to sign in again instead of failing", async () => {
+  const { handlers, revoke } = server();
+  await renderApp({
+    token: "key-1",
+    handlers: {
+      ...handlers,
+      "/api/v1/conversations/{conversation_id}": { get: () => ({ status: 200, body: conversation() }) },
+      "/api/v1/conversations/{conversation_id}/messages": { get: () => ({ status: 200, body: { count: 1, page: 1, page_size: 50, results: [message()] } }) },
+      "/api/v1/conversations/{conversation_id}/read": { post: () => ({ status: 204, body: null }) },
+    },
+  });
+  fireEvent.press(await screen.findByRole("button", { name: "Messages" }));
+  fireEvent.press(await screen.findByText("Toyota Camry 2019"));
+  expect(await screen.findByText("Yes, still available.")).toBeTruthy();
+  revoke("key-1");
+  await FakeWebSocket.latest().closedByServer(4401);
+  expect(await screen.findByText(/You were signed out/)).toBeTruthy();
+  expect(screen.queryByText("Yes, still available.")).toBeNull();
+  expect(screen.getByRole("button", { name: "Sign in" })).toBeTruthy();
 });
 
 test("in Arabic, a token the API refuses (401) signs the app out with the reason in Arabic", async () => {
