@@ -194,4 +194,8 @@ export const en = {
   language: { en: "English", ar: "العربية" },
 };
 
-export type Strings = typeof en;
+/** Arabic counts have more forms than English: beside a key's `_one` and `_other` it also has `_zero`, `_two`, `_few` (3-10) and `_many` (11-99). */
+type PluralForm = "zero" | "two" | "few" | "many";
+type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & { [K in keyof T as K extends `${infer Base}_other` ? `${Base}_${PluralForm}` : never]?: string };
+/** Another language's strings: every key of English's, and the plural forms it needs. */
+export type Strings = Translation<typeof en>;
