@@ -176,6 +176,8 @@ BY_CODE: dict[str, Country] = {country.code: country for country in COUNTRIES}
 COUNTRY_CODES: tuple[str, ...] = tuple(BY_CODE)
 # Every country's regions, in one list: the `region` enum (labels, search values).
 ALL_REGIONS: tuple[Region, ...] = tuple(region for country in COUNTRIES for region in country.regions)
+# The longest normalised number ("+966" and 9 digits): the phone columns' length.
+PHONE_MAX_LENGTH = max(len(country.phone.dial_code) + country.phone.digits for country in COUNTRIES)
 REGION_COUNTRY: dict[str, str] = {region.value: country.code for country in COUNTRIES for region in country.regions}
 
 

@@ -77,6 +77,9 @@ class UserSerializer(serializers.ModelSerializer):
         return bool(user.phone and user.phone_verified_at)
 
 
+PHONE_HELP = (
+    "A number of any of the countries with its code (+966 50 123 4567), or a local one of my country (3600 1122 in Bahrain)"
+)
 COUNTRY_INPUT = serializers.ChoiceField(
     choices=country_choices(),
     required=False,
@@ -179,7 +182,7 @@ class RegisterApi(APIView):
                 "email": serializers.EmailField(),
                 "password": serializers.CharField(),
                 "display_name": serializers.CharField(max_length=80),
-                "phone": serializers.CharField(required=False, help_text="A Bahrain number: 8 digits, +973 optional (3600 1122)"),
+                "phone": serializers.CharField(required=False, help_text=PHONE_HELP),
                 "account_type": serializers.ChoiceField(choices=AccountType.choices, required=False),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
                 "country": COUNTRY_INPUT,
@@ -433,9 +436,7 @@ class MeApi(APIView):
             "ProfileUpdate",
             {
                 "display_name": serializers.CharField(required=False),
-                "phone": serializers.CharField(
-                    required=False, allow_null=True, help_text="A Bahrain number: 8 digits, +973 optional; null clears"
-                ),
+                "phone": serializers.CharField(required=False, allow_null=True, help_text=f"{PHONE_HELP}; null clears"),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
                 "country": COUNTRY_INPUT,
                 "shows_call": serializers.BooleanField(required=False, help_text="A Call button on my listings"),

@@ -1879,7 +1879,7 @@ export interface components {
              */
             country?: components["schemas"]["CountryEnum"];
             display_name?: string;
-            /** @description A Bahrain number: 8 digits, +973 optional; null clears */
+            /** @description A number of any of the countries with its code (+966 50 123 4567), or a local one of my country (3600 1122 in Bahrain); null clears */
             phone?: string | null;
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
             /** @description A Call button on my listings */
@@ -2111,7 +2111,7 @@ export interface components {
             email: string;
             password: string;
             display_name: string;
-            /** @description A Bahrain number: 8 digits, +973 optional (3600 1122) */
+            /** @description A number of any of the countries with its code (+966 50 123 4567), or a local one of my country (3600 1122 in Bahrain) */
             phone?: string;
             account_type?: components["schemas"]["AccountTypeEnum"];
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
