@@ -39,6 +39,11 @@ def market_get(country: str | None = None) -> Market:
     return _markets()[country or settings.SEARCH_DEFAULT_COUNTRY]
 
 
+def region_country(region: str) -> str:
+    """The country a region is in (region slugs are unique across countries)."""
+    return next(market.country for market in _markets().values() if region in market.regions)
+
+
 def country_filter(country: str) -> dict[str, object]:
     """The filter clause that keeps a query within one country."""
     return {"term": {"country": country}}

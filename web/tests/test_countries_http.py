@@ -4,7 +4,7 @@ price takes; search, facets, suggestions and the market count one country at a t
 import pytest
 
 from testing.accounts import UserFactory
-from testing.catalog import CarModelFactory
+from testing.catalog import CarModelFactory, toyota_land_cruiser
 from testing.index import index_listings
 from testing.listings import listing_data
 
@@ -75,7 +75,7 @@ def test_governorate_alone_is_the_region(api, seller):
     assert response.json()["country"] == "bh"
 
 
-def test_search_facets_suggest_and_market_never_mix_countries(api):
+def test_search_facets_suggest_and_market_never_mix_countries(api, fresh_index):
     car = CarModelFactory()
     seller = UserFactory()
     api.force_authenticate(seller)
@@ -117,6 +117,41 @@ def test_search_facets_suggest_and_market_never_mix_countries(api):
     market_qa = api.get("/api/v1/analytics/market", {**params, "country": "qa"}).json()
     assert market_bh["count"] == 2 and market_qa["count"] == 1
     assert market_qa["price"]["median"] == "90000.25"
+
+
+def test_free_text_reads_the_places_and_prices_of_the_country_searched(api, fresh_index):
+    car = toyota_land_cruiser()
+    api.force_authenticate(UserFactory())
+    ids = {}
+    for country, region, price in [
+        ("sa", "riyadh", "40000.00"),
+        ("sa", "riyadh", "80000.00"),
+        ("sa", "eastern", "45000.00"),
+        ("bh", "capital", "4000.000"),
+    ]:
+        answer = api.post(
+            "/api/v1/listings",
+            {
+                **listing_data(car, country=country, region=region, price=price),
+                "duplicate_confirmed": True,
+                "price_confirmed": True,
+            },
+            format="json",
+        )
+        assert answer.status_code == 201, answer.json()
+        ids[(country, region, price)] = answer.json()["id"]
+    index_listings()
+
+    saudi = api.get("/api/v1/search/listings", {"q": "land cruiser riyadh under 50000 riyal", "country": "sa"}).json()
+    bahrain = api.get("/api/v1/search/listings", {"q": "land cruiser riyadh"}).json()
+
+    assert [card["id"] for card in saudi["results"]] == [ids[("sa", "riyadh", "40000.00")]]
+    assert {item["field"]: item["value"] for item in saudi["understood"]}["price_max"] == "50000.00"
+    assert saudi["elsewhere"] == []
+    # Searching Bahrain, Riyadh filters nothing away and matches no words: Bahrain's car, and a word of where Riyadh is.
+    assert [card["id"] for card in bahrain["results"]] == [ids[("bh", "capital", "4000.000")]]
+    assert bahrain["elsewhere"] == [{"text": "riyadh", "region": "riyadh", "country": "sa"}]
+    assert "region" not in {item["field"] for item in bahrain["understood"]}
 
 
 def test_enums_list_each_country_with_its_currency_and_regions(api):

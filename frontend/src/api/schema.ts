@@ -1292,6 +1292,15 @@ export interface components {
          * @enum {string}
          */
         DrivetrainEnum: "fwd" | "rwd" | "awd" | "4wd";
+        /** @description A place of another country than the one searched: not a filter (it would find nothing). */
+        Elsewhere: {
+            /** @description The words, exactly as typed */
+            text: string;
+            /** @description The region they name */
+            region: string;
+            /** @description Its country, where a search of that place would look */
+            country: string;
+        };
         EmailVerified: {
             email_verified: boolean;
             /** @description True in the browser that registered (or is signed in) */
@@ -2241,6 +2250,8 @@ export interface components {
             typo_tolerant: boolean;
             /** @description What the free text was understood as, in order */
             understood: components["schemas"]["Understood"][];
+            /** @description Places of other countries in the text ("riyadh" searching Bahrain), dropped from the search */
+            elsewhere: components["schemas"]["Elsewhere"][];
             /** @description The free text left to match as words (after what was understood) */
             q: string;
             /** @description The query as corrected when the words as typed found nothing ("Showing results for …") */

@@ -54,6 +54,7 @@ export function searchAnswer(overrides: Partial<SearchAnswer> = {}): SearchAnswe
     },
     typo_tolerant: false,
     understood: [],
+    elsewhere: [],
     q: "",
     corrected: null,
     relax: null,
