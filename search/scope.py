@@ -19,13 +19,20 @@ class Market:
     currency: str  # ISO 4217
     decimals: int  # of the currency's minor unit, the unit of prices in the index
     regions: frozenset[str]
+    price_scale: int  # its prices against Bahrain's, roughly (core/catalog/countries.py): the price buckets' scale
 
 
 @cache
 def _markets() -> dict[str, Market]:
     countries: dict[str, dict[str, Any]] = settings.SEARCH_COUNTRIES
     return {
-        code: Market(country=code, currency=spec["currency"], decimals=spec["decimals"], regions=frozenset(spec["regions"]))
+        code: Market(
+            country=code,
+            currency=spec["currency"],
+            decimals=spec["decimals"],
+            regions=frozenset(spec["regions"]),
+            price_scale=spec["price_scale"],
+        )
         for code, spec in countries.items()
     }
 
