@@ -166,3 +166,36 @@ def test_enums_list_each_country_with_its_currency_and_regions(api):
     assert {"value": "dubai", "label_en": "Dubai", "label_ar": "دبي"} in countries["ae"]["regions"]
     assert len(countries["sa"]["regions"]) == 13 and len(countries["om"]["regions"]) == 11
     assert all(c["label_ar"] and all(r["label_ar"] for r in c["regions"]) for c in countries.values())
+
+
+def test_a_car_not_sold_in_a_country_is_neither_offered_nor_listed_there(api):
+    sold = CarModelFactory()
+    unsold = CarModelFactory(make=sold.make, not_sold_in=["sa"])
+    elsewhere = CarModelFactory(make__not_sold_in=["sa", "qa"])
+    api.force_authenticate(UserFactory())
+
+    everywhere = api.get("/api/v1/catalog/makes").json()
+    saudi = api.get("/api/v1/catalog/makes", {"country": "sa"}).json()
+    in_saudi = api.post(
+        "/api/v1/listings",
+        listing_data(unsold, country="sa", region="riyadh", price="85000.00"),
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ar",
+    )
+    in_bahrain = api.post("/api/v1/listings", {**listing_data(unsold), "duplicate_confirmed": True}, format="json")
+    moved = api.patch(f"/api/v1/listings/{in_bahrain.json()['id']}", {"country": "sa", "region": "riyadh"}, format="json")
+
+    models = {make["slug"]: [model["slug"] for model in make["models"]] for make in saudi}
+    assert models[sold.make.slug] == [sold.slug]
+    assert elsewhere.make.slug not in models
+    make = next(make for make in everywhere if make["slug"] == elsewhere.make.slug)
+    assert make["not_sold_in"] == ["sa", "qa"]
+    assert {model["slug"] for model in next(m for m in everywhere if m["slug"] == sold.make.slug)["models"]} >= {
+        sold.slug,
+        unsold.slug,
+    }
+    assert api.get("/api/v1/catalog/makes", {"country": "zz"}).status_code == 400
+    assert in_saudi.status_code == 400 and list(in_saudi.json()) == ["model"]
+    assert "السعودية" in in_saudi.json()["model"][0]
+    assert in_bahrain.status_code == 201
+    assert moved.status_code == 400 and moved.json()["model"] == [f"The {unsold} is not sold in Saudi Arabia."]

@@ -1142,6 +1142,8 @@ export interface components {
             name_en: string;
             name_ar: string;
             body_type: string;
+            /** @description Codes of the countries it is not sold in (no listing of it there) */
+            not_sold_in?: string[];
         };
         /**
          * @description * `viewed_together` - viewed_together
@@ -1624,7 +1626,9 @@ export interface components {
             slug: string;
             name_en: string;
             name_ar: string;
-            models: components["schemas"]["CarModel"][];
+            /** @description Codes of the countries it is not sold in (no listing of it there) */
+            not_sold_in?: string[];
+            readonly models: components["schemas"]["CarModel"][];
         };
         MarketMileage: {
             p10: number | null;
@@ -3689,7 +3693,10 @@ export interface operations {
     };
     catalog_makes_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the makes and models sold there */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
+            };
             header?: never;
             path?: never;
             cookie?: never;
