@@ -81,7 +81,9 @@ def saved_query_parse(query: Any) -> SearchRequest:
         # The words are understood as the search page understands them, and stored as the
         # filters they mean ("patrol under 12000" → make, model, price_max): the alert then
         # matches exactly the cars the buyer saw.
-        request = understood_request(request, understand(request.q, search_vocabulary(), max_year=max_year()))
+        request = understood_request(
+            request, understand(request.q, search_vocabulary(), max_year=max_year(), market=request.market)
+        )
     return request
 
 

@@ -13,6 +13,7 @@ import time
 
 from django.db import DatabaseError, connection
 
+from core.catalog.countries import COUNTRY_CODES
 from core.catalog.enums import ENUMS
 from core.catalog.places import places
 from core.catalog.selectors import catalog_names
@@ -33,7 +34,9 @@ def vocabulary_build(catalog: list[tuple[str, str | None, tuple[str, str], list[
         for make, model, names, aliases in (catalog_names() if catalog is None else catalog)
     ]
     enums = {name: [(choice.value, choice.label_en, choice.label_ar) for choice in choices] for name, choices in ENUMS.items()}
-    return Vocabulary(names=names, enums=enums, places=places())
+    # Every country's towns: the parser keeps those of the country searched (search/understanding/parser.py).
+    every_place = [place for country in COUNTRY_CODES for place in places(country)]
+    return Vocabulary(names=names, enums=enums, places=every_place)
 
 
 def _rebuild() -> None:

@@ -20,7 +20,7 @@ from search.query import (
     selection_clauses,
     split_body,
 )
-from search.scope import country_filter, market_get
+from search.scope import country_filter, market_get, region_country
 from search.understanding.parser import BOUNDS, Understanding, Understood, index_value, understand, understood_request
 from search.understanding.rules import RELAX_ORDER
 from search.understanding.text import key_of
@@ -47,13 +47,13 @@ def listings_search(request: SearchRequest, *, vocabulary: Vocabulary | None = N
     which understood words to drop and shows the nearest cars."""
     understanding = None
     if vocabulary is not None and request.q and not request.literal:
-        understanding = understand(request.q, vocabulary, max_year=max_year())
+        understanding = understand(request.q, vocabulary, max_year=max_year(), market=request.market)
     effective = understood_request(request, understanding) if understanding else request
     result = _run(effective, fuzzy=False)
     if result.count == 0 and effective.q:
         corrected = _corrected(request, understanding, vocabulary) if vocabulary and understanding else None
         if corrected is not None and vocabulary is not None:
-            again = understand(corrected.q, vocabulary, max_year=max_year())
+            again = understand(corrected.q, vocabulary, max_year=max_year(), market=request.market)
             retried = _run(understood_request(corrected, again), fuzzy=False)
             if retried.count:
                 result, understanding, effective = retried, again, understood_request(corrected, again)
@@ -65,6 +65,9 @@ def listings_search(request: SearchRequest, *, vocabulary: Vocabulary | None = N
                 result = fuzzy
     if understanding is not None:
         result.understood = [item.as_dict() for item in understanding.items]
+        result.elsewhere = [
+            {"text": item.text, "region": item.value, "country": region_country(item.value)} for item in understanding.elsewhere
+        ]
         if result.count == 0:
             result.relax, result.nearest = _relax(request, understanding)
     result.q, result.searched = effective.q, effective
@@ -204,7 +207,7 @@ def listings_suggest(q: str, *, country: str | None = None, vocabulary: Vocabula
     if not q:
         return []
     request = SearchRequest(q=q, country=market_get(country).country)
-    understanding = understand(q, vocabulary, max_year=max_year()) if vocabulary is not None else None
+    understanding = understand(q, vocabulary, max_year=max_year(), market=request.market) if vocabulary is not None else None
     if understanding is not None:
         request = understood_request(request, understanding)
     typing = request.q

@@ -15,7 +15,7 @@ import orjson
 from search.index import FACET_FIELDS, RANGE_FIELDS
 from search.money import minor_to_str
 from search.params import SearchRequest
-from search.scope import country_filter, market_get
+from search.scope import Market, country_filter, market_get
 
 ACTIVE = {"term": {"status": "active"}}
 
@@ -24,7 +24,8 @@ FACET_SIZES = {"make": 100, "model": 60}
 DEFAULT_FACET_SIZE = 25
 MODEL_FACET_SIZE_WITH_MAKE = 300
 
-# Range facets' buckets: prices in the currency's major units (the same edges in every currency for now).
+# Range facets' buckets. Prices: Bahrain's edges in dinars; another currency's are these
+# times its country's price_scale (price_buckets), so each market's cars spread alike.
 PRICE_BUCKETS = (0, 2000, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 50000, 100000)
 MILEAGE_BUCKETS_KM = (0, 10000, 30000, 60000, 100000, 150000, 200000, 300000)
 
@@ -202,11 +203,16 @@ def terms_facet_aggs(request: SearchRequest) -> dict[str, FacetPart]:
     return aggs
 
 
+def price_buckets(market: Market) -> tuple[int, ...]:
+    """The price facet's bucket edges in `market`'s currency, major units (20,000 SAR where Bahrain has 2,000 BHD)."""
+    return tuple(edge * market.price_scale for edge in PRICE_BUCKETS)
+
+
 def range_facet_aggs(request: SearchRequest) -> dict[str, FacetPart]:
     unit = 10**request.market.decimals
+    edges = price_buckets(request.market)
     price_ranges = [
-        {"from": low * unit, **({"to": high * unit} if high else {})}
-        for low, high in zip(PRICE_BUCKETS, (*PRICE_BUCKETS[1:], None), strict=True)
+        {"from": low * unit, **({"to": high * unit} if high else {})} for low, high in zip(edges, (*edges[1:], None), strict=True)
     ]
     mileage_ranges = [
         {"from": low, **({"to": high} if high else {})}
@@ -306,6 +312,8 @@ class SearchResult:
     fuzzy: bool = False
     # What the free text was understood as (search/understanding): [{"field", "value", "text"}]…
     understood: list[dict[str, str]] = field(default_factory=list)
+    # …the places of other countries it named, not filters: [{"text", "region", "country"}]…
+    elsewhere: list[dict[str, str]] = field(default_factory=list)
     # …the text left to match as words…
     q: str = ""
     # …the query as corrected, when the words as typed found nothing ("camrry 2019" → "camry 2019")…

@@ -205,7 +205,12 @@ SEARCH_SHARDS = env_int_or_auto("SEARCH_SHARDS")
 SEARCH_REPLICAS = env_int_or_auto("SEARCH_REPLICAS")
 # The countries a search is scoped to (search/scope.py): search/ imports nothing of core, so the table comes through here.
 SEARCH_COUNTRIES: dict[str, dict[str, Any]] = {
-    country.code: {"currency": country.currency, "decimals": country.decimals, "regions": country.region_values}
+    country.code: {
+        "currency": country.currency,
+        "decimals": country.decimals,
+        "regions": country.region_values,
+        "price_scale": country.price_scale,
+    }
     for country in COUNTRIES
 }
 SEARCH_DEFAULT_COUNTRY = DEFAULT_COUNTRY

@@ -1,16 +1,23 @@
 """Accounts: a person signs in with an email address (never a username)."""
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 from knox.settings import CONSTANTS
 
+from core.catalog.countries import DEFAULT_COUNTRY, PHONE_MAX_LENGTH, country_choices, phone_valid
+
 ACCESS_TOKEN_NAME_MAX = 80
 
-BAHRAIN_PHONE = RegexValidator(r"^\+973\d{8}$", _("Enter a Bahrain number: +973 followed by 8 digits."))
+
+def validate_phone(value: str) -> None:
+    """A number of one of the countries, normalised (core/catalog/countries.py); the services
+    read local numbers in the account's country first (core/accounts/services.py)."""
+    if not phone_valid(value):
+        raise ValidationError(_("Enter a Gulf number with its country code: +973 3600 1122, +966 50 123 4567."))
 
 
 class AccountType(models.TextChoices):
@@ -53,7 +60,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]  # knox is untyped (AccessToken)
     email = models.EmailField(unique=True)
     display_name = models.CharField(max_length=80)
-    phone = models.CharField(max_length=12, blank=True, validators=[BAHRAIN_PHONE])
+    phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True, validators=[validate_phone])
     # Which contacts buyers see beside the chat on this seller's listings (they need a phone).
     shows_call = models.BooleanField(default=False)
     shows_whatsapp = models.BooleanField(default=False)
@@ -63,6 +70,9 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     suspended_at = models.DateTimeField(null=True, blank=True)
     account_type = models.CharField(max_length=10, choices=AccountType.choices, default=AccountType.PRIVATE)
     preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
+    # Where this person buys and sells (core/catalog/countries.py): the web app's default market,
+    # and the country a phone number written without its country code is read in.
+    country = models.CharField(max_length=2, choices=country_choices(), default=DEFAULT_COUNTRY)
     # Analysts read market aggregates (/api/v1/analytics/aggregate); staff moderate.
     is_analyst = models.BooleanField(default=False)
     is_staff = models.BooleanField(default=False)
@@ -98,7 +108,7 @@ class PhoneCode(models.Model):
     """The one code an account may confirm its phone with (core/accounts/phone.py), hashed."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    phone = models.CharField(max_length=12)
+    phone = models.CharField(max_length=PHONE_MAX_LENGTH)
     code_hash = models.CharField(max_length=128)
     attempts = models.PositiveSmallIntegerField(default=0)
     expires_at = models.DateTimeField()

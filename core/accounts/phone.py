@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.accounts.limits import AttemptsLimited, hourly_check
 from core.accounts.models import Language, PhoneCode, User
-from core.accounts.services import clean_phone
+from core.accounts.services import clean_phone, phone_format_message
 from core.accounts.sms import sms_send
 from core.errors import FieldErrors
 
@@ -37,11 +37,11 @@ def _account(user: User) -> str:
 def phone_code_send(*, user: User, phone: object = None) -> User:
     """Send a new code to `phone` (saved as the account's number) or to the account's own number."""
     errors: FieldErrors = {}
-    number = clean_phone(phone, errors) if phone not in (None, "") else user.phone
+    number = clean_phone(phone, errors, country=user.country) if phone not in (None, "") else user.phone
     if errors:
         raise ValidationError(errors)
     if not number:
-        raise ValidationError({"phone": [_("Add your phone number first: +973 followed by 8 digits.")]})
+        raise ValidationError({"phone": [phone_format_message(user.country)]})
     hourly_check(
         scope="phone-code", subject=_account(user), limit=settings.PHONE_CODES_PER_HOUR, message=_("Too many codes asked for.")
     )

@@ -18,10 +18,11 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts import limits
-from core.accounts.models import BAHRAIN_PHONE, AccessToken, AccountType, Language, User
+from core.accounts.models import AccessToken, AccountType, Language, User
 from core.accounts.tokens import access_tokens_revoke
 from core.accounts.verification import (
     user_from_uid,
@@ -30,7 +31,7 @@ from core.accounts.verification import (
     user_verification_send,
 )
 from core.catalog import countries
-from core.catalog.countries import DEFAULT_COUNTRY
+from core.catalog.countries import COUNTRY_CODES, DEFAULT_COUNTRY, country_get
 from core.errors import FieldErrors
 from core.push.models import Device
 
@@ -58,30 +59,46 @@ def _clean_display_name(value: Any, errors: FieldErrors) -> str:
     return value
 
 
-def phone_normalized(text: str) -> str:
-    """ "+973XXXXXXXX" for a Bahrain number in any usual form: local ("3600 1122",
-    "36001122"), with the country code ("+973 3600 1122", "00973…", "973…"); a number
-    of another Gulf country with its code in that country's form, which the validator
-    refuses for now (accounts hold Bahrain numbers); anything else as typed, less its
-    punctuation (core/catalog/countries.py)."""
-    return countries.phone_normalized(text, country=DEFAULT_COUNTRY)
+def phone_normalized(text: str, *, country: str = DEFAULT_COUNTRY) -> str:
+    """ "+<dial code><national number>" for a number of any of the countries written with
+    its code ("+966 50 123 4567", "00966…", "966…"), a local number read as one of
+    `country`'s, the account's ("3600 1122" in Bahrain, "050 123 4567" in Saudi Arabia);
+    anything else as typed, less its punctuation (core/catalog/countries.py)."""
+    return countries.phone_normalized(text, country=country)
 
 
-def clean_phone(value: Any, errors: FieldErrors) -> str:
+def phone_format_message(country: str) -> str:
+    """What a refused number is told: the format of the account's country, in the user's language."""
+    each = country_get(country)
+    return _(
+        "Enter a %(country)s number: %(dial_code)s followed by %(digits)s digits (%(example)s), "
+        "or another Gulf number with its country code."
+    ) % {
+        "country": each.name_ar if get_language() == "ar" else each.name_en,
+        "dial_code": each.phone.dial_code,
+        "digits": each.phone.digits,
+        "example": each.phone.example,
+    }
+
+
+def clean_phone(value: Any, errors: FieldErrors, *, country: str) -> str:
+    """A number of any of the countries, normalised; a local one is read as `country`'s."""
     if value in (None, ""):
         return ""
-    if not isinstance(value, str):
-        errors["phone"] = [str(BAHRAIN_PHONE.message)]
-        return ""
-    phone = phone_normalized(value)
-    try:
-        # ASCII digits only: the API folds Arabic-Indic ones first (web/api/number_input.py).
-        if not phone.isascii():
-            raise ValidationError(BAHRAIN_PHONE.message)
-        BAHRAIN_PHONE(phone)
-    except ValidationError as exc:
-        errors["phone"] = list(exc.messages)
+    # ASCII digits only: the API folds Arabic-Indic ones first (web/api/number_input.py).
+    phone = phone_normalized(value, country=country) if isinstance(value, str) else ""
+    if not (phone.isascii() and countries.phone_valid(phone)):
+        errors["phone"] = [phone_format_message(country)]
     return phone
+
+
+def _clean_country(value: Any, errors: FieldErrors) -> str:
+    """One of the countries Sayara serves, as its lowercase code ("SA" is read as "sa")."""
+    code = value.strip().lower() if isinstance(value, str) else None
+    if code not in COUNTRY_CODES:
+        errors["country"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(COUNTRY_CODES)}]
+        return DEFAULT_COUNTRY
+    return code
 
 
 def user_register(*, data: Mapping[str, Any], ip: str) -> str:
@@ -100,9 +117,10 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     except ValidationError:
         errors["email"] = [_("Enter a valid email address.")]
     display_name = _clean_display_name(data.get("display_name"), errors)
-    phone = clean_phone(data.get("phone"), errors)
+    country = _clean_country(data["country"], errors) if data.get("country") not in (None, "") else DEFAULT_COUNTRY
+    phone = clean_phone(data.get("phone"), errors, country=country)
     password = data.get("password")
-    user = User(email=email, display_name=display_name, phone=phone)
+    user = User(email=email, display_name=display_name, phone=phone, country=country)
     if data.get("account_type") not in (None, ""):
         if data["account_type"] not in AccountType.values:
             errors["account_type"] = [_("Must be private or dealer.")]
@@ -162,8 +180,11 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
     errors: FieldErrors = {}
     if "display_name" in data:
         user.display_name = _clean_display_name(data["display_name"], errors)
+    if "country" in data:
+        user.country = _clean_country(data["country"], errors)
     if "phone" in data:
-        phone = clean_phone(data["phone"], errors)
+        # A local number is read in the country asked for with it, else the account's.
+        phone = clean_phone(data["phone"], errors, country=user.country)
         if phone != user.phone:
             user.phone, user.phone_verified_at = phone, None  # a new number is verified anew
     for choice in ("shows_call", "shows_whatsapp"):

@@ -48,6 +48,10 @@ class Country:
     decimals: int
     phone: PhoneFormat
     regions: tuple[Region, ...]
+    # Car prices here are about this many times their price in Bahraini dinars, in round
+    # numbers (a riyal or a dirham is about a tenth of a dinar; the Kuwaiti dinar and the
+    # Omani rial about one): the price facet's bucket edges are Bahrain's times this.
+    price_scale: int = 1
 
     @property
     def region_values(self) -> frozenset[str]:
@@ -96,6 +100,7 @@ COUNTRIES: tuple[Country, ...] = (
             Region("al_bahah", "Al-Bahah", "الباحة"),
             Region("al_jawf", "Al-Jawf", "الجوف"),
         ),
+        price_scale=10,
     ),
     Country(
         "ae",
@@ -114,6 +119,7 @@ COUNTRIES: tuple[Country, ...] = (
             Region("ras_al_khaimah", "Ras Al Khaimah", "رأس الخيمة"),
             Region("fujairah", "Fujairah", "الفجيرة"),
         ),
+        price_scale=10,
     ),
     Country(
         "kw",
@@ -148,6 +154,7 @@ COUNTRIES: tuple[Country, ...] = (
             Region("al_daayen", "Al Daayen", "الضعاين"),
             Region("al_shahaniya", "Al Shahaniya", "الشحانية"),
         ),
+        price_scale=10,
     ),
     Country(
         "om",
@@ -176,6 +183,8 @@ BY_CODE: dict[str, Country] = {country.code: country for country in COUNTRIES}
 COUNTRY_CODES: tuple[str, ...] = tuple(BY_CODE)
 # Every country's regions, in one list: the `region` enum (labels, search values).
 ALL_REGIONS: tuple[Region, ...] = tuple(region for country in COUNTRIES for region in country.regions)
+# The longest normalised number ("+966" and 9 digits): the phone columns' length.
+PHONE_MAX_LENGTH = max(len(country.phone.dial_code) + country.phone.digits for country in COUNTRIES)
 REGION_COUNTRY: dict[str, str] = {region.value: country.code for country in COUNTRIES for region in country.regions}
 
 

@@ -29,8 +29,10 @@ def catalog_labels() -> CatalogLabels:
     return _labels[1]
 
 
-def catalog_makes_with_models() -> list[Make]:
-    return list(Make.objects.prefetch_related("models").order_by("name_en"))
+def catalog_makes_with_models(country: str | None = None) -> list[Make]:
+    """Every make with its models; with `country`, the makes sold there (CarModel.sold_in says which models)."""
+    makes = list(Make.objects.prefetch_related("models").order_by("name_en"))
+    return makes if country is None else [make for make in makes if country not in make.not_sold_in]
 
 
 def catalog_names() -> list[tuple[str, str | None, tuple[str, str], list[str]]]:

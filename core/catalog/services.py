@@ -23,10 +23,17 @@ def catalog_load(data: dict[str, Any], *, make_model: Any = Make, car_model: Any
     historical models and share this code.
     """
     makes = models = 0
+    # The data migration that first loaded the catalog predates `not_sold_in`.
+    marks = any(field.name == "not_sold_in" for field in make_model._meta.get_fields())
     for make_data in data["makes"]:
         make, _ = make_model.objects.update_or_create(
             slug=make_data["slug"],
-            defaults={"name_en": make_data["name_en"], "name_ar": make_data["name_ar"], "aliases": make_data.get("aliases", [])},
+            defaults={
+                "name_en": make_data["name_en"],
+                "name_ar": make_data["name_ar"],
+                "aliases": make_data.get("aliases", []),
+                **({"not_sold_in": make_data.get("not_sold_in", [])} if marks else {}),
+            },
         )
         makes += 1
         for model_data in make_data["models"]:
@@ -38,6 +45,7 @@ def catalog_load(data: dict[str, Any], *, make_model: Any = Make, car_model: Any
                     "name_ar": model_data["name_ar"],
                     "aliases": model_data.get("aliases", []),
                     "body_type": model_data.get("body_type", ""),
+                    **({"not_sold_in": model_data.get("not_sold_in", [])} if marks else {}),
                 },
             )
             models += 1

@@ -1,8 +1,11 @@
-"""Realistic demo listings for Bahrain, inserted in bulk (with their outbox rows).
+"""Realistic demo listings for the Gulf, Bahrain the most, inserted in bulk (with
+their outbox rows).
 
-Prices follow each model's new price (core/catalog/data/catalog.json) and
-depreciate with age and mileage; mileage follows age; specs, governorates,
-colours and sellers follow the shares of Bahrain's used-car market.
+Prices follow each model's new price (core/catalog/data/catalog.json, in
+dinars) in the listing's currency (times its country's price_scale) and
+depreciate with age and mileage; mileage follows age; specs, regions, colours
+and sellers follow the shares of Bahrain's used-car market. Each seller is of
+one country (its phone too), and sells there.
 """
 
 import datetime
@@ -18,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.accounts.models import User
+from core.catalog.countries import Country, country_get
 from core.catalog.models import CarModel
 from core.catalog.services import catalog_data
 from core.catalog.values import depreciated_share
@@ -31,7 +35,9 @@ DEMO_DOMAIN = "demo.sayara.bh"
 BATCH = 5000
 PRICE_DROP_SHARE = 0.15
 
-REGIONS = (("capital", 35), ("northern", 25), ("muharraq", 20), ("southern", 20))
+# Shares of the demo's listings (and sellers) by country: Bahrain's market first.
+COUNTRY_SHARES = (("bh", 55), ("sa", 18), ("ae", 12), ("kw", 6), ("qa", 5), ("om", 4))
+BAHRAIN_REGIONS = (("capital", 35), ("northern", 25), ("muharraq", 20), ("southern", 20))
 COLOURS = (
     ("white", 34),
     ("black", 14),
@@ -94,6 +100,27 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices(values, weights)[0]
 
 
+def _regions(country: Country) -> tuple[tuple[str, int], ...]:
+    """Where a country's cars are: Bahrain's shares; elsewhere the first-listed regions
+    (the capitals and big cities: Riyadh, Makkah, Abu Dhabi, Dubai…) the most."""
+    if country.code == "bh":
+        return BAHRAIN_REGIONS
+    return tuple((region.value, max(1, 8 - 2 * n)) for n, region in enumerate(country.regions))
+
+
+def _phone(country: Country, n: int) -> str:
+    """A demo number of `country`, the n-th: its example's first digits, then n."""
+    national = "".join(char for char in country.phone.example[len(country.phone.dial_code) :] if char.isdigit())
+    return f"{country.phone.dial_code}{national[:-7]}{n:07d}"
+
+
+def _seller_country(n: int, first: int) -> str:
+    """The country of seller n: one of each country first (from `first`, the first of its kind), then by shares."""
+    if 0 <= n - first < len(COUNTRY_SHARES):
+        return COUNTRY_SHARES[n - first][0]
+    return _pick(random.Random(n), COUNTRY_SHARES)
+
+
 @dataclass
 class MarketModel:
     model: CarModel
@@ -146,6 +173,7 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
             name, kind = f"{rng.choice(last).replace('Al ', '')} {rng.choice(showrooms)}", "dealer"
         else:
             name, kind = f"{rng.choice(first)} {rng.choice(last)}", "private"
+        country = country_get(_seller_country(n, 0 if n < dealers else dealers))
         users.append(
             User(
                 email=f"seller{n}@{DEMO_DOMAIN}",
@@ -153,8 +181,9 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
                 account_type=kind,
                 password=password,
                 email_verified_at=verified,
-                # Most Bahraini sellers take calls and WhatsApp; some want chat only.
-                phone=f"+9733{n:07d}",
+                country=country.code,
+                # Most Gulf sellers take calls and WhatsApp; some want chat only.
+                phone=_phone(country, n),
                 shows_call=kind == "dealer" or rng.random() < 0.5,
                 shows_whatsapp=rng.random() < 0.8,
             )
@@ -163,13 +192,14 @@ def _sellers(count: int, *, dealers: int) -> list[User]:
     return list(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").order_by("id"))
 
 
-def _price(rng: random.Random, item: MarketModel, age: int, mileage: int, condition: str) -> Decimal:
+def _price(rng: random.Random, item: MarketModel, age: int, mileage: int, condition: str, scale: int) -> Decimal:
+    """In dinars times `scale` (the country's price_scale), rounded as sellers round."""
     value = item.price_new * (1.0 if condition == "new" else depreciated_share(age))
     value *= math.exp(rng.gauss(0, 0.12))
     value *= max(0.7, 1.0 - max(0, mileage - age * 20000) / 400000)
     value = max(value, 350.0)
-    step = 50 if value > 2000 else 10
-    return Decimal(int(round(value / step) * step)).quantize(Decimal("0.001"))
+    step = (50 if value > 2000 else 10) * scale
+    return Decimal(int(round(value * scale / step) * step)).quantize(Decimal("0.001"))
 
 
 def _drivetrain(rng: random.Random, body_type: str) -> str:
@@ -181,6 +211,7 @@ def _drivetrain(rng: random.Random, body_type: str) -> str:
 
 
 def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.datetime) -> Listing:
+    country = country_get(seller.country)
     this_year = now.year
     newest = min(item.last_year, this_year + 1)
     oldest = max(item.first_year, newest - 22)
@@ -231,7 +262,9 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
         model=model,
         trim=trim,
         year=year,
-        price=_price(rng, item, age, mileage, condition),
+        country=country.code,
+        currency=country.currency,
+        price=_price(rng, item, age, mileage, condition, country.price_scale),
         mileage_km=mileage,
         body_type=body_type,
         fuel=fuel,
@@ -240,7 +273,7 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
         exterior_color=colour,
         regional_spec=spec,
         condition=condition,
-        region=_pick(rng, REGIONS),
+        region=_pick(rng, _regions(country)),
         description=template.format(**words).strip(),
         created_at=published - datetime.timedelta(minutes=rng.randint(1, 600)),
         published_at=published,
@@ -250,7 +283,7 @@ def _listing(rng: random.Random, item: MarketModel, seller: User, now: datetime.
     # Some sellers have lowered their price since (the cards' price-drop badge, the price history).
     days_listed = (now - published).days
     if status == ListingStatus.ACTIVE and days_listed >= 2 and rng.random() < PRICE_DROP_SHARE:
-        step = Decimal(50 if listing.price > 2000 else 10)
+        step = Decimal((50 if listing.price > 2000 * country.price_scale else 10) * country.price_scale)
         listing.price_drop = max(step, (listing.price * Decimal(rng.uniform(0.03, 0.12)) / step).quantize(Decimal(1)) * step)
         listing.price_changed_at = published + datetime.timedelta(days=rng.randint(1, days_listed - 1))
     return listing
@@ -271,13 +304,17 @@ def _generate(count: int, seed: int) -> Iterator[list[Listing]]:
     market = _market(catalog_data())
     weights = [item.weight for item in market]
     sellers = _sellers(max(50, min(2000, count // 20)), dealers=max(10, min(120, count // 400)))
-    dealers = [seller for seller in sellers if seller.account_type == "dealer"]
-    private = [seller for seller in sellers if seller.account_type == "private"]
+    # Each country's dealers and private sellers (demo sellers made before countries are all Bahrain's).
+    by_country: dict[tuple[str, str], list[User]] = {}
+    for seller in sellers:
+        by_country.setdefault((seller.country, seller.account_type), []).append(seller)
     now = timezone.now()
     batch: list[Listing] = []
     for _ in range(count):
         item = rng.choices(market, weights)[0]
-        seller = rng.choice(dealers) if rng.random() < 0.4 else rng.choice(private)
+        country = _pick(rng, COUNTRY_SHARES)
+        kind = "dealer" if rng.random() < 0.4 else "private"
+        seller = rng.choice(by_country.get((country, kind)) or by_country.get(("bh", kind)) or sellers)
         batch.append(_listing(rng, item, seller, now))
         if len(batch) >= BATCH:
             yield batch

@@ -149,6 +149,22 @@ def _car(listing: Listing, cleaned: dict[str, Any], data: Mapping[str, Any], err
         cleaned["body_type"] = model.body_type
 
 
+def _sold_in(listing: Listing, data: Mapping[str, Any], country: Country, errors: FieldErrors) -> None:
+    """A car the catalog marks as not sold in the listing's country cannot be listed there
+    (checked when the car or the country changes)."""
+    if listing.model_id is None or "model" in errors or not ({"make", "model", "country"} & set(data)):
+        return
+    if not listing.model.sold_in(country.code):
+        arabic = get_language() == "ar"
+        errors["model"] = [
+            _("The %(car)s is not sold in %(country)s.")
+            % {
+                "car": f"{listing.model.make.name_ar} {listing.model.name_ar}" if arabic else str(listing.model),
+                "country": country.name_ar if arabic else country.name_en,
+            }
+        ]
+
+
 def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: FieldErrors | None = None) -> None:
     """Validate `data` and copy it onto `listing`; raise ValidationError naming each bad field
     (with `extra`, errors found beside the fields)."""
@@ -160,6 +176,7 @@ def _apply(listing: Listing, data: Mapping[str, Any], *, creating: bool, extra: 
     cleaned = _clean(data, creating=creating, country=country, errors=errors)
     _car(listing, cleaned, data, errors)
     _place(listing, cleaned, country, errors)
+    _sold_in(listing, data, country, errors)
     _set(listing, cleaned, errors)
     if errors:
         raise ValidationError(errors)

@@ -48,8 +48,11 @@ def values(enum: str) -> list[str]:
     return [choice.value for choice in ENUMS[enum]]
 
 
-def build_market(count: int, seed: int) -> Market:
+def build_market(count: int, seed: int, *, country: str = "bh") -> Market:
+    """`count` listings of `country`, priced like its cars (Bahrain's prices times its price_scale)."""
     rng = random.Random(seed)
+    place = country_get(country)
+    cents = ["000", "500", "250"] if place.decimals == 3 else ["00", "50", "25"]
     cars = {slug: catalog_model(make, slug) for make, slug in MODELS}
     sellers = [UserFactory(account_type="dealer"), UserFactory(), UserFactory()]
     listings = []
@@ -58,7 +61,7 @@ def build_market(count: int, seed: int) -> Market:
         data = listing_data(
             car,
             year=rng.randint(2005, 2025),
-            price=f"{rng.randint(900, 60000)}.{rng.choice(['000', '500', '250'])}",
+            price=f"{rng.randint(900, 60000) * place.price_scale}.{rng.choice(cents)}",
             mileage_km=rng.choice([0, 5000, 30000, 60000, 99999, 100000, 150000, 250000]) + rng.randint(0, 999),
             fuel=rng.choice(values("fuel")[:3]),
             transmission=rng.choice(values("transmission")),
@@ -66,7 +69,8 @@ def build_market(count: int, seed: int) -> Market:
             exterior_color=rng.choice(values("color")[:6]),
             regional_spec=rng.choice(values("regional_spec")),
             condition=rng.choice(values("condition")),
-            region=rng.choice([region.value for region in country_get("bh").regions]),
+            country=country,
+            region=rng.choice([region.value for region in place.regions]),
             description=rng.choice(["Full agency service.", "صيانة وكالة", "Accident free, single owner."]),
         )
         listing = services.listing_create(seller=sellers[n % 3], data=data, publish=n % 10 != 9)

@@ -12,6 +12,7 @@ import pytest
 from core.catalog.countries import country_get
 from core.catalog.places import places
 from search.params import SearchRequest
+from search.scope import market_get, region_country
 from search.understanding.parser import understand, understood_request
 from search.understanding.text import key_of, tokenize
 
@@ -249,3 +250,38 @@ def test_every_place_is_in_a_governorate():
 
     assert regions == country_get("bh").region_values
     assert all(names for _, names in places("bh"))
+
+
+@pytest.mark.parametrize(
+    ("country", "query", "understood", "text"),
+    [
+        # Each country's towns are places of its regions, its currency's words prices with its decimals.
+        ("sa", "camry riyadh under 50000 riyal", "make=toyota&model=camry&region=riyadh&price_max=50000.00", ""),
+        ("sa", "كامري جدة اقل من 50 الف ريال", "make=toyota&model=camry&region=makkah&price_max=50000.00", ""),
+        ("ae", "patrol dubai under 120k aed", "make=nissan&model=patrol&region=dubai&price_max=120000.00", ""),
+        ("ae", "باترول العين بأقل من 90 الف درهم", "make=nissan&model=patrol&region=abu_dhabi&price_max=90000.00", ""),
+        ("kw", "hawalli under 3000 kd", "region=hawalli&price_max=3000.000", ""),
+        ("kw", "under 3000 dinar", "price_max=3000.000", ""),
+        ("qa", "al wakrah under 60000 qr", "region=al_wakrah&price_max=60000.00", ""),
+        ("om", "صلالة تحت 4000 ريال", "region=dhofar&price_max=4000.000", ""),
+        ("bh", "sitra under 5000 bd", "region=capital&price_max=5000.000", ""),
+        # Another currency's amount is no price of this market (no exchange rates): the words stay text.
+        ("sa", "camry under 5000 bd", "make=toyota&model=camry", "under 5000 bd"),
+        ("bh", "camry under 50000 riyal", "make=toyota&model=camry", "under 50000 riyal"),
+        # A place of another country is no filter and no words: the answer names it (`elsewhere`).
+        ("bh", "camry riyadh", "make=toyota&model=camry", ""),
+        ("sa", "sitra", "", ""),
+    ],
+)
+def test_places_and_prices_are_those_of_the_country_searched(catalog_vocabulary, country, query, understood, text):
+    understanding = understand(query, catalog_vocabulary, max_year=MAX_YEAR, market=market_get(country))
+
+    assert "&".join(f"{item.field}={item.value}" for item in understanding.items) == understood
+    assert understanding.text == text
+
+
+def test_a_place_of_another_country_is_named_with_its_region(catalog_vocabulary):
+    understanding = understand("land cruiser الرياض", catalog_vocabulary, max_year=MAX_YEAR, market=market_get("bh"))
+
+    assert [(item.field, item.value, item.text) for item in understanding.elsewhere] == [("region", "riyadh", "الرياض")]
+    assert region_country("riyadh") == "sa"

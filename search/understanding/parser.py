@@ -21,6 +21,7 @@ from typing import Any
 
 from search.money import to_minor
 from search.params import MAX_MILEAGE, MAX_PRICE, MIN_YEAR, SearchRequest
+from search.scope import Market, market_get
 from search.understanding import rules
 from search.understanding.text import NUMBER, SYMBOL, Token, tokenize
 from search.understanding.vocabulary import Meaning, Vocabulary, ends_word, starts_word
@@ -57,6 +58,9 @@ class Understanding:
     # What stays free text, as typed (filler dropped), and its tokens.
     text: str
     leftover: tuple[Token, ...]
+    # Places of another country than the one searched ("riyadh" searching Bahrain): no
+    # filter (it would find nothing), no words to match either; the answer names them.
+    elsewhere: tuple[Understood, ...] = ()
 
     def spans(self) -> list[tuple[str, tuple[Understood, ...]]]:
         """The understood words in order, each with what it means (one chip each)."""
@@ -71,7 +75,7 @@ class _Quantity:
     number: float  # as typed
     digits: int  # how many digits were typed before any decimal point
     scale: int  # k, ألف: 1000
-    unit: str | None  # "money" | "distance"
+    unit: str | None  # "money" | "distance" | "foreign" (money of another currency than the market's)
     end: int
 
     @property
@@ -80,10 +84,11 @@ class _Quantity:
 
 
 class _Reader:
-    def __init__(self, query: str, vocabulary: Vocabulary, max_year: int) -> None:
+    def __init__(self, query: str, vocabulary: Vocabulary, max_year: int, market: Market) -> None:
         self.query = query
         self.vocabulary = vocabulary
         self.max_year = max_year
+        self.market = market
         self.tokens = tokenize(query)
 
     # --- numbers --------------------------------------------------------------------
@@ -96,9 +101,9 @@ class _Reader:
     def _quantity(self, at: int) -> _Quantity | None:
         """[bd] 5 [k|ألف] [bd|km]: a number with its scale and unit."""
         unit = None
-        length, _ = self._rule(at, "money")
+        length, currencies = self._rule(at, "money")
         if length and at + length < len(self.tokens) and self.tokens[at + length].kind == NUMBER:
-            unit, at = "money", at + length
+            unit, at = self._money(currencies), at + length
         if at >= len(self.tokens) or self.tokens[at].kind != NUMBER:
             return None
         token = self.tokens[at]
@@ -107,11 +112,20 @@ class _Reader:
         if length:
             end, scale = end + length, int(factor)
         for kind in ("money", "distance"):
-            length, _ = self._rule(end, kind)
+            length, currencies = self._rule(end, kind)
             if length:
-                unit, end = kind, end + length
+                unit, end = (self._money(currencies) if kind == "money" else kind), end + length
                 break
         return _Quantity(token.value or 0.0, len(token.norm.partition(".")[0]), scale, unit, end)
+
+    def _shown(self, kind: str, value: float) -> str:
+        """A bound as the search parameter takes it: a price with the market's decimals ("5000.000" BHD, "50000.00" SAR)."""
+        if kind == "price":
+            return str(Decimal(str(value)).quantize(Decimal(1).scaleb(-self.market.decimals)))
+        return str(int(value))
+
+    def _money(self, currencies: frozenset[str]) -> str:
+        return "money" if self.market.currency in currencies else "foreign"
 
     def _is_year(self, quantity: _Quantity, field: str | None) -> bool:
         if quantity.scale != 1 or quantity.unit or field not in (None, "year"):
@@ -165,6 +179,8 @@ class _Reader:
             unit = low.unit or high.unit
             low, high = replace(low, unit=unit), replace(high, unit=unit)
         ends = [low] if high is None else [low, high]
+        if any(end.unit == "foreign" for end in ends):
+            return None  # a price in another currency is none of this market's (rules.MONEY_UNITS)
         # What the number counts: a unit or field word says; else a word of time means a
         # year, a comparison of amounts a price; a bare year-like number is a year.
         if any(end.unit == "distance" for end in ends) or field == "mileage":
@@ -187,7 +203,7 @@ class _Reader:
             return None
         if high is not None:
             first, last = sorted(values)
-            return [(f"{kind}_min", _shown(kind, first)), (f"{kind}_max", _shown(kind, last))]
+            return [(f"{kind}_min", self._shown(kind, first)), (f"{kind}_max", self._shown(kind, last))]
         value = values[0]
         bound = operator[0] if operator else None
         if kind == "year":
@@ -198,9 +214,9 @@ class _Reader:
             if not MIN_YEAR <= value <= self.max_year:
                 return None
             if bound is None:
-                return [("year_min", _shown(kind, value)), ("year_max", _shown(kind, value))]
+                return [("year_min", self._shown(kind, value)), ("year_max", self._shown(kind, value))]
         side = "min" if bound in ("min", "after") else "max"  # an amount alone is a ceiling: "camry 5000 bd"
-        return [(f"{kind}_{side}", _shown(kind, value))]
+        return [(f"{kind}_{side}", self._shown(kind, value))]
 
     def _value(self, kind: str, quantity: _Quantity, field: str | None) -> float | None:
         value = quantity.value
@@ -221,6 +237,7 @@ class _Reader:
         named = self._named_makes()
         bounds: list[tuple[str, str, int, int]] = []  # (bound, value, first token, end token)
         names: list[tuple[int, int, list[Meaning]]] = []
+        elsewhere: list[Understood] = []
         leftover: list[int] = []
         at = 0
         while at < len(tokens):
@@ -243,7 +260,12 @@ class _Reader:
             length, meanings = self.vocabulary.name_at(tokens, at)
             resolved = _resolve(meanings, named) if length else []
             if resolved:
-                names.append((at, at + length, resolved))
+                # A town of two countries is the searched one's; one of another country only is said, not filtered.
+                here = [m for m in resolved if m.field != "region" or m.value in self.market.regions]
+                if here:
+                    names.append((at, at + length, here))
+                else:
+                    elsewhere.append(self._item("region", resolved[0].value, at, at + length))
                 at += length
                 continue
             length, _ = self._rule(at, "filler")
@@ -256,7 +278,11 @@ class _Reader:
         items = [*self._name_items(names), *self._bound_items(bounds)]
         items.sort(key=lambda item: (item.start, _FIELD_ORDER.get(item.field, 99)))
         return Understanding(
-            query=self.query, items=tuple(items), text=self._text(leftover), leftover=tuple(tokens[at] for at in leftover)
+            query=self.query,
+            items=tuple(items),
+            text=self._text(leftover),
+            leftover=tuple(tokens[at] for at in leftover),
+            elsewhere=tuple(elsewhere),
         )
 
     def _text(self, leftover: list[int]) -> str:
@@ -319,12 +345,6 @@ class _Reader:
 _FIELD_ORDER = {name: n for n, name in enumerate(("make", "model", "year_min", "year_max", "price_min", "price_max"))}
 
 
-def _shown(kind: str, value: float) -> str:
-    if kind == "price":
-        return f"{Decimal(str(value)).quantize(Decimal('0.001'))}"
-    return str(int(value))
-
-
 def _resolve(meanings: tuple[Meaning, ...], named: set[str]) -> list[Meaning]:
     """What one phrase means, by the rules of docs/decisions/search.md ("Understanding")."""
     # Everyday words are models only beside their make ("honda city", not "city").
@@ -350,8 +370,9 @@ def _resolve(meanings: tuple[Meaning, ...], named: set[str]) -> list[Meaning]:
     return [m for m in usable if m.field not in ("make", "model")]
 
 
-def understand(query: str, vocabulary: Vocabulary, *, max_year: int) -> Understanding:
-    return _Reader(query, vocabulary, max_year).read()
+def understand(query: str, vocabulary: Vocabulary, *, max_year: int, market: Market | None = None) -> Understanding:
+    """`query` as a search of `market` (the default country's without one): its places, its currency's prices."""
+    return _Reader(query, vocabulary, max_year, market or market_get()).read()
 
 
 def index_value(item: Understood, *, decimals: int) -> int:

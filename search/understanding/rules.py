@@ -60,7 +60,21 @@ SCALES = {
     **dict.fromkeys(["m", "million", "مليون"], 1_000_000),
 }
 # Say what the number counts.
-MONEY_UNITS = ["bd", "bhd", "dinar", "dinars", "dinnar", "dinar bahraini", "د ب", "دينار", "دنانير", "دينار بحريني"]
+# A money word says the number is a price in the currencies it names: a price in the
+# searched country's currency ("50k riyal" in Saudi Arabia); in another one ("5000 bd"
+# searching Saudi Arabia) it is no price of this market (no exchange rates): the words stay text.
+_DINARS = ("BHD", "KWD")
+_RIYALS = ("SAR", "QAR", "OMR")
+MONEY_UNITS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(["dinar", "dinars", "dinnar", "دينار", "دنانير"], _DINARS),
+    **dict.fromkeys(["riyal", "riyals", "rial", "rials", "ريال", "ريالات"], _RIYALS),
+    **dict.fromkeys(["bd", "bhd", "dinar bahraini", "bahraini dinar", "bahrain dinar", "د ب", "دينار بحريني"], ("BHD",)),
+    **dict.fromkeys(["kd", "kwd", "kuwaiti dinar", "kuwait dinar", "د ك", "دينار كويتي"], ("KWD",)),
+    **dict.fromkeys(["sar", "sr", "saudi riyal", "saudi riyals", "ر س", "ريال سعودي"], ("SAR",)),
+    **dict.fromkeys(["qar", "qr", "qatari riyal", "qatar riyal", "ر ق", "ريال قطري"], ("QAR",)),
+    **dict.fromkeys(["omr", "ro", "omani rial", "oman rial", "ر ع", "ريال عماني"], ("OMR",)),
+    **dict.fromkeys(["aed", "dhs", "dh", "dirham", "dirhams", "درهم", "دراهم", "د ا", "درهم اماراتي"], ("AED",)),
+}
 DISTANCE_UNITS = [
     "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "kilo", "كم", "كيلو", "كيلومتر", "كيلومترات",
 ]

@@ -179,13 +179,14 @@ class Vocabulary:
         tables: list[tuple[str, Iterable[str], Any]] = [
             ("between", rules.BETWEEN, True),
             ("join", rules.RANGE_JOINS, True),
-            ("money", rules.MONEY_UNITS, True),
             ("distance", rules.DISTANCE_UNITS, True),
             ("filler", rules.FILLER, True),
         ]
         for kind, phrases, value in tables:
             for phrase in phrases:
                 self._add_rule(phrase, kind, value)
+        for phrase, currencies in rules.MONEY_UNITS.items():
+            self._add_rule(phrase, "money", frozenset(currencies))
         for phrase, payload in rules.OPERATORS_BEFORE.items():
             self._add_rule(phrase, "before", payload)
         for phrase, payload in rules.OPERATORS_AFTER.items():

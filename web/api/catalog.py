@@ -1,16 +1,23 @@
 """Catalog API (API.md, Catalog): makes with their models, and the enums."""
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.catalog.countries import COUNTRIES, DEFAULT_COUNTRY, country_get
+from core.catalog.countries import COUNTRIES, COUNTRY_CODES, DEFAULT_COUNTRY, country_get
 from core.catalog.enums import ENUMS
+from core.catalog.models import Make
 from core.catalog.selectors import catalog_makes_with_models
+
+NOT_SOLD_IN = "Codes of the countries it is not sold in (no listing of it there)"
 
 
 class CarModelSerializer(serializers.Serializer):
@@ -18,13 +25,21 @@ class CarModelSerializer(serializers.Serializer):
     name_en = serializers.CharField()
     name_ar = serializers.CharField()
     body_type = serializers.CharField()
+    not_sold_in = serializers.ListField(child=serializers.CharField(), required=False, help_text=NOT_SOLD_IN)
 
 
 class MakeSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name_en = serializers.CharField()
     name_ar = serializers.CharField()
-    models = CarModelSerializer(many=True, source="models.all")
+    not_sold_in = serializers.ListField(child=serializers.CharField(), required=False, help_text=NOT_SOLD_IN)
+    models = serializers.SerializerMethodField()
+
+    @extend_schema_field(CarModelSerializer(many=True))
+    def get_models(self, make: Make) -> list[dict[str, Any]]:
+        country = self.context.get("country")
+        models = [model for model in make.models.all() if country is None or country not in model.not_sold_in]
+        return CarModelSerializer(models, many=True).data  # type: ignore[return-value]
 
 
 class EnumValueSerializer(serializers.Serializer):
@@ -37,9 +52,21 @@ class EnumValueSerializer(serializers.Serializer):
 class MakesApi(APIView):
     authentication_classes: list = []
 
-    @extend_schema(responses=MakeSerializer(many=True), summary="Makes and their models")
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "country", str, enum=list(COUNTRY_CODES), required=False, description="Only the makes and models sold there"
+            )
+        ],
+        responses=MakeSerializer(many=True),
+        summary="Makes and their models",
+    )
     def get(self, request: Request) -> Response:
-        return Response(MakeSerializer(catalog_makes_with_models(), many=True).data)
+        country = request.query_params.get("country")
+        if country is not None and country not in COUNTRY_CODES:
+            raise ValidationError({"country": [_("Must be one of: %(values)s.") % {"values": ", ".join(COUNTRY_CODES)}]})
+        makes = catalog_makes_with_models(country)
+        return Response(MakeSerializer(makes, many=True, context={"country": country}).data)
 
 
 class CountrySerializer(EnumValueSerializer):

@@ -88,6 +88,14 @@ class UnderstoodSerializer(serializers.Serializer):
     text = serializers.CharField(help_text="The words it was read from, exactly as typed")
 
 
+class ElsewhereSerializer(serializers.Serializer):
+    """A place of another country than the one searched: not a filter (it would find nothing)."""
+
+    text = serializers.CharField(help_text="The words, exactly as typed")
+    region = serializers.CharField(help_text="The region they name")
+    country = serializers.CharField(help_text="Its country, where a search of that place would look")
+
+
 class RelaxSerializer(serializers.Serializer):
     """The understood words whose removal finds cars."""
 
@@ -108,6 +116,9 @@ SEARCH_ANSWER = inline_serializer(
         ),
         "typo_tolerant": serializers.BooleanField(help_text="True when only typo-tolerant matching found results"),
         "understood": UnderstoodSerializer(many=True, help_text="What the free text was understood as, in order"),
+        "elsewhere": ElsewhereSerializer(
+            many=True, help_text='Places of other countries in the text ("riyadh" searching Bahrain), dropped from the search'
+        ),
         "q": serializers.CharField(help_text="The free text left to match as words (after what was understood)"),
         "corrected": serializers.CharField(
             allow_null=True, help_text='The query as corrected when the words as typed found nothing ("Showing results for …")'
@@ -166,6 +177,7 @@ class SearchListingsApi(APIView):
                 "facets": labelled_facets(result),
                 "typo_tolerant": result.fuzzy,
                 "understood": result.understood,
+                "elsewhere": result.elsewhere,
                 "q": result.q,
                 "corrected": result.corrected,
                 "relax": result.relax,

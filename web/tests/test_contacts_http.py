@@ -41,6 +41,17 @@ def test_a_buyer_reveals_the_number_and_gets_a_whatsapp_link_naming_the_car(api,
     assert list(ListingLead.objects.filter(listing=listing).values_list("channel", flat=True)) == ["whatsapp"]
 
 
+def test_a_saudi_sellers_number_calls_and_whatsapps_in_international_form(api):
+    seller = UserFactory(country="sa", phone="+966501234567", shows_call=True, shows_whatsapp=True)
+    listing = make_listing(seller=seller, country="sa", region="riyadh", price="85000.00")
+    api.force_authenticate(UserFactory())
+
+    body = reveal(api, listing, channel="whatsapp").json()
+
+    assert body["phone"] == "+966501234567"
+    assert urlparse(body["whatsapp_url"]).path == "/966501234567"
+
+
 def test_the_whatsapp_message_follows_the_buyers_language(api):
     listing = make_listing(seller=seller_showing(shows_whatsapp=True))
     api.force_authenticate(UserFactory(preferred_language="ar"))

@@ -4,7 +4,7 @@ price takes; search, facets, suggestions and the market count one country at a t
 import pytest
 
 from testing.accounts import UserFactory
-from testing.catalog import CarModelFactory
+from testing.catalog import CarModelFactory, toyota_land_cruiser
 from testing.index import index_listings
 from testing.listings import listing_data
 
@@ -75,7 +75,7 @@ def test_governorate_alone_is_the_region(api, seller):
     assert response.json()["country"] == "bh"
 
 
-def test_search_facets_suggest_and_market_never_mix_countries(api):
+def test_search_facets_suggest_and_market_never_mix_countries(api, fresh_index):
     car = CarModelFactory()
     seller = UserFactory()
     api.force_authenticate(seller)
@@ -119,6 +119,41 @@ def test_search_facets_suggest_and_market_never_mix_countries(api):
     assert market_qa["price"]["median"] == "90000.25"
 
 
+def test_free_text_reads_the_places_and_prices_of_the_country_searched(api, fresh_index):
+    car = toyota_land_cruiser()
+    api.force_authenticate(UserFactory())
+    ids = {}
+    for country, region, price in [
+        ("sa", "riyadh", "40000.00"),
+        ("sa", "riyadh", "80000.00"),
+        ("sa", "eastern", "45000.00"),
+        ("bh", "capital", "4000.000"),
+    ]:
+        answer = api.post(
+            "/api/v1/listings",
+            {
+                **listing_data(car, country=country, region=region, price=price),
+                "duplicate_confirmed": True,
+                "price_confirmed": True,
+            },
+            format="json",
+        )
+        assert answer.status_code == 201, answer.json()
+        ids[(country, region, price)] = answer.json()["id"]
+    index_listings()
+
+    saudi = api.get("/api/v1/search/listings", {"q": "land cruiser riyadh under 50000 riyal", "country": "sa"}).json()
+    bahrain = api.get("/api/v1/search/listings", {"q": "land cruiser riyadh"}).json()
+
+    assert [card["id"] for card in saudi["results"]] == [ids[("sa", "riyadh", "40000.00")]]
+    assert {item["field"]: item["value"] for item in saudi["understood"]}["price_max"] == "50000.00"
+    assert saudi["elsewhere"] == []
+    # Searching Bahrain, Riyadh filters nothing away and matches no words: Bahrain's car, and a word of where Riyadh is.
+    assert [card["id"] for card in bahrain["results"]] == [ids[("bh", "capital", "4000.000")]]
+    assert bahrain["elsewhere"] == [{"text": "riyadh", "region": "riyadh", "country": "sa"}]
+    assert "region" not in {item["field"] for item in bahrain["understood"]}
+
+
 def test_enums_list_each_country_with_its_currency_and_regions(api):
     enums = api.get("/api/v1/catalog/enums").json()
 
@@ -131,3 +166,36 @@ def test_enums_list_each_country_with_its_currency_and_regions(api):
     assert {"value": "dubai", "label_en": "Dubai", "label_ar": "دبي"} in countries["ae"]["regions"]
     assert len(countries["sa"]["regions"]) == 13 and len(countries["om"]["regions"]) == 11
     assert all(c["label_ar"] and all(r["label_ar"] for r in c["regions"]) for c in countries.values())
+
+
+def test_a_car_not_sold_in_a_country_is_neither_offered_nor_listed_there(api):
+    sold = CarModelFactory()
+    unsold = CarModelFactory(make=sold.make, not_sold_in=["sa"])
+    elsewhere = CarModelFactory(make__not_sold_in=["sa", "qa"])
+    api.force_authenticate(UserFactory())
+
+    everywhere = api.get("/api/v1/catalog/makes").json()
+    saudi = api.get("/api/v1/catalog/makes", {"country": "sa"}).json()
+    in_saudi = api.post(
+        "/api/v1/listings",
+        listing_data(unsold, country="sa", region="riyadh", price="85000.00"),
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ar",
+    )
+    in_bahrain = api.post("/api/v1/listings", {**listing_data(unsold), "duplicate_confirmed": True}, format="json")
+    moved = api.patch(f"/api/v1/listings/{in_bahrain.json()['id']}", {"country": "sa", "region": "riyadh"}, format="json")
+
+    models = {make["slug"]: [model["slug"] for model in make["models"]] for make in saudi}
+    assert models[sold.make.slug] == [sold.slug]
+    assert elsewhere.make.slug not in models
+    make = next(make for make in everywhere if make["slug"] == elsewhere.make.slug)
+    assert make["not_sold_in"] == ["sa", "qa"]
+    assert {model["slug"] for model in next(m for m in everywhere if m["slug"] == sold.make.slug)["models"]} >= {
+        sold.slug,
+        unsold.slug,
+    }
+    assert api.get("/api/v1/catalog/makes", {"country": "zz"}).status_code == 400
+    assert in_saudi.status_code == 400 and list(in_saudi.json()) == ["model"]
+    assert "السعودية" in in_saudi.json()["model"][0]
+    assert in_bahrain.status_code == 201
+    assert moved.status_code == 400 and moved.json()["model"] == [f"The {unsold} is not sold in Saudi Arabia."]

@@ -164,7 +164,9 @@ def test_a_phone_that_is_not_bahraini_is_refused_with_the_reason(api):
     answer = api.patch("/api/v1/me", {"phone": "٣٦٠٠ ١١٢"}, format="json")
 
     assert answer.status_code == 400
-    assert answer.json()["phone"] == ["Enter a Bahrain number: +973 followed by 8 digits."]
+    assert answer.json()["phone"] == [
+        "Enter a Bahrain number: +973 followed by 8 digits (+973 3600 1122), or another Gulf number with its country code."
+    ]
 
 
 def test_a_message_that_is_only_a_number_is_stored_as_written(api, owner):

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from core.accounts import limits
 from core.accounts.models import AccessToken, User
@@ -175,6 +176,72 @@ def test_profile_update_clears_the_phone_with_null():
 
     user.refresh_from_db()
     assert (user.phone, user.display_name) == ("", "New Name")
+
+
+def test_an_account_is_bahrains_until_its_owner_picks_another_country():
+    user = UserFactory()
+    assert user.country == "bh"
+
+    user_update_profile(user=user, data={"country": " SA "})
+    with pytest.raises(ValidationError) as caught:
+        user_update_profile(user=user, data={"country": "fr"})
+
+    user.refresh_from_db()
+    assert user.country == "sa"
+    assert list(caught.value.message_dict) == ["country"]
+    assert "bh, sa, ae, kw, qa, om" in caught.value.message_dict["country"][0]
+
+
+@pytest.mark.parametrize(
+    ("country", "typed", "kept"),
+    [
+        ("bh", "3600 1122", "+97336001122"),
+        ("sa", "050 123 4567", "+966501234567"),
+        ("kw", "5012 3456", "+96550123456"),
+        # A number of another country, with its code, whatever the account's country.
+        ("bh", "+966 50 123 4567", "+966501234567"),
+        ("sa", "00973 3600 1122", "+97336001122"),
+    ],
+)
+def test_a_local_number_is_read_in_the_accounts_country_and_any_gulf_number_with_its_code(country, typed, kept):
+    user = UserFactory(country=country)
+
+    user_update_profile(user=user, data={"phone": typed})
+
+    user.refresh_from_db()
+    assert user.phone == kept
+
+
+def test_a_number_and_a_country_changed_together_read_the_number_in_the_new_country():
+    user = UserFactory()
+
+    user_update_profile(user=user, data={"country": "sa", "phone": "0501234567"})
+
+    assert (user.country, user.phone) == ("sa", "+966501234567")
+
+
+def test_a_refused_number_is_told_the_format_of_the_accounts_country_in_its_language():
+    user = UserFactory(country="sa")
+
+    with pytest.raises(ValidationError) as english:
+        user_update_profile(user=user, data={"phone": "3600 1122"})  # a Bahraini local number
+    with translation.override("ar"), pytest.raises(ValidationError) as arabic:
+        user_update_profile(user=user, data={"phone": "12"})
+
+    assert english.value.message_dict["phone"] == [
+        "Enter a Saudi Arabia number: +966 followed by 9 digits (+966 50 123 4567), or another Gulf number with its country code."
+    ]
+    assert "السعودية" in arabic.value.message_dict["phone"][0] and "+966" in arabic.value.message_dict["phone"][0]
+    user.refresh_from_db()
+    assert user.phone == ""
+
+
+def test_register_takes_a_country():
+    email = user_register(
+        data={"email": fresh_email(), "password": PASSWORD, "display_name": "N", "country": "ae"}, ip=fresh_ip()
+    )
+
+    assert User.objects.get(email=email).country == "ae"
 
 
 def test_authenticate_returns_the_account_for_the_right_password():

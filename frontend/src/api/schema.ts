@@ -1142,6 +1142,8 @@ export interface components {
             name_en: string;
             name_ar: string;
             body_type: string;
+            /** @description Codes of the countries it is not sold in (no listing of it there) */
+            not_sold_in?: string[];
         };
         /**
          * @description * `viewed_together` - viewed_together
@@ -1292,6 +1294,15 @@ export interface components {
          * @enum {string}
          */
         DrivetrainEnum: "fwd" | "rwd" | "awd" | "4wd";
+        /** @description A place of another country than the one searched: not a filter (it would find nothing). */
+        Elsewhere: {
+            /** @description The words, exactly as typed */
+            text: string;
+            /** @description The region they name */
+            region: string;
+            /** @description Its country, where a search of that place would look */
+            country: string;
+        };
         EmailVerified: {
             email_verified: boolean;
             /** @description True in the browser that registered (or is signed in) */
@@ -1615,7 +1626,9 @@ export interface components {
             slug: string;
             name_en: string;
             name_ar: string;
-            models: components["schemas"]["CarModel"][];
+            /** @description Codes of the countries it is not sold in (no listing of it there) */
+            not_sold_in?: string[];
+            readonly models: components["schemas"]["CarModel"][];
         };
         MarketMileage: {
             p10: number | null;
@@ -1867,8 +1880,19 @@ export interface components {
             duplicate_confirmed?: boolean;
         };
         PatchedProfileUpdateRequest: {
+            /**
+             * @description Where I buy and sell (default bh): the web app's market, and the country of a phone written without its code
+             *
+             *     * `bh` - Bahrain
+             *     * `sa` - Saudi Arabia
+             *     * `ae` - United Arab Emirates
+             *     * `kw` - Kuwait
+             *     * `qa` - Qatar
+             *     * `om` - Oman
+             */
+            country?: components["schemas"]["CountryEnum"];
             display_name?: string;
-            /** @description A Bahrain number: 8 digits, +973 optional; null clears */
+            /** @description A number of any of the countries with its code (+966 50 123 4567), or a local one of my country (3600 1122 in Bahrain); null clears */
             phone?: string | null;
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
             /** @description A Call button on my listings */
@@ -2085,11 +2109,22 @@ export interface components {
          */
         RegionalSpecEnum: "gcc" | "american" | "japanese" | "european" | "korean" | "other";
         RegisterRequest: {
+            /**
+             * @description Where I buy and sell (default bh): the web app's market, and the country of a phone written without its code
+             *
+             *     * `bh` - Bahrain
+             *     * `sa` - Saudi Arabia
+             *     * `ae` - United Arab Emirates
+             *     * `kw` - Kuwait
+             *     * `qa` - Qatar
+             *     * `om` - Oman
+             */
+            country?: components["schemas"]["CountryEnum"];
             /** Format: email */
             email: string;
             password: string;
             display_name: string;
-            /** @description A Bahrain number: 8 digits, +973 optional (3600 1122) */
+            /** @description A number of any of the countries with its code (+966 50 123 4567), or a local one of my country (3600 1122 in Bahrain) */
             phone?: string;
             account_type?: components["schemas"]["AccountTypeEnum"];
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
@@ -2219,6 +2254,8 @@ export interface components {
             typo_tolerant: boolean;
             /** @description What the free text was understood as, in order */
             understood: components["schemas"]["Understood"][];
+            /** @description Places of other countries in the text ("riyadh" searching Bahrain), dropped from the search */
+            elsewhere: components["schemas"]["Elsewhere"][];
             /** @description The free text left to match as words (after what was understood) */
             q: string;
             /** @description The query as corrected when the words as typed found nothing ("Showing results for …") */
@@ -2347,6 +2384,7 @@ export interface components {
             readonly phone: string | null;
             readonly account_type: components["schemas"]["AccountTypeEnum"];
             readonly preferred_language: components["schemas"]["PreferredLanguageEnum"];
+            readonly country: components["schemas"]["CountryEnum"];
             /** @description The phone was confirmed by a code sent to it */
             readonly phone_verified: boolean;
             readonly shows_call: boolean;
@@ -3655,7 +3693,10 @@ export interface operations {
     };
     catalog_makes_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the makes and models sold there */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -439,6 +439,7 @@ export const httpHandlers = [
       },
       typo_tolerant: fuzzy && hits.length > 0,
       understood: canned?.understood ?? [],
+      elsewhere: [],
       q: canned ? canned.q : (asked.get("q") ?? ""),
       corrected: canned?.corrected ?? null,
       relax: hits.length === 0 && canned?.relax ? canned.relax : null,
