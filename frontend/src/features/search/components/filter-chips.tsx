@@ -5,6 +5,7 @@ import { understoodSpans, useUnderstoodLabel, withoutWords } from "@/features/se
 import { MULTI_FIELDS, RANGE_FIELDS, type Facets, type RangeField, type Understood } from "@/features/search/types/search";
 import { CloseIcon } from "@/components/icons";
 import { formatNumber, formatPrice } from "@/lib/format";
+import { useCountry } from "@/lib/use-country";
 
 type Chip = { key: string; label: string; remove: () => void; typed?: string };
 
@@ -26,11 +27,12 @@ type Props = {
 export function FilterChips({ state, facets, understood, leftover, corrected }: Props) {
   const { t } = useTranslation();
   const { valueLabel, language } = useFacetLabels();
+  const { currency } = useCountry();
   const understoodLabel = useUnderstoodLabel();
   const spans = state.q && !state.literal ? understoodSpans(understood) : [];
 
   const boundText = (field: RangeField, value: string) => {
-    if (field.key === "price") return formatPrice(value, language);
+    if (field.key === "price") return formatPrice(value, language, currency);
     if (field.key === "mileage_km") return t("units.km", { value: formatNumber(Number(value), language) });
     return value;
   };
