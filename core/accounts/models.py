@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 from knox.settings import CONSTANTS
 
+from core.catalog.countries import DEFAULT_COUNTRY, country_choices
+
 ACCESS_TOKEN_NAME_MAX = 80
 
 BAHRAIN_PHONE = RegexValidator(r"^\+973\d{8}$", _("Enter a Bahrain number: +973 followed by 8 digits."))
@@ -63,6 +65,9 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     suspended_at = models.DateTimeField(null=True, blank=True)
     account_type = models.CharField(max_length=10, choices=AccountType.choices, default=AccountType.PRIVATE)
     preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.EN)
+    # Where this person buys and sells (core/catalog/countries.py): the web app's default market,
+    # and the country a phone number written without its country code is read in.
+    country = models.CharField(max_length=2, choices=country_choices(), default=DEFAULT_COUNTRY)
     # Analysts read market aggregates (/api/v1/analytics/aggregate); staff moderate.
     is_analyst = models.BooleanField(default=False)
     is_staff = models.BooleanField(default=False)

@@ -29,7 +29,7 @@ from core.accounts.verification import (
     user_verification_send,
 )
 from core.catalog import countries
-from core.catalog.countries import DEFAULT_COUNTRY
+from core.catalog.countries import COUNTRY_CODES, DEFAULT_COUNTRY
 from core.errors import FieldErrors
 from core.push.models import Device
 
@@ -83,6 +83,15 @@ def clean_phone(value: Any, errors: FieldErrors) -> str:
     return phone
 
 
+def _clean_country(value: Any, errors: FieldErrors) -> str:
+    """One of the countries Sayara serves, as its lowercase code ("SA" is read as "sa")."""
+    code = value.strip().lower() if isinstance(value, str) else None
+    if code not in COUNTRY_CODES:
+        errors["country"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(COUNTRY_CODES)}]
+        return DEFAULT_COUNTRY
+    return code
+
+
 def user_register(*, data: Mapping[str, Any], ip: str) -> str:
     """Create an unverified account and e-mail its verification link; return the address.
 
@@ -112,6 +121,8 @@ def user_register(*, data: Mapping[str, Any], ip: str) -> str:
             errors["preferred_language"] = [_("Must be en or ar.")]
         else:
             user.preferred_language = data["preferred_language"]
+    if data.get("country") not in (None, ""):
+        user.country = _clean_country(data["country"], errors)
     _check_new_password(password, user, field="password", errors=errors)
     if errors:
         raise ValidationError(errors)
@@ -178,6 +189,8 @@ def user_update_profile(*, user: User, data: Mapping[str, Any]) -> User:
             errors["preferred_language"] = [_("Must be en or ar.")]
         else:
             user.preferred_language = data["preferred_language"]
+    if "country" in data:
+        user.country = _clean_country(data["country"], errors)
     if errors:
         raise ValidationError(errors)
     user.save()

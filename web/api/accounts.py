@@ -31,6 +31,7 @@ from core.accounts.services import (
 )
 from core.accounts.tokens import access_token_issue, access_token_revoke, access_tokens_of
 from core.accounts.verification import user_verify_email
+from core.catalog.countries import country_choices
 from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in, viewer
@@ -56,6 +57,7 @@ class UserSerializer(serializers.ModelSerializer):
             "phone",
             "account_type",
             "preferred_language",
+            "country",
             "phone_verified",
             "shows_call",
             "shows_whatsapp",
@@ -75,6 +77,11 @@ class UserSerializer(serializers.ModelSerializer):
         return bool(user.phone and user.phone_verified_at)
 
 
+COUNTRY_INPUT = serializers.ChoiceField(
+    choices=country_choices(),
+    required=False,
+    help_text="Where I buy and sell (default bh): the web app's market, and the country of a phone written without its code",
+)
 CREDENTIALS = inline_serializer("Credentials", {"email": serializers.EmailField(), "password": serializers.CharField()})
 LIMITED = {429: OpenApiTypes.OBJECT}
 
@@ -175,6 +182,7 @@ class RegisterApi(APIView):
                 "phone": serializers.CharField(required=False, help_text="A Bahrain number: 8 digits, +973 optional (3600 1122)"),
                 "account_type": serializers.ChoiceField(choices=AccountType.choices, required=False),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
+                "country": COUNTRY_INPUT,
             },
         ),
         responses={202: REGISTERED, **LIMITED},
@@ -429,6 +437,7 @@ class MeApi(APIView):
                     required=False, allow_null=True, help_text="A Bahrain number: 8 digits, +973 optional; null clears"
                 ),
                 "preferred_language": serializers.ChoiceField(choices=Language.choices, required=False),
+                "country": COUNTRY_INPUT,
                 "shows_call": serializers.BooleanField(required=False, help_text="A Call button on my listings"),
                 "shows_whatsapp": serializers.BooleanField(required=False, help_text="A WhatsApp button on my listings"),
             },

@@ -238,3 +238,19 @@ def test_the_profile_is_updated_with_field_errors_named(asgi_server):
     assert good.status_code == 200
     assert (good.json()["phone"], good.json()["preferred_language"], good.json()["display_name"]) == ("+97339123456", "ar", "Ali")
     assert cleared.json()["phone"] is None
+
+
+def test_my_country_is_read_and_changed_with_a_bad_one_refused_in_my_language(asgi_server):
+    user = UserFactory(preferred_language="ar")
+    browser = Browser(asgi_server)
+    browser.sign_in(user.email)
+
+    before = browser.get("/api/v1/me").json()["country"]
+    bad = browser.patch("/api/v1/me", {"country": "fr"})
+    good = browser.patch("/api/v1/me", {"country": "kw"})
+
+    assert before == "bh"
+    assert bad.status_code == 400 and list(bad.json()) == ["country"]
+    assert bad.json()["country"][0].startswith("يجب")
+    assert good.status_code == 200 and good.json()["country"] == "kw"
+    assert browser.get("/api/v1/me").json()["country"] == "kw"

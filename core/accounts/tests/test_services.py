@@ -177,6 +177,28 @@ def test_profile_update_clears_the_phone_with_null():
     assert (user.phone, user.display_name) == ("", "New Name")
 
 
+def test_an_account_is_bahrains_until_its_owner_picks_another_country():
+    user = UserFactory()
+    assert user.country == "bh"
+
+    user_update_profile(user=user, data={"country": " SA "})
+    with pytest.raises(ValidationError) as caught:
+        user_update_profile(user=user, data={"country": "fr"})
+
+    user.refresh_from_db()
+    assert user.country == "sa"
+    assert list(caught.value.message_dict) == ["country"]
+    assert "bh, sa, ae, kw, qa, om" in caught.value.message_dict["country"][0]
+
+
+def test_register_takes_a_country():
+    email = user_register(
+        data={"email": fresh_email(), "password": PASSWORD, "display_name": "N", "country": "ae"}, ip=fresh_ip()
+    )
+
+    assert User.objects.get(email=email).country == "ae"
+
+
 def test_authenticate_returns_the_account_for_the_right_password():
     user = UserFactory()
 

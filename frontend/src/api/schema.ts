@@ -1867,6 +1867,17 @@ export interface components {
             duplicate_confirmed?: boolean;
         };
         PatchedProfileUpdateRequest: {
+            /**
+             * @description Where I buy and sell (default bh): the web app's market, and the country of a phone written without its code
+             *
+             *     * `bh` - Bahrain
+             *     * `sa` - Saudi Arabia
+             *     * `ae` - United Arab Emirates
+             *     * `kw` - Kuwait
+             *     * `qa` - Qatar
+             *     * `om` - Oman
+             */
+            country?: components["schemas"]["CountryEnum"];
             display_name?: string;
             /** @description A Bahrain number: 8 digits, +973 optional; null clears */
             phone?: string | null;
@@ -2085,6 +2096,17 @@ export interface components {
          */
         RegionalSpecEnum: "gcc" | "american" | "japanese" | "european" | "korean" | "other";
         RegisterRequest: {
+            /**
+             * @description Where I buy and sell (default bh): the web app's market, and the country of a phone written without its code
+             *
+             *     * `bh` - Bahrain
+             *     * `sa` - Saudi Arabia
+             *     * `ae` - United Arab Emirates
+             *     * `kw` - Kuwait
+             *     * `qa` - Qatar
+             *     * `om` - Oman
+             */
+            country?: components["schemas"]["CountryEnum"];
             /** Format: email */
             email: string;
             password: string;
@@ -2347,6 +2369,7 @@ export interface components {
             readonly phone: string | null;
             readonly account_type: components["schemas"]["AccountTypeEnum"];
             readonly preferred_language: components["schemas"]["PreferredLanguageEnum"];
+            readonly country: components["schemas"]["CountryEnum"];
             /** @description The phone was confirmed by a code sent to it */
             readonly phone_verified: boolean;
             readonly shows_call: boolean;

@@ -126,6 +126,7 @@ export function user(overrides: Partial<User> = {}): User {
     phone: null,
     account_type: "private",
     preferred_language: "en",
+    country: "bh",
     phone_verified: false,
     shows_call: true,
     shows_whatsapp: true,
