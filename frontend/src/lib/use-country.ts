@@ -21,17 +21,19 @@ function browserLanguages(): readonly string[] {
 /**
  * The country the buyer is in: the one the URL names (/sa/search), else their preferred
  * one (lib/country.ts); its currency; a switch that remembers it and moves the page to it;
- * and `path`, which puts a buyer page's path in that country.
+ * and `path`, which puts a buyer page's path in that country. Switching does not change the
+ * profile's country: that is where the account lives (its phone is read in it), not where it browses.
  */
 export function useCountry() {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
-  const { data: user } = useUser();
+  const { data: user, isPending } = useUser();
   // Read so a switch on a page without a country in its URL (the sell form) redraws it.
   useSyncExternalStore(subscribeToCountry, rememberedCountry, () => null);
-  // `country` on the profile is optional: accounts without one start from the browser.
-  const profile = (user as { country?: string | null } | null | undefined)?.country;
-  const country: CountryCode = countryOfPath(pathname) ?? preferredCountry(profile, browserLanguages());
+  const inUrl = countryOfPath(pathname);
+  const country: CountryCode = inUrl ?? preferredCountry(user?.country, browserLanguages());
+  // Whether `country` is settled: the URL or this device names it, or the profile, if any, has arrived.
+  const settled = inUrl !== null || rememberedCountry() !== null || !isPending;
 
   const switchCountry = useCallback(
     (next: CountryCode) => {
@@ -43,5 +45,5 @@ export function useCountry() {
   );
   const path = useCallback((to: string) => countryPath(country, to), [country]);
 
-  return { country, currency: COUNTRY_CURRENCY[country], switchCountry, path };
+  return { country, settled, currency: COUNTRY_CURRENCY[country], switchCountry, path };
 }

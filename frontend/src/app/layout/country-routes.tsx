@@ -20,10 +20,12 @@ export function CountryScope({ notFound }: { notFound: ReactNode }) {
  */
 export function ToCountry() {
   const { pathname, search, hash, state } = useLocation();
-  const { country: preferred } = useCountry();
+  const { country: preferred, settled } = useCountry();
   const params = new URLSearchParams(search);
   const named = params.get("country");
   params.delete("country");
   const query = params.size ? `?${params.toString()}` : "";
+  // A signed-in buyer's profile names their country: wait the moment /me takes.
+  if (!isCountry(named) && !settled) return null;
   return <Navigate replace state={state} to={countryPath(isCountry(named) ? named : preferred, pathname) + query + hash} />;
 }

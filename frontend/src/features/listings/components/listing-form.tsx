@@ -21,7 +21,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/
 import { NumberField } from "@/components/number-field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
 import { COUNTRY_CURRENCY, isCountry } from "@/lib/country";
-import { currencyDecimals, formatPrice, formatPriceRange } from "@/lib/format";
+import { currencyDecimals, currencySign, formatPrice, formatPriceRange } from "@/lib/format";
 import { useCountry } from "@/lib/use-country";
 import { formErrorsOf, NO_ERRORS } from "@/lib/form-errors";
 import { numberText, wholeNumber } from "@/lib/numbers";
@@ -185,7 +185,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
           <TextField label={t("fields.trim")} {...text("trim")} placeholder={t("sell.trimPlaceholder")} maxLength={80} />
           <NumberField label={t("fields.year")} {...text("year")} maxLength={4} placeholder={String(thisYear)} />
           <NumberField
-            label={t("fields.price")}
+            label={t("fields.price", { currency: currencySign(currency, language) })}
             {...text("price")}
             kind="decimal"
             hint={
@@ -239,7 +239,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
         <h2 id="sec-specs">{t("sell.sectionSpecs")}</h2>
         <div className="form-grid">
           {LISTING_ENUM_FIELDS.map(([field, enumName]) => (
-            <SelectField key={field} label={t(`fields.${field}`)} {...text(field)}>
+            <SelectField key={field} label={t(`fields.${field}`, { context: country })} {...text(field)}>
               <option value="">{t("sell.choose")}</option>
               {(enumName === "region"
                 ? regions

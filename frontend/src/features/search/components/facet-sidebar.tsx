@@ -26,7 +26,7 @@ type Props = { facets: Facets; state: SearchState; errors?: Record<string, strin
 export function FacetSidebar({ facets, state, errors = {} }: Props) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { currency } = useCountry();
+  const { country, currency } = useCountry();
   const [year, price, mileage] = RANGE_FIELDS;
   const range = (field: (typeof RANGE_FIELDS)[number]) => ({
     valueMin: state.params.get(field.min) ?? "",
@@ -59,7 +59,7 @@ export function FacetSidebar({ facets, state, errors = {} }: Props) {
         <FacetGroup
           key={field}
           field={field}
-          title={t(`facets.${field}`)}
+          title={t(`facets.${field}`, { context: country })}
           buckets={facets[field] ?? []}
           selected={state.selected[field]}
           onToggle={(value) => state.toggleValue(field, value)}

@@ -27,7 +27,7 @@ type Props = {
 export function FilterChips({ state, facets, understood, leftover, corrected }: Props) {
   const { t } = useTranslation();
   const { valueLabel, language } = useFacetLabels();
-  const { currency } = useCountry();
+  const { country, currency } = useCountry();
   const understoodLabel = useUnderstoodLabel();
   const spans = state.q && !state.literal ? understoodSpans(understood) : [];
 
@@ -57,7 +57,7 @@ export function FilterChips({ state, facets, understood, leftover, corrected }: 
       const bucket = facets?.[field]?.find((item) => item.value === value);
       chips.push({
         key: `${field}=${value}`,
-        label: `${t(`facets.${field}`)}: ${valueLabel(field, value, bucket)}`,
+        label: `${t(`facets.${field}`, { context: country })}: ${valueLabel(field, value, bucket)}`,
         remove: () => state.removeParam(field, value),
       });
     }

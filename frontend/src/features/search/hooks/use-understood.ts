@@ -31,7 +31,7 @@ const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonl
 export function useUnderstoodLabel() {
   const { t } = useTranslation();
   const { valueLabel, modelLabel, makeLabel, language } = useFacetLabels();
-  const { currency } = useCountry();
+  const { country, currency } = useCountry();
 
   return useCallback(
     (span: UnderstoodSpan) => {
@@ -50,7 +50,7 @@ export function useUnderstoodLabel() {
       for (const field of MULTI_FIELDS) {
         if (field === "make" || field === "model" || !isMulti(field)) continue;
         const values = value(field);
-        if (values.length) parts.push(`${t(`facets.${field}`)}: ${values.map((item) => valueLabel(field, item)).join(", ")}`);
+        if (values.length) parts.push(`${t(`facets.${field}`, { context: country })}: ${values.map((item) => valueLabel(field, item)).join(", ")}`);
       }
       for (const range of RANGE_FIELDS) {
         const [min] = value(range.min);
@@ -70,6 +70,6 @@ export function useUnderstoodLabel() {
       }
       return parts.join(" · ");
     },
-    [t, valueLabel, modelLabel, makeLabel, language, currency],
+    [t, valueLabel, modelLabel, makeLabel, language, country, currency],
   );
 }
