@@ -14,7 +14,9 @@ test.beforeAll(async ({ request }) => {
     ["eastern", "91000.00"],
   ]) {
     const title = `E2E Saudi ${model.name_en} ${region} ${runId()}`;
-    const listing = await createListing(request, token, { make: make.slug, model: model.slug, title, country: "sa", region, governorate: undefined, price });
+    // The same make and model twice from one seller: two cars, as the seller confirms.
+    const fields = { make: make.slug, model: model.slug, title, country: "sa", region, governorate: undefined, price, duplicate_confirmed: true };
+    const listing = await createListing(request, token, fields);
     saudi.push({ id: listing.id, title });
   }
 });
