@@ -256,7 +256,7 @@ export default function ListingDetailRoute() {
           <section className="card card-body stack" aria-labelledby="market-title">
             <h2 id="market-title">{t("market.title")}</h2>
             <MarketValue listingId={listing.id} currency={listing.currency} />
-            <PriceHistory history={listing.price_history ?? []} />
+            <PriceHistory history={listing.price_history ?? []} currency={listing.currency} />
             <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} country={listing.country} showVerdict={false} />
           </section>
         </aside>
