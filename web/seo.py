@@ -4,7 +4,9 @@ The web app draws every page in the browser, but a link shared on WhatsApp, a
 search engine's first look, and a social card read only the HTML the server
 answers. So the app shell (web/views.py) is answered with each page's own head:
 its title and description, canonical address and hreflang alternates (English
-at the bare address, Arabic at ?lang=ar), Open Graph and Twitter card tags with
+at the bare address, Arabic at ?lang=ar; the buyer pages under their country,
+/bh/search and /sa/search, each country's named with its language-region: en-SA),
+Open Graph and Twitter card tags with
 the car's first photo, price and place, and schema.org Car/Offer JSON-LD. A
 listing that left the market answers 410 Gone (its shell still shows people the
 app's own not-found page). robots.txt and the paged sitemap index of active
@@ -24,6 +26,7 @@ from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import escape
 
+from core.catalog.countries import BY_CODE, COUNTRIES, DEFAULT_COUNTRY, Country
 from core.catalog.enums import enum_label
 from core.catalog.selectors import catalog_labels
 from core.listings.models import Listing, ListingStatus
@@ -31,11 +34,13 @@ from core.listings.photos import photo_sizes, photo_srcset
 
 LANGUAGES = ("en", "ar")
 SITE_NAME = {"en": "Sayara", "ar": "سيارة"}
-LOCALE = {"en": "en_BH", "ar": "ar_BH"}
 TAGLINE = {
-    "en": "Buy and sell cars in Bahrain: thousands of new and used cars, GCC specs, dealers and private sellers.",
-    "ar": "بيع وشراء السيارات في البحرين: آلاف السيارات الجديدة والمستعملة، مواصفات خليجية، معارض وبائعون أفراد.",
+    "en": "Buy and sell cars in {country}: new and used cars, GCC specs, dealers and private sellers.",
+    "ar": "بيع وشراء السيارات في {country}: سيارات جديدة ومستعملة، مواصفات خليجية، معارض وبائعون أفراد.",
 }
+# Each currency's sign in Arabic, after the amount (English writes the ISO code first), as the app does
+# (frontend/src/lib/format.ts, CURRENCIES).
+ARABIC_SIGN = {"BHD": "د.ب", "SAR": "ر.س", "AED": "د.إ", "KWD": "د.ك", "QAR": "ر.ق", "OMR": "ر.ع"}
 DESCRIPTION_MAX = 200
 # Link previews show about 1200 pixels across; larger only costs the reader's data.
 OG_IMAGE_WIDTH = 1600
@@ -79,18 +84,40 @@ def address(path: str, language: str, **params: str) -> str:
     return absolute(path + (f"?{urlencode(query)}" if query else ""))
 
 
-def _alternates(path: str, **params: str) -> dict[str, str]:
-    english = address(path, "en", **params)
-    return {"en": english, "ar": address(path, "ar", **params), "x-default": english}
+def _locale(language: str, country: Country) -> str:
+    return f"{language}_{country.code.upper()}"
 
 
-def _money(amount: Decimal) -> str:
-    """18,500 or 18,500.250: fils only when there are some."""
-    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.3f}"
+def _name(country: Country, language: str) -> str:
+    return country.name_ar if language == "ar" else country.name_en
 
 
-def _price_text(amount: Decimal, currency: str, language: str) -> str:
-    return f"{_money(amount)} د.ب" if language == "ar" and currency == "BHD" else f"{currency} {_money(amount)}"
+def _alternates(path: str, countries: tuple[Country, ...], **params: str) -> dict[str, str]:
+    """The page in each language and each of `countries` (en-SA: /sa/search); plain en, ar and
+    x-default name the first of them: Bahrain's for the pages every country has (so each page
+    of the set names the same alternates), the listing's own country for a listing."""
+    alternates = {
+        f"{language}-{country.code.upper()}": address(f"/{country.code}{path}".rstrip("/"), language, **params)
+        for country in countries
+        for language in LANGUAGES
+    }
+    first = countries[0].code.upper()
+    return {
+        "en": alternates[f"en-{first}"],
+        "ar": alternates[f"ar-{first}"],
+        **alternates,
+        "x-default": alternates[f"en-{first}"],
+    }
+
+
+def _money(amount: Decimal, country: Country) -> str:
+    """18,500 or 18,500.250 (BHD), 85,000.50 (SAR): the minor unit only when there is some."""
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.{country.decimals}f}"
+
+
+def _price_text(amount: Decimal, country: Country, language: str) -> str:
+    money = _money(amount, country)
+    return f"{money} {ARABIC_SIGN[country.currency]}" if language == "ar" else f"{country.currency} {money}"
 
 
 def _shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
@@ -103,11 +130,11 @@ def _label(name: str, value: str, language: str) -> str:
     return arabic if language == "ar" else english
 
 
-def _site_head(head: Head) -> Head:
+def _site_head(head: Head, country: Country) -> Head:
     head.meta = [
         ("property", "og:site_name", SITE_NAME[head.language]),
-        ("property", "og:locale", LOCALE[head.language]),
-        ("property", "og:locale:alternate", LOCALE["ar" if head.language == "en" else "en"]),
+        ("property", "og:locale", _locale(head.language, country)),
+        ("property", "og:locale:alternate", _locale("ar" if head.language == "en" else "en", country)),
         ("property", "og:title", head.title),
         ("property", "og:description", head.description),
         *([("property", "og:url", head.canonical)] if head.canonical else []),
@@ -143,6 +170,7 @@ def _og_image(listing: Listing) -> tuple[str, int, int] | None:
 
 
 def _listing_json_ld(listing: Listing, name: str, canonical: str, images: list[str], language: str) -> dict[str, Any]:
+    country = BY_CODE[listing.country]
     seller_type = "AutoDealer" if listing.seller.account_type == "dealer" else "Person"
     car: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -159,7 +187,7 @@ def _listing_json_ld(listing: Listing, name: str, canonical: str, images: list[s
         "itemCondition": "https://schema.org/NewCondition" if listing.condition == "new" else "https://schema.org/UsedCondition",
         "offers": {
             "@type": "Offer",
-            "price": f"{listing.price:.3f}",
+            "price": country.amount_text(listing.price),
             "priceCurrency": listing.currency,
             "availability": "https://schema.org/InStock",
             "url": canonical,
@@ -185,7 +213,8 @@ def _listing_json_ld(listing: Listing, name: str, canonical: str, images: list[s
     return car
 
 
-def listing_head(listing_id: int, language: str) -> Head:
+def listing_head(listing_id: int, language: str, country: Country) -> Head:
+    """A listing's head, at its own country's address whichever country the URL named."""
     listing = Listing.objects.select_related("make", "model", "seller").prefetch_related("photos").filter(pk=listing_id).first()
     if listing is None or listing.status != ListingStatus.ACTIVE:
         gone = listing is not None and listing.status in GONE_STATUSES
@@ -193,33 +222,36 @@ def listing_head(listing_id: int, language: str) -> Head:
         return _site_head(
             Head(
                 title=f"{title} | {SITE_NAME[language]}",
-                description=TAGLINE[language],
+                description=TAGLINE[language].format(country=_name(country, language)),
                 language=language,
                 status=410 if gone else 404,
                 robots="noindex",
-            )
+            ),
+            country,
         )
+    country = BY_CODE.get(listing.country, BY_CODE[DEFAULT_COUNTRY])
     name = _listing_name(listing, language)
-    price = _price_text(listing.price, listing.currency, language)
+    price = _price_text(listing.price, country, language)
     place = _label("region", listing.region, language)
+    where = _name(country, language)
     path = f"/listings/{listing.pk}"
-    canonical = address(path, language)
+    canonical = address(f"/{country.code}{path}", language)
     if language == "ar":
         facts = [f"{listing.mileage_km:,} كم", _label("transmission", listing.transmission, language)]
-        summary = f"{name} للبيع في {place}، البحرين: {price}. {'، '.join(facts)}، مواصفات {_label('regional_spec', listing.regional_spec, language)}."
+        summary = f"{name} للبيع في {place}، {where}: {price}. {'، '.join(facts)}، مواصفات {_label('regional_spec', listing.regional_spec, language)}."
     else:
         facts = [f"{listing.mileage_km:,} km", _label("transmission", listing.transmission, language)]
-        summary = f"{name} for sale in {place}, Bahrain: {price}. {', '.join(facts)}, {_label('regional_spec', listing.regional_spec, language)} specs."
+        summary = f"{name} for sale in {place}, {where}: {price}. {', '.join(facts)}, {_label('regional_spec', listing.regional_spec, language)} specs."
     description = _shorten(f"{summary} {listing.description}".strip())
     head = Head(
         title=f"{name} · {price} · {place} | {SITE_NAME[language]}",
         description=description,
         language=language,
         canonical=canonical,
-        alternates=_alternates(path),
+        alternates=_alternates(path, (country,)),
         meta=[
             ("property", "og:type", "product"),
-            ("property", "product:price:amount", f"{listing.price:.3f}"),
+            ("property", "product:price:amount", country.amount_text(listing.price)),
             ("property", "product:price:currency", listing.currency),
         ],
     )
@@ -240,10 +272,10 @@ def listing_head(listing_id: int, language: str) -> Head:
             ("name", "twitter:image", url),
         ]
     head.json_ld = _listing_json_ld(listing, name, canonical, images, language)
-    return _site_head(head)
+    return _site_head(head, country)
 
 
-def search_head(request: HttpRequest, language: str) -> Head:
+def search_head(request: HttpRequest, language: str, country: Country) -> Head:
     """The search page's head: named after the make and model chosen, canonical without the other filters."""
     labels = catalog_labels()
     make = request.GET.get("make", "")
@@ -252,12 +284,13 @@ def search_head(request: HttpRequest, language: str) -> Head:
     model_names = labels.models.get((make, model)) if make_names else None
     which = 1 if language == "ar" else 0
     subject = " ".join(names[which] for names in (make_names, model_names) if names)
+    where = _name(country, language)
     if language == "ar":
-        title = f"{subject or 'سيارات'} للبيع في البحرين"
-        description = f"ابحث في {subject or 'السيارات'} الجديدة والمستعملة للبيع في البحرين: الأسعار والممشى والمواصفات الخليجية."
+        title = f"{subject or 'سيارات'} للبيع في {where}"
+        description = f"ابحث في {subject or 'السيارات'} الجديدة والمستعملة للبيع في {where}: الأسعار والممشى والمواصفات الخليجية."
     else:
-        title = f"{subject or 'Cars'} for sale in Bahrain"
-        description = f"Search new and used {subject or 'cars'} for sale in Bahrain: prices, mileage and GCC specs."
+        title = f"{subject or 'Cars'} for sale in {where}"
+        description = f"Search new and used {subject or 'cars'} for sale in {where}: prices, mileage and GCC specs."
     params = {
         key: value for key, value in (("make", make if make_names else ""), ("model", model if model_names else "")) if value
     }
@@ -266,36 +299,48 @@ def search_head(request: HttpRequest, language: str) -> Head:
             title=f"{title} | {SITE_NAME[language]}",
             description=description,
             language=language,
-            canonical=address("/search", language, **params),
-            alternates=_alternates("/search", **params),
+            canonical=address(f"/{country.code}/search", language, **params),
+            alternates=_alternates("/search", COUNTRIES, **params),
             # Free-text searches are endless and thin: followed, never indexed.
             robots="noindex, follow" if request.GET.get("q") else None,
-        )
+        ),
+        country,
     )
 
 
-def home_head(language: str) -> Head:
+def home_head(language: str, country: Country) -> Head:
+    where = _name(country, language)
     return _site_head(
         Head(
-            title=f"{SITE_NAME[language]} · {'بيع وشراء السيارات في البحرين' if language == 'ar' else 'Buy and sell cars in Bahrain'}",
-            description=TAGLINE[language],
+            title=f"{SITE_NAME[language]} · {f'بيع وشراء السيارات في {where}' if language == 'ar' else f'Buy and sell cars in {where}'}",
+            description=TAGLINE[language].format(country=where),
             language=language,
-            canonical=address("/", language),
-            alternates=_alternates("/"),
-        )
+            canonical=address(f"/{country.code}", language),
+            alternates=_alternates("/", COUNTRIES),
+        ),
+        country,
     )
+
+
+def _country_and_path(request: HttpRequest, path: str) -> tuple[Country, str]:
+    """The country a path names ("sa/search") and the page's path within it; a bare path
+    (links from before countries) is of the country its ?country= names, else Bahrain's."""
+    first, _, rest = path.partition("/")
+    if first in BY_CODE:
+        return BY_CODE[first], rest.strip("/")
+    return BY_CODE.get(request.GET.get("country", ""), BY_CODE[DEFAULT_COUNTRY]), path
 
 
 def head_for(request: HttpRequest, path: str) -> Head | None:
     """The head of a page crawlers may see; None for the app's other routes (the shell as built)."""
     language = language_of(request)
-    path = path.strip("/")
+    country, path = _country_and_path(request, path.strip("/"))
     if path == "":
-        page, head = "home", home_head(language)
+        page, head = "home", home_head(language, country)
     elif path == "search":
-        page, head = "search", search_head(request, language)
+        page, head = "search", search_head(request, language, country)
     elif match := LISTING_PATH.fullmatch(path + "/"):
-        page, head = "listing", listing_head(int(match["id"]), language)
+        page, head = "listing", listing_head(int(match["id"]), language, country)
     else:
         return None
     head.page = page
@@ -371,10 +416,10 @@ class ListingsSitemap(_SiteSitemap):
         self.language = language
 
     def items(self) -> Any:
-        return Listing.objects.filter(status=ListingStatus.ACTIVE).only("id", "updated_at").order_by("id")
+        return Listing.objects.filter(status=ListingStatus.ACTIVE).only("id", "country", "updated_at").order_by("id")
 
     def location(self, item: Listing) -> str:
-        return f"/listings/{item.pk}" + ("?lang=ar" if self.language == "ar" else "")
+        return f"/{item.country}/listings/{item.pk}" + ("?lang=ar" if self.language == "ar" else "")
 
     def lastmod(self, item: Listing) -> Any:
         return item.updated_at
@@ -388,7 +433,10 @@ class PagesSitemap(_SiteSitemap):
     changefreq = "hourly"
 
     def items(self) -> list[str]:
-        return [f"{path}{suffix}" for path in ("/", "/search") for suffix in ("", "?lang=ar")]
+        """Each country's home and search, in both languages."""
+        return [
+            f"/{country.code}{path}{suffix}" for country in COUNTRIES for path in ("", "/search") for suffix in ("", "?lang=ar")
+        ]
 
     def location(self, item: str) -> str:
         return item

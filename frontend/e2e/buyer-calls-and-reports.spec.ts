@@ -6,7 +6,7 @@ async function expectNotInSearch(page: Page, path: string, listingId: number): P
   await expect(async () => {
     await page.goto(path);
     await expect(page.locator(".search-results .grid-cards > li").first()).toBeVisible({ timeout: 1500 });
-    await expect(page.locator(`.search-results a[href="/listings/${listingId}"]`)).toHaveCount(0, { timeout: 500 });
+    await expect(page.locator(`.search-results a[href="/bh/listings/${listingId}"]`)).toHaveCount(0, { timeout: 500 });
   }).toPass({ timeout: 15_000, intervals: [500, 1000, 1000, 2000] });
 }
 
@@ -27,7 +27,7 @@ test("a buyer reveals the seller's number, opens WhatsApp, and reports the car, 
   const buyer = await registerUser(request, "caller-buyer");
   await signIn(page, buyer);
   await expectInSearch(page, search, title);
-  await page.locator(`.search-results a[href="/listings/${listing.id}"]`).first().click();
+  await page.locator(`.search-results a[href="/bh/listings/${listing.id}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/listings/${listing.id}$`));
   await page.getByRole("button", { name: "Call", exact: true }).click();
 

@@ -74,6 +74,9 @@ def test_each_known_page_preloads_its_own_chunks_and_no_chunk_twice(shell):
             "/assets/card-1.js",
         ],
     }
+    # The country addresses are the same pages (/sa/search: frontend/src/app/routes.tsx).
+    assert MODULEPRELOAD.findall(shell.get("/sa/search").content.decode()) == preloaded["/search"]
+    assert MODULEPRELOAD.findall(shell.get(f"/bh/listings/{listing.pk}").content.decode()) == preloaded[f"/listings/{listing.pk}"]
 
 
 def test_the_catalog_answers_come_with_the_page_exactly_as_the_api_gives_them(shell):

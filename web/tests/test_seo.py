@@ -83,7 +83,8 @@ def _photo() -> bytes:
 
 
 def _car(**fields):
-    return make_listing(car=toyota_land_cruiser(), year=2020, price="18500.000", mileage_km=60000, region="muharraq", **fields)
+    fields = {"year": 2020, "price": "18500.000", "mileage_km": 60000, "region": "muharraq", **fields}
+    return make_listing(car=toyota_land_cruiser(), **fields)
 
 
 def test_a_listing_page_without_javascript_names_the_car_its_price_place_and_photo(shell):
@@ -103,11 +104,14 @@ def test_a_listing_page_without_javascript_names_the_car_its_price_place_and_pho
     assert (head.meta["og:image:width"], head.meta["og:image:height"]) == ("1600", "1200")
     assert head.meta["twitter:card"] == "summary_large_image" and head.meta["twitter:image"] == head.meta["og:image"]
     assert head.meta["product:price:amount"] == "18500.000" and head.meta["product:price:currency"] == "BHD"
-    canonical = f"https://sayara.example/listings/{listing.pk}"
+    # Its address from before countries still opens it; its canonical one is under its country.
+    canonical = f"https://sayara.example/bh/listings/{listing.pk}"
     assert head.links == {
         "canonical": canonical,
         "en": canonical,
         "ar": f"{canonical}?lang=ar",
+        "en-BH": canonical,
+        "ar-BH": f"{canonical}?lang=ar",
         "x-default": canonical,
         # The gallery's first photo, fetched with the page (web/first_load.py).
         "preload": listing.photos.get().image.url,
@@ -133,8 +137,49 @@ def test_the_arabic_page_is_in_arabic_and_right_to_left(shell):
     assert head.html == {"lang": "ar", "dir": "rtl"}
     assert head.title == "2020 تويوتا لاند كروزر · 18,500 د.ب · المحرق | سيارة"
     assert head.meta["og:locale"] == "ar_BH"
-    assert head.links["canonical"].endswith(f"/listings/{listing.pk}?lang=ar")
+    assert head.links["canonical"].endswith(f"/bh/listings/{listing.pk}?lang=ar")
     assert "og:image" not in head.meta and head.meta["twitter:card"] == "summary"
+
+
+def test_a_saudi_listing_without_javascript_is_at_its_country_address_in_its_currency(shell):
+    listing = _car(country="sa", region="riyadh", price="85000.50")
+    data = _photo()
+    listing_photo_add(listing_id=listing.pk, upload=io.BytesIO(data), size=len(data))
+
+    english = Head(shell.get(f"/sa/listings/{listing.pk}").content.decode())
+    arabic = Head(shell.get(f"/sa/listings/{listing.pk}", {"lang": "ar"}).content.decode())
+
+    assert english.title == f"{listing.title} · SAR 85,000.50 · Riyadh | Sayara"
+    assert "Riyadh, Saudi Arabia: SAR 85,000.50" in english.meta["description"]
+    assert english.meta["og:image"].startswith(f"https://sayara.example/media/listings/{listing.pk}/")
+    assert english.meta["product:price:amount"] == "85000.50" and english.meta["product:price:currency"] == "SAR"
+    assert english.meta["og:locale"] == "en_SA"
+    canonical = f"https://sayara.example/sa/listings/{listing.pk}"
+    assert english.links["canonical"] == canonical and english.links["en-SA"] == canonical
+    assert english.links["ar-SA"] == f"{canonical}?lang=ar" and "en-BH" not in english.links
+    assert english.json_ld[0]["offers"]["price"] == "85000.50"
+    assert arabic.title == "2020 تويوتا لاند كروزر · 85,000.50 ر.س · الرياض | سيارة"
+    assert "الرياض، السعودية" in arabic.meta["description"]
+    # Under another country's address, or none, it names its own.
+    for path in (f"/bh/listings/{listing.pk}", f"/listings/{listing.pk}"):
+        assert Head(shell.get(path).content.decode()).links["canonical"] == canonical
+
+
+def test_each_country_has_its_home_and_search_pages_named_with_every_other_as_alternates(shell):
+    home = Head(shell.get("/sa").content.decode())
+    search = Head(shell.get("/ae/search", {"lang": "ar"}).content.decode())
+
+    assert home.title == "Sayara · Buy and sell cars in Saudi Arabia"
+    assert home.links["canonical"] == "https://sayara.example/sa"
+    assert home.links["ar-KW"] == "https://sayara.example/kw?lang=ar"
+    assert home.links["x-default"] == home.links["en"] == "https://sayara.example/bh"
+    assert search.title == "سيارات للبيع في الإمارات | سيارة"
+    assert search.links["canonical"] == "https://sayara.example/ae/search?lang=ar"
+    assert search.links["en-OM"] == "https://sayara.example/om/search"
+    assert len([key for key in search.links if "-" in key and key != "x-default"]) == 12
+    # A search link of a saved search (?country=sa) is that country's; a code no country has is no page the server knows.
+    assert Head(shell.get("/search", {"country": "sa"}).content.decode()).links["canonical"] == "https://sayara.example/sa/search"
+    assert Head(shell.get("/xx/search").content.decode()).title == "Sayara · سيارة"
 
 
 def test_a_listing_that_left_the_market_is_gone_and_a_draft_is_not_found(shell):
@@ -160,11 +205,13 @@ def test_a_search_page_is_named_after_its_make_and_model_and_canonical_without_o
     )
 
     assert head.title == "Toyota Land Cruiser for sale in Bahrain | Sayara"
-    assert head.links["canonical"] == "https://sayara.example/search?make=toyota&model=land-cruiser"
-    assert head.links["ar"] == "https://sayara.example/search?make=toyota&model=land-cruiser&lang=ar"
+    assert head.links["canonical"] == "https://sayara.example/bh/search?make=toyota&model=land-cruiser"
+    assert head.links["ar"] == "https://sayara.example/bh/search?make=toyota&model=land-cruiser&lang=ar"
     assert "robots" not in head.meta
     assert Head(shell.get("/search", {"q": "cheap"}).content.decode()).meta["robots"] == "noindex, follow"
-    assert Head(shell.get("/search", {"make": "no-such"}).content.decode()).links["canonical"] == "https://sayara.example/search"
+    assert (
+        Head(shell.get("/search", {"make": "no-such"}).content.decode()).links["canonical"] == "https://sayara.example/bh/search"
+    )
 
 
 def test_other_routes_keep_the_shell_as_built(shell):
@@ -187,7 +234,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_accounts(shell):
 def test_the_sitemap_index_pages_active_listings_in_both_languages(shell, monkeypatch):
     monkeypatch.setattr(seo.ListingsSitemap, "limit", 2)
     seller = UserFactory()
-    active = [_car(seller=seller) for _ in range(3)]
+    active = [_car(seller=seller) for _ in range(2)] + [_car(seller=seller, country="om", region="muscat", price="3200.000")]
     sold = _car(seller=seller)
     services.listing_mark_sold(listing_id=sold.pk)
 
@@ -203,6 +250,8 @@ def test_the_sitemap_index_pages_active_listings_in_both_languages(shell, monkey
             answer = shell.get(f"/sitemap-{section}.xml", {"p": page})
             assert answer.status_code == 200
             listed += [loc.text for loc in ElementTree.fromstring(answer.content).iter(f"{SITEMAP}loc")]
-    expected = [f"https://sayara.example/listings/{listing.pk}" for listing in active]
+    expected = [f"https://sayara.example/{listing.country}/listings/{listing.pk}" for listing in active]
     assert sorted(listed) == sorted(expected + [f"{url}?lang=ar" for url in expected])
+    pages = [loc.text for loc in ElementTree.fromstring(shell.get("/sitemap-pages.xml").content).iter(f"{SITEMAP}loc")]
+    assert "https://sayara.example/sa/search?lang=ar" in pages and "https://sayara.example/bh" in pages and len(pages) == 24
     assert shell.get("/sitemap-listings-en.xml", {"p": 3}).status_code == 404

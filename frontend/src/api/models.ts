@@ -5,7 +5,7 @@ import type { components } from "@/api/schema";
 /** A shape of the API by its OpenAPI name. */
 export type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
 
-/** Money travels as a decimal string with 3 places ("8500.000"); never a float. */
+/** Money travels as a decimal string with its currency's decimals ("8500.000" BHD, "85000.00" SAR); never a float. */
 export type Money = Schema<"Listing">["price"];
 
 /** Every list endpoint answers one page shape (API.md, Paging). */
@@ -27,3 +27,5 @@ export type ListingSummary = Schema<"ListingSummary">;
 export type ResultCard = Schema<"ResultCard">;
 /** Any listing-shaped object a card can show: a search hit, a listing in brief, a full listing. */
 export type CardListing = ResultCard | ListingSummary | Listing;
+/** A country Sayara serves, by its lowercase ISO code (core/catalog/countries.py). */
+export type CountryCode = Schema<"CountryEnum">;

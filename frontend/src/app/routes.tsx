@@ -1,6 +1,7 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
 import { AppLayout } from "@/app/layout/app-layout";
+import { CountryScope, ToCountry } from "@/app/layout/country-routes";
 import { RequireAuth } from "@/app/layout/require-auth";
 import { RouteError } from "@/app/layout/route-error";
 
@@ -28,9 +29,19 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Home /> },
-      { path: "search", element: <Search /> },
-      { path: "listings/:id", element: <ListingDetail /> },
+      // The buyer pages are a country's (/bh/search); their bare URLs open in one (app/layout/country-routes.tsx).
+      {
+        path: ":country",
+        element: <CountryScope notFound={<NotFound />} />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: "search", element: <Search /> },
+          { path: "listings/:id", element: <ListingDetail /> },
+        ],
+      },
+      { index: true, element: <ToCountry /> },
+      { path: "search", element: <ToCountry /> },
+      { path: "listings/:id", element: <ToCountry /> },
       { path: "sellers/:id", element: <Seller /> },
       { path: "sign-in", element: <SignIn /> },
       { path: "register", element: <Register /> },

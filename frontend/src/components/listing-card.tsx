@@ -7,6 +7,7 @@ import { Price } from "@/components/price";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber, formatPrice } from "@/lib/format";
 import type { CardListing } from "@/api/models";
+import { listingPath } from "@/lib/country";
 
 /** A card is one column on a phone and about a quarter of the page wider up (global.css .grid-cards). */
 const CARD_SIZES = "(max-width: 600px) 100vw, 400px";
@@ -49,7 +50,7 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
 
   return (
     <article className="listing-card">
-      <Link to={`/listings/${listing.id}`} className="listing-card-link" onClick={onOpen}>
+      <Link to={listingPath(listing)} className="listing-card-link" onClick={onOpen}>
         <div className="listing-card-media">
           {thumbnail ? (
             <img
@@ -75,10 +76,10 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
           <Heading className="listing-card-title" dir="auto">
             {title}
           </Heading>
-          <Price amount={listing.price} className="listing-card-price" />
+          <Price amount={listing.price} currency={listing.currency} className="listing-card-price" />
           {listing.price_drop ? (
             <p className="listing-card-drop">
-              <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language) })}</Badge>
+              <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language, listing.currency) })}</Badge>
             </p>
           ) : null}
           <p className="listing-card-meta">

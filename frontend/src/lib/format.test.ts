@@ -1,4 +1,4 @@
-import { formatAmount, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
+import { currencySign, formatAmount, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
 
 describe("formatPrice", () => {
   it("shows BHD with thousands separators and 3 decimals in English", () => {
@@ -55,5 +55,32 @@ describe("estimates in whole dinars", () => {
     expect(formatPriceRange("8200.000", "9600.250", "en")).toBe("BHD 8,200–9,600");
     expect(formatPriceRange("8200.000", "9600.250", "ar")).toBe("8,200–9,600 د.ب");
     expect(formatWholeDinars("8899.600")).toBe("8,900");
+  });
+});
+
+describe("prices in each country's currency", () => {
+  it("writes each currency with its own decimals, its code first in English and its sign after in Arabic", () => {
+    expect(formatPrice("85000.5", "en", "SAR")).toBe("SAR 85,000.50");
+    expect(formatPrice("85000.5", "ar", "SAR")).toBe("85,000.50 ر.س");
+    expect(formatPrice("120000", "en", "AED")).toBe("AED 120,000.00");
+    expect(formatPrice("120000", "ar", "AED")).toBe("120,000.00 د.إ");
+    expect(formatPrice("4500.25", "en", "KWD")).toBe("KWD 4,500.250");
+    expect(formatPrice("4500.25", "ar", "KWD")).toBe("4,500.250 د.ك");
+    expect(formatPrice("90000", "ar", "QAR")).toBe("90,000.00 ر.ق");
+    expect(formatPrice("3200", "en", "OMR")).toBe("OMR 3,200.000");
+    expect(formatPrice("3200", "ar", "OMR")).toBe("3,200.000 ر.ع");
+  });
+
+  it("keeps Bahraini dinars for an amount without a currency, or one it does not know", () => {
+    expect(formatPrice("8500", "en")).toBe("BHD 8,500.000");
+    expect(formatPrice("8500", "en", "XYZ")).toBe("BHD 8,500.000");
+  });
+
+  it("writes ranges and units in the currency", () => {
+    expect(formatPriceRange("82000.00", "96000.40", "en", "SAR")).toBe("SAR 82,000–96,000");
+    expect(formatPriceRange("82000.00", "96000.40", "ar", "SAR")).toBe("82,000–96,000 ر.س");
+    expect(currencySign("AED", "en")).toBe("AED");
+    expect(currencySign("AED", "ar")).toBe("د.إ");
+    expect(formatAmount(1234.5, "SAR")).toBe("1,234.50");
   });
 });

@@ -26,28 +26,63 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** An ISO 4217 code of a currency Sayara sells in (a listing's `currency`). */
+export type Currency = "BHD" | "SAR" | "AED" | "KWD" | "QAR" | "OMR";
+
 /**
- * "8500.000" → "8,500.000": works on the decimal string itself, so no
- * amount ever goes through a float on its way to the screen.
+ * How each currency is written: its decimals (those of core/catalog/countries.py, which the
+ * API writes prices with) and its sign in Arabic, after the amount; English puts the ISO code
+ * before it, as Gulf price tags do.
  */
-export function formatAmount(amount: Money | number): string {
-  const text = typeof amount === "number" ? amount.toFixed(3) : amount.trim();
+export const CURRENCIES: Record<Currency, { decimals: number; arabic: string }> = {
+  BHD: { decimals: 3, arabic: "د.ب" },
+  SAR: { decimals: 2, arabic: "ر.س" },
+  AED: { decimals: 2, arabic: "د.إ" },
+  KWD: { decimals: 3, arabic: "د.ك" },
+  QAR: { decimals: 2, arabic: "ر.ق" },
+  OMR: { decimals: 3, arabic: "ر.ع" },
+};
+export const DEFAULT_CURRENCY: Currency = "BHD";
+
+function currencyOf(code: string | undefined): Currency {
+  return code && code in CURRENCIES ? (code as Currency) : DEFAULT_CURRENCY;
+}
+
+/** The decimals prices of a currency are written with: 3 for BHD, 2 for SAR. */
+export function currencyDecimals(code: string | undefined): number {
+  return CURRENCIES[currencyOf(code)].decimals;
+}
+
+/**
+ * "8500.000" → "8,500.000" (BHD), "85000.5" → "85,000.50" (SAR): works on the decimal
+ * string itself, so no amount ever goes through a float on its way to the screen.
+ */
+export function formatAmount(amount: Money | number, currency?: string): string {
+  const decimals = currencyDecimals(currency);
+  const text = typeof amount === "number" ? amount.toFixed(decimals) : amount.trim();
   const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match) return text;
   const [, sign, whole, fraction = ""] = match;
-  const fils = (fraction + "000").slice(0, 3);
-  return `${sign}${groupThousands(whole.replace(/^0+(?=\d)/, "") || "0")}.${fils}`;
+  const minor = (fraction + "0".repeat(decimals)).slice(0, decimals);
+  return `${sign}${groupThousands(whole.replace(/^0+(?=\d)/, "") || "0")}.${minor}`;
 }
 
-/** The currency before the amount in English, the dinar sign after it in Arabic. */
-function withCurrency(value: string, language: Language): string {
-  return language === "ar" ? `${value} د.ب` : `BHD ${value}`;
+/** "SAR" in English, "ر.س" in Arabic: the unit beside a price box or slider. */
+export function currencySign(currency: string | undefined, language: Language): string {
+  const code = currencyOf(currency);
+  return language === "ar" ? CURRENCIES[code].arabic : code;
 }
 
-/** "BHD 8,500.000" in English, "8,500.000 د.ب" in Arabic. */
-export function formatPrice(amount: Money | number | null | undefined, language: Language): string {
+/** The currency's code before the amount in English, its Arabic sign after it in Arabic. */
+function withCurrency(value: string, language: Language, currency?: string): string {
+  const sign = currencySign(currency, language);
+  return language === "ar" ? `${value} ${sign}` : `${sign} ${value}`;
+}
+
+/** "BHD 8,500.000" / "8,500.000 د.ب"; "SAR 85,000.00" / "85,000.00 ر.س" (BHD unless named). */
+export function formatPrice(amount: Money | number | null | undefined, language: Language, currency?: string): string {
   if (amount === null || amount === undefined || amount === "") return "—";
-  return withCurrency(formatAmount(amount), language);
+  return withCurrency(formatAmount(amount, currency), language, currency);
 }
 
 /** "8233.500" → "8234": whole dinars, rounded half up on the decimal string itself. */
@@ -70,9 +105,9 @@ export function formatWholeDinars(amount: Money): string {
   return groupThousands(roundDinars(amount));
 }
 
-/** "BHD 8,200–9,600" / "8,200–9,600 د.ب". */
-export function formatPriceRange(low: Money, high: Money, language: Language): string {
-  return withCurrency(`${formatWholeDinars(low)}–${formatWholeDinars(high)}`, language);
+/** "BHD 8,200–9,600" / "8,200–9,600 د.ب" (BHD unless named). */
+export function formatPriceRange(low: Money, high: Money, language: Language, currency?: string): string {
+  return withCurrency(`${formatWholeDinars(low)}–${formatWholeDinars(high)}`, language, currency);
 }
 
 /** Whole dinars of a money string, for slider positions only (never shown as money). */

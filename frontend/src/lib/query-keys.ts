@@ -11,7 +11,7 @@ export const queryKeys = {
   search: {
     all: ["search"] as const,
     listings: (query: string) => ["search", "listings", query] as const,
-    suggest: (term: string) => ["search", "suggest", term] as const,
+    suggest: (country: string, term: string) => ["search", "suggest", country, term] as const,
   },
   listings: {
     detail: (id: number) => ["listings", "detail", id] as const,

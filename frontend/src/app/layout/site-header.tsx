@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useUnreadNotificationCount } from "@/features/account/api/get-unread-notification-count";
 import { useUnreadCount } from "@/features/messaging/api/get-unread";
+import { CountrySwitch } from "@/app/layout/country-switch";
 import { LanguageSwitch } from "@/app/layout/language-switch";
 import { CountPill } from "@/components/count-pill";
 import { BellIcon, ChatIcon, PlusIcon, SearchIcon, UserIcon } from "@/components/icons";
 import { useLogout, useUser } from "@/lib/auth";
+import { useCountry } from "@/lib/use-country";
 
 /** Links only signed-in people have, each with what is waiting behind it. */
 function SignedInLinks() {
@@ -93,17 +95,18 @@ export function SiteHeader() {
   const { data: user } = useUser();
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
+  const { path } = useCountry();
   return (
     <header className="site-header">
       <div className="container site-header-inner">
-        <Link to="/" className="brand" aria-label={t("brand.home")}>
+        <Link to={path("/")} className="brand" aria-label={t("brand.home")}>
           <span className="brand-mark" aria-hidden="true">
             س
           </span>
           <span className="brand-name">{t("brand.name")}</span>
         </Link>
         <nav className="site-nav" aria-label={t("nav.main")}>
-          <NavLink to="/search" className="header-button">
+          <NavLink to={path("/search")} className="header-button">
             <SearchIcon size={18} />
             <span className="header-button-text">{t("nav.search")}</span>
           </NavLink>
@@ -114,6 +117,7 @@ export function SiteHeader() {
           {user ? <SignedInLinks /> : null}
         </nav>
         <div className="site-header-end">
+          <CountrySwitch />
           <LanguageSwitch />
           {user ? (
             <AccountMenu name={user.display_name || user.email} />

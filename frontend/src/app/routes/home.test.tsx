@@ -8,9 +8,9 @@ describe("home", () => {
     renderApp("/");
     const makes = await screen.findByRole("region", { name: "Popular makes" });
     const toyota = await within(makes).findByRole("link", { name: /Toyota/ });
-    expect(toyota).toHaveAttribute("href", "/search?make=toyota");
+    expect(toyota).toHaveAttribute("href", "/bh/search?make=toyota");
     expect(toyota).toHaveTextContent("2 cars");
-    expect(state.requests.some((request) => new URL(request.url).search === "?page_size=1")).toBe(true);
+    expect(state.requests.some((request) => new URL(request.url).search === "?country=bh&page_size=1")).toBe(true);
   });
 
   it("suggests as you type; picking a suggestion searches that make and model", async () => {
@@ -21,14 +21,14 @@ describe("home", () => {
     await user.keyboard("{ArrowDown}");
     expect(box).toHaveAttribute("aria-activedescendant", option.id);
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(router.state.location.pathname).toBe("/search"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/bh/search"));
     expect(searchOf(router).toString()).toBe("make=nissan&model=patrol");
   });
 
   it("searches free text with Enter", async () => {
     const { user, router } = renderApp("/");
     await user.type(await screen.findByRole("combobox", { name: "Search cars" }), "land cruiser{Escape}{Enter}");
-    await waitFor(() => expect(router.state.location.pathname).toBe("/search"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/bh/search"));
     expect(searchOf(router).get("q")).toBe("land cruiser");
   });
 

@@ -9,12 +9,14 @@ import { PlusIcon } from "@/components/icons";
 import { useEnums } from "@/lib/catalog/get-enums";
 import { labelIn } from "@/lib/catalog/use-labels";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useCountry } from "@/lib/use-country";
 import { useLanguage } from "@/lib/use-language";
 
 export default function HomeRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { language } = useLanguage();
+  const { country, path } = useCountry();
   const { data: enums } = useEnums();
   useDocumentTitle(null);
 
@@ -22,14 +24,14 @@ export default function HomeRoute() {
     <>
       <section className="hero">
         <div className="container hero-inner">
-          <h1 className="hero-title">{t("home.title")}</h1>
+          <h1 className="hero-title">{t("home.title", { country: t(`countries.${country}`) })}</h1>
           <p className="hero-lead">{t("home.lead")}</p>
-          <SearchBox size="l" onSearch={(params) => navigate(`/search?${params.toString()}`)} />
+          <SearchBox size="l" onSearch={(params) => navigate(path(`/search?${params.toString()}`))} />
           {enums?.body_type?.length ? (
             <ul className="bare-list quick-links" aria-label={t("home.byBody")}>
               {enums.body_type.slice(0, 6).map((option) => (
                 <li key={option.value}>
-                  <Link to={`/search?body_type=${encodeURIComponent(option.value)}`}>{labelIn(option, language)}</Link>
+                  <Link to={path(`/search?body_type=${encodeURIComponent(option.value)}`)}>{labelIn(option, language)}</Link>
                 </li>
               ))}
             </ul>
@@ -41,7 +43,7 @@ export default function HomeRoute() {
         <section aria-labelledby="popular-makes">
           <div className="section-head">
             <h2 id="popular-makes">{t("home.popularMakes")}</h2>
-            <Link to="/search">{t("home.browseAll")}</Link>
+            <Link to={path("/search")}>{t("home.browseAll")}</Link>
           </div>
           <PopularMakes />
         </section>
@@ -49,7 +51,7 @@ export default function HomeRoute() {
         <section aria-labelledby="latest">
           <div className="section-head">
             <h2 id="latest">{t("home.latest")}</h2>
-            <Link to="/search?sort=newest">{t("home.seeAll")}</Link>
+            <Link to={path("/search?sort=newest")}>{t("home.seeAll")}</Link>
           </div>
           <LatestListings />
         </section>

@@ -31,7 +31,7 @@ describe("listing detail", () => {
     expect(await screen.findByText("Asking prices of 14 listed cars of this model from 2020–2022")).toBeInTheDocument();
     expect(screen.getByText("BHD 17,500.000")).toBeInTheDocument();
     const sent = new URL(state.requests.find((request) => request.url.includes("/analytics/market"))!.url).searchParams;
-    expect(Object.fromEntries(sent)).toEqual({ make: "toyota", model: "land-cruiser", year_min: "2020", year_max: "2022" });
+    expect(Object.fromEntries(sent)).toEqual({ country: "bh", make: "toyota", model: "land-cruiser", year_min: "2020", year_max: "2022" });
   });
 
   it("rates the asking price against comparable cars", async () => {
@@ -97,7 +97,7 @@ describe("listing detail", () => {
 
   it("asks anonymous visitors to sign in before messaging", async () => {
     renderApp("/listings/1");
-    expect(await screen.findByRole("link", { name: "Sign in to message the seller" })).toHaveAttribute("href", "/sign-in?next=%2Flistings%2F1");
+    expect(await screen.findByRole("link", { name: "Sign in to message the seller" })).toHaveAttribute("href", "/sign-in?next=%2Fbh%2Flistings%2F1");
   });
 
   it("messages the seller and opens the thread", async () => {

@@ -1,6 +1,6 @@
-import { useDeferredValue } from "react";
+import { useDeferredValue, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { FavoriteButton } from "@/features/favorites/components/favorite-button";
 import { MarketPosition } from "@/features/insights/components/market-position";
 import { useListing } from "@/features/listings/api/get-listing";
@@ -27,6 +27,7 @@ import { isApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber, formatPrice } from "@/lib/format";
+import { countryOfPath } from "@/lib/country";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import type { Money } from "@/api/models";
 
@@ -66,7 +67,7 @@ function DetailSkeleton() {
  * On a phone the seller's box is below the fold: this bar keeps the price and a way to reach
  * the seller on screen (components.css shows it only at phone size).
  */
-function ContactBar({ amount, signedIn, signInTo }: { amount: Money; signedIn: boolean; signInTo: string }) {
+function ContactBar({ amount, currency, signedIn, signInTo }: { amount: Money; currency: string; signedIn: boolean; signInTo: string }) {
   const { t } = useTranslation();
   const toComposer = () => {
     const box = document.getElementById("seller-box");
@@ -75,7 +76,7 @@ function ContactBar({ amount, signedIn, signInTo }: { amount: Money; signedIn: b
   };
   return (
     <div className="contact-bar" role="region" aria-label={t("listing.contactBar")}>
-      <Price amount={amount} className="contact-bar-price" />
+      <Price amount={amount} currency={currency} className="contact-bar-price" />
       {signedIn ? (
         <Button onClick={toComposer}>{t("listing.contactLabel")}</Button>
       ) : (
@@ -106,6 +107,14 @@ export default function ListingDetailRoute() {
   useDocumentTitle(listing?.title);
   // A buyer's own car, or one not for sale, teaches recommendations nothing.
   const onPhotoChange = useEngagement(listing?.id, Boolean(listing && listing.status === "active" && listing.seller.id !== user?.id));
+  // A listing is of one country: under another's URL (/bh/listings/7 of a Saudi car), it moves to its own.
+  const navigate = useNavigate();
+  const listingCountry = listing?.country;
+  useEffect(() => {
+    const inUrl = countryOfPath(location.pathname);
+    if (listingCountry && inUrl && inUrl !== listingCountry)
+      void navigate(`/${listingCountry}${location.pathname.slice(3)}${location.search}${location.hash}`, { replace: true, state: location.state });
+  }, [listingCountry, location, navigate]);
 
   // /listings/abc is no listing: the query never runs, so say so rather than load forever.
   if (!Number.isInteger(id) || id < 1)
@@ -148,11 +157,11 @@ export default function ListingDetailRoute() {
         <Alert tone="success">{t("sell.saved")}</Alert>
       ) : null}
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/search">{t("nav.search")}</Link>
+        <Link to={`/${listing.country}/search`}>{t("nav.search")}</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`/search?make=${listing.make}`}>{makeLabel(listing.make)}</Link>
+        <Link to={`/${listing.country}/search?make=${listing.make}`}>{makeLabel(listing.make)}</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`/search?make=${listing.make}&model=${listing.model}`}>{modelLabel(listing.model, listing.make)}</Link>
+        <Link to={`/${listing.country}/search?make=${listing.make}&model=${listing.model}`}>{modelLabel(listing.model, listing.make)}</Link>
       </nav>
 
       <div className="detail-layout">
@@ -188,8 +197,8 @@ export default function ListingDetailRoute() {
                 {listing.held_for === "duplicate_photo" ? t("pendingReview.duplicatePhoto") : t("pendingReview.body")}
               </Alert>
             ) : null}
-            <Price amount={listing.price} className="detail-price" />
-            {listing.price_drop ? <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language) })}</Badge> : null}
+            <Price amount={listing.price} currency={listing.currency} className="detail-price" />
+            {listing.price_drop ? <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language, listing.currency) })}</Badge> : null}
             <p className="muted">
               <DaysListed days={listing.days_listed} />
             </p>
@@ -246,16 +255,16 @@ export default function ListingDetailRoute() {
 
           <section className="card card-body stack" aria-labelledby="market-title">
             <h2 id="market-title">{t("market.title")}</h2>
-            <MarketValue listingId={listing.id} />
-            <PriceHistory history={listing.price_history ?? []} />
-            <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} showVerdict={false} />
+            <MarketValue listingId={listing.id} currency={listing.currency} />
+            <PriceHistory history={listing.price_history ?? []} currency={listing.currency} />
+            <MarketPosition make={listing.make} model={listing.model} year={listing.year} price={listing.price} country={listing.country} showVerdict={false} />
           </section>
         </aside>
       </div>
 
       <SimilarCars id={listing.id} />
       <AlsoViewed id={listing.id} />
-      {canContact ? <ContactBar amount={listing.price} signedIn={Boolean(user)} signInTo={signInTo} /> : null}
+      {canContact ? <ContactBar amount={listing.price} currency={listing.currency} signedIn={Boolean(user)} signInTo={signInTo} /> : null}
     </div>
   );
 }

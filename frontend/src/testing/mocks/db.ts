@@ -34,7 +34,13 @@ export const enums: Enums = {
   drivetrain: [option("4wd", "4WD", "دفع رباعي"), option("fwd", "FWD", "دفع أمامي")],
   regional_spec: [option("gcc", "GCC", "خليجي"), option("american", "American", "أمريكي")],
   condition: [option("used", "Used", "مستعمل"), option("new", "New", "جديد")],
-  region: [option("capital", "Capital", "العاصمة"), option("muharraq", "Muharraq", "المحرق"), option("dubai", "Dubai", "دبي")],
+  region: [
+    option("capital", "Capital", "العاصمة"),
+    option("muharraq", "Muharraq", "المحرق"),
+    option("riyadh", "Riyadh", "الرياض"),
+    option("eastern", "Eastern Province", "المنطقة الشرقية"),
+    option("dubai", "Dubai", "دبي"),
+  ],
   governorate: [option("capital", "Capital", "العاصمة"), option("muharraq", "Muharraq", "المحرق")],
   country: [
     {
@@ -42,6 +48,12 @@ export const enums: Enums = {
       currency: "BHD",
       decimals: 3,
       regions: [option("capital", "Capital", "العاصمة"), option("muharraq", "Muharraq", "المحرق")],
+    },
+    {
+      ...option("sa", "Saudi Arabia", "السعودية"),
+      currency: "SAR",
+      decimals: 2,
+      regions: [option("riyadh", "Riyadh", "الرياض"), option("eastern", "Eastern Province", "المنطقة الشرقية")],
     },
     { ...option("ae", "United Arab Emirates", "الإمارات"), currency: "AED", decimals: 2, regions: [option("dubai", "Dubai", "دبي")] },
   ],

@@ -120,6 +120,8 @@ const UNDERSTOOD: Record<string, Canned> = {
 
 function matches(listing: Listing, params: URLSearchParams, skip?: string, fuzzy = false): boolean {
   if (listing.status !== "active") return false;
+  // Every search is of one country, Bahrain unless named (the API's default).
+  if (listing.country !== (params.get("country") ?? "bh")) return false;
   for (const field of FILTERS) {
     if (field === skip) continue;
     const wanted = params.getAll(field);

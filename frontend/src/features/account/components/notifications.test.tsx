@@ -61,7 +61,7 @@ describe("notifications", () => {
   it("marks a notification read when its car is opened", async () => {
     const { user, router } = renderApp("/account/notifications", { user: buyer });
     await user.click(await screen.findByRole("heading", { level: 2, name: "2018 Nissan Altima" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/listings/4"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/bh/listings/4"));
     await waitFor(() => expect(posted()).toEqual([{ ids: [3] }]));
   });
 
@@ -103,7 +103,7 @@ describe("notification badge in the header", () => {
     await waitFor(() => expect(localStorage.getItem("sayara.session")).toBeNull());
     expect(await screen.findByRole("link", { name: "Sign in" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Fatima" })).not.toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/search");
+    expect(router.state.location.pathname).toBe("/bh/search");
   });
 
   it("links to the notifications and refreshes every minute and when the tab comes back", async () => {

@@ -21,7 +21,7 @@ function PriceDrop({ listing }: { listing: FavoriteListing }) {
   return (
     <p className="price-drop">
       <span aria-hidden="true">↓ </span>
-      {t("favorites.priceDropped", { price: formatPrice(listing.saved_price, language) })}
+      {t("favorites.priceDropped", { price: formatPrice(listing.saved_price, language, listing.currency) })}
     </p>
   );
 }

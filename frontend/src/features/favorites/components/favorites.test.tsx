@@ -57,7 +57,7 @@ describe("hearts on search results", () => {
     const { user, router } = renderApp("/search?make=toyota");
     await user.click(within(await card("2019 Toyota Camry")).getByRole("button", { name: "Save 2019 Toyota Camry" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/sign-in"));
-    expect(router.state.location.search).toBe(`?next=${encodeURIComponent("/search?make=toyota")}`);
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent("/bh/search?make=toyota")}`);
     expect(state.requests.some((request) => request.url.includes("/me/favorites"))).toBe(false);
   });
 });

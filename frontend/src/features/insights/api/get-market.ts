@@ -17,7 +17,7 @@ function getMarket(params: QueryParams): Promise<Market> {
   return api.get<Market>("/analytics/market", { params });
 }
 
-export function useMarket(params: { make: string; model: string; year_min: number; year_max: number }) {
+export function useMarket(params: { country: string; make: string; model: string; year_min: number; year_max: number }) {
   return useQuery({
     queryKey: queryKeys.analytics.market(params),
     queryFn: () => getMarket(params),

@@ -13,8 +13,8 @@ describe("market insights", () => {
     const byMake = screen.getByRole("region", { name: "Listings by make" });
     expect(await within(byMake).findByText("Toyota")).toBeInTheDocument();
     const bodies = state.requests.filter((request) => request.url.endsWith("/analytics/aggregate")).map((request) => request.body);
-    expect(bodies).toContainEqual({ filters: {}, group_by: ["year"], metrics: ["count", "price_median", "mileage_median"] });
-    expect(bodies).toContainEqual({ filters: {}, group_by: ["make"], metrics: ["count", "price_median", "mileage_median"] });
+    expect(bodies).toContainEqual({ filters: { country: "bh" }, group_by: ["year"], metrics: ["count", "price_median", "mileage_median"] });
+    expect(bodies).toContainEqual({ filters: { country: "bh" }, group_by: ["make"], metrics: ["count", "price_median", "mileage_median"] });
   });
 
   it("narrowing to a make groups by model and keeps the filter in the URL", async () => {

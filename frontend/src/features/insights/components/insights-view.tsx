@@ -14,6 +14,7 @@ import { useCatalogLabels, nameIn } from "@/lib/catalog/use-labels";
 import { errorMessage } from "@/lib/error-message";
 import { formatCompact, formatNumber, formatPrice } from "@/lib/format";
 import { numberText } from "@/lib/numbers";
+import { useCountry } from "@/lib/use-country";
 
 const METRICS = ["count", "price_median", "mileage_median"];
 
@@ -75,7 +76,9 @@ export function InsightsView() {
   const [csvError, setCsvError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
 
-  const filters: Record<string, string> = {};
+  // The figures of one country, in its currency: the buyer's (the header's country switch).
+  const { country, currency } = useCountry();
+  const filters: Record<string, string> = { country };
   if (make) filters.make = make;
   if (yearMin) filters.year_min = yearMin;
   if (yearMax) filters.year_max = yearMax;
@@ -120,7 +123,7 @@ export function InsightsView() {
       key: String(row.year),
       label: String(row.year),
       value: Number(moneyText(row.price_median) || 0),
-      display: formatPrice(moneyText(row.price_median), language),
+      display: formatPrice(moneyText(row.price_median), language, currency),
       note: t("insights.listings", { count: Number(row.count ?? 0) }),
     }));
 
@@ -138,7 +141,7 @@ export function InsightsView() {
         label: make ? (model ? nameIn(model, language) : slug) : makeLabel(slug),
         value: Number(row.count ?? 0),
         display: formatNumber(Number(row.count ?? 0), language),
-        note: row.price_median !== null ? formatPrice(moneyText(row.price_median), language) : undefined,
+        note: row.price_median !== null ? formatPrice(moneyText(row.price_median), language, currency) : undefined,
       };
     });
 

@@ -4,13 +4,16 @@ import { Price } from "@/components/price";
 import { Skeleton } from "@/components/skeleton";
 import { formatNumber, wholeDinars } from "@/lib/format";
 import { useLanguage } from "@/lib/use-language";
-import type { Money } from "@/api/models";
+import type { CountryCode, Money } from "@/api/models";
+import { COUNTRY_CURRENCY } from "@/lib/country";
 
 type Props = {
   make: string;
   model: string;
   year: number;
   price: Money;
+  /** The car's country: its market, and the currency of its amounts. */
+  country: CountryCode;
   /**
    * Say above/fair/below over the bar. Off where a market value rating (its
    * own comparables) already gives the verdict: two verdicts could disagree.
@@ -19,10 +22,10 @@ type Props = {
 };
 
 /** Where a price sits against comparable cars: the p10–p90 band, p25–p75 core, median and this car. */
-export function MarketPosition({ make, model, year, price, showVerdict = true }: Props) {
+export function MarketPosition({ make, model, year, price, country, showVerdict = true }: Props) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { data, isPending, isError } = useMarket({ make, model, year_min: year - 1, year_max: year + 1 });
+  const { data, isPending, isError } = useMarket({ country, make, model, year_min: year - 1, year_max: year + 1 });
 
   if (isPending) return <Skeleton height={96} />;
   if (isError || !data?.price || data.count < 3) return <p className="muted">{t("market.notEnough")}</p>;
@@ -66,7 +69,7 @@ export function MarketPosition({ make, model, year, price, showVerdict = true }:
           <div key={label}>
             <dt>{t(label)}</dt>
             <dd>
-              <Price amount={amount} />
+              <Price amount={amount} currency={COUNTRY_CURRENCY[country]} />
             </dd>
           </div>
         ))}

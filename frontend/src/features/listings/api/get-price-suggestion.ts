@@ -4,7 +4,7 @@ import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 /** The car being listed, as the price suggestion reads it (mileage narrows the comparables). */
-export type SuggestionCar = { make: string; model: string; year: number; mileage_km?: number };
+export type SuggestionCar = { country: string; make: string; model: string; year: number; mileage_km?: number };
 
 export type PriceSuggestion = {
   suggested_price: PriceEstimate | null;

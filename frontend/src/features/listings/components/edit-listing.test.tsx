@@ -14,7 +14,7 @@ describe("edit listing", () => {
     await user.clear(price);
     await user.type(price, "17900");
     await user.click(screen.getByRole("button", { name: "Save changes" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/listings/1"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/bh/listings/1"));
     expect(state.requests.find((request) => request.method === "PATCH")?.body).toEqual({ price: "17900" });
     expect(await screen.findByText("Changes saved.")).toBeInTheDocument();
   });

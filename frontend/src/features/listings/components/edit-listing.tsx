@@ -11,6 +11,7 @@ import { PageSpinner } from "@/components/spinner";
 import { QueryError } from "@/components/query-error";
 import { useUser } from "@/lib/auth";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { listingPath } from "@/lib/country";
 
 export function EditListing({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -45,7 +46,7 @@ export function EditListing({ id }: { id: number }) {
         submitting={update.isPending}
         error={update.error}
         onSubmit={(changes) =>
-          update.mutate({ id, changes }, { onSuccess: (saved) => navigate(`/listings/${saved.id}`, { state: { justSaved: true } }) })
+          update.mutate({ id, changes }, { onSuccess: (saved) => navigate(listingPath(saved), { state: { justSaved: true } }) })
         }
       />
     </>

@@ -20,7 +20,9 @@ import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
 import { NumberField } from "@/components/number-field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
-import { formatPrice, formatPriceRange } from "@/lib/format";
+import { COUNTRY_CURRENCY, isCountry } from "@/lib/country";
+import { currencyDecimals, currencySign, formatPrice, formatPriceRange } from "@/lib/format";
+import { useCountry } from "@/lib/use-country";
 import { formErrorsOf, NO_ERRORS } from "@/lib/form-errors";
 import { numberText, wholeNumber } from "@/lib/numbers";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
@@ -29,8 +31,8 @@ import type { Photo, ListingStatus } from "@/api/models";
 type FormState = Record<Exclude<ListingField, "status" | Confirmation>, string>;
 
 const FORM_FIELDS = LISTING_FIELDS.filter((field): field is keyof FormState => field !== "status" && !isConfirmation(field));
-// The common case in Bahrain preselected; the seller changes what differs.
-const DEFAULTS: Partial<FormState> = { country: "bh", fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
+// The common case preselected (the country: the one the seller is in); the seller changes what differs.
+const DEFAULTS: Partial<FormState> = { fuel: "petrol", transmission: "automatic", regional_spec: "gcc", condition: "used" };
 const EMPTY = Object.fromEntries(FORM_FIELDS.map((field) => [field, DEFAULTS[field] ?? ""])) as FormState;
 
 function toState(initial?: Partial<ListingInput>): FormState {
@@ -74,7 +76,11 @@ type Props = {
 export function ListingForm({ mode, initial, existingPhotos, listingId, uploads, submitting, error, onSubmit }: Props) {
   const { t } = useTranslation();
   const { makes, enums, language } = useCatalogLabels();
-  const [state, setState] = useState<FormState>(() => toState(initial));
+  const { country: current } = useCountry();
+  const [state, setState] = useState<FormState>(() => ({ ...toState(initial), ...(initial?.country ? {} : { country: current }) }));
+  const country = isCountry(state.country) ? state.country : current;
+  const currency = COUNTRY_CURRENCY[country];
+  const regions = enums?.country.find((each) => each.value === country)?.regions ?? [];
   // Which submit button was pressed; a ref because the submit event comes before a re-render.
   const intentRef = useRef<ListingStatus>("active");
   const [intent, setIntent] = useState<ListingStatus>("active");
@@ -95,7 +101,15 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
   const set = (name: keyof FormState, value: string) => {
     if (name === "price") setPriceConfirmed(false);
     if (name === "make" || name === "model" || name === "year" || name === "mileage_km") setDuplicateConfirmed(false);
-    setState((current) => ({ ...current, [name]: value, ...(name === "make" ? { model: "" } : {}) }));
+    setState((before) => ({
+      ...before,
+      [name]: value,
+      ...(name === "make" ? { model: "" } : {}),
+      // Another country's regions are not this one's.
+      ...(name === "country" && !enums?.country.find((each) => each.value === value)?.regions.some((region) => region.value === before.region)
+        ? { region: "" }
+        : {}),
+    }));
   };
 
   const models = makes?.find((make) => make.slug === state.make)?.models ?? [];
@@ -145,6 +159,13 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
       <section className="form-section card card-body" aria-labelledby="sec-car">
         <h2 id="sec-car">{t("sell.sectionCar")}</h2>
         <div className="form-grid">
+          <SelectField label={t("fields.country")} {...text("country")} hint={t("sell.countryHint")}>
+            {(enums?.country ?? [{ value: country, label_en: country, label_ar: country }]).map((option) => (
+              <option key={option.value} value={option.value}>
+                {labelIn(option, language)}
+              </option>
+            ))}
+          </SelectField>
           <SelectField label={t("fields.make")} {...text("make")}>
             <option value="">{t("sell.chooseMake")}</option>
             {makes?.map((make) => (
@@ -164,16 +185,16 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
           <TextField label={t("fields.trim")} {...text("trim")} placeholder={t("sell.trimPlaceholder")} maxLength={80} />
           <NumberField label={t("fields.year")} {...text("year")} maxLength={4} placeholder={String(thisYear)} />
           <NumberField
-            label={t("fields.price")}
+            label={t("fields.price", { currency: currencySign(currency, language) })}
             {...text("price")}
             kind="decimal"
             hint={
               <>
-                {t("sell.priceHint")}
-                <PriceSuggestion make={state.make} model={state.model} year={state.year} mileage_km={state.mileage_km} />
+                {t("sell.priceHint", { currencyName: t(`currency.${currency}`), decimals: currencyDecimals(currency) })}
+                <PriceSuggestion country={country} make={state.make} model={state.model} year={state.year} mileage_km={state.mileage_km} />
               </>
             }
-            placeholder="8500.000"
+            placeholder={currencyDecimals(currency) === 3 ? "8500.000" : "8500.00"}
           />
           <NumberField label={t("fields.mileage_km")} {...text("mileage_km")} maxLength={12} />
         </div>
@@ -181,13 +202,13 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
           <Alert tone="warning" title={t("sell.priceUnusual.title")}>
             <p>
               {unusual.typical
-                ? t("sell.priceUnusual.band", { range: formatPriceRange(unusual.typical.low, unusual.typical.high, language) })
-                : t("sell.priceUnusual.floor", { floor: formatPrice(unusual.floor, language) })}
+                ? t("sell.priceUnusual.band", { range: formatPriceRange(unusual.typical.low, unusual.typical.high, language, currency) })
+                : t("sell.priceUnusual.floor", { floor: formatPrice(unusual.floor, language, currency) })}
             </p>
             {unusual.hold ? <p>{t("sell.priceUnusual.hold")}</p> : null}
             <label className="checkbox">
               <input type="checkbox" name="price_confirmed" checked={priceConfirmed} onChange={(event) => setPriceConfirmed(event.target.checked)} />
-              <span>{t("sell.priceUnusual.confirm", { price: formatPrice(toInput(state).price, language) })}</span>
+              <span>{t("sell.priceUnusual.confirm", { price: formatPrice(toInput(state).price, language, currency) })}</span>
             </label>
           </Alert>
         ) : null}
@@ -218,10 +239,10 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
         <h2 id="sec-specs">{t("sell.sectionSpecs")}</h2>
         <div className="form-grid">
           {LISTING_ENUM_FIELDS.map(([field, enumName]) => (
-            <SelectField key={field} label={t(`fields.${field}`)} {...text(field)}>
+            <SelectField key={field} label={t(`fields.${field}`, { context: country })} {...text(field)}>
               <option value="">{t("sell.choose")}</option>
               {(enumName === "region"
-                ? (enums?.country.find((country) => country.value === (state.country || "bh"))?.regions ?? [])
+                ? regions
                 : (enums?.[enumName] ?? [])
               ).map((option) => (
                 <option key={option.value} value={option.value}>

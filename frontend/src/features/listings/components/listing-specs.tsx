@@ -13,7 +13,7 @@ export function ListingSpecs({ listing }: { listing: Listing }) {
     [t("fields.trim"), listing.trim],
     [t("fields.year"), String(listing.year)],
     [t("fields.mileage_km"), t("units.km", { value: formatNumber(listing.mileage_km, language) })],
-    ...LISTING_ENUM_FIELDS.map(([field, name]): [string, string] => [t(`fields.${field}`), enumLabel(name, listing[field])]),
+    ...LISTING_ENUM_FIELDS.map(([field, name]): [string, string] => [t(`fields.${field}`, { context: listing.country }), enumLabel(name, listing[field])]),
     [t("listing.listedOn"), formatDate(listing.created_at, language)],
   ];
   return (

@@ -15,7 +15,8 @@ const TONES: Record<MarketRating, "ok" | "info" | "warn" | "danger"> = {
 };
 
 /** The asking price rated against comparable cars, with why in a few words. */
-export function MarketValue({ listingId }: { listingId: number }) {
+/** `currency`: the listing's, which its comparables share (they are of its country). */
+export function MarketValue({ listingId, currency }: { listingId: number; currency: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { data, isPending, isError } = useMarketValue(listingId);
@@ -46,7 +47,7 @@ export function MarketValue({ listingId }: { listingId: number }) {
         <Badge tone={TONES[data.rating]}>{t(`marketValue.rating.${data.rating}`)}</Badge> <span className="market-value-difference">{difference}</span>
       </p>
       <p className="muted">
-        {data.estimate?.low && data.estimate.high ? <>{t("marketValue.typical", { range: formatPriceRange(data.estimate.low, data.estimate.high, language) })} · </> : null}
+        {data.estimate?.low && data.estimate.high ? <>{t("marketValue.typical", { range: formatPriceRange(data.estimate.low, data.estimate.high, language, currency) })} · </> : null}
         {t("marketValue.basedOn", { count: data.comparables_count, formatted: formatNumber(data.comparables_count, language) })}
       </p>
     </div>

@@ -19,6 +19,7 @@ import { errorMessage } from "@/lib/error-message";
 import { formatDate, formatNumber } from "@/lib/format";
 import { useLanguage } from "@/lib/use-language";
 import type { Listing } from "@/api/models";
+import { listingPath } from "@/lib/country";
 
 type Pending = { kind: "sold" | "delete"; listing: Listing } | null;
 
@@ -73,18 +74,18 @@ export function MyListings() {
           const thumb = listing.photos?.[0];
           return (
             <li key={listing.id} className="my-listing card">
-              <Link to={`/listings/${listing.id}`} className="my-listing-media" tabIndex={-1} aria-hidden="true">
+              <Link to={listingPath(listing)} className="my-listing-media" tabIndex={-1} aria-hidden="true">
                 {thumb ? <img src={thumb.thumbnail_url || thumb.url} alt="" width={160} height={120} loading="lazy" /> : <CarIcon size={32} />}
               </Link>
               <div className="my-listing-body">
                 <h2 className="my-listing-title">
-                  <Link to={`/listings/${listing.id}`}>
+                  <Link to={listingPath(listing)}>
                     <bdi>{listing.title}</bdi>
                   </Link>
                 </h2>
                 <p className="row">
                   <StatusBadge status={listing.status} />
-                  <Price amount={listing.price} />
+                  <Price amount={listing.price} currency={listing.currency} />
                   <span className="muted num">{t("units.km", { value: formatNumber(listing.mileage_km, language) })}</span>
                 </p>
                 <p className="muted">{t("myListings.updated", { date: formatDate(listing.updated_at, language) })}</p>

@@ -7,15 +7,15 @@ function fils(amount: string): number {
   return Math.round(Number(amount) * 1000);
 }
 
-/** Each change of the asking price, newest first: "Price dropped BHD 300 on 12 Nov". */
-export function PriceHistory({ history }: { history: PriceChange[] }) {
+/** Each change of the asking price, newest first: "Price dropped BHD 300 on 12 Nov" (in the listing's `currency`). */
+export function PriceHistory({ history, currency }: { history: PriceChange[]; currency: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   if (history.length < 2) return null;
   const changes = history.slice(0, -1).map((entry, index) => {
     const before = history[index + 1];
     const difference = (fils(entry.price) - fils(before.price)) / 1000;
-    const amount = formatPrice(Math.abs(difference).toFixed(3), language);
+    const amount = formatPrice(Math.abs(difference).toFixed(3), language, currency);
     const date = formatDate(entry.changed_at, language);
     return { key: `${entry.changed_at}-${index}`, text: t(difference < 0 ? "priceHistory.dropped" : "priceHistory.raised", { amount, date }), dropped: difference < 0 };
   });
@@ -32,7 +32,7 @@ export function PriceHistory({ history }: { history: PriceChange[] }) {
           </li>
         ))}
         <li className="muted">
-          {t("priceHistory.first", { amount: formatPrice(first.price, language), date: formatDate(first.changed_at, language) })}
+          {t("priceHistory.first", { amount: formatPrice(first.price, language, currency), date: formatDate(first.changed_at, language) })}
         </li>
       </ul>
     </section>

@@ -3,6 +3,8 @@ import { usePriceSuggestion, type SuggestionCar } from "@/features/listings/api/
 import { formatPriceRange, formatWholeDinars } from "@/lib/format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { useLanguage } from "@/lib/use-language";
+import { COUNTRY_CURRENCY } from "@/lib/country";
+import type { CountryCode } from "@/api/models";
 
 const SUGGESTION_DEBOUNCE_MS = 500;
 
@@ -14,14 +16,15 @@ function wholeNumber(text: string): number | null {
 }
 
 /** The car the form describes so far, once make, model and a plausible year are there. */
-function suggestionCarOf(fields: { make: string; model: string; year: string; mileage_km: string }): SuggestionCar | null {
+function suggestionCarOf(fields: Props): SuggestionCar | null {
   const year = wholeNumber(fields.year);
   if (!fields.make || !fields.model || year === null || year < MIN_YEAR || year > new Date().getFullYear() + 1) return null;
   const mileage = wholeNumber(fields.mileage_km);
-  return { make: fields.make, model: fields.model, year, ...(mileage !== null ? { mileage_km: mileage } : {}) };
+  return { country: fields.country, make: fields.make, model: fields.model, year, ...(mileage !== null ? { mileage_km: mileage } : {}) };
 }
 
-type Props = { make: string; model: string; year: string; mileage_km: string };
+/** The car so far; `country` the one it is sold in, whose cars it is compared with and in whose currency. */
+type Props = { country: CountryCode; make: string; model: string; year: string; mileage_km: string };
 
 /**
  * What similar cars sell for, under the price box. Asked once the typing
@@ -39,7 +42,7 @@ export function PriceSuggestion(fields: Props) {
     <span className="price-suggestion" aria-live="polite">
       {estimate?.low && estimate.high && estimate.median
         ? t("sell.priceSuggestion", {
-            range: formatPriceRange(estimate.low, estimate.high, language),
+            range: formatPriceRange(estimate.low, estimate.high, language, COUNTRY_CURRENCY[fields.country]),
             median: formatWholeDinars(estimate.median),
           })
         : null}

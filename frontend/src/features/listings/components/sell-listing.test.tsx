@@ -51,7 +51,7 @@ describe("sell form", () => {
     await fillCar(user);
     await user.type(screen.getByLabelText(/^Price/), "15,250.500");
     await user.click(screen.getByRole("button", { name: "Publish listing" }));
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/listings\/\d+$/));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/bh\/listings\/\d+$/));
     const created = state.requests.find((request) => request.method === "POST" && request.url.endsWith("/listings"));
     expect(created?.body).toMatchObject({ make: "nissan", model: "patrol", year: 2020, mileage_km: 64000, price: "15250.500", status: "active" });
     expect(await screen.findByText("Your car is listed. It appears in search within seconds.")).toBeInTheDocument();
@@ -68,7 +68,7 @@ describe("sell form", () => {
     await user.type(screen.getByLabelText(/^Mileage/), "۶۴٬۰۰۰");
     await user.type(screen.getByLabelText(/^Price/), "١٥٬٢٥٠٫٥");
     await user.click(screen.getByRole("button", { name: "Publish listing" }));
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/listings\/\d+$/));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/bh\/listings\/\d+$/));
     const created = state.requests.find((request) => request.method === "POST" && request.url.endsWith("/listings"));
     expect(created?.body).toMatchObject({ year: 2020, mileage_km: 64000, price: "15250.5" });
   });
@@ -135,7 +135,7 @@ describe("price suggestion", () => {
     await user.type(screen.getByLabelText(/^Year/), "2020");
     await waitFor(() => expect(price()).toHaveAccessibleDescription(/Similar cars sell for BHD 8,200–9,600 \(median 8,900\)\./));
     // Typing the year was one request, for the whole year, not one a keystroke.
-    expect(suggestions().map((request) => Object.fromEntries(new URL(request.url).searchParams))).toEqual([{ make: "nissan", model: "patrol", year: "2020" }]);
+    expect(suggestions().map((request) => Object.fromEntries(new URL(request.url).searchParams))).toEqual([{ country: "bh", make: "nissan", model: "patrol", year: "2020" }]);
     expect(screen.getByText("Similar cars sell for BHD 8,200–9,600 (median 8,900).").closest("[aria-live]")).toHaveAttribute("aria-live", "polite");
   });
 
@@ -155,7 +155,7 @@ describe("price suggestion", () => {
     await waitFor(() => expect(suggestions()).toHaveLength(1));
     await settle();
     expect(screen.queryByText(/Similar cars sell for/)).not.toBeInTheDocument();
-    expect(price()).toHaveAccessibleDescription("In Bahraini dinars, up to 3 decimals (fils).");
+    expect(price()).toHaveAccessibleDescription("In Bahraini dinars, up to 3 decimals.");
   });
 
   it("says nothing, and keeps the seller on the form, when the API fails", async () => {

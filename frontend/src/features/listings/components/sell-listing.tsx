@@ -11,6 +11,7 @@ import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { newIdempotencyKey } from "@/lib/api-client";
 import { isEmailUnverified, useUser } from "@/lib/auth";
 import type { Listing, ListingStatus } from "@/api/models";
+import { listingPath } from "@/lib/country";
 
 /**
  * Create the listing, then upload its photos with progress, then open it.
@@ -35,7 +36,7 @@ export function SellListing() {
     setCreated(listing);
     const { failed } = await uploads.uploadAll(listing.id);
     setUploadFailed(failed > 0);
-    if (!failed) navigate(`/listings/${listing.id}`, { state: { justPublished: listing.status } });
+    if (!failed) navigate(listingPath(listing), { state: { justPublished: listing.status } });
   };
 
   const onSubmit = (input: Partial<ListingInput>, status?: ListingStatus) => {

@@ -90,7 +90,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
               {info.listing?.price ? (
                 <>
                   {" · "}
-                  <Price amount={info.listing.price} />
+                  <Price amount={info.listing.price} currency={info.listing.currency} />
                 </>
               ) : null}
             </p>

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { api } from "@/lib/api-client";
 import type { SearchResponse } from "@/features/search/types/search";
 import { queryKeys } from "@/lib/query-keys";
+import { useCountry } from "@/lib/use-country";
 
 export type { SearchResponse };
 
@@ -10,8 +11,9 @@ function searchListings(params: URLSearchParams, signal?: AbortSignal): Promise<
   return api.get<SearchResponse>("/search/listings", { params, signal });
 }
 
-function searchListingsQueryOptions(params: URLSearchParams) {
+function searchListingsQueryOptions(params: URLSearchParams, country: string) {
   const sorted = new URLSearchParams(params);
+  sorted.set("country", country);
   sorted.sort();
   return queryOptions({
     queryKey: queryKeys.search.listings(sorted.toString()),
@@ -20,6 +22,8 @@ function searchListingsQueryOptions(params: URLSearchParams) {
   });
 }
 
+/** A search of the buyer's country (lib/use-country.ts), whatever `params` say. */
 export function useSearchListings(params: URLSearchParams, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ ...searchListingsQueryOptions(params), enabled });
+  const { country } = useCountry();
+  return useQuery({ ...searchListingsQueryOptions(params, country), enabled });
 }

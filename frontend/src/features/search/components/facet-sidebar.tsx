@@ -4,7 +4,8 @@ import { MakeModelFacet } from "@/features/search/components/make-model-facet";
 import { RangeFacet } from "@/features/search/components/range-facet";
 import type { SearchState } from "@/features/search/hooks/use-search-state";
 import { RANGE_FIELDS, type Facets, type MultiField } from "@/features/search/types/search";
-import { formatNumber, formatPrice } from "@/lib/format";
+import { currencySign, formatNumber, formatPrice } from "@/lib/format";
+import { useCountry } from "@/lib/use-country";
 import { useLanguage } from "@/lib/use-language";
 
 /** The enum facets in the order Gulf buyers narrow down by. */
@@ -25,6 +26,7 @@ type Props = { facets: Facets; state: SearchState; errors?: Record<string, strin
 export function FacetSidebar({ facets, state, errors = {} }: Props) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const { country, currency } = useCountry();
   const [year, price, mileage] = RANGE_FIELDS;
   const range = (field: (typeof RANGE_FIELDS)[number]) => ({
     valueMin: state.params.get(field.min) ?? "",
@@ -39,10 +41,10 @@ export function FacetSidebar({ facets, state, errors = {} }: Props) {
       <RangeFacet title={t("facets.year")} facet={facets.year} formatBound={String} {...range(year)} />
       <RangeFacet
         title={t("facets.price")}
-        unit={t("currency.code")}
+        unit={currencySign(currency, language)}
         facet={facets.price}
         step={100}
-        formatBound={(value) => formatPrice(typeof value === "number" ? String(value) : value, language)}
+        formatBound={(value) => formatPrice(typeof value === "number" ? String(value) : value, language, currency)}
         {...range(price)}
       />
       <RangeFacet
@@ -57,7 +59,7 @@ export function FacetSidebar({ facets, state, errors = {} }: Props) {
         <FacetGroup
           key={field}
           field={field}
-          title={t(`facets.${field}`)}
+          title={t(`facets.${field}`, { context: country })}
           buckets={facets[field] ?? []}
           selected={state.selected[field]}
           onToggle={(value) => state.toggleValue(field, value)}

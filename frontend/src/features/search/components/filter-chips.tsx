@@ -5,6 +5,7 @@ import { understoodSpans, useUnderstoodLabel, withoutWords } from "@/features/se
 import { MULTI_FIELDS, RANGE_FIELDS, type Facets, type RangeField, type Understood } from "@/features/search/types/search";
 import { CloseIcon } from "@/components/icons";
 import { formatNumber, formatPrice } from "@/lib/format";
+import { useCountry } from "@/lib/use-country";
 
 type Chip = { key: string; label: string; remove: () => void; typed?: string };
 
@@ -26,11 +27,12 @@ type Props = {
 export function FilterChips({ state, facets, understood, leftover, corrected }: Props) {
   const { t } = useTranslation();
   const { valueLabel, language } = useFacetLabels();
+  const { country, currency } = useCountry();
   const understoodLabel = useUnderstoodLabel();
   const spans = state.q && !state.literal ? understoodSpans(understood) : [];
 
   const boundText = (field: RangeField, value: string) => {
-    if (field.key === "price") return formatPrice(value, language);
+    if (field.key === "price") return formatPrice(value, language, currency);
     if (field.key === "mileage_km") return t("units.km", { value: formatNumber(Number(value), language) });
     return value;
   };
@@ -55,7 +57,7 @@ export function FilterChips({ state, facets, understood, leftover, corrected }: 
       const bucket = facets?.[field]?.find((item) => item.value === value);
       chips.push({
         key: `${field}=${value}`,
-        label: `${t(`facets.${field}`)}: ${valueLabel(field, value, bucket)}`,
+        label: `${t(`facets.${field}`, { context: country })}: ${valueLabel(field, value, bucket)}`,
         remove: () => state.removeParam(field, value),
       });
     }

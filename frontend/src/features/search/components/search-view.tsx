@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
 import { FacetSidebar } from "@/features/search/components/facet-sidebar";
 import { FilterChips } from "@/features/search/components/filter-chips";
@@ -15,6 +15,7 @@ import { RANGE_FIELDS } from "@/features/search/types/search";
 import { Alert } from "@/components/alert";
 import { Button, ButtonLink } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
+import { useCountry } from "@/lib/use-country";
 import { CloseIcon, FilterIcon, SearchIcon } from "@/components/icons";
 import { ListingCard } from "@/components/listing-card";
 import { Pagination } from "@/components/pagination";
@@ -37,6 +38,8 @@ type Props = {
 export function SearchView({ cardAction }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
+  const { country } = useCountry();
   const state = useSearchState();
   const { valueLabel, language } = useFacetLabels();
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -107,7 +110,7 @@ export function SearchView({ cardAction }: Props) {
           defaultValue={state.q}
           onSearch={(params) => {
             const q = params.get("q");
-            if (params.has("make") || params.has("model")) navigate(`/search?${params.toString()}`);
+            if (params.has("make") || params.has("model")) navigate(`${location.pathname}?${params.toString()}`);
             else state.setQuery(q ?? "");
           }}
         />
@@ -184,6 +187,15 @@ export function SearchView({ cardAction }: Props) {
             <CardGridSkeleton label={t("search.searching")} />
           ) : data && data.results.length === 0 && data.relax ? (
             <RelaxAnswer state={state} data={{ ...data, relax: data.relax }} cardAction={cardAction} />
+          ) : data && data.results.length === 0 && !state.activeFilterCount && !state.q ? (
+            // Nothing at all in the country (one Sayara has just opened in): no filter to clear.
+            <EmptyState
+              icon={<SearchIcon size={32} />}
+              title={t("search.emptyCountryTitle", { country: t(`countries.${country}`) })}
+              action={<ButtonLink to="/sell">{t("nav.sell")}</ButtonLink>}
+            >
+              {t("search.emptyCountryBody")}
+            </EmptyState>
           ) : data && data.results.length === 0 ? (
             <EmptyState
               icon={<SearchIcon size={32} />}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useFacetLabels } from "@/features/search/hooks/use-facet-labels";
 import { MULTI_FIELDS, RANGE_FIELDS, type MultiField, type Understood } from "@/features/search/types/search";
 import { formatNumber, formatPrice } from "@/lib/format";
+import { useCountry } from "@/lib/use-country";
 
 /** The understood words in the order typed, each with everything it was read as (one chip each). */
 type UnderstoodSpan = { text: string; items: Understood[] };
@@ -30,6 +31,7 @@ const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonl
 export function useUnderstoodLabel() {
   const { t } = useTranslation();
   const { valueLabel, modelLabel, makeLabel, language } = useFacetLabels();
+  const { country, currency } = useCountry();
 
   return useCallback(
     (span: UnderstoodSpan) => {
@@ -48,14 +50,14 @@ export function useUnderstoodLabel() {
       for (const field of MULTI_FIELDS) {
         if (field === "make" || field === "model" || !isMulti(field)) continue;
         const values = value(field);
-        if (values.length) parts.push(`${t(`facets.${field}`)}: ${values.map((item) => valueLabel(field, item)).join(", ")}`);
+        if (values.length) parts.push(`${t(`facets.${field}`, { context: country })}: ${values.map((item) => valueLabel(field, item)).join(", ")}`);
       }
       for (const range of RANGE_FIELDS) {
         const [min] = value(range.min);
         const [max] = value(range.max);
         if (!min && !max) continue;
         const shown = (bound: string) =>
-          range.key === "price" ? formatPrice(bound, language) : range.key === "mileage_km" ? t("units.km", { value: formatNumber(Number(bound), language) }) : bound;
+          range.key === "price" ? formatPrice(bound, language, currency) : range.key === "mileage_km" ? t("units.km", { value: formatNumber(Number(bound), language) }) : bound;
         const text =
           min && max
             ? min === max
@@ -68,6 +70,6 @@ export function useUnderstoodLabel() {
       }
       return parts.join(" · ");
     },
-    [t, valueLabel, modelLabel, makeLabel, language],
+    [t, valueLabel, modelLabel, makeLabel, language, country, currency],
   );
 }

@@ -26,7 +26,7 @@ describe("seller page", () => {
     expect(screen.getByText("Verified phone")).toBeInTheDocument();
     expect(screen.getByText(/Usually replies within 2 hours/)).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "1 car for sale" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: /2021 Nissan Patrol/ })).toHaveAttribute("href", `/listings/${car.id}`);
+    expect(screen.getByRole("link", { name: /2021 Nissan Patrol/ })).toHaveAttribute("href", `/bh/listings/${car.id}`);
   });
 
   it("shows a seller the numbers of their listing", async () => {
