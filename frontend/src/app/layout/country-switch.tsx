@@ -13,6 +13,11 @@ export function CountrySwitch() {
       <label htmlFor={id} className="visually-hidden">
         {t("nav.country")}
       </label>
+      {/* What the closed switch shows: the country's name, or on a phone its code, so the header fits. */}
+      <span className="country-switch-face" aria-hidden="true">
+        <span className="country-switch-name">{t(`countries.${country}`)}</span>
+        <span className="country-switch-code">{country.toUpperCase()}</span>
+      </span>
       <select
         id={id}
         value={country}
