@@ -24,7 +24,11 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useMediaQuery } from "@/lib/use-media-query";
 import type { ResultCard } from "@/api/models";
+
+/** Where the filters are a drawer, closed at first (the breakpoint of .search-filters in components.css). */
+const FILTERS_DRAWER = "(max-width: 900px)";
 
 /** The bounds the sidebar shows its own errors for. */
 const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
@@ -40,6 +44,10 @@ export function SearchView({ cardAction }: Props) {
   const state = useSearchState();
   const { valueLabel, language } = useFacetLabels();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // In a phone's drawer the filters (hundreds of boxes) are drawn when it first opens, not in
+  // the same long task as the results a phone shows first; on a wide screen they are beside them.
+  const [filtersDrawn, setFiltersDrawn] = useState(false);
+  const drawFilters = !useMediaQuery(FILTERS_DRAWER) || filtersDrawn;
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const closeFiltersRef = useRef<HTMLButtonElement>(null);
   const openFiltersRef = useRef<HTMLButtonElement>(null);
@@ -121,7 +129,7 @@ export function SearchView({ cardAction }: Props) {
               <CloseIcon />
             </Button>
           </div>
-          {data?.facets ? <FacetSidebar facets={data.facets} state={state} errors={refused} /> : isPending ? <FacetSkeleton /> : null}
+          {!drawFilters ? null : data?.facets ? <FacetSidebar facets={data.facets} state={state} errors={refused} /> : isPending ? <FacetSkeleton /> : null}
           <div className="search-filters-foot">
             <Button block onClick={() => setFiltersOpen(false)}>
               {data ? t("search.showResults", { count: data.count }) : t("actions.close")}
@@ -149,7 +157,10 @@ export function SearchView({ cardAction }: Props) {
                 icon={<FilterIcon size={16} />}
                 aria-expanded={filtersOpen}
                 aria-controls="search-filters"
-                onClick={() => setFiltersOpen(true)}
+                onClick={() => {
+                  setFiltersDrawn(true);
+                  setFiltersOpen(true);
+                }}
               >
                 {t("search.filters")}
                 {state.activeFilterCount ? <span className="count-pill num">{state.activeFilterCount}</span> : null}
