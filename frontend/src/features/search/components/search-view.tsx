@@ -24,11 +24,15 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useInTwoTasks } from "@/lib/use-in-two-tasks";
 import { useMediaQuery } from "@/lib/use-media-query";
 import type { ResultCard } from "@/api/models";
 
 /** Where the filters are a drawer, closed at first (the breakpoint of .search-filters in components.css). */
 const FILTERS_DRAWER = "(max-width: 900px)";
+
+/** The cards drawn with the page (a phone's screen, a wide screen's first row), before the rest. */
+const FIRST_CARDS = 4;
 
 /** The bounds the sidebar shows its own errors for. */
 const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
@@ -105,6 +109,7 @@ export function SearchView({ cardAction }: Props) {
   }, [state.page]);
 
   const pageCount = pageCountOf(data, state.pageSize);
+  const cards = useInTwoTasks(data?.results ?? [], FIRST_CARDS);
   const unavailable = isApiError(error) && error.kind === "unavailable";
 
   return (
@@ -213,7 +218,7 @@ export function SearchView({ cardAction }: Props) {
             <>
               {isError ? <QueryError error={error} onRetry={() => refetch()} /> : null}
               <ul className={`bare-list grid-cards ${isPlaceholderData ? "is-stale" : ""}`} aria-busy={isPlaceholderData || undefined}>
-                {data.results.map((listing) => (
+                {cards.map((listing) => (
                   <li key={listing.id}>
                     <ListingCard listing={listing} headingLevel={2} action={cardAction?.(listing)} />
                   </li>
