@@ -35,7 +35,7 @@ export default defineConfig({
     alias: [
       { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
       // Preact's React-compatible runtime in place of React's, for the app and every library it uses:
-      // a phone parses and runs a tenth of the code before the first page (docs/decisions/).
+      // a phone parses and runs far less code before the first page (docs/decisions/web-performance.md).
       ...preactInPlaceOfReact,
     ],
   },

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lighthouse import _install, _listing_with_photos, _run, log  # scripts/bench/ is on the path
+from lighthouse import _install, _listing_with_photos, _require_search_results, _run, log  # scripts/bench/ is on the path
 
 from scripts.processes import WebProcess
 
@@ -57,6 +57,7 @@ def main() -> None:
     servers = {name: TreeWebProcess(env, logs, tree, f"web-{name}").start() for name, tree in trees.items()}
     measured: dict[str, dict[str, list[dict | None]]] = {page: {name: [] for name in trees} for page in args.pages}
     try:
+        _require_search_results(servers["this"].url)
         for run in range(args.runs):
             for page in args.pages:
                 for name, server in servers.items():
