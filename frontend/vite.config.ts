@@ -8,6 +8,17 @@ import { compression, defineAlgorithm } from "vite-plugin-compression2";
 const backend = process.env.SAYARA_BACKEND_URL ?? "http://127.0.0.1:8000";
 const proxied = ["/api", "/media", "/admin", "/static"];
 
+const preactInPlaceOfReact = Object.entries({
+  react: "preact/compat",
+  "react-dom": "preact/compat",
+  "react-dom/client": "preact/compat/client",
+  "react-dom/test-utils": "preact/test-utils",
+  "react/jsx-runtime": "preact/compat/jsx-runtime",
+  "react/jsx-dev-runtime": "preact/compat/jsx-dev-runtime",
+  // react-i18next's polyfill of a hook React and Preact both have.
+  "use-sync-external-store/shim": "preact/compat",
+}).map(([name, replacement]) => ({ find: new RegExp(`^${name}$`), replacement }));
+
 export default defineConfig({
   base: "/",
   plugins: [
@@ -21,7 +32,12 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+    alias: [
+      { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
+      // Preact's React-compatible runtime in place of React's, for the app and every library it uses:
+      // a phone parses and runs far less code before the first page (docs/decisions/web-performance.md).
+      ...preactInPlaceOfReact,
+    ],
   },
   server: {
     proxy: {
@@ -42,6 +58,13 @@ export default defineConfig({
     setupFiles: ["./src/testing/setup-tests.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // Run through Vite, so the libraries get Preact from the aliases above as the app does.
+    server: { deps: { inline: [/react/, /i18next/, /@testing-library/, /@tanstack/] } },
+    // Their ES builds: the CommonJS ones Node would pick require("react") past the aliases.
+    alias: [
+      { find: /^@testing-library\/react$/, replacement: "@testing-library/react/dist/@testing-library/react.esm.js" },
+      { find: /^react-router$/, replacement: fileURLToPath(new URL("./node_modules/react-router/dist/development/index.mjs", import.meta.url)) },
+    ],
     restoreMocks: true,
     // A whole form filled by user-event takes seconds on a busy machine; the default 5 s made those tests flaky.
     testTimeout: 30_000,

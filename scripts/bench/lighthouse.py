@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,16 @@ def _listing_with_photos() -> int:
     return listing.pk
 
 
-def _run(lighthouse: Path, url: str, out: Path) -> dict:
+def _require_search_results(url: str) -> None:
+    """The pages are measured with cars in them: an index left behind by a migration answers
+    none, and empty pages score better than real ones (and shift as sections vanish)."""
+    with urllib.request.urlopen(f"{url}/api/v1/search/listings?page_size=1", timeout=30) as answer:
+        if not json.load(answer)["count"]:
+            raise RuntimeError("the search answers no cars: rebuild the index (manage.py reindex) or seed the bench data")
+
+
+def _lighthouse_once(lighthouse: Path, url: str, out: Path) -> dict | None:
+    """One Lighthouse run's figures; None when Lighthouse could not measure the page."""
     command = [
         str(lighthouse),
         url,
@@ -90,8 +100,12 @@ def _run(lighthouse: Path, url: str, out: Path) -> dict:
         "--quiet",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking",
     ]
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
-    report = json.loads(out.read_text())
+    done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300, capture_output=True, text=True)
+    report = json.loads(out.read_text()) if done.returncode == 0 and out.exists() else None
+    error = (report or {}).get("runtimeError") or {}
+    if report is None or error or report["categories"]["performance"]["score"] is None:
+        log(f"lighthouse: no measure of {url}: {error.get('code') or done.stderr.strip()[-300:] or 'no score'}")
+        return None
     audits = report["audits"]
     return {
         "performance": round(report["categories"]["performance"]["score"] * 100),
@@ -102,6 +116,13 @@ def _run(lighthouse: Path, url: str, out: Path) -> dict:
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "transfer_kb": round(audits["total-byte-weight"]["numericValue"] / 1024),
     }
+
+
+def _run(lighthouse: Path, url: str, out: Path) -> dict | None:
+    """A run's figures. Lighthouse now and then loses the page's trace on a loaded machine
+    (NO_NAVSTART, a Chromium that never answers): such a run is tried once more, then counted
+    as failed (None) rather than ending the whole bench."""
+    return _lighthouse_once(lighthouse, url, out) or _lighthouse_once(lighthouse, url, out)
 
 
 def bench_lighthouse(env: dict[str, str], logs: Path) -> dict:
@@ -117,14 +138,24 @@ def bench_lighthouse(env: dict[str, str], logs: Path) -> dict:
     web = WebProcess(env, logs, name="web-lighthouse", workers=2).start()
     results: dict = {}
     try:
+        _require_search_results(web.url)
         for name, path in pages.items():
             measured = []
             for run in range(runs):
                 log(f"lighthouse: {name} ({path}), run {run + 1} of {runs}")
                 measured.append(_run(lighthouse, web.url + path, logs / f"lighthouse-{name}-{run}.json"))
+            done = [run for run in measured if run is not None]
+            if not done:
+                results[name] = {"path": path, "runs": runs, "failed": runs}
+                continue
             # The run with the median performance score stands for the page.
-            middle = statistics.median_low([run["performance"] for run in measured])
-            results[name] = {**next(run for run in measured if run["performance"] == middle), "path": path, "runs": runs}
+            middle = statistics.median_low([run["performance"] for run in done])
+            results[name] = {
+                **next(run for run in done if run["performance"] == middle),
+                "path": path,
+                "runs": runs,
+                "failed": runs - len(done),
+            }
     finally:
         web.stop()
     results["reports"] = str(logs)

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lighthouse import _install, _listing_with_photos, _run, log  # scripts/bench/ is on the path
+from lighthouse import _install, _listing_with_photos, _require_search_results, _run, log  # scripts/bench/ is on the path
 
 from scripts.processes import WebProcess
 
@@ -31,6 +31,13 @@ class TreeWebProcess(WebProcess):
         env = {**env, "FRONTEND_DIST": str(tree / "frontend" / "dist"), "MEDIA_ROOT": str(Path(env["MEDIA_ROOT"]))}
         super().__init__(env, log_dir, name=name, workers=2)
         self.command += ["--app-dir", str(tree)]
+
+
+def _medians(runs: list[dict | None], figures: tuple[str, ...]) -> dict:
+    """Each figure's median over the runs Lighthouse measured; the failed ones (None) counted."""
+    done = [run for run in runs if run is not None]
+    medians = {figure: statistics.median(run[figure] for run in done) for figure in figures} if done else {}
+    return {**medians, "scores": [run["performance"] for run in done], "failed": len(runs) - len(done)}
 
 
 def main() -> None:
@@ -48,8 +55,9 @@ def main() -> None:
     env = {**os.environ, "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
     trees = {"this": Path(__file__).resolve().parents[2], "other": args.other.resolve()}
     servers = {name: TreeWebProcess(env, logs, tree, f"web-{name}").start() for name, tree in trees.items()}
-    measured: dict[str, dict[str, list[dict]]] = {page: {name: [] for name in trees} for page in args.pages}
+    measured: dict[str, dict[str, list[dict | None]]] = {page: {name: [] for name in trees} for page in args.pages}
     try:
+        _require_search_results(servers["this"].url)
         for run in range(args.runs):
             for page in args.pages:
                 for name, server in servers.items():
@@ -60,16 +68,7 @@ def main() -> None:
         for server in servers.values():
             server.stop()
     figures = ("performance", "accessibility", "cls", "lcp_ms", "fcp_ms", "tbt_ms", "transfer_kb")
-    results = {
-        page: {
-            name: {
-                **{figure: statistics.median(run[figure] for run in runs) for figure in figures},
-                "scores": [run["performance"] for run in runs],
-            }
-            for name, runs in by_tree.items()
-        }
-        for page, by_tree in measured.items()
-    }
+    results = {page: {name: _medians(runs, figures) for name, runs in by_tree.items()} for page, by_tree in measured.items()}
     print(json.dumps({"trees": {name: str(tree) for name, tree in trees.items()}, "runs": args.runs, **results}, indent=2))
     log(f"reports in {logs}")
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useRequestPasswordReset } from "@/features/auth/api/request-password-reset";
@@ -22,8 +22,8 @@ export function ForgotPasswordForm() {
   const formRef = useFocusFirstError<HTMLFormElement>(request.error);
   const sentRef = useRef<HTMLDivElement>(null);
 
-  // The form goes away: put focus on what replaced it.
-  useEffect(() => {
+  // The form goes away: put focus on what replaced it, before the page is painted.
+  useLayoutEffect(() => {
     if (request.isSuccess) sentRef.current?.focus();
   }, [request.isSuccess]);
 

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { onTestFinished } from "vitest";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
 import { state } from "@/testing/mocks/handlers";
 import { suggestionParams } from "@/features/search/components/search-box";
@@ -23,6 +24,20 @@ describe("search page", () => {
     await waitFor(() => expect(searchOf(router).getAll("make")).toEqual(["nissan"]));
     expect(await screen.findByText("2 cars")).toBeInTheDocument();
     expect(screen.queryByText("2021 Toyota Land Cruiser GXR")).not.toBeInTheDocument();
+  });
+
+  it("on a phone draws the filters when their drawer first opens, and they work there", async () => {
+    vi.stubGlobal("matchMedia", (query: string) => ({ matches: query === "(max-width: 900px)", addEventListener() {}, removeEventListener() {} }));
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const { user, router } = renderApp("/search");
+    expect(await screen.findByText("2021 Toyota Land Cruiser GXR")).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "Make" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Filters" }));
+    const makes = await screen.findByRole("group", { name: "Make" });
+    await user.click(within(makes).getByRole("checkbox", { name: /Nissan/ }));
+    await waitFor(() => expect(searchOf(router).getAll("make")).toEqual(["nissan"]));
   });
 
   it("repeats a parameter for several values of one field (OR within a field)", async () => {

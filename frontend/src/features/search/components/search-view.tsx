@@ -25,7 +25,15 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useInTwoTasks } from "@/lib/use-in-two-tasks";
+import { useMediaQuery } from "@/lib/use-media-query";
 import type { ResultCard } from "@/api/models";
+
+/** Where the filters are a drawer, closed at first (the breakpoint of .search-filters in components.css). */
+const FILTERS_DRAWER = "(max-width: 900px)";
+
+/** The cards drawn with the page (a phone's screen, a wide screen's first row), before the rest. */
+const FIRST_CARDS = 4;
 
 /** The bounds the sidebar shows its own errors for. */
 const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
@@ -43,6 +51,10 @@ export function SearchView({ cardAction }: Props) {
   const state = useSearchState();
   const { valueLabel, language } = useFacetLabels();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // In a phone's drawer the filters (hundreds of boxes) are drawn when it first opens, not in
+  // the same long task as the results a phone shows first; on a wide screen they are beside them.
+  const [filtersDrawn, setFiltersDrawn] = useState(false);
+  const drawFilters = !useMediaQuery(FILTERS_DRAWER) || filtersDrawn;
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const closeFiltersRef = useRef<HTMLButtonElement>(null);
   const openFiltersRef = useRef<HTMLButtonElement>(null);
@@ -100,6 +112,7 @@ export function SearchView({ cardAction }: Props) {
   }, [state.page]);
 
   const pageCount = pageCountOf(data, state.pageSize);
+  const cards = useInTwoTasks(data?.results ?? [], FIRST_CARDS);
   const unavailable = isApiError(error) && error.kind === "unavailable";
 
   return (
@@ -124,7 +137,7 @@ export function SearchView({ cardAction }: Props) {
               <CloseIcon />
             </Button>
           </div>
-          {data?.facets ? <FacetSidebar facets={data.facets} state={state} errors={refused} /> : isPending ? <FacetSkeleton /> : null}
+          {!drawFilters ? null : data?.facets ? <FacetSidebar facets={data.facets} state={state} errors={refused} /> : isPending ? <FacetSkeleton /> : null}
           <div className="search-filters-foot">
             <Button block onClick={() => setFiltersOpen(false)}>
               {data ? t("search.showResults", { count: data.count }) : t("actions.close")}
@@ -152,7 +165,10 @@ export function SearchView({ cardAction }: Props) {
                 icon={<FilterIcon size={16} />}
                 aria-expanded={filtersOpen}
                 aria-controls="search-filters"
-                onClick={() => setFiltersOpen(true)}
+                onClick={() => {
+                  setFiltersDrawn(true);
+                  setFiltersOpen(true);
+                }}
               >
                 {t("search.filters")}
                 {state.activeFilterCount ? <span className="count-pill num">{state.activeFilterCount}</span> : null}
@@ -214,7 +230,7 @@ export function SearchView({ cardAction }: Props) {
             <>
               {isError ? <QueryError error={error} onRetry={() => refetch()} /> : null}
               <ul className={`bare-list grid-cards ${isPlaceholderData ? "is-stale" : ""}`} aria-busy={isPlaceholderData || undefined}>
-                {data.results.map((listing) => (
+                {cards.map((listing) => (
                   <li key={listing.id}>
                     <ListingCard listing={listing} headingLevel={2} action={cardAction?.(listing)} />
                   </li>
