@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/button";
 
@@ -30,7 +30,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
     cancel.current = onCancel;
   }, [onCancel]);
 
-  useEffect(() => {
+  // A layout effect: focus is in the dialog when it is first drawn, not a frame later.
+  useLayoutEffect(() => {
     if (!open) return;
     previous.current = document.activeElement;
     (firstFocus.current?.current ?? cancelRef.current)?.focus();

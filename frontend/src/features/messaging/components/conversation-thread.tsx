@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSetBlocked } from "@/features/messaging/api/block-user";
@@ -63,8 +63,8 @@ export function ConversationThread({ conversationId }: { conversationId: number 
   const info = conversation.data;
   const canSend = info?.can_send !== false;
 
-  // Blocked while writing (a 403 from sending): the composer gives way to the notice; focus follows it.
-  useEffect(() => {
+  // Blocked while writing (a 403 from sending): the composer gives way to the notice; focus follows it, as it is drawn.
+  useLayoutEffect(() => {
     if (!canSend && (document.activeElement === document.body || document.activeElement === null)) noticeRef.current?.focus();
   }, [canSend]);
 

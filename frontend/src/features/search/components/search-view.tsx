@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState, type ReactNode } from "react";
+import { useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { useSearchListings } from "@/features/search/api/search-listings";
@@ -60,8 +60,8 @@ export function SearchView({ cardAction }: Props) {
   const openFiltersRef = useRef<HTMLButtonElement>(null);
 
   // The filters drawer (small screens): page behind it does not scroll,
-  // focus goes in on open and back to the toggle on close, Escape closes.
-  useEffect(() => {
+  // focus goes in on open (before it is painted: a layout effect) and back to the toggle on close, Escape closes.
+  useLayoutEffect(() => {
     if (!filtersOpen) return;
     const toggle = openFiltersRef.current;
     closeFiltersRef.current?.focus();
