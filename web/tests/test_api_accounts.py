@@ -64,6 +64,7 @@ def test_the_account_never_shows_password_fields(api):
         "phone_verified",
         "account_type",
         "preferred_language",
+        "country",
         "shows_call",
         "shows_whatsapp",
         "date_joined",
