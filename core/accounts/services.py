@@ -31,7 +31,7 @@ from core.accounts.verification import (
     user_verification_send,
 )
 from core.catalog import countries
-from core.catalog.countries import COUNTRY_CODES, DEFAULT_COUNTRY, country_get
+from core.catalog.countries import COUNTRY_CODES, DEFAULT_COUNTRY, country_code_read, country_get
 from core.errors import FieldErrors
 from core.push.models import Device
 
@@ -94,8 +94,8 @@ def clean_phone(value: Any, errors: FieldErrors, *, country: str) -> str:
 
 def _clean_country(value: Any, errors: FieldErrors) -> str:
     """One of the countries Sayara serves, as its lowercase code ("SA" is read as "sa")."""
-    code = value.strip().lower() if isinstance(value, str) else None
-    if code not in COUNTRY_CODES:
+    code = country_code_read(value)
+    if code is None:
         errors["country"] = [_("Must be one of: %(values)s.") % {"values": ", ".join(COUNTRY_CODES)}]
         return DEFAULT_COUNTRY
     return code

@@ -193,6 +193,12 @@ def country_choices() -> list[tuple[str, str]]:
     return [(country.code, country.name_en) for country in COUNTRIES]
 
 
+def country_code_read(value: object) -> str | None:
+    """The code of one of the countries, read from what a client sent ("SA" is "sa"); None for anything else."""
+    code = value.strip().lower() if isinstance(value, str) else None
+    return code if code in COUNTRY_CODES else None
+
+
 def country_get(code: str) -> Country:
     """The country of a (lowercase) code; KeyError for one Sayara does not serve."""
     return BY_CODE[code]

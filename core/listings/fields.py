@@ -22,7 +22,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.catalog.countries import COUNTRY_CODES
+from core.catalog.countries import COUNTRY_CODES, country_code_read
 from core.catalog.enums import ENUMS, enum_values
 from core.errors import Translatable
 
@@ -129,8 +129,8 @@ class CountryCode:
     """One of the countries Sayara serves (core/catalog/countries.py), as its lowercase ISO code."""
 
     def clean(self, value: Any) -> str:
-        code = value.strip().lower() if isinstance(value, str) else None
-        if code not in COUNTRY_CODES:
+        code = country_code_read(value)
+        if code is None:
             raise Invalid(_("Must be one of: %(values)s.") % {"values": ", ".join(COUNTRY_CODES)})
         return code
 
