@@ -4,6 +4,7 @@
 from typing import Any
 
 import requests
+from websockets.sync.client import ClientConnection, connect
 
 from testing.accounts import PASSWORD
 
@@ -49,3 +50,10 @@ class Browser:
         answer = self.post("/api/v1/auth/login", {"email": email, "password": password})
         assert answer.status_code == 200, answer.text
         return answer
+
+    def chat(self) -> ClientConnection:
+        """The chat WebSocket as the web app opens it: this browser's cookies, the site's Origin."""
+        url = self.base_url.replace("http://", "ws://") + "/ws/chat/"
+        cookies = "; ".join(f"{name}={value}" for name, value in self.session.cookies.items())
+        headers = {"Cookie": cookies, "Origin": self.base_url}
+        return connect(url, additional_headers=headers, open_timeout=10, close_timeout=5)

@@ -33,6 +33,7 @@ from core.accounts.verification import (
 from core.catalog import countries
 from core.catalog.countries import COUNTRY_CODES, DEFAULT_COUNTRY, country_code_read, country_get
 from core.errors import FieldErrors
+from core.messaging.realtime import password_group, sign_out_sockets
 from core.push.models import Device
 
 logger = logging.getLogger(__name__)
@@ -237,13 +238,18 @@ def user_authenticate(*, email: Any, password: Any, ip: str, device: str | None 
     return user
 
 
-def user_sign_out_tokens(user: User) -> None:
-    """End every token client's sign-in (each phone and script has its own token,
-    core/accounts/tokens.py): delete the tokens, and every push device, so no
-    phone hears anything more until it signs in again. A new password does this
-    (sessions carry the old password's hash: Django drops them)."""
+def user_password_set(user: User, new_password: str) -> None:
+    """Give the account a new password and end every other sign-in: each token
+    client's (its token and push devices go, core/accounts/tokens.py), so no phone
+    hears anything more until it signs in again, and every browser's (sessions carry
+    the old password's hash: Django drops them). The browsers' open chat sockets close
+    once this commits; the one that changed it reconnects with its new hash."""
+    old_password_sockets = password_group(user.pk, user.get_session_auth_hash())
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
     access_tokens_revoke(AccessToken.objects.filter(user=user))
     Device.objects.filter(user=user).delete()
+    transaction.on_commit(lambda: sign_out_sockets([old_password_sockets]))
 
 
 @transaction.atomic
@@ -256,9 +262,7 @@ def user_change_password(*, user: User, current_password: Any, new_password: Any
         errors["new_password"] = [_("Choose a password different from the current one.")]
     if errors:
         raise ValidationError(errors)
-    user.set_password(new_password)
-    user.save(update_fields=["password"])
-    user_sign_out_tokens(user)
+    user_password_set(user, new_password)
     logger.info("accounts.password_changed", extra={"user_id": user.pk})
     return user
 
@@ -342,9 +346,7 @@ def user_password_reset_confirm(*, uid: Any, token: Any, new_password: Any) -> U
     _check_new_password(new_password, user, field="new_password", errors=errors)
     if errors:
         raise ValidationError(errors)
-    user.set_password(new_password)
-    user.save(update_fields=["password"])
-    user_sign_out_tokens(user)
+    user_password_set(user, new_password)
     # Whoever can read the mailbox owns the address and may sign in again at once.
     user_mark_verified(user)
     limits.login_unlock(email=user.email)

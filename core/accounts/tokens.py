@@ -2,7 +2,7 @@
 
 Signing in gives the client a token of its own; signing out revokes that one
 alone (and the push devices registered with it); a new password revokes them
-all (core/accounts/services.py user_sign_out_tokens). A revoked token's open
+all (core/accounts/services.py user_password_set). A revoked token's open
 chat sockets are closed at once (core/messaging/realtime.py sign_out_sockets).
 """
 
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.models import ACCESS_TOKEN_NAME_MAX, AccessToken, User
-from core.messaging.realtime import sign_out_sockets
+from core.messaging.realtime import sign_out_sockets, token_group
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def access_tokens_revoke(tokens: QuerySet[AccessToken]) -> None:
     ids = list(tokens.values_list("pk", flat=True))
     tokens.delete()
     if ids:
-        transaction.on_commit(lambda: sign_out_sockets(token_ids=ids))
+        transaction.on_commit(lambda: sign_out_sockets([token_group(token_id) for token_id in ids]))
 
 
 def access_token_revoke(*, user: User, token_id: int) -> None:

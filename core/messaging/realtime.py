@@ -32,6 +32,17 @@ def token_group(token_id: int) -> str:
     return f"token.{token_id}"
 
 
+def session_group(session_key: str) -> str:
+    """The sockets a browser opened with one session (its cookie)."""
+    return f"session.{session_key}"
+
+
+def password_group(user_id: int, session_auth_hash: str) -> str:
+    """The sockets browsers opened while the account had one password (Django's
+    session auth hash follows the password): a new password closes them all."""
+    return f"password.{user_id}.{session_auth_hash[:24]}"
+
+
 async def _send_all(groups: list[str], event: dict[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
@@ -56,8 +67,9 @@ def publish(*, user_ids: list[int], payload: dict[str, Any]) -> None:
     _publish([user_group(user_id) for user_id in user_ids], {"type": "chat.event", "payload": payload}, str(payload.get("type")))
 
 
-def sign_out_sockets(*, token_ids: list[int]) -> None:
-    """Close the sockets opened with these tokens, now revoked: the client reads 4401
-    (web/consumers/chat.py), as it would on its next handshake. Failures are logged:
-    such a socket then stays open until it drops, its token refused everywhere else."""
-    _publish([token_group(token_id) for token_id in token_ids], {"type": "chat.signed_out"}, "signed_out")
+def sign_out_sockets(groups: list[str]) -> None:
+    """Close the sockets of these groups, whose sign-in (a token, a session, a password)
+    just ended: the client reads 4401 (web/consumers/chat.py), as it would on its next
+    handshake. Failures are logged: such a socket then stays open until it drops, its
+    sign-in refused everywhere else."""
+    _publish(groups, {"type": "chat.signed_out"}, "signed_out")

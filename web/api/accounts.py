@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.core import signing
+from django.db import transaction
 from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,7 @@ from core.accounts.services import (
 from core.accounts.tokens import access_token_issue, access_token_revoke, access_tokens_of
 from core.accounts.verification import user_verify_email
 from core.catalog.countries import country_choices
+from core.messaging.realtime import session_group, sign_out_sockets
 from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in, viewer
@@ -309,7 +311,11 @@ class LogoutApi(APIView):
     def post(self, request: Request) -> Response:
         if isinstance(request.auth, AccessToken):
             access_token_revoke(user=request.auth.user, token_id=request.auth.pk)
+        session_key = request._request.session.session_key
         logout(request._request)
+        if session_key:
+            # This browser's open chat sockets (its other tabs) close too.
+            transaction.on_commit(lambda: sign_out_sockets([session_group(session_key)]))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

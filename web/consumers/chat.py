@@ -30,7 +30,7 @@ from core.accounts.models import AccessToken, User
 from core.errors import DomainError
 from core.messaging import services
 from core.messaging.models import Conversation
-from core.messaging.realtime import token_group, user_group
+from core.messaging.realtime import password_group, session_group, token_group, user_group
 from web.api.errors import validation_body
 from web.consumers.token import ACCESS_TOKEN_ID, TOKEN_HANDSHAKE
 from web.languages import accept_language
@@ -68,7 +68,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.handshake_language = accept_language(dict(self.scope.get("headers") or []).get(b"accept-language", b""))
         self.language = user.preferred_language or self.handshake_language
         token_id = self.scope.get(ACCESS_TOKEN_ID)
-        groups = (user_group(user.pk),) + ((token_group(token_id),) if token_id is not None else ())
+        groups = (user_group(user.pk),) + ((token_group(token_id),) if token_id is not None else self._session_groups(user))
         try:
             for group in groups:
                 await self.channel_layer.group_add(group, self.channel_name)
@@ -88,6 +88,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         logger.info("chat.connected", extra={"user_id": user.pk})
+
+    def _session_groups(self, user: Any) -> tuple[str, ...]:
+        """A browser's socket closes when its session signs out or the password changes."""
+        session_key = getattr(self.scope.get("session"), "session_key", None)
+        by_password = (password_group(user.pk, user.get_session_auth_hash()),)
+        return ((session_group(session_key),) if session_key else ()) + by_password
 
     @staticmethod
     @database_sync_to_async
@@ -193,6 +199,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json(event["payload"])
 
     async def chat_signed_out(self, event: dict[str, Any]) -> None:
-        """This socket's token was revoked (core/messaging/realtime.py sign_out_sockets)."""
+        """This socket's sign-in ended: its token was revoked, its session signed out, or
+        the password changed (core/messaging/realtime.py sign_out_sockets)."""
         logger.info("chat.signed_out", extra={"user_id": self.user.pk})
         await self.close(code=CLOSE_UNAUTHENTICATED)
