@@ -30,6 +30,9 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(f'ALTER DATABASE "{settings.DATABASES["default"]["NAME"]}" SET synchronous_commit = off')
     connection.close()
+    # The last run's documents would outlive its rows, and factories number their
+    # slugs afresh: a test that indexes without fresh_index would meet them.
+    _drop_test_index()
 
 
 @pytest.fixture
@@ -86,16 +89,21 @@ def unique() -> str:
 # --- the search index ----------------------------------------------------------
 
 
-@pytest.fixture
-def fresh_index() -> Iterator[str]:
-    """An empty listings index behind the test alias."""
-    from indexer.index_admin import ensure_listings_index
+def _drop_test_index() -> None:
     from search.engine import get_engine
     from search.index import listings_alias
 
     engine = get_engine()
     for index in engine.indices_for_alias(listings_alias()):
         engine.delete_index(index)
+
+
+@pytest.fixture
+def fresh_index() -> Iterator[str]:
+    """An empty listings index behind the test alias."""
+    from indexer.index_admin import ensure_listings_index
+
+    _drop_test_index()
     yield ensure_listings_index()
 
 
