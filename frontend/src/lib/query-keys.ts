@@ -22,6 +22,7 @@ export const queryKeys = {
   },
   savedSearches: ["account", "saved-searches"] as const,
   alertEmails: ["account", "alert-emails"] as const,
+  accessTokens: ["account", "access-tokens"] as const,
   notifications: {
     all: ["account", "notifications"] as const,
     lists: ["account", "notifications", "list"] as const,

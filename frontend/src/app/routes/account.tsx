@@ -4,6 +4,7 @@ import { NotificationList } from "@/features/account/components/notification-lis
 import { PasswordForm } from "@/features/account/components/password-form";
 import { PhoneVerification } from "@/features/account/components/phone-verification";
 import { ProfileForm } from "@/features/account/components/profile-form";
+import { SignedInApps } from "@/features/account/components/signed-in-apps";
 import { SavedSearchList } from "@/features/search/components/saved-search-list";
 import { AlertEmailsForm } from "@/features/account/components/alert-emails-form";
 import { FavoritesList } from "@/features/favorites/components/favorites-list";
@@ -14,6 +15,7 @@ import { Page } from "@/components/page";
 const TABS = [
   { to: "/account", key: "nav.profile", end: true },
   { to: "/account/password", key: "nav.password" },
+  { to: "/account/apps", key: "nav.apps" },
   { to: "/account/favorites", key: "nav.favorites" },
   { to: "/account/saved-searches", key: "nav.savedSearches" },
   { to: "/account/notifications", key: "nav.notifications" },
@@ -46,6 +48,7 @@ export default function AccountRoute() {
               }
             />
             <Route path="password" element={<PasswordForm />} />
+            <Route path="apps" element={<SignedInApps />} />
             <Route path="favorites" element={<FavoritesList />} />
             <Route
               path="saved-searches"
