@@ -75,6 +75,15 @@ class CountrySerializer(EnumValueSerializer):
     currency = serializers.CharField(help_text="ISO 4217")
     decimals = serializers.IntegerField(help_text="Of the currency: prices are sent and shown with this many")
     regions = EnumValueSerializer(many=True, help_text="Its first-level divisions: the `region` values of its listings")
+    phone = inline_serializer(
+        "CountryPhone",
+        {
+            "dial_code": serializers.CharField(help_text='"+973"'),
+            "digits": serializers.IntegerField(help_text="The national number's length, without a leading 0"),
+            "example": serializers.CharField(help_text='A mobile number written in full: "+973 3600 1122"'),
+        },
+        help_text="Its phone numbers' shape: what a form's hint says (a number without its code is read in the account's country)",
+    )
 
 
 def _country(code: str) -> dict[str, object]:
@@ -86,6 +95,7 @@ def _country(code: str) -> dict[str, object]:
         "currency": country.currency,
         "decimals": country.decimals,
         "regions": [region._asdict() for region in country.regions],
+        "phone": {"dial_code": country.phone.dial_code, "digits": country.phone.digits, "example": country.phone.example},
     }
 
 

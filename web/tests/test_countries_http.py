@@ -166,6 +166,9 @@ def test_enums_list_each_country_with_its_currency_and_regions(api):
     assert {"value": "dubai", "label_en": "Dubai", "label_ar": "دبي"} in countries["ae"]["regions"]
     assert len(countries["sa"]["regions"]) == 13 and len(countries["om"]["regions"]) == 11
     assert all(c["label_ar"] and all(r["label_ar"] for r in c["regions"]) for c in countries.values())
+    # What the forms' phone hints say, per country.
+    assert countries["sa"]["phone"] == {"dial_code": "+966", "digits": 9, "example": "+966 50 123 4567"}
+    assert countries["bh"]["phone"] == {"dial_code": "+973", "digits": 8, "example": "+973 3600 1122"}
 
 
 def test_a_car_not_sold_in_a_country_is_neither_offered_nor_listed_there(api):

@@ -1240,6 +1240,8 @@ export interface components {
             decimals: number;
             /** @description Its first-level divisions: the `region` values of its listings */
             regions: components["schemas"]["EnumValue"][];
+            /** @description Its phone numbers' shape: what a form's hint says (a number without its code is read in the account's country) */
+            phone: components["schemas"]["CountryPhone"];
         };
         /**
          * @description * `bh` - Bahrain
@@ -1251,6 +1253,14 @@ export interface components {
          * @enum {string}
          */
         CountryEnum: "bh" | "sa" | "ae" | "kw" | "qa" | "om";
+        CountryPhone: {
+            /** @description "+973" */
+            dial_code: string;
+            /** @description The national number's length, without a leading 0 */
+            digits: number;
+            /** @description A mobile number written in full: "+973 3600 1122" */
+            example: string;
+        };
         CredentialsRequest: {
             /** Format: email */
             email: string;

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { Language, User } from "@/api/models";
+import type { CountryCode, Language, User } from "@/api/models";
 import { queryKeys } from "@/lib/query-keys";
 
 type ProfileInput = {
   display_name?: string;
   phone?: string | null;
   preferred_language?: Language;
+  country?: CountryCode;
   shows_call?: boolean;
   shows_whatsapp?: boolean;
 };

@@ -21,6 +21,17 @@ describe("account", () => {
     expect(state.requests.filter((request) => request.method === "PATCH").at(-1)?.body).toMatchObject({ phone: "+97339990000" });
   });
 
+  it("moves the account to another country, and the phone hint follows it", async () => {
+    const { user } = renderApp("/account", { user: { ...buyer } });
+    const phone = await screen.findByLabelText("Mobile number (optional)");
+    await waitFor(() => expect(phone).toHaveAccessibleDescription(/A mobile number in Bahrain: 8 digits, with or without \+973\./));
+    await user.selectOptions(screen.getByLabelText("Your country"), "sa");
+    expect(phone).toHaveAccessibleDescription(/A mobile number in Saudi Arabia: 9 digits, with or without \+966\./);
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Profile saved.")).toBeInTheDocument();
+    expect(state.requests.filter((request) => request.method === "PATCH").at(-1)?.body).toMatchObject({ country: "sa" });
+  });
+
   it("changes the password and shows the API's message for a wrong current password", async () => {
     server.use(
       http.post("*/api/v1/me/password", async ({ request }) => {

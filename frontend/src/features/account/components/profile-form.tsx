@@ -4,7 +4,8 @@ import { useUpdateProfile } from "@/features/account/api/update-profile";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextField } from "@/components/field";
-import { NumberField } from "@/components/number-field";
+import { PhoneField } from "@/components/phone-field";
+import { COUNTRIES, isCountry } from "@/lib/country";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
 import { setLanguage } from "@/lib/i18n";
@@ -17,10 +18,11 @@ export function ProfileForm({ user }: { user: User }) {
     display_name: user.display_name,
     phone: user.phone ?? "",
     preferred_language: user.preferred_language ?? "en",
+    country: user.country,
     shows_call: user.shows_call ?? false,
     shows_whatsapp: user.shows_whatsapp ?? false,
   });
-  const errors = formErrorsOf(update.error, t, ["display_name", "phone", "preferred_language"]);
+  const errors = formErrorsOf(update.error, t, ["display_name", "phone", "preferred_language", "country"]);
   const formRef = useFocusFirstError<HTMLFormElement>(update.error);
 
   const onSubmit = (event: FormEvent) => {
@@ -31,6 +33,7 @@ export function ProfileForm({ user }: { user: User }) {
         display_name: form.display_name.trim(),
         phone: phone || null,
         preferred_language: form.preferred_language,
+        country: form.country,
         shows_call: form.shows_call,
         shows_whatsapp: form.shows_whatsapp,
       },
@@ -50,12 +53,25 @@ export function ProfileForm({ user }: { user: User }) {
         errors={errors.fields.display_name}
         required
       />
-      <NumberField
+      <SelectField
+        label={t("account.country")}
+        hint={t("account.countryHint")}
+        value={form.country}
+        onChange={(event) => {
+          if (isCountry(event.target.value)) setForm({ ...form, country: event.target.value });
+        }}
+        errors={errors.fields.country}
+      >
+        {COUNTRIES.map((code) => (
+          <option key={code} value={code}>
+            {t(`countries.${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <PhoneField
         label={t("auth.phone")}
-        kind="phone"
+        country={form.country}
         value={form.phone}
-        placeholder="3312 3456"
-        hint={t("auth.phoneHint")}
         onChange={(event) => setForm({ ...form, phone: event.target.value })}
         errors={errors.fields.phone}
       />

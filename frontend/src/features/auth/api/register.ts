@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { Language } from "@/api/models";
+import type { CountryCode, Language } from "@/api/models";
 
 type RegisterInput = {
   email: string;
@@ -8,6 +8,7 @@ type RegisterInput = {
   display_name: string;
   phone?: string;
   preferred_language?: Language;
+  country?: CountryCode;
 };
 
 /** 202 whether the address is new or taken: a link (or, for a taken one, a notice) goes to it. */

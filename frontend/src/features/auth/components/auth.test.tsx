@@ -96,6 +96,31 @@ describe("sign in and register", () => {
     expect(await screen.findByText(/a new link is on its way/)).toBeInTheDocument();
   });
 
+  it("registers the account in the country being browsed, with that country's phone hint", async () => {
+    localStorage.setItem("sayara.country", "sa");
+    const sent: Record<string, unknown>[] = [];
+    server.use(
+      http.post("*/api/v1/auth/register", async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown> & { email: string };
+        sent.push(body);
+        return HttpResponse.json({ detail: "We sent a link.", email: body.email }, { status: 202 });
+      }),
+    );
+    const { user } = renderApp("/register");
+    const phone = await screen.findByLabelText(/^Mobile/);
+    await waitFor(() =>
+      expect(phone).toHaveAccessibleDescription("A mobile number in Saudi Arabia: 9 digits, with or without +966. Never shown to other people."),
+    );
+    expect(phone).toHaveAttribute("placeholder", "50 123 4567");
+    await user.type(screen.getByLabelText(/^Your name/), "Nora");
+    await user.type(screen.getByLabelText(/^Email/), "nora@example.sa");
+    await user.type(phone, "050 123 4567");
+    await user.type(screen.getByLabelText(/^Password/), "correct-horse");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByText("Check your email")).toBeInTheDocument();
+    expect(sent[0]).toMatchObject({ country: "sa", phone: "0501234567" });
+  });
+
   it("confirms the address from the e-mailed link, and offers a new link when it does not work", async () => {
     state.users.set("huda@example.bh", { ...buyer, email: "huda@example.bh", email_verified: false });
     const first = renderApp("/verify-email?token=valid:huda@example.bh");

@@ -5,12 +5,13 @@ import { useRegister } from "@/features/auth/api/register";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { FormErrors, TextField } from "@/components/field";
-import { NumberField } from "@/components/number-field";
+import { PhoneField } from "@/components/phone-field";
 import { RateLimitAlert } from "@/components/rate-limit-alert";
 import { isApiError } from "@/lib/api-client";
 import { useResendVerification } from "@/lib/auth";
 import { formErrorsOf } from "@/lib/form-errors";
 import { useFocusFirstError } from "@/lib/use-focus-first-error";
+import { useCountry } from "@/lib/use-country";
 import { useLanguage } from "@/lib/use-language";
 
 /** After registering: the same answer whether the address is new or taken (docs/API-notes/accounts.md). */
@@ -43,6 +44,8 @@ function CheckEmail({ email }: { email: string }) {
 export function RegisterForm() {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  // The account lives in the country being browsed: its phone is read there, its market opens there.
+  const { country } = useCountry();
   const register = useRegister();
   const [form, setForm] = useState({ display_name: "", email: "", phone: "", password: "" });
   const errors = formErrorsOf(register.error, t, ["display_name", "email", "phone", "password"]);
@@ -58,6 +61,7 @@ export function RegisterForm() {
       password: form.password,
       // The confirmation e-mail comes in the language the page is in.
       preferred_language: language,
+      country,
       ...(phone ? { phone } : {}),
     });
   };
@@ -73,12 +77,10 @@ export function RegisterForm() {
       )}
       <TextField label={t("auth.displayName")} name="display_name" autoComplete="name" required value={form.display_name} onChange={set("display_name")} errors={errors.fields.display_name} />
       <TextField label={t("auth.email")} type="email" dir="ltr" name="email" autoComplete="email" required value={form.email} onChange={set("email")} errors={errors.fields.email} />
-      <NumberField
+      <PhoneField
         label={t("auth.phone")}
-        kind="phone"
+        country={country}
         name="phone"
-        placeholder="3312 3456"
-        hint={t("auth.phoneHint")}
         value={form.phone}
         onChange={set("phone")}
         errors={errors.fields.phone}
