@@ -8,7 +8,7 @@ made at build time (frontend/vite.config.ts), which WhiteNoise sends as they are
 Whole answers are compressed at level 3, not Django's 6: on a search answer
 (~27 kB of JSON) level 6 costs 0.79 ms of CPU against 0.38 ms for 11% more bytes
 (5.3 against 4.75 kB), and that half millisecond was a fifth of what the API adds
-to the engine's own time (docs/capacity.md, section 4). Level 3 is what the
+to the engine's own time (docs/capacity.md, section 5). Level 3 is what the
 engine's own HTTP layer uses. Streamed answers (CSV exports) keep Django's way.
 """
 
