@@ -25,22 +25,24 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def _as_indexed(kind: Kind) -> Callable[[Any, int], Any]:
+def _as_indexed(kind: Kind) -> Callable[[Any, int], Any] | None:
     """How the index holds a value of this kind (given its currency's decimals): integer minor
-    units of the currency, ISO moments, no empty enum values."""
+    units of the currency, ISO moments, no empty enum values; None where it is held as it is."""
     if isinstance(kind, Money):
         return lambda value, decimals: None if value is None else to_minor(value, decimals=decimals)
     if isinstance(kind, Moment):
-        return lambda value, _: _iso(value)
+        return lambda value, _: value.isoformat() if value else None
     if isinstance(kind, Percent):
         return lambda value, _: None if value is None else float(value)
     if isinstance(kind, Choice):
         return lambda value, _: value or None
-    return lambda value, _: value
+    return None
 
 
-# Listing field → (document key, conversion), for the fields the document holds as they are.
-PLAIN = tuple((field.name, field.index, _as_indexed(field.kind)) for field in FIELDS if field.index)
+# Listing field → document key (and conversion), for the fields the document holds as they
+# are. A full rebuild builds a million of these: the fields kept as they are skip the call.
+AS_IS = tuple((field.name, field.index) for field in FIELDS if field.index and _as_indexed(field.kind) is None)
+CONVERTED = tuple((field.name, field.index, indexed) for field in FIELDS if field.index and (indexed := _as_indexed(field.kind)))
 
 
 def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -57,7 +59,8 @@ def listing_document(row: Mapping[str, Any]) -> dict[str, Any]:
         "version": row["version"],
         "status": row["status"],
         "seller_id": row["seller_id"],
-        **{key: indexed(row[name], decimals) for name, key, indexed in PLAIN},
+        **{key: row[name] for name, key in AS_IS},
+        **{key: indexed(row[name], decimals) for name, key, indexed in CONVERTED},
         "make": make,
         "model": model,
         "make_model": f"{make}/{model}",

@@ -1,6 +1,7 @@
 """Zero-downtime rebuild (ARCHITECTURE.md, guarantee 4).
 
-A new versioned index is built (refresh off, no replicas) from a stream of
+A new versioned index is built (refresh off, no replicas, translog synced in
+the background: building_body) from a stream of
 the database, then everything that changed meanwhile is replayed, the
 settings are restored, the alias swaps atomically and the old index goes.
 Searches read the alias throughout, so they never see a half-built index.
@@ -15,6 +16,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -25,8 +27,8 @@ from core.listings.selectors import listing_index_rows_all, listing_index_rows_b
 from indexer.documents import INDEXED_STATUSES, listing_op
 from indexer.index_admin import listings_body, listings_layout
 from search.engine import get_engine
-from search.engines.base import BulkOp, BulkResult
-from search.index import listings_alias, new_index_name
+from search.engines.base import BulkOp, BulkResult, SearchEngine
+from search.index import IndexLayout, listings_alias, new_index_name
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +40,10 @@ MAX_FAILURES = 100
 # How long the swap waits for the new index's replicas (green). A cluster with a
 # node down cannot place them all: the swap goes ahead on yellow, still whole.
 REPLICAS_WAIT_SECONDS = 120
-# A rebuild's bulk requests are large and the engine is busy merging while they
-# arrive: they get their own timeout, not the seconds a buyer's search may wait.
-BULK_TIMEOUT_SECONDS = 120
+# A rebuild's bulk requests are large, the engine is busy merging while they arrive
+# and the first refresh of the new index writes all of it: the rebuild's calls get
+# their own timeout, not the seconds a buyer's search may wait.
+REBUILD_TIMEOUT_SECONDS = 120
 
 
 class RebuildFailed(Exception):
@@ -77,7 +80,7 @@ class _BulkPipe:
 
     def send(self, ops: list[BulkOp]) -> None:
         if ops:
-            self.pending.append(self.pool.submit(get_engine().bulk, ops, timeout=BULK_TIMEOUT_SECONDS))
+            self.pending.append(self.pool.submit(_engine().bulk, ops))
         while len(self.pending) > 2:
             self._collect(self.pending.pop(0))
 
@@ -95,6 +98,24 @@ class _BulkPipe:
         self.pool.shutdown(wait=True)
 
 
+def building_body(layout: IndexLayout) -> dict[str, Any]:
+    """The new index while it is built: written without replicas (each document indexed
+    once; they are copied afterwards), never refreshed, and its translog synced every few
+    seconds instead of on each bulk request. A crash meanwhile costs only this unfinished
+    index, which a rebuild throws away; serving_settings() restore all three."""
+    body: dict[str, Any] = listings_body(layout=layout, refresh_interval="-1", replicas=0)
+    body["settings"]["index"]["translog"] = {"durability": "async"}
+    return body
+
+
+def serving_settings(layout: IndexLayout) -> dict[str, Any]:
+    return {
+        "refresh_interval": settings.SEARCH_REFRESH_INTERVAL,
+        "number_of_replicas": layout.replicas,
+        "translog.durability": "request",
+    }
+
+
 def _replay(index: str, since: datetime, pipe: _BulkPipe, batch_size: int) -> int:
     """Send the current state of every listing changed since `since`."""
     ids = list(Listing.objects.filter(updated_at__gte=since - REPLAY_MARGIN).values_list("pk", flat=True))
@@ -105,15 +126,18 @@ def _replay(index: str, since: datetime, pipe: _BulkPipe, batch_size: int) -> in
     return len(ids)
 
 
+def _engine() -> SearchEngine:
+    return get_engine(timeout=REBUILD_TIMEOUT_SECONDS)
+
+
 def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildReport:
-    engine = get_engine()
+    engine = _engine()
     alias = listings_alias()
     report = RebuildReport(index=new_index_name(), previous=engine.indices_for_alias(alias))
     began = time.monotonic()
     layout = listings_layout()
     report.shards, report.replicas = layout.shards, layout.replicas
-    # Written without replicas (each document indexed once), which are copied afterwards.
-    engine.create_index(report.index, listings_body(layout=layout, refresh_interval="-1", replicas=0))
+    engine.create_index(report.index, building_body(layout))
     pipe = _BulkPipe(report)
     try:
         build_started = timezone.now()
@@ -139,9 +163,9 @@ def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildRe
         report.replayed += _replay(report.index, build_started, pipe, batch_size)
         if report.failed > MAX_FAILURES:
             raise RebuildFailed(f"{report.failed} documents failed; the alias still points to {report.previous}")
-        engine.put_settings(
-            report.index, {"refresh_interval": settings.SEARCH_REFRESH_INTERVAL, "number_of_replicas": layout.replicas}
-        )
+        engine.put_settings(report.index, serving_settings(layout))
+        # What the build wrote is made durable (and searchable) before searches move to it.
+        engine.flush(report.index)
         engine.refresh(report.index)
         # Searches move to the new index only once its copies are in place, so a node lost
         # just after the swap costs no shard (wait_for_active_shards, docs/decisions/search-cluster.md).

@@ -75,11 +75,14 @@ def build_engine(*, engine: str, url: str, timeout: float, username: str = "", p
 
 
 @cache
-def get_engine() -> SearchEngine:
+def get_engine(*, timeout: float | None = None) -> SearchEngine:
+    """The engine, each call waiting SEARCH_TIMEOUT (what a buyer's search may wait)
+    unless `timeout` says otherwise: maintenance such as a rebuild, whose refresh
+    or bulk requests take longer on a busy engine, asks for its own."""
     engine = build_engine(
         engine=settings.SEARCH_ENGINE,
         url=settings.SEARCH_URL,
-        timeout=settings.SEARCH_TIMEOUT,
+        timeout=timeout or settings.SEARCH_TIMEOUT,
         username=settings.SEARCH_USERNAME,
         password=settings.SEARCH_PASSWORD,
     )

@@ -6,7 +6,8 @@ import pytest
 
 from core.catalog.enums import enum_label
 from core.listings.fields import FIELDS, LABELLED, Choice
-from core.listings.selectors import listing_index_rows_by_ids
+from core.listings.models import ListingPhoto
+from core.listings.selectors import listing_index_rows_all, listing_index_rows_by_ids
 from indexer.documents import listing_document
 from search.index import listings_index_body
 from search.money import to_minor
@@ -52,3 +53,20 @@ def test_the_document_holds_exactly_what_the_mapping_knows():
 
     # all_text is filled by copy_to, never sent.
     assert set(document) == set(mapping) - {"all_text"}
+
+
+def test_a_rebuild_streams_the_very_rows_the_relay_reads():
+    """The full stream (psycopg's own cursor) and the relay's read by id (Django's values())
+    give equal rows, time zones and decimals alike, so a rebuilt index holds the relay's documents."""
+    listings = [make_listing(), make_listing(exterior_color=""), make_listing(publish=False)]
+    for position in (1, 0):
+        ListingPhoto.objects.create(listing=listings[0], image="p.jpg", thumbnail=f"t{position}.jpg", position=position)
+
+    streamed = {row["id"]: row for row in listing_index_rows_all(chunk_size=2)}
+    by_id = listing_index_rows_by_ids([listing.pk for listing in listings])
+
+    assert streamed == by_id
+    assert streamed[listings[0].pk]["thumbnail"] == "t0.jpg" and streamed[listings[0].pk]["photo_count"] == 2
+    assert {key: row["created_at"].isoformat() for key, row in streamed.items()} == {
+        key: row["created_at"].isoformat() for key, row in by_id.items()
+    }

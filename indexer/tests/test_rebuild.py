@@ -4,6 +4,7 @@ import random
 import threading
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from core.catalog.services import catalog_data, catalog_load
@@ -77,3 +78,8 @@ def test_rebuild_while_a_writer_edits_and_buyers_search(celery_worker, fresh_ind
     assert report.streamed == Listing.objects.filter(status__in=["active", "sold", "expired"]).count()
     wait_until(lambda: not OutboxEntry.objects.exists(), timeout=30, message="the last edits relayed")
     assert reconcile_index(dry_run=True).drift == 0, "every edit made during the rebuild is in the new index"
+    # Built without refresh or replicas and with a background-synced translog; served as any index.
+    served = get_engine().client.indices.get_settings(index=report.index, flat_settings=True)[report.index]["settings"]
+    assert served["index.translog.durability"] == "request"
+    assert served["index.refresh_interval"] == settings.SEARCH_REFRESH_INTERVAL
+    assert served["index.number_of_replicas"] == str(report.replicas)

@@ -8,6 +8,8 @@ each adapter module only translates calls and errors of its client.
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+import orjson
+
 
 def search_hosts(url: str) -> list[str]:
     """SEARCH_URL as the client's hosts: one URL, or a cluster's nodes separated by commas."""
@@ -87,15 +89,21 @@ class IndexStats:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def bulk_lines(ops: list[BulkOp]) -> list[dict[str, Any]]:
-    """The `_bulk` body of external-versioned writes: shared by both adapters."""
-    lines: list[dict[str, Any]] = []
+def bulk_ndjson(ops: list[BulkOp]) -> bytes:
+    """The `_bulk` body of external-versioned writes, shared by both adapters: encoded
+    here once, as the clients would otherwise encode each line and join them again."""
+    lines: list[bytes] = []
     for op in ops:
         meta = {"_index": op.index, "_id": op.id, "version": op.version, "version_type": "external"}
-        lines.append({op.action: meta})
+        lines.append(orjson.dumps({op.action: meta}))
         if op.action == "index":
-            lines.append(op.document or {})
-    return lines
+            lines.append(orjson.dumps(op.document or {}))
+    lines.append(b"")
+    return b"\n".join(lines)
+
+
+# What a `_bulk` answer needs to say: each item's outcome, not its shard bookkeeping.
+BULK_FILTER_PATH = "items.*._id,items.*.status,items.*.error"
 
 
 def bulk_results(response: dict[str, Any]) -> list[BulkResult]:
@@ -160,6 +168,9 @@ class ClientCalls:
     def refresh(self, index: str) -> None:
         self._call(self.client.indices.refresh, index=index)
 
+    def flush(self, index: str) -> None:
+        self._call(self.client.indices.flush, index=index)
+
     def count(self, index: str, body: dict[str, Any] | None = None) -> int:
         return int(self._call(self.client.count, index=index, body=body or None)["count"])
 
@@ -177,6 +188,7 @@ class SearchEngine(Protocol):
     def put_settings(self, index: str, settings: dict[str, Any]) -> None: ...
     def put_mapping(self, index: str, properties: dict[str, Any]) -> None: ...
     def refresh(self, index: str) -> None: ...
+    def flush(self, index: str) -> None: ...
     def bulk(self, ops: list[BulkOp], *, refresh: str | None = None, timeout: float | None = None) -> list[BulkResult]:
         """Versioned writes; `timeout` (seconds) replaces the client's for this request."""
         ...

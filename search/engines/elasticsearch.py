@@ -13,6 +13,7 @@ import elasticsearch
 from elasticsearch import Elasticsearch
 
 from search.engines.base import (
+    BULK_FILTER_PATH,
     DEAD_NODE_SECONDS,
     RETRY_ON_STATUS,
     BulkOp,
@@ -22,7 +23,7 @@ from search.engines.base import (
     EngineTimeout,
     EngineUnavailable,
     IndexStats,
-    bulk_lines,
+    bulk_ndjson,
     bulk_results,
     health_params,
     msearch_lines,
@@ -105,7 +106,7 @@ class ElasticsearchEngine(ClientCalls):
             return []
         params: dict[str, Any] = {"refresh": refresh} if refresh else {}
         client = self.client.options(request_timeout=timeout) if timeout else self.client
-        return bulk_results(self._call(client.bulk, operations=bulk_lines(ops), **params))
+        return bulk_results(self._call(client.bulk, operations=bulk_ndjson(ops), filter_path=BULK_FILTER_PATH, **params))
 
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
         client = self.client.options(request_timeout=timeout) if timeout else self.client

@@ -10,6 +10,7 @@ from opensearchpy.exceptions import SerializationError
 from opensearchpy.serializer import JSONSerializer
 
 from search.engines.base import (
+    BULK_FILTER_PATH,
     DEAD_NODE_SECONDS,
     RETRY_ON_STATUS,
     BulkOp,
@@ -19,7 +20,7 @@ from search.engines.base import (
     EngineTimeout,
     EngineUnavailable,
     IndexStats,
-    bulk_lines,
+    bulk_ndjson,
     bulk_results,
     health_params,
     msearch_lines,
@@ -34,7 +35,7 @@ class OrjsonSerializer(JSONSerializer):
     answers are the hot path of a rebuild and of every search."""
 
     def dumps(self, data: Any) -> Any:
-        if isinstance(data, str):
+        if isinstance(data, str | bytes):  # already encoded (a `_bulk` body)
             return data
         try:
             return orjson.dumps(data, default=self.default).decode()
@@ -99,7 +100,9 @@ class OpenSearchEngine(ClientCalls):
             return []
         params = {"refresh": refresh} if refresh else {}
         extra = {"request_timeout": timeout} if timeout else {}
-        return bulk_results(self._call(self.client.bulk, body=bulk_lines(ops), params=params, **extra))
+        return bulk_results(
+            self._call(self.client.bulk, body=bulk_ndjson(ops), params={**params, "filter_path": BULK_FILTER_PATH}, **extra)
+        )
 
     def search(self, index: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
         params = {"request_timeout": timeout} if timeout else {}
