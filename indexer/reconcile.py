@@ -58,11 +58,12 @@ class ReconcileReport:
         return {**asdict(self), "drift": self.drift}
 
 
-def _index_documents(index: str) -> Iterator[tuple[dict[str, Any], int]]:
-    """Each document with the version the engine keeps for it (a repair must
-    outrank that one, whatever the document's own `version` field says)."""
+def _index_documents(index: str, country: str | None) -> Iterator[tuple[dict[str, Any], int]]:
+    """Each document (of one country, when given) with the version the engine keeps for
+    it (a repair must outrank that one, whatever the document's own `version` field says)."""
     engine = get_engine()
-    body: dict[str, Any] = {"size": PAGE, "sort": [{"id": "asc"}], "version": True, "query": {"match_all": {}}}
+    query = {"term": {"country": country}} if country else {"match_all": {}}
+    body: dict[str, Any] = {"size": PAGE, "sort": [{"id": "asc"}], "version": True, "query": query}
     while True:
         hits = engine.search(index, body)["hits"]["hits"]
         for hit in hits:
@@ -85,8 +86,12 @@ def _drift_kind(row: Mapping[str, Any] | None, document: Mapping[str, Any] | Non
     return None if document_hash(document) == document_hash(listing_document(row)) else "changed"
 
 
-def _find_drift(alias: str, report: ReconcileReport) -> dict[int, int]:
-    """Drifted listing id → the version the index holds (0: none)."""
+def _find_drift(alias: str, report: ReconcileReport, country: str | None) -> dict[int, int]:
+    """Drifted listing id → the version the index holds (0: none).
+
+    For one country, both sides are that country's: a listing that moved country
+    shows as `missing` in its new one and `extra` in its old one, and a repair of
+    either resends the one document (its id) as PostgreSQL has it."""
     drifted: dict[int, int] = {}
 
     def note(listing_id: int, row: Mapping[str, Any] | None, indexed: tuple[dict[str, Any], int] | None) -> None:
@@ -95,9 +100,11 @@ def _find_drift(alias: str, report: ReconcileReport) -> dict[int, int]:
             setattr(report, kind, getattr(report, kind) + 1)
             drifted[listing_id] = indexed[1] if indexed else 0
 
-    documents = _index_documents(alias)
+    documents = _index_documents(alias, country)
     current = next(documents, None)
     for row in listing_index_rows_all(chunk_size=PAGE):
+        if country and row["country"] != country:
+            continue
         report.checked_db += 1
         while current is not None and current[0]["id"] < row["id"]:  # documents with no row at all
             report.checked_index += 1
@@ -150,12 +157,13 @@ def _repair(alias: str, drifted: dict[int, int], report: ReconcileReport) -> Non
         logger.error("reconcile.unrepaired", extra={"count": report.unrepaired, "listing_ids": report.unrepaired_ids})
 
 
-def reconcile_index(*, dry_run: bool = False) -> ReconcileReport:
-    """Find and (unless dry_run) repair every difference; return what was found and done."""
+def reconcile_index(*, dry_run: bool = False, country: str | None = None) -> ReconcileReport:
+    """Find and (unless dry_run) repair every difference, of one country's listings when
+    `country` is given; return what was found and done."""
     alias = ensure_listings_index()
     get_engine().refresh(alias)
     report = ReconcileReport()
-    drifted = _find_drift(alias, report)
+    drifted = _find_drift(alias, report, country)
     if drifted and not dry_run:
         _repair(alias, drifted, report)
     logger.info("reconcile.done", extra=report.as_dict())

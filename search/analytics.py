@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from search.engine import get_engine
 from search.engines.base import EngineTimeout
@@ -21,7 +22,7 @@ from search.index import FACET_FIELDS, listings_alias
 from search.money import minor_to_str
 from search.params import InvalidParams, ParamErrors, SearchRequest, parse_filter_params, parse_market
 from search.query import selection_clauses, text_query
-from search.scope import country_filter
+from search.scope import country_filter, market_codes, market_get
 
 # Statuses the index holds (indexer/documents.py): drafts and deleted listings never reach it.
 STATUSES = ("active", "sold", "expired")
@@ -472,3 +473,104 @@ def aggregate(request: AggregateRequest, *, now: datetime | None = None) -> Aggr
     """An analyst's table: one row per group, one column per group field and metric."""
     response = run_analytics_query(aggregate_body(request, now=now or datetime.now(UTC)))
     return parse_aggregate_response(request, response)
+
+
+# --- countries side by side (analysts) ---------------------------------------------
+
+# Filters a comparison refuses: a price range is in one currency, a region is in one country.
+PER_COUNTRY_FILTERS = ("price_min", "price_max", "region", "governorate")
+TOP_MAKES = 5
+
+
+@dataclass(frozen=True)
+class CountryComparison:
+    countries: tuple[str, ...]
+    # The search filters every compared country shares (no price range, no region).
+    filters: SearchRequest
+
+
+def parse_country_comparison(
+    params: Mapping[str, Sequence[str]], *, allowed_values: Mapping[str, frozenset[str]]
+) -> CountryComparison:
+    """`countries=bh,sa,ae` (or repeated; every country when absent) and the shared
+    search filters; raise InvalidParams naming each bad parameter."""
+    errors: ParamErrors = {}
+    codes = market_codes()
+    wanted = tuple(
+        dict.fromkeys(code.strip().lower() for value in params.get("countries", ()) for code in value.split(",") if code.strip())
+    )
+    bad = [code for code in wanted if code not in codes]
+    if bad:
+        errors["countries"] = [
+            _("Unknown country %(bad)s. Allowed: %(allowed)s.") % {"bad": repr(bad[0][:60]), "allowed": ", ".join(codes)}
+        ]
+    for name in PER_COUNTRY_FILTERS:
+        if params.get(name):
+            errors[name] = [_("Prices and regions belong to one country: compare countries without this filter.")]
+    shared = {name: values for name, values in params.items() if name not in (*PER_COUNTRY_FILTERS, "country")}
+    q, filters, ranges = parse_filter_params(shared, allowed_values=allowed_values, errors=errors)
+    if errors:
+        raise InvalidParams(errors)
+    return CountryComparison(countries=wanted or codes, filters=SearchRequest(q=q, filters=filters, ranges=ranges))
+
+
+def comparison_body(comparison: CountryComparison, *, now: datetime) -> dict[str, Any]:
+    """One request: a bucket per country (a `filters` aggregation, so a country without
+    listings still answers), each with its own percentiles, never summed across currencies."""
+    clauses = [{"terms": {"status": ["active"]}}, {"terms": {"country": list(comparison.countries)}}]
+    query: dict[str, Any] = {"bool": {"filter": [*clauses, *selection_clauses(comparison.filters)]}}
+    if comparison.filters.q:
+        query["bool"]["must"] = [text_query(comparison.filters.q)]
+    percents = list(PERCENTS.values())
+    return {
+        "size": 0,
+        "query": query,
+        "aggs": {
+            "by_country": {
+                "filters": {"filters": {code: country_filter(code) for code in comparison.countries}},
+                "aggs": {
+                    "price": percentiles_agg({"field": "price_minor"}, percents),
+                    "mileage": percentiles_agg({"field": "mileage_km"}, percents),
+                    "year": percentiles_agg({"field": "year"}, [50]),
+                    "days_listed": percentiles_agg({"script": days_listed_script(now)}, [50]),
+                    "makes": {"terms": {"field": "make", "size": TOP_MAKES, "order": [{"_count": "desc"}, {"_key": "asc"}]}},
+                },
+            }
+        },
+    }
+
+
+def parse_comparison_response(comparison: CountryComparison, response: dict[str, Any], *, now: datetime) -> list[dict[str, Any]]:
+    buckets = response["aggregations"]["by_country"]["buckets"]
+    rows: list[dict[str, Any]] = []
+    for code in comparison.countries:
+        bucket, market = buckets[code], market_get(code)
+        count = bucket["doc_count"]
+        prices, mileages = percentile_values(bucket["price"]), percentile_values(bucket["mileage"])
+        median_year = percentile_values(bucket["year"]).get(50.0)
+        rows.append(
+            {
+                "country": code,
+                "currency": market.currency,
+                "count": count,
+                "price": {
+                    name: money_or_none(prices.get(percent), decimals=market.decimals) for name, percent in PERCENTS.items()
+                },
+                "mileage_km": {name: whole_or_none(mileages.get(percent)) for name, percent in PERCENTS.items()},
+                "median_year": whole_or_none(median_year),
+                # Age in model years: a 2020 car is 5 years old in 2025.
+                "median_age_years": None if median_year is None else tenths_or_none(now.year - median_year),
+                "median_days_listed": tenths_or_none(percentile_values(bucket["days_listed"]).get(50.0)),
+                "top_makes": [
+                    {"make": make["key"], "count": make["doc_count"], "share_percent": round(100 * make["doc_count"] / count, 1)}
+                    for make in bucket["makes"]["buckets"]
+                ],
+            }
+        )
+    return rows
+
+
+def compare_countries(comparison: CountryComparison, *, now: datetime | None = None) -> list[dict[str, Any]]:
+    """The market figures of each country, each in its own currency, in the order asked."""
+    now = now or datetime.now(UTC)
+    return parse_comparison_response(comparison, run_analytics_query(comparison_body(comparison, now=now)), now=now)

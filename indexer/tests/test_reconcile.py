@@ -145,3 +145,27 @@ def test_the_command_prints_the_report(drifted, capsys):
 
     out = capsys.readouterr().out
     assert '"drift": 7' in out and '"repaired": 7' in out and '"unrepaired": 0' in out
+
+
+def test_reconcile_one_country_checks_and_repairs_only_its_listings(fresh_index):
+    # given drift in Bahrain and in Saudi Arabia, and a car that moved from Bahrain to Saudi Arabia
+    bahraini, saudi = make_listing(), make_listing(country="sa", region="riyadh", price="90000.00")
+    moved = make_listing()
+    relayed()
+    services.listing_update(listing_id=bahraini.pk, data={"price": "4444"})
+    services.listing_update(listing_id=saudi.pk, data={"price": "80000.00"})
+    services.listing_update(listing_id=moved.pk, data={"country": "sa", "region": "riyadh", "price": "70000.00"})
+    OutboxEntry.objects.all().delete()
+
+    # when Saudi Arabia alone is reconciled
+    saudi_report = reconcile_index(country="sa")
+
+    # then its listings are checked and repaired (the moved car too), Bahrain's are left as they are
+    assert (saudi_report.checked_db, saudi_report.stale, saudi_report.missing, saudi_report.repaired) == (2, 1, 1, 2)
+    documents = indexed(fresh_index)
+    assert (documents[saudi.pk]["price_minor"], documents[moved.pk]["country"]) == (8_000_000, "sa")
+    assert documents[bahraini.pk]["version"] < Listing.objects.get(pk=bahraini.pk).version
+    assert reconcile_index(country="sa").drift == 0
+    assert reconcile_index(country="bh", dry_run=True).stale == 1
+    call_command("reconcile", "--country", "bh")
+    assert in_step(fresh_index)

@@ -30,10 +30,13 @@ from discovery.prices import listing_market_value
 from search.analytics import (
     GROUP_BY_FIELDS,
     METRICS,
+    PER_COUNTRY_FILTERS,
     STATUSES,
     aggregate,
+    compare_countries,
     market_stats,
     parse_aggregate_request,
+    parse_country_comparison,
     parse_market_params,
 )
 from search.market_value import (
@@ -44,6 +47,7 @@ from search.market_value import (
     parse_car_params,
     price_suggestion,
 )
+from search.scope import market_codes
 from web.api.authentication import SessionAuthentication, TokenAuthentication
 from web.api.number_input import whole_number
 from web.api.permissions import IsAnalyst, viewer
@@ -210,11 +214,36 @@ class PriceSuggestionApi(APIView):
 # --- analysts --------------------------------------------------------------------
 
 
-class AggregateApi(APIView):
+class AnalystTableApi(APIView):
+    """An analysts' view answering JSON, or a table as CSV (`Accept: text/csv` or `?format=csv`)."""
+
     authentication_classes = SIGNED_IN_AUTHENTICATION
     permission_classes = [IsAnalyst]
     renderer_classes = [JSONRenderer, CsvRenderer]
 
+    def wants_csv(self, request: Request) -> bool:
+        return request.accepted_renderer.format == "csv"
+
+    def csv_response(self, table: dict[str, Any], *, name: str, truncated: bool = False) -> Response:
+        response = Response(table)
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="sayara-{name}-{stamp}.csv"'
+        response["X-Truncated"] = "true" if truncated else "false"
+        return response
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Errors are JSON whatever was asked for: a CSV of an error body would hide the message.
+        if isinstance(response, Response) and response.status_code >= 400:
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = "application/json"
+        return response
+
+
+FORMAT_PARAMETER = OpenApiParameter("format", str, enum=["json", "csv"], description="csv: the same table as CSV")
+
+
+class AggregateApi(AnalystTableApi):
     @extend_schema(
         request=inline_serializer(
             "AggregateRequest",
@@ -229,7 +258,7 @@ class AggregateApi(APIView):
                 "metrics": serializers.ListField(child=serializers.ChoiceField(choices=list(METRICS)), required=False),
             },
         ),
-        parameters=[OpenApiParameter("format", str, enum=["json", "csv"], description="csv: the same table as CSV")],
+        parameters=[FORMAT_PARAMETER],
         responses={
             (200, "application/json"): inline_serializer(
                 "AggregateTable",
@@ -249,20 +278,99 @@ class AggregateApi(APIView):
     def post(self, request: Request) -> Response:
         spec = parse_aggregate_request(request.data, allowed_values=enum_allowed_values())
         table = aggregate(spec)
-        response = Response({"columns": table.columns, "rows": table.rows, "truncated": table.truncated})
-        if request.accepted_renderer.format == "csv":
-            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-            response["Content-Disposition"] = f'attachment; filename="sayara-aggregate-{stamp}.csv"'
-            response["X-Truncated"] = "true" if table.truncated else "false"
-        return response
+        answer = {"columns": table.columns, "rows": table.rows, "truncated": table.truncated}
+        if self.wants_csv(request):
+            return self.csv_response(answer, name="aggregate", truncated=table.truncated)
+        return Response(answer)
 
-    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)
-        # Errors are JSON whatever was asked for: a CSV of an error body would hide the message.
-        if isinstance(response, Response) and response.status_code >= 400:
-            response.accepted_renderer = JSONRenderer()
-            response.accepted_media_type = "application/json"
-        return response
+
+# One country's figures in a comparison; prices in that country's currency, never converted.
+COUNTRY_FIGURES = inline_serializer(
+    "CountryFigures",
+    {
+        "country": serializers.CharField(help_text="Lowercase ISO 3166-1 alpha-2"),
+        "currency": serializers.CharField(help_text="ISO 4217: the currency of this row's prices"),
+        "count": serializers.IntegerField(help_text="Active listings under the filters"),
+        "price": inline_serializer("ComparedPrice", PERCENTILES_OBJECT),
+        "mileage_km": inline_serializer(
+            "ComparedMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILE_NAMES}
+        ),
+        "median_year": serializers.IntegerField(allow_null=True),
+        "median_age_years": serializers.FloatField(allow_null=True),
+        "median_days_listed": serializers.FloatField(allow_null=True),
+        "top_makes": inline_serializer(
+            "CountryMake",
+            {"make": serializers.CharField(), "count": serializers.IntegerField(), "share_percent": serializers.FloatField()},
+            many=True,
+        ),
+    },
+    many=True,
+)
+# Search filters a comparison takes: those every country shares (no price range, no region).
+SHARED_PARAMETERS = [
+    parameter
+    for parameter in SEARCH_PARAMETERS
+    if parameter.name not in ("country", "sort", "page", "page_size", *PER_COUNTRY_FILTERS)
+]
+
+
+def comparison_table(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The comparison as a table: one row per country, each price beside its currency."""
+    columns = [
+        "country",
+        "currency",
+        "count",
+        *(f"price_{name}" for name in PERCENTILE_NAMES),
+        *(f"mileage_km_{name}" for name in PERCENTILE_NAMES),
+        "median_year",
+        "median_age_years",
+        "median_days_listed",
+        "top_makes",
+    ]
+    table_rows = [
+        [
+            row["country"],
+            row["currency"],
+            row["count"],
+            *(row["price"][name] for name in PERCENTILE_NAMES),
+            *(row["mileage_km"][name] for name in PERCENTILE_NAMES),
+            row["median_year"],
+            row["median_age_years"],
+            row["median_days_listed"],
+            "; ".join(f"{make['make']} ({make['count']})" for make in row["top_makes"]),
+        ]
+        for row in rows
+    ]
+    return {"columns": columns, "rows": table_rows}
+
+
+class CompareCountriesApi(AnalystTableApi):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "countries",
+                str,
+                description=f"Comma-separated country codes ({', '.join(market_codes())}); every country when absent",
+            ),
+            *SHARED_PARAMETERS,
+            FORMAT_PARAMETER,
+        ],
+        responses={
+            (200, "application/json"): inline_serializer(
+                "CountryComparison", {"countries": COUNTRY_FIGURES, "generated_at": serializers.DateTimeField()}
+            ),
+            (200, "text/csv"): OpenApiTypes.STR,
+            404: OpenApiResponse(description="Unknown format"),
+            504: TIMEOUT_RESPONSE,
+        },
+        summary="The same market figures for several countries side by side, each in its currency (analysts)",
+    )
+    def get(self, request: Request) -> Response:
+        params = {name: values for name, values in request.query_params.lists() if name != "format"}
+        rows = compare_countries(parse_country_comparison(params, allowed_values=enum_allowed_values()))
+        if self.wants_csv(request):
+            return self.csv_response(comparison_table(rows), name="countries")
+        return Response({"countries": rows, "generated_at": timezone.localtime().isoformat()})
 
 
 def _whole_param(request: Request, name: str, *, default: int, high: int, errors: dict[str, list[str]]) -> int:

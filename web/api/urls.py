@@ -75,6 +75,7 @@ urlpatterns = [
     # Analytics
     path("analytics/market", analytics.MarketApi.as_view()),
     path("analytics/aggregate", analytics.AggregateApi.as_view()),
+    path("analytics/countries", analytics.CompareCountriesApi.as_view()),
     path("analytics/price-suggestion", analytics.PriceSuggestionApi.as_view()),
     path("analytics/search", analytics.SearchAnalyticsApi.as_view()),
     path("listings/<int:listing_id>/market-value", analytics.ListingMarketValueApi.as_view()),

@@ -13,8 +13,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Aggregate listings by allow-listed fields and metrics (analysts) */
+        /**
+         * Aggregate listings by allow-listed fields and metrics (analysts)
+         * @description An analysts' view answering JSON, or a table as CSV (`Accept: text/csv` or `?format=csv`).
+         */
         post: operations["analytics_aggregate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same market figures for several countries side by side, each in its currency (analysts)
+         * @description An analysts' view answering JSON, or a table as CSV (`Accept: text/csv` or `?format=csv`).
+         */
+        get: operations["analytics_countries_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1185,6 +1208,13 @@ export interface components {
          * @enum {string}
          */
         ComparableStatusEnum: "active" | "sold";
+        ComparedMileage: {
+            p10: number | null;
+            p25: number | null;
+            median: number | null;
+            p75: number | null;
+            p90: number | null;
+        };
         /**
          * @description * `new` - New
          *     * `used` - Used
@@ -1243,6 +1273,11 @@ export interface components {
             /** @description Its phone numbers' shape: what a form's hint says (a number without its code is read in the account's country) */
             phone: components["schemas"]["CountryPhone"];
         };
+        CountryComparison: {
+            countries: components["schemas"]["CountryFigures"][];
+            /** Format: date-time */
+            generated_at: string;
+        };
         /**
          * @description * `bh` - Bahrain
          *     * `sa` - Saudi Arabia
@@ -1253,6 +1288,27 @@ export interface components {
          * @enum {string}
          */
         CountryEnum: "bh" | "sa" | "ae" | "kw" | "qa" | "om";
+        CountryFigures: {
+            /** @description Lowercase ISO 3166-1 alpha-2 */
+            country: string;
+            /** @description ISO 4217: the currency of this row's prices */
+            currency: string;
+            /** @description Active listings under the filters */
+            count: number;
+            mileage_km: components["schemas"]["ComparedMileage"];
+            median_year: number | null;
+            /** Format: double */
+            median_age_years: number | null;
+            /** Format: double */
+            median_days_listed: number | null;
+            top_makes: components["schemas"]["CountryMake"][];
+        };
+        CountryMake: {
+            make: string;
+            count: number;
+            /** Format: double */
+            share_percent: number;
+        };
         CountryPhone: {
             /** @description "+973" */
             dial_code: string;
@@ -2549,6 +2605,120 @@ export interface operations {
             };
             /** @description A body in a media type this operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is down: try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The query ran over its time limit */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    analytics_countries_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Repeatable: OR within the field */
+                body_type?: string[];
+                /** @description Repeatable: OR within the field */
+                color?: string[];
+                /** @description Repeatable: OR within the field */
+                condition?: string[];
+                /** @description Comma-separated country codes (bh, sa, ae, kw, qa, om); every country when absent */
+                countries?: string;
+                /** @description Repeatable: OR within the field */
+                drivetrain?: string[];
+                /** @description csv: the same table as CSV */
+                format?: "csv" | "json";
+                /** @description Repeatable: OR within the field */
+                fuel?: string[];
+                /** @description Repeatable: OR within the field */
+                make?: string[];
+                mileage_max?: string;
+                mileage_min?: string;
+                /** @description Repeatable: OR within the field */
+                model?: string[];
+                /** @description Free text, English or Arabic, typo-tolerant */
+                q?: string;
+                /** @description Repeatable: OR within the field */
+                regional_spec?: string[];
+                /** @description Repeatable: OR within the field */
+                seller_type?: string[];
+                /** @description Repeatable: OR within the field */
+                transmission?: string[];
+                year_max?: string;
+                year_min?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryComparison"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: each bad field named (or a body that could not be parsed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: the wrong user or role, a missing CSRF token, or an address still to verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown format */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description None of the accepted media types can be answered */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

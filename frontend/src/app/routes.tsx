@@ -29,7 +29,7 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      // The buyer pages are a country's (/bh/search); their bare URLs open in one (app/layout/country-routes.tsx).
+      // The buyer pages and insights are a country's (/bh/search, /bh/insights); their bare URLs open in one (app/layout/country-routes.tsx).
       {
         path: ":country",
         element: <CountryScope notFound={<NotFound />} />,
@@ -37,18 +37,19 @@ export const routes: RouteObject[] = [
           { index: true, element: <Home /> },
           { path: "search", element: <Search /> },
           { path: "listings/:id", element: <ListingDetail /> },
+          { path: "insights", element: <Insights /> },
         ],
       },
       { index: true, element: <ToCountry /> },
       { path: "search", element: <ToCountry /> },
       { path: "listings/:id", element: <ToCountry /> },
+      { path: "insights", element: <ToCountry /> },
       { path: "sellers/:id", element: <Seller /> },
       { path: "sign-in", element: <SignIn /> },
       { path: "register", element: <Register /> },
       { path: "forgot-password", element: <ForgotPassword /> },
       { path: "reset-password", element: <ResetPassword /> },
       { path: "verify-email", element: <VerifyEmail /> },
-      { path: "insights", element: <Insights /> },
       {
         element: <RequireAuth />,
         children: [

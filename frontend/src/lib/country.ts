@@ -66,8 +66,8 @@ export function preferredCountry(profile: string | null | undefined, languages: 
   return rememberedCountry() ?? (isCountry(profile) ? profile : null) ?? countryOfLanguages(languages) ?? DEFAULT_COUNTRY;
 }
 
-/** The buyer pages that live under a country: /{country}/, /{country}/search, /{country}/listings/:id. */
-const COUNTRY_PAGES = /^\/(?:search\/?|listings\/[^/]+\/?)?$/;
+/** The pages that live under a country: /{country}/, /{country}/search, /{country}/listings/:id, /{country}/insights. */
+const COUNTRY_PAGES = /^\/(?:search\/?|listings\/[^/]+\/?|insights\/?)?$/;
 
 /** The country a path names ("/sa/search" → sa), or null for a bare one ("/search"). */
 export function countryOfPath(pathname: string): CountryCode | null {

@@ -52,5 +52,6 @@ export const queryKeys = {
   analytics: {
     aggregate: (request: object) => ["analytics", "aggregate", request] as const,
     market: (params: object) => ["analytics", "market", params] as const,
+    countries: (params: object) => ["analytics", "countries", params] as const,
   },
 };

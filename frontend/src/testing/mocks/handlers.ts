@@ -5,6 +5,7 @@ import type { MarketValue } from "@/features/listings/api/get-market-value";
 import type { Conversation, Message, MessageWarning } from "@/features/messaging/types/messaging";
 import type { Relax, Understood } from "@/features/search/types/search";
 import type { AccountType, Listing, User } from "@/api/models";
+import { COUNTRIES, COUNTRY_CURRENCY, isCountry } from "@/lib/country";
 
 // An in-memory backend that follows docs/API.md, reset before every test.
 export const state = {
@@ -627,6 +628,40 @@ export const httpHandlers = [
       comparables: [],
       criteria: { make, model, year_min: year - 2, year_max: year + 2, sold_within_days: 180, min_comparables: 5 },
     });
+  }),
+  http.get(`${API}/analytics/countries`, ({ request }) => {
+    record(request);
+    const params = new URL(request.url).searchParams;
+    const codes = (params.get("countries") ?? COUNTRIES.join(",")).split(",");
+    const unknown = codes.find((code) => !isCountry(code));
+    if (unknown) return HttpResponse.json({ countries: [`Unknown country '${unknown}'.`] }, { status: 400 });
+    const rows = codes.filter(isCountry).map((code) => {
+      const scoped = new URLSearchParams(params);
+      scoped.delete("countries");
+      scoped.set("country", code);
+      const found = state.listings.filter((listing) => matches(listing, scoped));
+      const prices = found.map((listing) => listing.price).sort((a, b) => Number(a) - Number(b));
+      const at = (share: number) => (prices.length ? prices[Math.floor(share * (prices.length - 1))] : null);
+      const miles = found.map((listing) => listing.mileage_km).sort((a, b) => a - b);
+      const makeCounts = new Map<string, number>();
+      for (const listing of found) makeCounts.set(listing.make, (makeCounts.get(listing.make) ?? 0) + 1);
+      return {
+        country: code,
+        currency: COUNTRY_CURRENCY[code],
+        count: found.length,
+        price: { p10: at(0.1), p25: at(0.25), median: at(0.5), p75: at(0.75), p90: at(0.9) },
+        mileage_km: { p10: null, p25: null, median: miles.length ? miles[Math.floor((miles.length - 1) / 2)] : null, p75: null, p90: null },
+        median_year: found.length ? found[0].year : null,
+        median_age_years: found.length ? 2026 - found[0].year : null,
+        median_days_listed: found.length ? 12 : null,
+        top_makes: [...makeCounts].sort((a, b) => b[1] - a[1]).map(([make, count]) => ({ make, count, share_percent: Math.round((1000 * count) / found.length) / 10 })),
+      };
+    });
+    if (request.headers.get("Accept")?.includes("text/csv")) {
+      const lines = ["country,currency,count,price_median", ...rows.map((row) => [row.country, row.currency, row.count, row.price.median ?? ""].join(","))];
+      return new HttpResponse(lines.join("\n"), { headers: { "Content-Type": "text/csv" } });
+    }
+    return HttpResponse.json({ countries: rows, generated_at: new Date().toISOString() });
   }),
   http.get(`${API}/analytics/market`, ({ request }) => {
     record(request);

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { getAggregateCsv, recordsOf, useAggregate, type AggregateRequest } from "@/features/insights/api/get-aggregate";
 import { BarChart, type Bar } from "@/features/insights/components/bar-chart";
+import { CountryComparison } from "@/features/insights/components/country-comparison";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { SelectField } from "@/components/field";
@@ -11,6 +12,7 @@ import { QueryError } from "@/components/query-error";
 import { Skeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { useCatalogLabels, nameIn } from "@/lib/catalog/use-labels";
+import { downloadText } from "@/lib/download";
 import { errorMessage } from "@/lib/error-message";
 import { formatCompact, formatNumber, formatPrice } from "@/lib/format";
 import { numberText } from "@/lib/numbers";
@@ -21,17 +23,6 @@ const METRICS = ["count", "price_median", "mileage_median"];
 function moneyText(value: string | number | null): string {
   if (value === null || value === undefined) return "";
   return typeof value === "number" ? value.toFixed(3) : value;
-}
-
-function downloadText(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 type ChartCardProps = {
@@ -76,12 +67,13 @@ export function InsightsView() {
   const [csvError, setCsvError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
 
-  // The figures of one country, in its currency: the buyer's (the header's country switch).
+  // The figures of one country, in its currency: the page's (/sa/insights; the header's country switch).
   const { country, currency } = useCountry();
-  const filters: Record<string, string> = { country };
-  if (make) filters.make = make;
-  if (yearMin) filters.year_min = yearMin;
-  if (yearMax) filters.year_max = yearMax;
+  const shared: Record<string, string> = {};
+  if (make) shared.make = make;
+  if (yearMin) shared.year_min = yearMin;
+  if (yearMax) shared.year_max = yearMax;
+  const filters: Record<string, string> = { country, ...shared };
 
   const byYear: AggregateRequest = { filters, group_by: ["year"], metrics: METRICS };
   const byMake: AggregateRequest = { filters, group_by: [make ? "model" : "make"], metrics: METRICS };
@@ -171,7 +163,7 @@ export function InsightsView() {
         chart={
           yearBars.length ? (
             <BarChart
-              title={t("insights.medianPrice")}
+              title={t("insights.medianPrice", { currency })}
               bars={yearBars}
               formatValue={(value) => formatCompact(value, language)}
               description={yearBars.map((bar) => `${bar.label}: ${bar.display}`).join("; ")} />
@@ -186,6 +178,7 @@ export function InsightsView() {
         onDownload={() => download("by-make", byMake)}
         chart={makeBars.length ? <BarChart title={t("insights.listingsAndMedian")} bars={makeBars} orientation="horizontal" /> : null}
       />
+      <CountryComparison filters={shared} country={country} />
     </div>
   );
 }
