@@ -37,6 +37,9 @@ export const ar: Strings = {
     saved: "تم حفظ البحث: سنخبرك بالسيارات الجديدة.",
     signInToSave: "سجّل الدخول لحفظ عمليات البحث.",
     loadMore: "المزيد من السيارات",
+    country: "الدولة",
+    countryNow: "سيارات في {{name}}",
+    chooseCountry: "ابحث عن سيارات في دولة أخرى",
   },
   facets: {
     make: "الشركة",
@@ -52,6 +55,7 @@ export const ar: Strings = {
     color: "اللون",
     year: "السنة",
     price: "السعر",
+    priceIn: "السعر ({{currency}})",
     mileage_km: "المسافة",
     from: "من",
     to: "إلى",

@@ -24,6 +24,9 @@ export const en = {
     saved: "Search saved: you will be told of new matches.",
     signInToSave: "Sign in to save searches.",
     loadMore: "More cars",
+    country: "Country",
+    countryNow: "Cars in {{name}}",
+    chooseCountry: "Search cars in another country",
   },
   facets: {
     make: "Make",
@@ -39,6 +42,7 @@ export const en = {
     color: "Colour",
     year: "Year",
     price: "Price",
+    priceIn: "Price ({{currency}})",
     mileage_km: "Mileage",
     from: "From",
     to: "To",

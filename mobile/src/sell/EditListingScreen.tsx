@@ -12,7 +12,8 @@ import type { Listing, Photo } from "@/api/types";
 import type { RootScreen } from "@/navigation/types";
 import { PhotoPicker } from "@/sell/PhotoPicker";
 import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
-import { answersAfterChange, bodyOf, changedFields, confirmationOf, countryOf, draftOf, withChange, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
+import { countryOf } from "@/catalog/countries";
+import { answersAfterChange, bodyOf, changedFields, confirmationOf, draftOf, withChange, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
 import { Button, ErrorNotice, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
