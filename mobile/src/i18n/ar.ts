@@ -173,6 +173,10 @@ export const ar: Strings = {
     photoAdded: "أُضيفت الصورة.",
     photosAdded: "أُضيفت الصور.",
     photoRemoved: "أُزيلت الصورة.",
+    photoMoved: "حُفظ ترتيب الصور: يرى المشترون الصورة الأولى على البطاقة.",
+    movePhotoEarlier: "قدّم الصورة {{index}}",
+    movePhotoLater: "أخّر الصورة {{index}}",
+    cover: "الغلاف",
     keepOnePhoto: "يحتاج الإعلان المعروض إلى صورة: أضف صورة أخرى قبل إزالة هذه.",
   },
   stats: {

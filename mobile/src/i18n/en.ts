@@ -156,6 +156,10 @@ export const en = {
     photoAdded: "Photo added.",
     photosAdded: "Photos added.",
     photoRemoved: "Photo removed.",
+    photoMoved: "Photo order saved: buyers see the first one on the card.",
+    movePhotoEarlier: "Move photo {{index}} earlier",
+    movePhotoLater: "Move photo {{index}} later",
+    cover: "Cover",
     keepOnePhoto: "A listing on sale needs a photo: add another before removing this one.",
   },
   stats: {
