@@ -7,7 +7,8 @@ import { useCallback } from "react";
 import { countryOf, useEnums, useOwnCountry, type Country } from "@/catalog/countries";
 
 export const SEARCH_COUNTRY_KEY = "sayara.search.country";
-const STORED = ["search", "country"] as const;
+// Not under ["search"]: invalidating the results must not re-read the choice.
+const STORED = ["search-country"] as const;
 
 export type SearchCountry = {
   /** The code searched (`country`), even when the catalog could not be read. */
