@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 // stack, which the repo's test script starts before `npm run e2e`.
 export default defineConfig({
   testDir: "./e2e",
+  // The phone app's browser build has its own run (playwright.mobile.config.ts).
+  testIgnore: "mobile-app-*.spec.ts",
   outputDir: "./test-results/artifacts",
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end tests: the whole stack (web, worker with beat) on its own database
 # and index (instance "e2e"), the built app, and Playwright driving Debian's
-# Chromium against it. Called by scripts/test.sh; runnable alone once services run
-# (arguments go to Playwright: `scripts/e2e.sh phone` runs e2e/phone.spec.ts).
+# Chromium against it: the web app (frontend/e2e), then the phone app's browser
+# build (frontend/e2e/mobile-app-*.spec.ts, React Native Web, served on E2E_MOBILE_PORT with the
+# stack behind it). Called by scripts/test.sh; runnable alone once services run
+# (arguments go to Playwright: `scripts/e2e.sh phone` runs e2e/phone.spec.ts;
+# E2E_APPS=mobile runs only the phone app's, E2E_APPS=web only the web app's).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -13,6 +16,9 @@ export SAYARA_INSTANCE="$E2E_INSTANCE" POSTGRES_DB="sayara_$E2E_INSTANCE" DJANGO
 export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
 E2E_PORT="${E2E_PORT:-8765}"
 port_open "$E2E_PORT" && die "port $E2E_PORT is in use (set E2E_PORT)"
+E2E_APPS="${E2E_APPS:-web mobile}"
+export E2E_MOBILE_PORT="${E2E_MOBILE_PORT:-$((E2E_PORT + 1))}"
+[[ " $E2E_APPS " == *" mobile "* ]] && port_open "$E2E_MOBILE_PORT" && die "port $E2E_MOBILE_PORT is in use (set E2E_MOBILE_PORT)"
 
 # A fresh database and index each run: the tests create their own users and cars.
 psql -X -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
@@ -23,6 +29,7 @@ curl -fsS -X DELETE "$(opensearch_first_url)/$E2E_INSTANCE-listings*" >/dev/null
 redis-cli -p "$REDIS_PORT" del "$E2E_INSTANCE" >/dev/null 2>&1 || true
 
 build_frontend
+if [[ " $E2E_APPS " == *" mobile "* ]]; then install_npm mobile; build_mobile_web; fi
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" manage.py ensure_index >/dev/null
@@ -47,6 +54,17 @@ PIDS+=($!)
 PIDS+=($!)
 for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
-say "Playwright against http://127.0.0.1:$E2E_PORT (screenshots in frontend/test-results/)"
-(cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$EMAIL_FILE_PATH" npm run --silent e2e -- --reporter=list "$@") || {
-  tail -n 40 "$E2E_LOGS/web.log" "$E2E_LOGS/worker.log"; die "end-to-end tests failed"; }
+playwright() { # the app's name, then Playwright's arguments
+  local app="$1"; shift
+  (cd frontend && E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$EMAIL_FILE_PATH" npm run --silent e2e -- --reporter=list "$@") || {
+    tail -n 40 "$E2E_LOGS/web.log" "$E2E_LOGS/worker.log"; die "end-to-end tests of the $app app failed"; }
+}
+if [[ " $E2E_APPS " == *" web "* ]]; then
+  say "Playwright against http://127.0.0.1:$E2E_PORT (screenshots in frontend/test-results/)"
+  playwright web ${1:+--pass-with-no-tests} "$@"
+fi
+if [[ " $E2E_APPS " == *" mobile "* ]]; then
+  say "Playwright against the phone app's browser build on http://127.0.0.1:$E2E_MOBILE_PORT (screenshots in frontend/test-results/mobile-artifacts/)"
+  # Arguments name the specs of either app: the other's run may find none.
+  playwright mobile --config playwright.mobile.config.ts ${1:+--pass-with-no-tests} "$@"
+fi

@@ -99,6 +99,17 @@ build_frontend() {
   fi
 }
 
+# The phone app's browser build (React Native Web) for its end-to-end tests
+# (frontend/e2e/mobile-app-*.spec.ts); without EXPO_PUBLIC_API_URL its API is the origin that serves it.
+build_mobile_web() {
+  local app="$ROOT/mobile"
+  [ -f "$app/package.json" ] || return 0
+  if [ ! -f "$app/dist-web/index.html" ] || [ -n "$(find "$app/src" "$app/index.ts" "$app/app.json" "$app/package-lock.json" -newer "$app/dist-web/index.html" 2>/dev/null | head -n 1)" ]; then
+    say "building the phone app for the browser (mobile/dist-web, expo export)"
+    (cd "$app" && env -u EXPO_PUBLIC_API_URL npm run --silent export:web >"$LOGS/mobile-web-build.log" 2>&1) || { tail -n 40 "$LOGS/mobile-web-build.log"; die "the phone app's web build failed"; }
+  fi
+}
+
 # The OpenSearch runner's classpath, resolved by Maven from Central once per pom change.
 install_opensearch() {
   local dir="$STATE/opensearch" pom="$ROOT/scripts/opensearch/pom.xml"

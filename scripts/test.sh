@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: the same set-up as `make run`, then every test against the real
 # services: backend (pytest, with a real Celery worker), frontend (Vitest) and
-# end to end (Playwright driving Debian's Chromium against the running stack)
-# and the mobile app (tsc, jest-expo).
+# end to end (Playwright driving Debian's Chromium against the running stack:
+# the web app, and the mobile app's browser build) and the mobile app (tsc, jest-expo).
 # Extra arguments go to pytest (scripts/test.sh -k search).
 set -euo pipefail
 export SAYARA_WITH_BROWSER=1

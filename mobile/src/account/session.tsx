@@ -6,11 +6,11 @@
 // app out too, and `ended` tells the screens to say why.
 import { useQueryClient } from "@tanstack/react-query";
 import * as Device from "expo-device";
-import * as SecureStore from "expo-secure-store";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { api, ok, onTokenRefused, setSession } from "@/api/client";
 import type { Schema } from "@/api/types";
 import { currentLanguage } from "@/i18n";
+import * as SecureStore from "@/device/secure-store";
 
 /** What the account's list of sign-ins (`/me/tokens`) calls this phone: "Sara's iPhone". */
 function deviceName(): string {

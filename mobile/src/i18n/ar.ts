@@ -37,6 +37,9 @@ export const ar: Strings = {
     saved: "تم حفظ البحث: سنخبرك بالسيارات الجديدة.",
     signInToSave: "سجّل الدخول لحفظ عمليات البحث.",
     loadMore: "المزيد من السيارات",
+    country: "الدولة",
+    countryNow: "سيارات في {{name}}",
+    chooseCountry: "ابحث عن سيارات في دولة أخرى",
   },
   facets: {
     make: "الشركة",
@@ -52,6 +55,7 @@ export const ar: Strings = {
     color: "اللون",
     year: "السنة",
     price: "السعر",
+    priceIn: "السعر ({{currency}})",
     mileage_km: "المسافة",
     from: "من",
     to: "إلى",
@@ -169,6 +173,10 @@ export const ar: Strings = {
     photoAdded: "أُضيفت الصورة.",
     photosAdded: "أُضيفت الصور.",
     photoRemoved: "أُزيلت الصورة.",
+    photoMoved: "حُفظ ترتيب الصور: يرى المشترون الصورة الأولى على البطاقة.",
+    movePhotoEarlier: "قدّم الصورة {{index}}",
+    movePhotoLater: "أخّر الصورة {{index}}",
+    cover: "الغلاف",
     keepOnePhoto: "يحتاج الإعلان المعروض إلى صورة: أضف صورة أخرى قبل إزالة هذه.",
   },
   stats: {

@@ -24,6 +24,9 @@ export const en = {
     saved: "Search saved: you will be told of new matches.",
     signInToSave: "Sign in to save searches.",
     loadMore: "More cars",
+    country: "Country",
+    countryNow: "Cars in {{name}}",
+    chooseCountry: "Search cars in another country",
   },
   facets: {
     make: "Make",
@@ -39,6 +42,7 @@ export const en = {
     color: "Colour",
     year: "Year",
     price: "Price",
+    priceIn: "Price ({{currency}})",
     mileage_km: "Mileage",
     from: "From",
     to: "To",
@@ -152,6 +156,10 @@ export const en = {
     photoAdded: "Photo added.",
     photosAdded: "Photos added.",
     photoRemoved: "Photo removed.",
+    photoMoved: "Photo order saved: buyers see the first one on the card.",
+    movePhotoEarlier: "Move photo {{index}} earlier",
+    movePhotoLater: "Move photo {{index}} later",
+    cover: "Cover",
     keepOnePhoto: "A listing on sale needs a photo: add another before removing this one.",
   },
   stats: {

@@ -6,7 +6,7 @@ import AsyncStorage from "@react-native-async-storage/async-storage";
 import { getLocales } from "expo-localization";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { I18nManager } from "react-native";
+import { I18nManager, Platform } from "react-native";
 import { reloadAppAsync } from "expo";
 import { setSession } from "@/api/client";
 import type { Language } from "@/api/types";
@@ -32,6 +32,13 @@ async function apply(language: Language): Promise<void> {
   setSession({ language });
   await i18n.changeLanguage(language);
   const rtl = language === "ar";
+  if (Platform.OS === "web") {
+    // The browser build: React Native Web lays out by the page's direction, at once
+    // (its I18nManager has no isRTL to compare: reloading would never end).
+    document.documentElement.dir = rtl ? "rtl" : "ltr";
+    document.documentElement.lang = language;
+    return;
+  }
   I18nManager.allowRTL(rtl);
   if (I18nManager.isRTL !== rtl) {
     I18nManager.forceRTL(rtl);

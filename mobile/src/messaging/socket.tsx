@@ -6,9 +6,11 @@
 // come back with a growing delay, and a new connection refetches what it missed.
 // A socket the server closes with 4401 has a revoked token: the app signs out.
 // Sending goes through POST …/messages: an acknowledged write with its errors.
+// The browser build (the end-to-end tests' vehicle) opens no socket: a browser
+// cannot send the token's header, so its screens show what they fetch.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, type ReactNode } from "react";
-import { AppState } from "react-native";
+import { AppState, Platform } from "react-native";
 import type { Message } from "@/api/types";
 import { useAccount } from "@/account/session";
 import { CHAT_SOCKET_URL } from "@/config";
@@ -44,7 +46,7 @@ export function ChatSocketProvider({ children }: { children: ReactNode }) {
   const socket = useRef<WebSocket | null>(null);
 
   useEffect(() => {
-    if (!token) return;
+    if (!token || Platform.OS === "web") return;
     let closed = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let delay = 1000;

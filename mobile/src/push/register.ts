@@ -6,11 +6,11 @@
 import Constants from "expo-constants";
 import * as Device from "expo-device";
 import * as Notifications from "expo-notifications";
-import * as SecureStore from "expo-secure-store";
 import { Platform } from "react-native";
 import { api, ok } from "@/api/client";
 import type { Device as RegisteredDevice } from "@/api/types";
 import { currentLanguage } from "@/i18n";
+import * as SecureStore from "@/device/secure-store";
 
 export const DEVICE_KEY = "sayara.device";
 

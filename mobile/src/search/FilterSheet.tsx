@@ -11,11 +11,12 @@ import { useFilterLabels } from "@/search/labels";
 import { Button, Field } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
-type Props = { visible: boolean; facets: Facets | undefined; search: Search; onChange: (next: Search) => void; onClose: () => void; resultCount: number | undefined };
+/** `currency`: the searched country's, which prices are typed in. */
+type Props = { visible: boolean; facets: Facets | undefined; search: Search; currency: string; onChange: (next: Search) => void; onClose: () => void; resultCount: number | undefined };
 
-export function FilterSheet({ visible, facets, search, onChange, onClose, resultCount }: Props) {
+export function FilterSheet({ visible, facets, search, currency, onChange, onClose, resultCount }: Props) {
   const { t } = useTranslation();
-  const { valueLabel } = useFilterLabels(facets);
+  const { valueLabel } = useFilterLabels(facets, currency);
   const language = currentLanguage();
   // Range bounds are typed in full before they apply: no search per keystroke.
   const [ranges, setRanges] = useState(search.ranges);
@@ -70,7 +71,7 @@ export function FilterSheet({ visible, facets, search, onChange, onClose, result
           {RANGES.map((range) => (
             <View key={range.key} style={styles.group}>
               <Text style={styles.groupTitle} accessibilityRole="header">
-                {t(`facets.${range.key}`)}
+                {range.key === "price" ? t("facets.priceIn", { currency: t(`currency.${currency}`, { defaultValue: currency }) }) : t(`facets.${range.key}`)}
               </Text>
               <View style={styles.rangeRow}>
                 {([range.min, range.max] as const).map((param) => (

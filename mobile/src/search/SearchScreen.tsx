@@ -1,6 +1,7 @@
 // The buyer's search: free text whose understood words come back as chips,
 // every facet in a bottom sheet, the results as cards, and never a dead end
-// (the API's `relax` and `nearest` when nothing matches).
+// (the API's `relax` and `nearest` when nothing matches). One country at a
+// time (search/country.ts), its prices in its currency.
 import { useNavigation, useRoute, type RouteProp } from "@react-navigation/native";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -9,14 +10,16 @@ import { FlatList, Pressable, StyleSheet, Text, TextInput, View } from "react-na
 import { api, ok } from "@/api/client";
 import type { CardListing } from "@/api/types";
 import { useAccount } from "@/account/session";
+import { countryName, DEFAULT_COUNTRY } from "@/catalog/countries";
 import { currentLanguage } from "@/i18n";
 import { formatNumber } from "@/i18n/format";
 import { ListingCard } from "@/listing/ListingCard";
 import type { TabParams } from "@/navigation/types";
+import { useSearchCountry } from "@/search/country";
 import { FilterSheet } from "@/search/FilterSheet";
 import { useFilterLabels } from "@/search/labels";
 import { EMPTY_SEARCH, filterCount, fromQueryString, toQueryString, understoodSpans, useSearchListings, withoutWords, type Search } from "@/search/query";
-import { Button, ErrorNotice, useErrorText } from "@/ui/controls";
+import { Button, Choices, ErrorNotice, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
 export function SearchScreen() {
@@ -27,8 +30,12 @@ export function SearchScreen() {
   const [search, setSearch] = useState<Search>(EMPTY_SEARCH);
   const [text, setText] = useState("");
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const results = useSearchListings(search);
-  const { spanLabel } = useFilterLabels(results.data?.facets);
+  const [countriesOpen, setCountriesOpen] = useState(false);
+  const place = useSearchCountry();
+  const { choose } = place;
+  const searched: Search = { ...search, country: place.code };
+  const results = useSearchListings(searched, place.ready);
+  const { spanLabel } = useFilterLabels(results.data?.facets, place.country.currency);
   const errorText = useErrorText();
   const language = currentLanguage();
 
@@ -39,14 +46,25 @@ export function SearchScreen() {
     const next = fromQueryString(saved.query);
     setSearch(next);
     setText(next.q);
-  }, [saved]);
+    // One saved before the country switch has none: it was Bahrain's, as the API reads it.
+    void choose(next.country ?? DEFAULT_COUNTRY);
+  }, [saved, choose]);
 
   const runText = (q: string) => {
     setText(q);
     setSearch((current) => ({ ...current, q }));
   };
 
-  const save = useMutation({ mutationFn: () => ok(api.POST("/api/v1/me/saved-searches", { body: { query: toQueryString(search), alert: true } })) });
+  const save = useMutation({ mutationFn: () => ok(api.POST("/api/v1/me/saved-searches", { body: { query: toQueryString(searched), alert: true } })) });
+
+  const chooseCountry = (code: string) => {
+    setCountriesOpen(false);
+    if (code === place.code) return;
+    void choose(code);
+    // A region and a price belong to their country: they go; the words and the other filters stay.
+    setSearch((current) => ({ ...current, facets: { ...current.facets, governorate: [] }, ranges: { ...current.ranges, price_min: "", price_max: "" } }));
+    save.reset();
+  };
 
   const open = (listing: CardListing) => navigation.navigate("Listing", { id: listing.id });
   const data = results.data;
@@ -78,6 +96,14 @@ export function SearchScreen() {
               </Pressable>
             );
           })}
+        </View>
+      ) : null}
+      {place.countries.length > 1 ? (
+        <View>
+          <Pressable accessibilityRole="button" accessibilityLabel={t("search.countryNow", { name: countryName(place.country) })} accessibilityHint={t("search.chooseCountry")} accessibilityState={{ expanded: countriesOpen }} onPress={() => setCountriesOpen((open) => !open)} style={styles.country}>
+            <Text style={styles.countryText}>{t("search.countryNow", { name: countryName(place.country) })} ▾</Text>
+          </Pressable>
+          {countriesOpen ? <Choices label={t("search.country")} choices={place.countries.map((item) => ({ value: item.value, label: countryName(item) }))} value={place.code} onChange={chooseCountry} /> : null}
         </View>
       ) : null}
       <View style={styles.toolbar}>
@@ -133,7 +159,7 @@ export function SearchScreen() {
         contentContainerStyle={styles.list}
         keyboardShouldPersistTaps="handled"
       />
-      {filtersOpen ? <FilterSheet visible facets={data?.facets} search={search} onChange={setSearch} onClose={() => setFiltersOpen(false)} resultCount={data?.count} /> : null}
+      {filtersOpen ? <FilterSheet visible facets={data?.facets} search={search} currency={place.country.currency} onChange={setSearch} onClose={() => setFiltersOpen(false)} resultCount={data?.count} /> : null}
     </View>
   );
 }
@@ -154,6 +180,8 @@ const styles = StyleSheet.create({
   chips: { flexDirection: "row", flexWrap: "wrap", gap: space.sm },
   chip: { backgroundColor: colors.chip, borderRadius: 16, paddingVertical: space.xs + 2, paddingHorizontal: space.md },
   chipText: { color: colors.brand, fontWeight: "600" },
+  country: { alignSelf: "flex-start", paddingVertical: space.xs },
+  countryText: { color: colors.brand, fontWeight: "600" },
   toolbar: { flexDirection: "row", alignItems: "center", justifyContent: "space-between" },
   count: { color: colors.muted },
   empty: { gap: space.md, paddingVertical: space.xl },

@@ -10,7 +10,8 @@ import { RANGES, type UnderstoodSpan } from "@/search/query";
 
 const isFacet = (field: string): field is FacetField => (FACET_FIELDS as readonly string[]).includes(field);
 
-export function useFilterLabels(facets: Facets | undefined) {
+/** `currency`: the searched country's, which its price bounds are in. */
+export function useFilterLabels(facets: Facets | undefined, currency: string) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const price = usePriceText();
@@ -21,8 +22,7 @@ export function useFilterLabels(facets: Facets | undefined) {
   };
 
   const boundLabel = (key: (typeof RANGES)[number]["key"], value: string) =>
-    // Search is Bahrain's (its prices in dinars) until the app has the country switch.
-    key === "price" ? price(value, "BHD") : key === "mileage_km" ? t("listing.km", { value: formatNumber(Number(value), language) }) : value;
+    key === "price" ? price(value, currency) : key === "mileage_km" ? t("listing.km", { value: formatNumber(Number(value), language) }) : value;
 
   /** What a chip of understood words set: "Make: Toyota", "Price: to BHD 5,000". */
   const spanLabel = (span: UnderstoodSpan) =>

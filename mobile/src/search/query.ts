@@ -3,7 +3,10 @@
 // fields as repeated keys, API.md Search) and back from a saved search.
 import { useQuery } from "@tanstack/react-query";
 import { api, ok } from "@/api/client";
-import { FACET_FIELDS, type FacetField, type SearchAnswer, type Understood } from "@/api/types";
+import { FACET_FIELDS, type FacetField, type paths, type SearchAnswer, type Understood } from "@/api/types";
+
+/** The countries search takes (the schema's enum; the catalog's list is the same, market_codes). */
+type SearchedCountry = NonNullable<NonNullable<paths["/api/v1/search/listings"]["get"]["parameters"]["query"]>["country"]>;
 
 export const RANGES = [
   { key: "year", min: "year_min", max: "year_max" },
@@ -12,7 +15,8 @@ export const RANGES = [
 ] as const;
 type RangeParam = (typeof RANGES)[number]["min" | "max"];
 
-export type Search = { q: string; facets: Partial<Record<FacetField, string[]>>; ranges: Partial<Record<RangeParam, string>> };
+/** `country`: the one country searched (search/country.ts); a saved search keeps it. */
+export type Search = { q: string; country?: string; facets: Partial<Record<FacetField, string[]>>; ranges: Partial<Record<RangeParam, string>> };
 export const EMPTY_SEARCH: Search = { q: "", facets: {}, ranges: {} };
 
 export function filterCount(search: Search): number {
@@ -23,6 +27,7 @@ export function filterCount(search: Search): number {
 export function toQueryString(search: Search): string {
   const params = new URLSearchParams();
   if (search.q.trim()) params.append("q", search.q.trim());
+  if (search.country) params.append("country", search.country);
   for (const field of FACET_FIELDS) for (const value of search.facets[field] ?? []) params.append(field, value);
   for (const [param, value] of Object.entries(search.ranges)) if (value) params.append(param, value);
   return params.toString();
@@ -31,6 +36,8 @@ export function toQueryString(search: Search): string {
 export function fromQueryString(query: string): Search {
   const params = new URLSearchParams(query);
   const search: Search = { q: params.get("q") ?? "", facets: {}, ranges: {} };
+  const country = params.get("country");
+  if (country) search.country = country;
   for (const field of FACET_FIELDS) {
     const values = params.getAll(field);
     if (values.length) search.facets[field] = values;
@@ -73,11 +80,14 @@ export function withoutWords(q: string, words: string): string {
 function toParams(search: Search) {
   const facets = Object.fromEntries(Object.entries(search.facets).filter(([, values]) => values?.length));
   const ranges = Object.fromEntries(Object.entries(search.ranges).filter(([, value]) => value));
-  return { ...(search.q.trim() ? { q: search.q.trim() } : {}), ...facets, ...ranges };
+  const country = search.country ? { country: search.country as SearchedCountry } : {};
+  return { ...(search.q.trim() ? { q: search.q.trim() } : {}), ...country, ...facets, ...ranges };
 }
 
-export function useSearchListings(search: Search) {
+/** The search's answer; `enabled` false until its country is known. */
+export function useSearchListings(search: Search, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ["search", toQueryString(search)],
     // The schema types facets as an open object; SearchAnswer gives them API.md's shape.
     queryFn: async () => (await ok(api.GET("/api/v1/search/listings", { params: { query: toParams(search) } }))) as SearchAnswer,

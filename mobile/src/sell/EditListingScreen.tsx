@@ -1,8 +1,8 @@
 // A seller edits a listing: the same fields as listing a car, filled with the
 // listing's own; only what changed is sent (PATCH), with the seller's answers
 // to the API's questions (an unusual price, a likely duplicate) when asked.
-// Photos are added and removed at once (uploaded with progress, removed after
-// asking), apart from saving the fields.
+// Photos are added, removed and reordered at once (uploaded with progress,
+// removed after asking, moved with arrows), apart from saving the fields.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,8 @@ import type { Listing, Photo } from "@/api/types";
 import type { RootScreen } from "@/navigation/types";
 import { PhotoPicker } from "@/sell/PhotoPicker";
 import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
-import { answersAfterChange, bodyOf, changedFields, confirmationOf, countryOf, draftOf, withChange, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
+import { countryOf } from "@/catalog/countries";
+import { answersAfterChange, bodyOf, changedFields, confirmationOf, draftOf, withChange, fieldErrorsOf, ListingFields, questionOf, QuestionBox, toggled, useCatalog, type Confirmed, type Draft, type DraftField } from "@/sell/ListingForm";
 import { Button, ErrorNotice, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
 
@@ -81,7 +82,7 @@ function EditForm({ listing }: { listing: Listing }) {
   );
 }
 
-/** The listing's photos, changed at once: new ones uploaded with their progress, one removed after the seller confirms. */
+/** The listing's photos, changed at once: new ones uploaded with their progress, one removed after the seller confirms, one moved (the first is the cover). */
 function EditPhotos({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -130,14 +131,25 @@ function EditPhotos({ listing }: { listing: Listing }) {
       return t("edit.photoRemoved");
     });
   };
-  const shown = [...listing.photos.map((photo) => ({ key: `photo-${photo.id}`, uri: photo.thumbnail_url || photo.url })), ...waiting.map((photo, index) => ({ key: `new-${index}-${photo.uri}`, uri: photo.uri }))];
+  const move = (index: number, to: number) => {
+    const order = listing.photos.map((photo) => photo.id);
+    const [moved] = order.splice(index, 1);
+    if (moved === undefined || to < 0 || to > order.length) return;
+    order.splice(to, 0, moved);
+    void change(async () => {
+      const saved = await ok(api.PUT("/api/v1/listings/{listing_id}/photos/order", { params: { path: { listing_id: listing.id } }, body: { photo_ids: order } }));
+      setPhotos(() => saved);
+      return t("edit.photoMoved");
+    });
+  };
+  const shown = [...listing.photos.map((photo) => ({ key: `photo-${photo.id}`, uri: photo.thumbnail_url || photo.url, movable: true })), ...waiting.map((photo, index) => ({ key: `new-${index}-${photo.uri}`, uri: photo.uri }))];
   return (
     <>
       <Text style={styles.section} accessibilityRole="header">
         {t("edit.photos")}
       </Text>
       {shown.length ? null : <Text style={styles.muted}>{t("listing.noPhotos")}</Text>}
-      <PhotoPicker photos={shown} onPicked={(picked) => void add(picked)} onRemove={remove} confirmRemoval progress={progress} busy={busy} />
+      <PhotoPicker photos={shown} onPicked={(picked) => void add(picked)} onRemove={remove} onMove={move} confirmRemoval progress={progress} busy={busy} />
       <Outcome error={failure ? errorText(failure) : null} notice={notice} />
     </>
   );

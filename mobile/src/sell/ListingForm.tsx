@@ -7,10 +7,10 @@
 // price's currency and decimals; a new listing starts in the seller's own.
 import { useNavigation } from "@react-navigation/native";
 import { useQuery } from "@tanstack/react-query";
-import { useAccount } from "@/account/session";
 import { useTranslation } from "react-i18next";
 import { Pressable, StyleSheet, Text, View } from "react-native";
 import { api, ApiError, ok } from "@/api/client";
+import { countryOf, useEnums } from "@/catalog/countries";
 import type { Listing, ListingWrite, Schema } from "@/api/types";
 import { currentLanguage } from "@/i18n";
 import { usePriceText } from "@/listing/ListingCard";
@@ -55,9 +55,6 @@ type EnumField = { [Field in DraftField]: (typeof FIELDS)[Field] extends null ? 
 const ENUM_FIELDS = DRAFT_FIELDS.filter((field): field is EnumField => FIELDS[field] !== null);
 /** The choices a new listing must have, in the order the form asks them. */
 const REQUIRED_ENUMS: readonly EnumField[] = ["fuel", "transmission", "regional_spec"];
-type Country = Schema<"Country">;
-export const DEFAULT_COUNTRY = "bh";
-
 export const EMPTY_DRAFT = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, ""])) as Draft;
 
 export function draftOf(listing: Listing): Draft {
@@ -67,19 +64,6 @@ export function draftOf(listing: Listing): Draft {
 /** The draft after the seller set `field`: another make takes its model back, another country its region. */
 export function withChange(draft: Draft, field: DraftField, value: string): Draft {
   return { ...draft, [field]: value, ...(field === "make" ? { model: "" } : {}), ...(field === "country" && value !== draft.country ? { region: "" } : {}) };
-}
-
-/** `code`'s entry of the catalog's countries, else Bahrain's (until the catalog has loaded: BHD, 3 decimals). */
-export function countryOf(countries: readonly Country[] | undefined, code: string): Country {
-  return countries?.find((item) => item.value === code) ?? countries?.find((item) => item.value === DEFAULT_COUNTRY) ?? { value: DEFAULT_COUNTRY, label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions: [] };
-}
-
-/** The country a new listing starts in: the seller's own (`/me` `country`, when the API has it), else Bahrain. */
-export function useHomeCountry(countries: readonly Country[] | undefined): string {
-  const { token } = useAccount();
-  const me = useQuery({ queryKey: ["me"], queryFn: () => ok(api.GET("/api/v1/me")), enabled: !!token });
-  const own = (me.data as { country?: unknown } | undefined)?.country;
-  return typeof own === "string" && countries?.some((item) => item.value === own) ? own : DEFAULT_COUNTRY;
 }
 
 /** Whole numbers go as numbers; anything else as typed, for the API to refuse with its reason (or read its Arabic digits). */
@@ -124,7 +108,7 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
 
 export function useCatalog() {
   const makes = useQuery({ queryKey: ["catalog", "makes"], queryFn: () => ok(api.GET("/api/v1/catalog/makes")), staleTime: Infinity });
-  const enums = useQuery({ queryKey: ["catalog", "enums"], queryFn: () => ok(api.GET("/api/v1/catalog/enums")), staleTime: Infinity });
+  const enums = useEnums();
   return { makes: makes.data, enums: enums.data, error: makes.error ?? enums.error, retry: () => void Promise.all([makes.refetch(), enums.refetch()]) };
 }
 

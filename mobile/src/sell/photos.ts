@@ -6,6 +6,7 @@ import * as ImagePicker from "expo-image-picker";
 import { ApiError, authHeaders } from "@/api/client";
 import type { Photo } from "@/api/types";
 import { API_URL } from "@/config";
+import { appendPhoto } from "@/sell/photo-file";
 
 export const LONGEST_SIDE = 1600;
 
@@ -35,7 +36,9 @@ async function resize(asset: { uri: string; width: number; height: number }): Pr
  * POST /listings/{id}/photos as multipart (field `image`). XMLHttpRequest,
  * not fetch: only it reports upload progress.
  */
-export function uploadPhoto(listingId: number, photo: PickedPhoto, onProgress: (fraction: number) => void): Promise<Photo> {
+export async function uploadPhoto(listingId: number, photo: PickedPhoto, onProgress: (fraction: number) => void): Promise<Photo> {
+  const form = new FormData();
+  await appendPhoto(form, photo);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `${API_URL}/api/v1/listings/${listingId}/photos`);
@@ -54,9 +57,6 @@ export function uploadPhoto(listingId: number, photo: PickedPhoto, onProgress: (
       else reject(new ApiError(xhr.status, body));
     };
     xhr.onerror = () => reject(new ApiError(0, null));
-    const form = new FormData();
-    // React Native's FormData sends a file given as { uri, name, type }.
-    form.append("image", { uri: photo.uri, name: "photo.jpg", type: "image/jpeg" } as unknown as Blob);
     xhr.send(form);
   });
 }

@@ -74,7 +74,7 @@ test("a search is saved with its filters, listed with its new matches, and runs 
   fireEvent.press(screen.getByLabelText(/^Show results/));
   fireEvent.press(await screen.findByRole("button", { name: "Save this search" }));
   expect(await screen.findByText("Search saved: you will be told of new matches.")).toBeTruthy();
-  expect(api.sent("/api/v1/me/saved-searches", "POST")[0].body).toEqual({ query: "make=toyota", alert: true });
+  expect(api.sent("/api/v1/me/saved-searches", "POST")[0].body).toEqual({ query: "country=bh&make=toyota", alert: true });
 
   // The buyer searches for something else, then runs the saved search again.
   fireEvent.press(await screen.findByLabelText("Filters (1)"));

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react-native";
+import { Image } from "react-native";
 import type { Listing, Schema } from "@/api/types";
 import { bahrain, enums, listing, saudi, searchAnswer, user } from "@/testing/fixtures";
 import { reply, type Handlers } from "@/testing/fake-api";
@@ -268,6 +269,49 @@ test("a seller adds photos to a listing on edit with their progress, and removes
   expect(api.sent("/api/v1/listings/1/photos/2", "DELETE")).toHaveLength(1);
   expect(state.listings[0].photos.map((photo) => photo.id)).toEqual([1, 3, 103]);
   await waitFor(() => expect(screen.queryByLabelText("Remove photo 4")).toBeNull());
+  expect(api.sent("/api/v1/listings/1", "PATCH")).toHaveLength(0);
+});
+
+test("a seller reorders a listing's photos on edit with the arrows: the first is the cover; a refused order changes nothing", async () => {
+  const { state, handlers } = server();
+  let refuse = false;
+  const { api } = await renderApp({
+    token: "seller-key",
+    handlers: {
+      ...handlers,
+      "/api/v1/listings/{listing_id}/photos/order": {
+        put: ({ params, body }) => {
+          if (refuse) return reply(400, { photo_ids: ["List each photo of the listing once."] });
+          const ids = (body as Schema<"PhotoOrderRequest">).photo_ids;
+          const photos = ids.map((id, position) => ({ ...state.listings[0].photos.find((photo) => photo.id === id)!, position }));
+          state.listings = state.listings.map((item) => (item.id === Number(params.listing_id) ? { ...item, photos } : item));
+          return reply(200, photos);
+        },
+      },
+    },
+  });
+  await openMyListings();
+  fireEvent.press(cardOf(1).getByRole("button", { name: "Edit" }));
+  const thumbnails = () => screen.getAllByLabelText(/^Remove photo \d$/).map((button) => within(button).UNSAFE_getByType(Image).props.source.uri);
+  expect(await screen.findByLabelText("Move photo 3 earlier")).toBeTruthy();
+  expect(screen.getByLabelText("Move photo 1 earlier").props.accessibilityState.disabled).toBe(true);
+  expect(screen.getByLabelText("Move photo 3 later").props.accessibilityState.disabled).toBe(true);
+  expect(screen.getByText("Cover")).toBeTruthy();
+
+  // The third photo becomes the cover in two moves, each saved at once.
+  fireEvent.press(screen.getByLabelText("Move photo 3 earlier"));
+  expect(await screen.findByText("Photo order saved: buyers see the first one on the card.")).toBeTruthy();
+  fireEvent.press(await screen.findByLabelText("Move photo 2 earlier"));
+  await waitFor(() => expect(api.sent("/api/v1/listings/1/photos/order", "PUT")).toHaveLength(2));
+  expect(api.sent("/api/v1/listings/1/photos/order", "PUT").map((request) => request.body)).toEqual([{ photo_ids: [1, 3, 2] }, { photo_ids: [3, 1, 2] }]);
+  await waitFor(() => expect(thumbnails()).toEqual(["http://localhost/media/3-thumb.jpg", "http://localhost/media/1-thumb.jpg", "http://localhost/media/2-thumb.jpg"]));
+  expect(state.listings[0].photos.map((photo) => photo.id)).toEqual([3, 1, 2]);
+
+  // A refused order says why, and the photos stay in the order the server kept.
+  refuse = true;
+  fireEvent.press(screen.getByLabelText("Move photo 1 later"));
+  expect(await screen.findByText("List each photo of the listing once.")).toBeTruthy();
+  await waitFor(() => expect(thumbnails()).toEqual(["http://localhost/media/3-thumb.jpg", "http://localhost/media/1-thumb.jpg", "http://localhost/media/2-thumb.jpg"]));
   expect(api.sent("/api/v1/listings/1", "PATCH")).toHaveLength(0);
 });
 
