@@ -232,3 +232,18 @@ def phone_valid(phone: str) -> bool:
     return any(
         phone.startswith(each.phone.dial_code) and each.phone.matches(phone[len(each.phone.dial_code) :]) for each in COUNTRIES
     )
+
+
+# Each currency's decimals, by its ISO 4217 code ("SAR": 2): a listing's currency names its country's.
+CURRENCY_DECIMALS: dict[str, int] = {country.currency: country.decimals for country in COUNTRIES}
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    """Django field choices (ISO 4217 code, "SAR (Saudi Arabia)")."""
+    return [(country.currency, f"{country.currency} ({country.name_en})") for country in COUNTRIES]
+
+
+def currency_read(value: object) -> str | None:
+    """The code of one of the currencies, read from what a client sent ("sar" is "SAR"); None for anything else."""
+    code = value.strip().upper() if isinstance(value, str) else None
+    return code if code in CURRENCY_DECIMALS else None

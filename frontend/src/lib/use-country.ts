@@ -6,6 +6,7 @@ import {
   COUNTRY_CURRENCY,
   countryOfPath,
   countryPath,
+  homeCurrency,
   preferredCountry,
   rememberCountry,
   rememberedCountry,
@@ -46,4 +47,10 @@ export function useCountry() {
   const path = useCallback((to: string) => countryPath(country, to), [country]);
 
   return { country, settled, currency: COUNTRY_CURRENCY[country], switchCountry, path };
+}
+
+/** The buyer's own currency (lib/country.ts, homeCurrency), or null: the API's `display_currency`. */
+export function useHomeCurrency() {
+  const { data: user } = useUser();
+  return homeCurrency(user?.country, browserLanguages());
 }

@@ -142,6 +142,7 @@ export function makeListing(overrides: Partial<Listing> = {}): Listing {
     sold_at: null,
     price_history: [{ price: overrides.price ?? "18500.000", changed_at: "2026-11-20T09:00:00+03:00" }],
     price_drop: null,
+    price_approx: null,
     price_changed_at: null,
     deal_percent: null,
     days_listed: 11,

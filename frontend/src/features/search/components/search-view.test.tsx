@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { onTestFinished } from "vitest";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
+import { buyer } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { suggestionParams } from "@/features/search/components/search-box";
 import type { Suggestion } from "@/features/search/types/search";
@@ -15,6 +16,21 @@ describe("search page", () => {
     expect(screen.getAllByText("GCC").length).toBeGreaterThan(0);
     const count = screen.getByText("5 cars");
     expect(count).toHaveAttribute("aria-live", "polite");
+  });
+
+  it("prices Bahraini cards in a Saudi buyer's riyals too, and asks for none in Saudi Arabia's own search", async () => {
+    state.rates.set("SAR>BHD", "0.1");
+    const saudi = { ...buyer, country: "sa" as const };
+    const { unmount } = renderApp("/bh/search", { user: saudi });
+    const card = (await screen.findByText("2019 Toyota Camry")).closest("article")!;
+    expect(within(card as HTMLElement).getByText("≈ SAR 62,000")).toBeInTheDocument();
+    const asked = (country: string) =>
+      state.requests.filter((request) => request.url.includes("/search/listings") && request.url.includes(`country=${country}`));
+    expect(new URL(asked("bh").at(-1)!.url).searchParams.get("display_currency")).toBe("SAR");
+    unmount();
+    renderApp("/sa/search", { user: saudi });
+    await waitFor(() => expect(asked("sa").length).toBeGreaterThan(0));
+    expect(asked("sa").every((request) => !new URL(request.url).searchParams.has("display_currency"))).toBe(true);
   });
 
   it("ticking a make facet puts it in the URL and narrows the results", async () => {
