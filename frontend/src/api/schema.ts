@@ -1238,6 +1238,8 @@ export interface components {
             currency: string;
             /** @description Of the currency: prices are sent and shown with this many */
             decimals: number;
+            /** @description Its car prices are about this many times Bahrain's, in round numbers (not an exchange rate): the price facet's buckets and a price filter's steps are Bahrain's times this */
+            price_scale: number;
             /** @description Its first-level divisions: the `region` values of its listings */
             regions: components["schemas"]["EnumValue"][];
         };

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { onTestFinished } from "vitest";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
-import { buyer } from "@/testing/mocks/db";
+import { buyer, makeListing } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { suggestionParams } from "@/features/search/components/search-box";
 import type { Suggestion } from "@/features/search/types/search";
@@ -115,6 +115,21 @@ describe("search page", () => {
     await user.click(within(screen.getByRole("group", { name: "Make" })).getByRole("checkbox", { name: /Nissan/ }));
     await waitFor(() => expect(within(price).getByRole("slider", { name: "Price: From" })).toHaveAttribute("max", "21900"));
     expect(within(price).getByRole("textbox", { name: "To" })).toHaveAttribute("placeholder", "21900");
+  });
+
+  it("steps the price slider in the country's currency: 100 dinars in Bahrain, 1,000 riyals in Saudi Arabia", async () => {
+    state.listings.push(
+      makeListing({ id: 61, country: "sa", currency: "SAR", region: "riyadh", price: "84250.50" }),
+      makeListing({ id: 62, country: "sa", currency: "SAR", region: "riyadh", price: "120100.00" }),
+    );
+    const slider = async () => within(await screen.findByRole("group", { name: /Price/ })).getByRole("slider", { name: "Price: From" });
+    const { unmount } = renderApp("/bh/search");
+    await waitFor(async () => expect(await slider()).toHaveAttribute("step", "100"));
+    unmount();
+    renderApp("/sa/search");
+    await waitFor(async () => expect(await slider()).toHaveAttribute("step", "1000"));
+    expect(await slider()).toHaveAttribute("min", "84000");
+    expect(await slider()).toHaveAttribute("max", "121000");
   });
 
   it("keeps sort and page in the URL, and a new filter goes back to page 1", async () => {
