@@ -49,8 +49,12 @@ export function useCountry() {
   return { country, settled, currency: COUNTRY_CURRENCY[country], switchCountry, path };
 }
 
-/** The buyer's own currency (lib/country.ts, homeCurrency), or null: the API's `display_currency`. */
+/**
+ * The buyer's own currency (lib/country.ts, homeCurrency), or null: the API's `display_currency`.
+ * `settled` once the profile, if any, has arrived: requests that count (a search, a listing's
+ * view) wait for it rather than go twice.
+ */
 export function useHomeCurrency() {
-  const { data: user } = useUser();
-  return homeCurrency(user?.country, browserLanguages());
+  const { data: user, isPending } = useUser();
+  return { displayCurrency: homeCurrency(user?.country, browserLanguages()), settled: !isPending };
 }

@@ -14,10 +14,11 @@ function getListing(id: number, displayCurrency: string | null): Promise<Listing
  * listing needs no approximation.
  */
 export function useListing(id: number) {
-  const displayCurrency = useHomeCurrency();
+  const { displayCurrency, settled } = useHomeCurrency();
   return useQuery({
     queryKey: queryKeys.listings.detail(id),
     queryFn: () => getListing(id, displayCurrency),
-    enabled: Number.isInteger(id) && id > 0,
+    // After the profile: its currency is asked for, and the view is counted once.
+    enabled: Number.isInteger(id) && id > 0 && settled,
   });
 }

@@ -10,10 +10,11 @@ function getSimilarListings(id: number, displayCurrency: string | null): Promise
 }
 
 export function useSimilarListings(id: number) {
-  const displayCurrency = useHomeCurrency();
+  const { displayCurrency, settled } = useHomeCurrency();
   return useQuery({
     queryKey: queryKeys.listings.similar(id, displayCurrency),
     queryFn: () => getSimilarListings(id, displayCurrency),
     staleTime: 5 * 60_000,
+    enabled: settled,
   });
 }

@@ -29,6 +29,6 @@ function searchListingsQueryOptions(params: URLSearchParams, country: CountryCod
 /** A search of the buyer's country (lib/use-country.ts), whatever `params` say. */
 export function useSearchListings(params: URLSearchParams, { enabled = true }: { enabled?: boolean } = {}) {
   const { country } = useCountry();
-  const homeCurrency = useHomeCurrency();
-  return useQuery({ ...searchListingsQueryOptions(params, country, homeCurrency), enabled });
+  const { displayCurrency, settled } = useHomeCurrency();
+  return useQuery({ ...searchListingsQueryOptions(params, country, displayCurrency), enabled: enabled && settled });
 }
