@@ -16,7 +16,6 @@ listings in both languages live here too.
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -38,9 +37,6 @@ TAGLINE = {
     "en": "Buy and sell cars in {country}: new and used cars, GCC specs, dealers and private sellers.",
     "ar": "بيع وشراء السيارات في {country}: سيارات جديدة ومستعملة، مواصفات خليجية، معارض وبائعون أفراد.",
 }
-# Each currency's sign in Arabic, after the amount (English writes the ISO code first), as the app does
-# (frontend/src/lib/format.ts, CURRENCIES).
-ARABIC_SIGN = {"BHD": "د.ب", "SAR": "ر.س", "AED": "د.إ", "KWD": "د.ك", "QAR": "ر.ق", "OMR": "ر.ع"}
 DESCRIPTION_MAX = 200
 # Link previews show about 1200 pixels across; larger only costs the reader's data.
 OG_IMAGE_WIDTH = 1600
@@ -108,16 +104,6 @@ def _alternates(path: str, countries: tuple[Country, ...], **params: str) -> dic
         **alternates,
         "x-default": alternates[f"en-{first}"],
     }
-
-
-def _money(amount: Decimal, country: Country) -> str:
-    """18,500 or 18,500.250 (BHD), 85,000.50 (SAR): the minor unit only when there is some."""
-    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.{country.decimals}f}"
-
-
-def _price_text(amount: Decimal, country: Country, language: str) -> str:
-    money = _money(amount, country)
-    return f"{money} {ARABIC_SIGN[country.currency]}" if language == "ar" else f"{country.currency} {money}"
 
 
 def _shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
@@ -231,7 +217,7 @@ def listing_head(listing_id: int, language: str, country: Country) -> Head:
         )
     country = BY_CODE.get(listing.country, BY_CODE[DEFAULT_COUNTRY])
     name = _listing_name(listing, language)
-    price = _price_text(listing.price, country, language)
+    price = country.money_text(listing.price, language)
     place = _label("region", listing.region, language)
     where = _name(country, language)
     path = f"/listings/{listing.pk}"

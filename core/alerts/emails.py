@@ -30,6 +30,7 @@ from django.utils.translation import ngettext
 from core.accounts.models import User
 from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, PriceDrop
 from core.alerts.unsubscribe import Topic, unsubscribe_headers, unsubscribe_label, unsubscribe_url
+from core.catalog.countries import money_text
 from core.favorites.models import Favorite
 from core.listings.models import Listing, ListingStatus
 
@@ -51,10 +52,10 @@ def email_settings_for(user: User) -> AlertEmailSettings:
     return AlertEmailSettings.objects.filter(user=user).first() or AlertEmailSettings(user=user)
 
 
-def price_text(amount: Decimal | str) -> str:
-    """ "BHD 9,500" or "BHD 9,500.250" in the active language."""
-    text = f"{Decimal(amount):,.3f}".removesuffix(".000")
-    return _("BHD %(amount)s") % {"amount": text}
+def price_text(amount: Decimal | str, currency: str) -> str:
+    """ "BHD 9,500", "BHD 9,500.250", "SAR 85,000.50" or "85,000.50 ر.س": in the listing's
+    currency, in the active language (the e-mail's reader's)."""
+    return money_text(amount, currency, translation.get_language() or settings.LANGUAGE_CODE)
 
 
 def listing_url(listing_id: int) -> str:
@@ -62,7 +63,12 @@ def listing_url(listing_id: int) -> str:
 
 
 def _car(listing: Listing) -> dict[str, Any]:
-    return {"title": listing.title, "price": price_text(listing.price), "url": listing_url(listing.pk), "year": listing.year}
+    return {
+        "title": listing.title,
+        "price": price_text(listing.price, listing.currency),
+        "url": listing_url(listing.pk),
+        "year": listing.year,
+    }
 
 
 # --- what is due -----------------------------------------------------------------------
@@ -171,7 +177,8 @@ def _drops_section(drops: list[PriceDrop]) -> Section:
     cars = [
         {
             **_car(drop.listing),
-            "note": _("was %(saved_price)s when you saved it") % {"saved_price": price_text(drop.saved_price)},
+            "note": _("was %(saved_price)s when you saved it")
+            % {"saved_price": price_text(drop.saved_price, drop.listing.currency)},
         }
         for drop in drops[:MAX_LISTINGS]
     ]
@@ -229,7 +236,7 @@ def _send_drops(*, user: User, now: datetime.datetime) -> bool:
             if len(locked) == 1:
                 subject = _("Price drop: %(title)s is now %(price)s") % {
                     "title": locked[0].listing.title,
-                    "price": price_text(locked[0].price),
+                    "price": price_text(locked[0].price, locked[0].listing.currency),
                 }
             else:
                 subject = _("%(count)s of your favourites are cheaper now") % {"count": len(locked)}
@@ -327,7 +334,7 @@ def digest_send(*, user: User, now: datetime.datetime, recommended: Callable[[Us
                         cars=[
                             {
                                 "title": c["title"],
-                                "price": price_text(c["price"]),
+                                "price": price_text(c["price"], c["currency"]),
                                 "url": listing_url(int(c["id"])),
                                 "year": c.get("year"),
                             }

@@ -46,6 +46,9 @@ class Country:
     currency: str
     # Decimals of the currency's minor unit: 3 for the dinars and the rial of Oman, 2 for the riyals and the dirham.
     decimals: int
+    # The currency's sign in Arabic, written after the amount (English writes the ISO code before it),
+    # as the web app does (frontend/src/lib/format.ts, CURRENCIES).
+    currency_ar: str
     phone: PhoneFormat
     regions: tuple[Region, ...]
     # Car prices here are about this many times their price in Bahraini dinars, in round
@@ -61,6 +64,13 @@ class Country:
         """An amount as the API writes it in this currency: "8500.000" (BHD), "85000.00" (SAR)."""
         return str(amount.quantize(Decimal(1).scaleb(-self.decimals)))
 
+    def money_text(self, amount: Decimal, language: str) -> str:
+        """An amount as people read it: "BHD 18,500" or "BHD 18,500.250", "SAR 85,000.50";
+        in Arabic "85,000.50 ر.س" (Latin digits, as the web app writes them). The minor
+        unit only when there is some: e-mails and link previews, not price tags."""
+        money = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.{self.decimals}f}"
+        return f"{money} {self.currency_ar}" if language == "ar" else f"{self.currency} {money}"
+
 
 COUNTRIES: tuple[Country, ...] = (
     Country(
@@ -69,6 +79,7 @@ COUNTRIES: tuple[Country, ...] = (
         "البحرين",
         "BHD",
         3,
+        "د.ب",
         PhoneFormat("+973", 8, "[136-9][0-9]{7}", "+973 3600 1122"),
         (
             Region("capital", "Capital", "العاصمة"),
@@ -83,6 +94,7 @@ COUNTRIES: tuple[Country, ...] = (
         "السعودية",
         "SAR",
         2,
+        "ر.س",
         # Mobiles 5XXXXXXXX, landlines 1X XXX XXXX (a trunk 0 is dropped).
         PhoneFormat("+966", 9, "[1-9][0-9]{8}", "+966 50 123 4567", trunk_zero=True),
         (
@@ -108,6 +120,7 @@ COUNTRIES: tuple[Country, ...] = (
         "الإمارات",
         "AED",
         2,
+        "د.إ",
         # Mobiles: 5 and 8 digits (landlines are 8 digits long, left out for now).
         PhoneFormat("+971", 9, "5[0-9]{8}", "+971 50 123 4567", trunk_zero=True),
         (
@@ -127,6 +140,7 @@ COUNTRIES: tuple[Country, ...] = (
         "الكويت",
         "KWD",
         3,
+        "د.ك",
         PhoneFormat("+965", 8, "[124-69][0-9]{7}", "+965 5012 3456"),
         (
             Region("al_asimah", "Al Asimah (Capital)", "محافظة العاصمة"),
@@ -143,6 +157,7 @@ COUNTRIES: tuple[Country, ...] = (
         "قطر",
         "QAR",
         2,
+        "ر.ق",
         PhoneFormat("+974", 8, "[3-7][0-9]{7}", "+974 3312 3456"),
         (
             Region("doha", "Doha", "الدوحة"),
@@ -162,6 +177,7 @@ COUNTRIES: tuple[Country, ...] = (
         "عُمان",
         "OMR",
         3,
+        "ر.ع",
         PhoneFormat("+968", 8, "[279][0-9]{7}", "+968 9123 4567"),
         (
             Region("muscat", "Muscat", "مسقط"),
@@ -232,3 +248,24 @@ def phone_valid(phone: str) -> bool:
     return any(
         phone.startswith(each.phone.dial_code) and each.phone.matches(phone[len(each.phone.dial_code) :]) for each in COUNTRIES
     )
+
+
+# Each currency's decimals, by its ISO 4217 code ("SAR": 2): a listing's currency names its country's.
+CURRENCY_DECIMALS: dict[str, int] = {country.currency: country.decimals for country in COUNTRIES}
+BY_CURRENCY: dict[str, Country] = {country.currency: country for country in COUNTRIES}
+
+
+def money_text(amount: Decimal | str, currency: str, language: str) -> str:
+    """An amount of one of the currencies as people read it (Country.money_text): "SAR 85,000.50"."""
+    return BY_CURRENCY[currency].money_text(Decimal(amount), language)
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    """Django field choices (ISO 4217 code, "SAR (Saudi Arabia)")."""
+    return [(country.currency, f"{country.currency} ({country.name_en})") for country in COUNTRIES]
+
+
+def currency_read(value: object) -> str | None:
+    """The code of one of the currencies, read from what a client sent ("sar" is "SAR"); None for anything else."""
+    code = value.strip().upper() if isinstance(value, str) else None
+    return code if code in CURRENCY_DECIMALS else None

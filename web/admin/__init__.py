@@ -1,3 +1,3 @@
 """The Django admin of every domain, one module each (autodiscovered as web.admin)."""
 
-from web.admin import listings, messaging  # noqa: F401
+from web.admin import listings, messaging, rates  # noqa: F401

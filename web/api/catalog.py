@@ -74,6 +74,10 @@ class CountrySerializer(EnumValueSerializer):
 
     currency = serializers.CharField(help_text="ISO 4217")
     decimals = serializers.IntegerField(help_text="Of the currency: prices are sent and shown with this many")
+    price_scale = serializers.IntegerField(
+        help_text="Its car prices are about this many times Bahrain's, in round numbers (not an exchange rate): "
+        "the price facet's buckets and a price filter's steps are Bahrain's times this"
+    )
     regions = EnumValueSerializer(many=True, help_text="Its first-level divisions: the `region` values of its listings")
     phone = inline_serializer(
         "CountryPhone",
@@ -94,6 +98,7 @@ def _country(code: str) -> dict[str, object]:
         "label_ar": country.name_ar,
         "currency": country.currency,
         "decimals": country.decimals,
+        "price_scale": country.price_scale,
         "regions": [region._asdict() for region in country.regions],
         "phone": {"dial_code": country.phone.dial_code, "digits": country.phone.digits, "example": country.phone.example},
     }

@@ -32,6 +32,14 @@ from web.api.idempotency import idempotent
 from web.api.listing_fields import input_field, output_field
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in, viewer
+from web.api.price_approx import (
+    DISPLAY_CURRENCY_PARAMETER,
+    PRICE_APPROX_HELP,
+    PriceApproxSerializer,
+    approximation_asked,
+    price_approx,
+    with_price_approx,
+)
 from web.api.search import CARD_FIELDS, ResultCardSerializer, with_srcsets
 from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
 from web.api.visitors import visitor_saw
@@ -95,7 +103,18 @@ def _shown() -> list[str]:
         names.append(field.name)
         if isinstance(field.kind, CatalogSlug):
             names += [f"{field.name}_name_en", f"{field.name}_name_ar"]
-    return [*names, "governorate", "status", "held_for", "seller", "photos", "price_history", "days_listed", "version"]
+    return [
+        *names,
+        "price_approx",
+        "governorate",
+        "status",
+        "held_for",
+        "seller",
+        "photos",
+        "price_history",
+        "days_listed",
+        "version",
+    ]
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -120,6 +139,8 @@ class ListingSerializer(serializers.ModelSerializer):
         help_text='Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" '
         "(a photo like another seller's listing); empty otherwise",
     )
+    # The price in the buyer's currency (web/api/price_approx.py): `approximation` in the context.
+    price_approx = serializers.SerializerMethodField(help_text=PRICE_APPROX_HELP)
 
     class Meta:
         model = Listing
@@ -138,6 +159,10 @@ class ListingSerializer(serializers.ModelSerializer):
             change["price"] = country.amount_text(Decimal(change["price"]))
         return data
 
+    @extend_schema_field(PriceApproxSerializer(allow_null=True))
+    def get_price_approx(self, listing: Listing) -> dict[str, str] | None:
+        return price_approx(self.context.get("approximation"), listing.price, listing.currency)
+
     def get_days_listed(self, listing: Listing) -> int | None:
         if listing.published_at is None:
             return None
@@ -148,7 +173,7 @@ class ListingSummarySerializer(ListingSerializer):
     """A listing in brief, as a search result shows it (API.md, Search: results), plus its
     status and currency: in notifications and conversations."""
 
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = held_for = None  # type: ignore[assignment]
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = held_for = price_approx = None  # type: ignore[assignment]
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
@@ -228,12 +253,17 @@ class ListingDetailApi(APIView):
     def get_permissions(self):  # type: ignore[no-untyped-def]
         return [IsAuthenticated()] if self.request.method in ("PATCH", "DELETE") else []
 
-    @extend_schema(responses=ListingSerializer, summary="A listing (active: anyone; any status: its seller)")
+    @extend_schema(
+        parameters=[DISPLAY_CURRENCY_PARAMETER],
+        responses=ListingSerializer,
+        summary="A listing (active: anyone; any status: its seller)",
+    )
     def get(self, request: Request, listing_id: int) -> Response:
+        approximation = approximation_asked(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         # For analysts' most-viewed models (no personal data) and this buyer's recommendations.
         visitor_saw(request, listing, ListingEventKind.VIEW)
-        return Response(ListingSerializer(listing).data)
+        return Response(ListingSerializer(listing, context={"approximation": approximation}).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:
@@ -333,21 +363,29 @@ class ListingPhotoDetailApi(APIView):
 
 
 class ListingSimilarApi(APIView):
-    @extend_schema(responses=ResultCardSerializer(many=True), summary="Up to 12 similar active listings (from the index)")
+    @extend_schema(
+        parameters=[DISPLAY_CURRENCY_PARAMETER],
+        responses=ResultCardSerializer(many=True),
+        summary="Up to 12 similar active listings (from the index)",
+    )
     def get(self, request: Request, listing_id: int) -> Response:
+        approximation = approximation_asked(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         return Response(
-            with_srcsets(
-                listings_similar(
-                    listing_id=listing.pk,
-                    make=listing.make.slug,
-                    model=listing.model.slug,
-                    body_type=listing.body_type,
-                    year=listing.year,
-                    price_minor=to_minor(listing.price, decimals=country_get(listing.country).decimals),
-                    country=listing.country,
-                    mileage_km=listing.mileage_km,
-                )
+            with_price_approx(
+                with_srcsets(
+                    listings_similar(
+                        listing_id=listing.pk,
+                        make=listing.make.slug,
+                        model=listing.model.slug,
+                        body_type=listing.body_type,
+                        year=listing.year,
+                        price_minor=to_minor(listing.price, decimals=country_get(listing.country).decimals),
+                        country=listing.country,
+                        mileage_km=listing.mileage_km,
+                    )
+                ),
+                approximation,
             )
         )
 

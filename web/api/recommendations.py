@@ -23,6 +23,7 @@ from core.recommendations.weights import SignalKind
 from discovery.recommendations import also_viewed, recommendations_for
 from web.api.pagination import page_params
 from web.api.permissions import viewer
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked, with_price_approx
 from web.api.search import ResultCardSerializer, with_srcsets
 from web.api.visitors import request_subject, visitor_saw
 
@@ -99,12 +100,13 @@ def _settings(subject: Subject | None) -> dict:
 
 class RecommendationsApi(APIView):
     @extend_schema(
-        parameters=PAGING,
+        parameters=[*PAGING, DISPLAY_CURRENCY_PARAMETER],
         responses={200: RECOMMENDATIONS_PAGE, 400: BAD_PAGE, 503: ENGINE_DOWN},
         summary="Recommended for you (signed in, or this browser's session)",
     )
     def get(self, request: Request) -> Response:
         page, size = page_params(request, default_size=PAGE_SIZE)  # a bad page is a 400 before any work
+        approximation = approximation_asked(request)
         key, user_id = request_subject(request)
         start = (page - 1) * size
         found = recommendations_for(subject_key=key, user_id=user_id, start=start, stop=start + size)
@@ -113,7 +115,7 @@ class RecommendationsApi(APIView):
                 "count": found.count,
                 "page": page,
                 "page_size": size,
-                "results": with_srcsets(found.results),
+                "results": with_price_approx(with_srcsets(found.results), approximation),
                 "enabled": found.enabled,
             }
         )
@@ -154,15 +156,17 @@ class RecommendationHistoryApi(APIView):
 
 class ListingAlsoViewedApi(APIView):
     @extend_schema(
-        parameters=PAGING,
+        parameters=[*PAGING, DISPLAY_CURRENCY_PARAMETER],
         responses={200: ALSO_VIEWED_PAGE, 400: BAD_PAGE, 404: NOT_FOUND, 503: ENGINE_DOWN},
         summary="Buyers who viewed this also viewed (active listings)",
     )
     def get(self, request: Request, listing_id: int) -> Response:
         page_params(request)
+        approximation = approximation_asked(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         user = viewer(request)
-        return Response(_page(request, with_srcsets(also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None))))
+        cards = with_srcsets(also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None))
+        return Response(_page(request, with_price_approx(cards, approximation)))
 
 
 class ListingEngagementApi(APIView):

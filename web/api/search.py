@@ -22,6 +22,7 @@ from search.query import CARD_KEYS
 from search.scope import market_codes
 from web.api.background import in_background
 from web.api.listing_fields import output_fields
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked, price_approx_field, with_price_approx
 
 # The one country searched (search/scope.py); every count, facet and figure is of its listings alone.
 COUNTRY_PARAMETER = OpenApiParameter(
@@ -70,6 +71,7 @@ class ResultCardSerializer(serializers.Serializer):
     )
     days_listed = serializers.IntegerField(allow_null=True, help_text="Whole days since it was published")
     governorate = serializers.CharField(allow_null=True, help_text="Deprecated: `region` under its name before countries")
+    price_approx = price_approx_field()
 
     def get_fields(self) -> dict[str, serializers.Field]:
         return {**super().get_fields(), **output_fields(CARD_FIELDS)}
@@ -151,11 +153,12 @@ class SearchListingsApi(APIView):
     authentication_classes: list = []
 
     @extend_schema(
-        parameters=[*SEARCH_PARAMETERS, *UNDERSTANDING_PARAMETERS],
+        parameters=[*SEARCH_PARAMETERS, *UNDERSTANDING_PARAMETERS, DISPLAY_CURRENCY_PARAMETER],
         responses=SEARCH_ANSWER,
         summary="Faceted search of active listings",
     )
     def get(self, request: Request) -> Response:
+        approximation = approximation_asked(request)
         search_request = parse_search_params(dict(request.query_params.lists()), allowed_values=enum_allowed_values())
         result = listings_search(search_request, vocabulary=search_vocabulary())
         if search_request.page == 1:
@@ -173,7 +176,7 @@ class SearchListingsApi(APIView):
                 "count": result.count,
                 "page": search_request.page,
                 "page_size": search_request.page_size,
-                "results": with_srcsets(result.results),
+                "results": with_price_approx(with_srcsets(result.results), approximation),
                 "facets": labelled_facets(result),
                 "typo_tolerant": result.fuzzy,
                 "understood": result.understood,
@@ -181,7 +184,7 @@ class SearchListingsApi(APIView):
                 "q": result.q,
                 "corrected": result.corrected,
                 "relax": result.relax,
-                "nearest": with_srcsets(result.nearest),
+                "nearest": with_price_approx(with_srcsets(result.nearest), approximation),
             }
         )
 

@@ -159,8 +159,9 @@ def test_enums_list_each_country_with_its_currency_and_regions(api):
 
     countries = {country["value"]: country for country in enums["country"]}
     assert list(countries) == ["bh", "sa", "ae", "kw", "qa", "om"]
-    assert {code: (c["currency"], c["decimals"]) for code, c in countries.items()} == {
-        "bh": ("BHD", 3), "sa": ("SAR", 2), "ae": ("AED", 2), "kw": ("KWD", 3), "qa": ("QAR", 2), "om": ("OMR", 3),
+    assert {code: (c["currency"], c["decimals"], c["price_scale"]) for code, c in countries.items()} == {
+        "bh": ("BHD", 3, 1), "sa": ("SAR", 2, 10), "ae": ("AED", 2, 10),
+        "kw": ("KWD", 3, 1), "qa": ("QAR", 2, 10), "om": ("OMR", 3, 1),
     }  # fmt: skip
     assert [region["value"] for region in countries["bh"]["regions"]] == ["capital", "muharraq", "northern", "southern"]
     assert {"value": "dubai", "label_en": "Dubai", "label_ar": "دبي"} in countries["ae"]["regions"]

@@ -28,7 +28,7 @@ SITE = django_settings.SITE_URL
 
 def _match(buyer, **fields):  # type: ignore[no-untyped-def]
     saved = make_saved_search(user=buyer, query="make=toyota", name="Toyotas")
-    listing = make_listing(title=fields.pop("title", "Toyota Land Cruiser GXR"), price="9500.000", **fields)
+    listing = make_listing(title=fields.pop("title", "Toyota Land Cruiser GXR"), price=fields.pop("price", "9500.000"), **fields)
     notifications_record(saved_search_id=saved.pk, query=saved.query, listing_ids=[listing.pk], checked_until=timezone.now())
     return saved, listing
 
@@ -75,6 +75,27 @@ def test_a_new_match_is_emailed_once_in_arabic_with_links_and_a_working_unsubscr
 
     again = Client().post(_path(unsubscribe), {"action": "resubscribe"})
     assert again.status_code == 200 and AlertEmailSettings.objects.get(user=buyer).saved_searches is True
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "region", "price", "written"),
+    [
+        (Language.EN, "sa", "riyadh", "85000.50", "SAR 85,000.50"),
+        (Language.AR, "sa", "riyadh", "85000.50", "85,000.50 ر.س"),
+        (Language.EN, "ae", "dubai", "120000.00", "AED 120,000"),
+        (Language.AR, "kw", "hawalli", "4500.125", "4,500.125 د.ك"),
+    ],
+)
+def test_a_match_is_priced_in_its_own_currency_with_its_decimals(smtp_mail, language, country, region, price, written):
+    buyer = UserFactory(preferred_language=language)
+    _match(buyer, country=country, region=region, price=price)
+
+    assert instant_emails_send() == 1
+    (message,) = smtp_mail.wait_for(buyer.email)
+
+    text, html = body_text(message), body_text(message, "html")
+    assert written in text and written in html
+    assert "BHD" not in text and "د.ب" not in text
 
 
 def test_a_forged_or_mangled_unsubscribe_link_changes_nothing():
@@ -124,6 +145,25 @@ def test_a_price_drop_on_a_favourite_is_emailed_in_english_and_one_click_unsubsc
     assert price_drops_record() == 1 and instant_emails_send() == 0
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_price_drop_in_riyals_is_worded_in_riyals_in_both_languages(smtp_mail):
+    english, arabic, seller = UserFactory(), UserFactory(preferred_language=Language.AR), UserFactory()
+    listing = make_listing(seller=seller, title="Toyota Camry GLE", country="sa", region="riyadh", price="92000.00")
+    for buyer in (english, arabic):
+        favorite_add(user=buyer, listing_id=listing.pk)
+
+    listing_edit(listing_id=listing.pk, data={"price": "89500.75"}, editor=seller)
+    assert price_drops_record() == 2
+    assert instant_emails_send() == 2
+    (in_english,) = smtp_mail.wait_for(english.email)
+    (in_arabic,) = smtp_mail.wait_for(arabic.email)
+
+    assert header(in_english, "Subject") == "Price drop: Toyota Camry GLE is now SAR 89,500.75"
+    assert "was SAR 92,000 when you saved it" in body_text(in_english)
+    assert "89,500.75 ر.س" in header(in_arabic, "Subject")
+    assert "92,000 ر.س" in body_text(in_arabic)
+
+
 def test_the_daily_digest_gathers_matches_drops_and_recommendations_once_a_day(smtp_mail, settings):
     settings.ALERT_DIGEST_HOUR = 0
     buyer = UserFactory(display_name="Sara")
@@ -131,11 +171,13 @@ def test_the_daily_digest_gathers_matches_drops_and_recommendations_once_a_day(s
     _saved, listing = _match(buyer)
     dropped = make_listing(title="Lexus LX 600", price="30000.000")
     PriceDrop.objects.create(user=buyer, listing=dropped, price=dropped.price, saved_price="32000.000")
-    recommended = make_listing(title="Honda Accord Sport", price="7000.000")
+    recommended = make_listing(title="Honda Accord Sport", country="qa", region="doha", price="70000.50")
 
     assert instant_emails_send() == 0  # this buyer asked for a digest
-    cards = [{"id": listing.pk, "title": listing.title, "price": "9500.000", "year": 2020}]
-    cards.append({"id": recommended.pk, "title": recommended.title, "price": "7000.000", "year": recommended.year})
+    cards = [{"id": listing.pk, "title": listing.title, "price": "9500.000", "currency": "BHD", "year": 2020}]
+    cards.append(
+        {"id": recommended.pk, "title": recommended.title, "price": "70000.50", "currency": "QAR", "year": recommended.year}
+    )
     assert digests_send(recommended=lambda user: cards) == 1
     assert digests_send(recommended=lambda user: cards) == 0  # one a day
     (message,) = smtp_mail.wait_for(buyer.email)
@@ -144,6 +186,7 @@ def test_the_daily_digest_gathers_matches_drops_and_recommendations_once_a_day(s
     text = body_text(message)
     assert "1 new car for “Toyotas”" in text and "Price drops on your favourites" in text
     assert "Recommended for you" in text and f"/listings/{recommended.pk}" in text
+    assert "QAR 70,000.50" in text and "BHD 9,500" in text  # each car in its own currency
     # A car the digest lists as a match is not recommended again.
     assert text.splitlines().count(f"  {SITE}/listings/{listing.pk}") == 1
     assert "Stop these daily e-mails" in text

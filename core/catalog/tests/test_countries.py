@@ -2,7 +2,15 @@
 
 import pytest
 
-from core.catalog.countries import ALL_REGIONS, COUNTRIES, REGION_COUNTRY, country_get, phone_normalized, phone_valid
+from core.catalog.countries import (
+    ALL_REGIONS,
+    COUNTRIES,
+    REGION_COUNTRY,
+    country_get,
+    money_text,
+    phone_normalized,
+    phone_valid,
+)
 from core.catalog.places import places
 
 
@@ -49,3 +57,19 @@ def test_phones_are_normalised_in_every_country(typed, country, stored):
 @pytest.mark.parametrize("stored", ["+97346001122", "+971201234567", "+9665012", "036001122", "+96888123456"])
 def test_numbers_outside_a_countrys_format_are_refused(stored):
     assert not phone_valid(phone_normalized(stored))
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "english", "arabic"),
+    [
+        ("18500.000", "BHD", "BHD 18,500", "18,500 د.ب"),
+        ("18500.250", "BHD", "BHD 18,500.250", "18,500.250 د.ب"),
+        ("85000.50", "SAR", "SAR 85,000.50", "85,000.50 ر.س"),
+        ("4500.125", "KWD", "KWD 4,500.125", "4,500.125 د.ك"),
+        ("99000.10", "AED", "AED 99,000.10", "99,000.10 د.إ"),
+        ("7100.5", "OMR", "OMR 7,100.500", "7,100.500 ر.ع"),
+    ],
+)
+def test_money_reads_in_its_currency_with_its_decimals_in_both_languages(amount, currency, english, arabic):
+    assert money_text(amount, currency, "en") == english
+    assert money_text(amount, currency, "ar") == arabic

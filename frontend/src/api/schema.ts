@@ -1268,6 +1268,8 @@ export interface components {
             currency: string;
             /** @description Of the currency: prices are sent and shown with this many */
             decimals: number;
+            /** @description Its car prices are about this many times Bahrain's, in round numbers (not an exchange rate): the price facet's buckets and a price filter's steps are Bahrain's times this */
+            price_scale: number;
             /** @description Its first-level divisions: the `region` values of its listings */
             regions: components["schemas"]["EnumValue"][];
             /** @description Its phone numbers' shape: what a form's hint says (a number without its code is read in the account's country) */
@@ -1449,6 +1451,8 @@ export interface components {
             expires_at: string | null;
             /** Format: date-time */
             sold_at: string | null;
+            /** @description The price in display_currency at the rate Sayara's staff set; null when none was asked, it is the listing's own currency, or no rate is set */
+            readonly price_approx: components["schemas"]["PriceApprox"] | null;
             /** @description Deprecated: `region` under its name before countries */
             governorate: string;
             status: components["schemas"]["ListingStatusEnum"];
@@ -1561,6 +1565,8 @@ export interface components {
             expires_at: string | null;
             /** Format: date-time */
             sold_at: string | null;
+            /** @description The price in display_currency at the rate Sayara's staff set; null when none was asked, it is the listing's own currency, or no rate is set */
+            readonly price_approx: components["schemas"]["PriceApprox"] | null;
             /** @description Deprecated: `region` under its name before countries */
             governorate: string;
             status: components["schemas"]["ListingStatusEnum"];
@@ -2019,6 +2025,12 @@ export interface components {
          * @enum {string}
          */
         PreferredLanguageEnum: "en" | "ar";
+        PriceApprox: {
+            /** @description ISO 4217: the display_currency asked for */
+            currency: string;
+            /** @description With that currency's decimals, rounded half up: "1002.00" (SAR) */
+            price: string;
+        };
         PriceBand: {
             p10: string | null;
             p25: string | null;
@@ -2075,6 +2087,8 @@ export interface components {
             days_listed: number | null;
             /** @description Deprecated: `region` under its name before countries */
             governorate: string | null;
+            /** @description The price in display_currency at the rate Sayara's staff set; null when none was asked, it is the listing's own currency, or no rate is set */
+            price_approx: components["schemas"]["PriceApprox"] | null;
             /** @description Why this car, in English and Arabic */
             reason: components["schemas"]["Reason"];
             title: string;
@@ -2244,6 +2258,8 @@ export interface components {
             days_listed: number | null;
             /** @description Deprecated: `region` under its name before countries */
             governorate: string | null;
+            /** @description The price in display_currency at the rate Sayara's staff set; null when none was asked, it is the listing's own currency, or no rate is set */
+            price_approx: components["schemas"]["PriceApprox"] | null;
             title: string;
             /** @description Make slug (/api/v1/catalog/makes) */
             make: string;
@@ -4929,7 +4945,10 @@ export interface operations {
     };
     listings_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
+            };
             header?: never;
             path: {
                 listing_id: number;
@@ -5187,6 +5206,8 @@ export interface operations {
     listings_also_viewed_retrieve: {
         parameters: {
             query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description 1-based */
                 page?: number;
                 /** @description at most 100 */
@@ -6183,7 +6204,10 @@ export interface operations {
     };
     listings_similar_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
+            };
             header?: never;
             path: {
                 listing_id: number;
@@ -7879,6 +7903,8 @@ export interface operations {
     me_recommendations_retrieve: {
         parameters: {
             query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description 1-based */
                 page?: number;
                 /** @description at most 100 */
@@ -8822,6 +8848,8 @@ export interface operations {
                 condition?: string[];
                 /** @description Lowercase ISO 3166-1 alpha-2; bh when not given */
                 country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description Repeatable: OR within the field */
                 drivetrain?: string[];
                 /** @description Repeatable: OR within the field */

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Badge } from "@/components/badge";
 import { CarIcon } from "@/components/icons";
-import { Price } from "@/components/price";
+import { Price, PriceApprox } from "@/components/price";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber, formatPrice } from "@/lib/format";
 import type { CardListing } from "@/api/models";
@@ -77,6 +77,7 @@ export function ListingCard({ listing, footer, action, headingLevel = 3, onOpen 
             {title}
           </Heading>
           <Price amount={listing.price} currency={listing.currency} className="listing-card-price" />
+          <PriceApprox approx={"price_approx" in listing ? listing.price_approx : null} />
           {listing.price_drop ? (
             <p className="listing-card-drop">
               <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language, listing.currency) })}</Badge>

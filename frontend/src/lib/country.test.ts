@@ -1,4 +1,4 @@
-import { barePath, countryOfLanguages, countryOfPath, countryPath, listingPath, preferredCountry, rememberCountry, switchedPath } from "@/lib/country";
+import { barePath, countryOfLanguages, countryOfPath, countryPath, homeCurrency, listingPath, preferredCountry, rememberCountry, switchedPath } from "@/lib/country";
 
 describe("country URLs", () => {
   it("reads the country a path names, and the path without it", () => {
@@ -45,5 +45,14 @@ describe("the country a buyer starts in", () => {
     rememberCountry("qa");
     expect(preferredCountry("om", ["ar-KW"])).toBe("qa");
     expect(localStorage.getItem("sayara.country")).toBe("qa");
+  });
+});
+
+describe("the buyer's own currency", () => {
+  it("is the profile country's, else the browser region's, else none; never the country browsed", () => {
+    rememberCountry("bh");
+    expect(homeCurrency("sa", ["en-AE"])).toBe("SAR");
+    expect(homeCurrency(null, ["ar-AE", "en"])).toBe("AED");
+    expect(homeCurrency(undefined, ["en-US"])).toBeNull();
   });
 });

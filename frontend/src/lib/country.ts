@@ -66,6 +66,17 @@ export function preferredCountry(profile: string | null | undefined, languages: 
   return rememberedCountry() ?? (isCountry(profile) ? profile : null) ?? countryOfLanguages(languages) ?? DEFAULT_COUNTRY;
 }
 
+/**
+ * The currency a buyer thinks in, for the "≈ SAR 1,002" line beside prices in another
+ * (the API's `display_currency`): their profile country's, else their browser language
+ * region's; none when neither says (Sayara does not guess from the country browsed).
+ */
+export function homeCurrency(profile: string | null | undefined, languages: readonly string[]): Currency | null {
+  const home = (isCountry(profile) ? profile : null) ?? countryOfLanguages(languages);
+  return home ? COUNTRY_CURRENCY[home] : null;
+}
+
+
 /** The pages that live under a country: /{country}/, /{country}/search, /{country}/listings/:id, /{country}/insights. */
 const COUNTRY_PAGES = /^\/(?:search\/?|listings\/[^/]+\/?|insights\/?)?$/;
 

@@ -1,4 +1,4 @@
-import { currencySign, formatAmount, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
+import { currencySign, formatAmount, formatApproxPrice, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
 
 describe("formatPrice", () => {
   it("shows BHD with thousands separators and 3 decimals in English", () => {
@@ -82,5 +82,13 @@ describe("prices in each country's currency", () => {
     expect(currencySign("AED", "en")).toBe("AED");
     expect(currencySign("AED", "ar")).toBe("د.إ");
     expect(formatAmount(1234.5, "SAR")).toBe("1,234.50");
+  });
+});
+
+describe("formatApproxPrice", () => {
+  it("writes a price in the buyer's currency in whole units, marked approximate, in both languages", () => {
+    expect(formatApproxPrice("184507.97", "en", "SAR")).toBe("≈ SAR 184,508");
+    expect(formatApproxPrice("184507.97", "ar", "SAR")).toBe("≈ 184,508 ر.س");
+    expect(formatApproxPrice("8522.499", "en", "BHD")).toBe("≈ BHD 8,522");
   });
 });

@@ -110,6 +110,11 @@ export function formatPriceRange(low: Money, high: Money, language: Language, cu
   return withCurrency(`${formatWholeDinars(low)}–${formatWholeDinars(high)}`, language, currency);
 }
 
+/** "≈ SAR 1,002" / "≈ 1,002 ر.س": a price in the buyer's currency at staff's rate, in whole units (it is approximate). */
+export function formatApproxPrice(amount: Money, language: Language, currency: string): string {
+  return `≈ ${withCurrency(formatWholeDinars(amount), language, currency)}`;
+}
+
 /** Whole dinars of a money string, for slider positions only (never shown as money). */
 export function wholeDinars(amount: Money | null | undefined): number | null {
   if (amount === null || amount === undefined) return null;

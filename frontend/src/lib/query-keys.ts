@@ -15,7 +15,7 @@ export const queryKeys = {
   },
   listings: {
     detail: (id: number) => ["listings", "detail", id] as const,
-    similar: (id: number) => ["listings", "similar", id] as const,
+    similar: (id: number, displayCurrency: string | null) => ["listings", "similar", id, displayCurrency] as const,
     marketValue: (id: number) => ["listings", "market-value", id] as const,
     priceSuggestion: (car: Record<string, string | number>) => ["listings", "price-suggestion", car] as const,
     mine: () => ["account", "my-listings"] as const,

@@ -6,6 +6,7 @@ import {
   COUNTRY_CURRENCY,
   countryOfPath,
   countryPath,
+  homeCurrency,
   preferredCountry,
   rememberCountry,
   rememberedCountry,
@@ -46,4 +47,14 @@ export function useCountry() {
   const path = useCallback((to: string) => countryPath(country, to), [country]);
 
   return { country, settled, currency: COUNTRY_CURRENCY[country], switchCountry, path };
+}
+
+/**
+ * The buyer's own currency (lib/country.ts, homeCurrency), or null: the API's `display_currency`.
+ * `settled` once the profile, if any, has arrived: requests that count (a search, a listing's
+ * view) wait for it rather than go twice.
+ */
+export function useHomeCurrency() {
+  const { data: user, isPending } = useUser();
+  return { displayCurrency: homeCurrency(user?.country, browserLanguages()), settled: !isPending };
 }

@@ -26,6 +26,25 @@ describe("listing detail", () => {
     expect(within(similar).getByText("2019 Toyota Camry")).toBeInTheDocument();
   });
 
+  it("shows a Saudi buyer the price in riyals too, at staff's rate, under the price and on similar cars", async () => {
+    state.rates.set("BHD>SAR", "9.973404");
+    renderApp("/listings/1", { user: { ...buyer, country: "sa" } });
+    expect(await screen.findByText("≈ SAR 184,508", { selector: ".price-approx" })).toHaveAttribute(
+      "title",
+      "Approximate, at the exchange rate Sayara sets",
+    );
+    const similar = await screen.findByRole("region", { name: "Similar cars" });
+    expect(within(similar).getByText("≈ SAR 61,835")).toBeInTheDocument();
+  });
+
+  it("shows no approximate price in the buyer's own currency, nor without a rate", async () => {
+    state.rates.set("BHD>SAR", "9.973404");
+    const { settle } = renderApp("/listings/1", { user: buyer });
+    expect(await screen.findByRole("heading", { level: 1, name: "2021 Toyota Land Cruiser GXR" })).toBeInTheDocument();
+    await settle();
+    expect(screen.queryByText(/≈/)).not.toBeInTheDocument();
+  });
+
   it("places the price in the market band of the same make, model and near years", async () => {
     renderApp("/listings/1");
     expect(await screen.findByText("Asking prices of 14 listed cars of this model from 2020–2022")).toBeInTheDocument();

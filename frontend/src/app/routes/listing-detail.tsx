@@ -20,7 +20,7 @@ import { Badge } from "@/components/badge";
 import { Button, ButtonLink } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
 import { ListingCard } from "@/components/listing-card";
-import { Price } from "@/components/price";
+import { Price, PriceApprox } from "@/components/price";
 import { QueryError } from "@/components/query-error";
 import { Skeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/api-client";
@@ -198,6 +198,7 @@ export default function ListingDetailRoute() {
               </Alert>
             ) : null}
             <Price amount={listing.price} currency={listing.currency} className="detail-price" />
+            <PriceApprox approx={listing.price_approx} />
             {listing.price_drop ? <Badge tone="ok">{t("card.priceDropped", { amount: formatPrice(listing.price_drop, language, listing.currency) })}</Badge> : null}
             <p className="muted">
               <DaysListed days={listing.days_listed} />

@@ -6,6 +6,7 @@ import type { Conversation, Message, MessageWarning } from "@/features/messaging
 import type { Relax, Understood } from "@/features/search/types/search";
 import type { AccountType, Listing, User } from "@/api/models";
 import { COUNTRIES, COUNTRY_CURRENCY, isCountry } from "@/lib/country";
+import { currencyDecimals } from "@/lib/format";
 
 // An in-memory backend that follows docs/API.md, reset before every test.
 export const state = {
@@ -35,6 +36,8 @@ export const state = {
   cookieSessions: false,
   /** This browser's recommendation settings (GET/PUT /me/recommendations/settings). */
   recommendations: { enabled: true, signals: 3, history_cleared_at: null as string | null },
+  /** Exchange rates staff set, by "BHD>SAR" (docs/API-notes/exchange-rates.md). */
+  rates: new Map<string, string>(),
 };
 
 export function resetState(): void {
@@ -54,6 +57,7 @@ export function resetState(): void {
   state.loginFailures = new Map();
   state.resetLinks = new Set(["MQ:set-password"]);
   state.recommendations = { enabled: true, signals: 3, history_cleared_at: null };
+  state.rates = new Map();
   state.marketValues = new Map([[1, { rating: "good", difference_percent: -8.3, comparables_count: 12, estimate: { low: "18800.000", median: "20170.000", high: "21600.500" } }]]);
 }
 
@@ -189,6 +193,16 @@ function summary(listing: Listing) {
     deal_percent: listing.deal_percent,
     days_listed: listing.days_listed,
   };
+}
+
+/** `price_approx` as web/api/price_approx.py works it out: staff's rate (or the inverse one), the buyer's decimals. */
+function priceApprox(listing: Listing, request: Request) {
+  const to = new URL(request.url).searchParams.get("display_currency")?.toUpperCase();
+  if (!to || to === listing.currency) return null;
+  const direct = state.rates.get(`${listing.currency}>${to}`);
+  const inverse = state.rates.get(`${to}>${listing.currency}`);
+  const rate = direct ? Number(direct) : inverse ? 1 / Number(inverse) : null;
+  return rate === null ? null : { currency: to, price: (Number(listing.price) * rate).toFixed(currencyDecimals(to)) };
 }
 
 /** A listing in brief as notifications and conversations carry it: a search hit plus its status and currency. */
@@ -433,7 +447,7 @@ export const httpHandlers = [
       count: hits.length,
       page,
       page_size: pageSize,
-      results: hits.slice((page - 1) * pageSize, page * pageSize).map(summary),
+      results: hits.slice((page - 1) * pageSize, page * pageSize).map((listing) => ({ ...summary(listing), price_approx: priceApprox(listing, request) })),
       facets: {
         ...Object.fromEntries(FILTERS.map((field) => [field, facet(field, params, fuzzy)])),
         year: { min: years.length ? Math.min(...years) : null, max: years.length ? Math.max(...years) : null, buckets: [] },
@@ -458,9 +472,9 @@ export const httpHandlers = [
     );
   }),
 
-  http.get(`${API}/listings/:id`, ({ params }) => {
+  http.get(`${API}/listings/:id`, ({ params, request }) => {
     const listing = state.listings.find((item) => item.id === Number(params.id));
-    return listing ? HttpResponse.json(listing) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
+    return listing ? HttpResponse.json({ ...listing, price_approx: priceApprox(listing, request) }) : HttpResponse.json({ detail: "Not found." }, { status: 404 });
   }),
   http.get(`${API}/listings/:id/market-value`, ({ params, request }) => {
     record(request);
@@ -524,8 +538,13 @@ export const httpHandlers = [
     record(request, await request.json());
     return new HttpResponse(null, { status: 204 });
   }),
-  http.get(`${API}/listings/:id/similar`, ({ params }) =>
-    HttpResponse.json(state.listings.filter((item) => item.id !== Number(params.id)).slice(0, 3).map(summary)),
+  http.get(`${API}/listings/:id/similar`, ({ params, request }) =>
+    HttpResponse.json(
+      state.listings
+        .filter((item) => item.id !== Number(params.id))
+        .slice(0, 3)
+        .map((listing) => ({ ...summary(listing), price_approx: priceApprox(listing, request) })),
+    ),
   ),
   http.post(`${API}/listings`, async ({ request }) => {
     const body = (await request.json()) as Partial<Listing>;

@@ -4,6 +4,7 @@ import { MakeModelFacet } from "@/features/search/components/make-model-facet";
 import { RangeFacet } from "@/features/search/components/range-facet";
 import type { SearchState } from "@/features/search/hooks/use-search-state";
 import { RANGE_FIELDS, type Facets, type MultiField } from "@/features/search/types/search";
+import { useEnums } from "@/lib/catalog/get-enums";
 import { currencySign, formatNumber, formatPrice } from "@/lib/format";
 import { useCountry } from "@/lib/use-country";
 import { useLanguage } from "@/lib/use-language";
@@ -21,12 +22,17 @@ const ENUM_FACETS: MultiField[] = [
   "color",
 ];
 
+/** The price filter's step in Bahrain (dinars); a country's is this times its `price_scale` (SAR: 1,000). */
+export const PRICE_STEP = 100;
+
 type Props = { facets: Facets; state: SearchState; errors?: Record<string, string[]> };
 
 export function FacetSidebar({ facets, state, errors = {} }: Props) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { country, currency } = useCountry();
+  const { data: enums } = useEnums();
+  const priceScale = enums?.country.find((each) => each.value === country)?.price_scale ?? 1;
   const [year, price, mileage] = RANGE_FIELDS;
   const range = (field: (typeof RANGE_FIELDS)[number]) => ({
     valueMin: state.params.get(field.min) ?? "",
@@ -43,7 +49,7 @@ export function FacetSidebar({ facets, state, errors = {} }: Props) {
         title={t("facets.price")}
         unit={currencySign(currency, language)}
         facet={facets.price}
-        step={100}
+        step={PRICE_STEP * priceScale}
         formatBound={(value) => formatPrice(typeof value === "number" ? String(value) : value, language, currency)}
         {...range(price)}
       />

@@ -90,9 +90,12 @@ export function RangeFacet({ title, facet, valueMin, valueMax, onCommit, formatB
 
   const facetMin = toNumber(facet?.min);
   const facetMax = toNumber(facet?.max);
-  const low = Math.min(...[facetMin, toNumber(valueMin)].filter((n): n is number => n !== null));
-  const high = Math.max(...[facetMax, toNumber(valueMax)].filter((n): n is number => n !== null));
-  const hasSlider = Number.isFinite(low) && Number.isFinite(high) && high > low;
+  const lowest = Math.min(...[facetMin, toNumber(valueMin)].filter((n): n is number => n !== null));
+  const highest = Math.max(...[facetMax, toNumber(valueMax)].filter((n): n is number => n !== null));
+  const hasSlider = Number.isFinite(lowest) && Number.isFinite(highest) && highest > lowest;
+  // The slider's ends on whole steps (SAR 84,000–121,000 in steps of 1,000), so every stop is a round price.
+  const low = Math.floor(lowest / step) * step;
+  const high = Math.ceil(highest / step) * step;
 
   const commit = (nextMin: string, nextMax: string) => {
     clearTimeout(timer.current);

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { onTestFinished } from "vitest";
 import { expectNoSeriousA11yViolations } from "@/testing/axe";
+import { buyer, makeListing } from "@/testing/mocks/db";
 import { state } from "@/testing/mocks/handlers";
 import { suggestionParams } from "@/features/search/components/search-box";
 import type { Suggestion } from "@/features/search/types/search";
@@ -15,6 +16,22 @@ describe("search page", () => {
     expect(screen.getAllByText("GCC").length).toBeGreaterThan(0);
     const count = screen.getByText("5 cars");
     expect(count).toHaveAttribute("aria-live", "polite");
+  });
+
+  it("prices Bahraini cards in a Saudi buyer's riyals too, and asks for none in Saudi Arabia's own search", async () => {
+    state.rates.set("SAR>BHD", "0.1");
+    const saudi = { ...buyer, country: "sa" as const };
+    const { unmount } = renderApp("/bh/search", { user: saudi });
+    const card = (await screen.findByText("2019 Toyota Camry")).closest("article")!;
+    expect(within(card as HTMLElement).getByText("≈ SAR 62,000")).toBeInTheDocument();
+    const asked = (country: string) =>
+      state.requests.filter((request) => request.url.includes("/search/listings") && request.url.includes(`country=${country}`));
+    // Asked once the profile is known, so never first without it (a search counts once).
+    expect(asked("bh").map((request) => new URL(request.url).searchParams.get("display_currency"))).toEqual(["SAR"]);
+    unmount();
+    renderApp("/sa/search", { user: saudi });
+    await waitFor(() => expect(asked("sa").length).toBeGreaterThan(0));
+    expect(asked("sa").every((request) => !new URL(request.url).searchParams.has("display_currency"))).toBe(true);
   });
 
   it("ticking a make facet puts it in the URL and narrows the results", async () => {
@@ -99,6 +116,21 @@ describe("search page", () => {
     await user.click(within(screen.getByRole("group", { name: "Make" })).getByRole("checkbox", { name: /Nissan/ }));
     await waitFor(() => expect(within(price).getByRole("slider", { name: "Price: From" })).toHaveAttribute("max", "21900"));
     expect(within(price).getByRole("textbox", { name: "To" })).toHaveAttribute("placeholder", "21900");
+  });
+
+  it("steps the price slider in the country's currency: 100 dinars in Bahrain, 1,000 riyals in Saudi Arabia", async () => {
+    state.listings.push(
+      makeListing({ id: 61, country: "sa", currency: "SAR", region: "riyadh", price: "84250.50" }),
+      makeListing({ id: 62, country: "sa", currency: "SAR", region: "riyadh", price: "120100.00" }),
+    );
+    const slider = async () => within(await screen.findByRole("group", { name: /Price/ })).getByRole("slider", { name: "Price: From" });
+    const { unmount } = renderApp("/bh/search");
+    await waitFor(async () => expect(await slider()).toHaveAttribute("step", "100"));
+    unmount();
+    renderApp("/sa/search");
+    await waitFor(async () => expect(await slider()).toHaveAttribute("step", "1000"));
+    expect(await slider()).toHaveAttribute("min", "84000");
+    expect(await slider()).toHaveAttribute("max", "121000");
   });
 
   it("keeps sort and page in the URL, and a new filter goes back to page 1", async () => {
