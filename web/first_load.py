@@ -8,7 +8,8 @@ a round trip. So the shell of the home, search and listing pages is answered wit
 
 - a <link rel="modulepreload"> for the page's chunk and every chunk it imports, read
   from Vite's build manifest (frontend/dist/.vite/manifest.json), so they download
-  beside the bundle;
+  beside the bundle; and for the Arabic catalog on a page asked in Arabic (?lang=ar),
+  which the first bundle leaves out;
 - the catalog's answers (its enums and makes, the same for everyone and without side
   effects; every page labels its cars with them) in a JSON data block the app reads
   before it asks the API (frontend/src/lib/api-client.ts, "first answers").
@@ -39,6 +40,8 @@ ROUTE_MODULES = {
 # Answers the same for everyone and free of side effects, which every one of those pages asks first.
 FIRST_ANSWERS = ("/api/v1/catalog/enums", "/api/v1/catalog/makes")
 FIRST_ANSWERS_ID = "first-answers"
+# The interface's catalog of each language not in the first bundle (src/lib/i18n.ts: English is).
+CATALOG_MODULES = {"ar": "src/locales/ar.json"}
 
 # The build manifest, read once per build (its modification time).
 _manifest: tuple[float, dict[str, Any]] | None = None
@@ -72,12 +75,12 @@ def chunk_files(manifest: dict[str, Any], module: str) -> list[str]:
     return files
 
 
-def module_preloads(html: str, page: str) -> list[str]:
-    """<link rel="modulepreload"> for the page's chunks the shell does not load already."""
-    module = ROUTE_MODULES.get(page)
-    if module is None:
-        return []
-    files = chunk_files(_read_manifest(settings.FRONTEND_DIST), module)
+def module_preloads(html: str, page: str, language: str) -> list[str]:
+    """<link rel="modulepreload"> for the page's chunks the shell does not load already, and for
+    the catalog of the page's language when the first bundle lacks it."""
+    manifest = _read_manifest(settings.FRONTEND_DIST)
+    modules = [module for module in (ROUTE_MODULES.get(page), CATALOG_MODULES.get(language)) if module]
+    files = [file for module in modules for file in chunk_files(manifest, module)]
     return [f'<link rel="modulepreload" crossorigin href="/{escape(file)}" />' for file in files if f"/{file}" not in html]
 
 

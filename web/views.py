@@ -46,15 +46,16 @@ def app_shell(request: HttpRequest, path: str = "") -> HttpResponseBase:
         head = None
     if head is not None:
         html = seo.render_head(html, head)
-        html = _with_first_load(request, html, head.page)
+        html = _with_first_load(request, html, head)
     response = HttpResponse(html, status=head.status if head else 200, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
 
 
-def _with_first_load(request: HttpRequest, html: str, page: str) -> str:
+def _with_first_load(request: HttpRequest, html: str, head: seo.Head) -> str:
     """The page's chunks preloaded in the head, the catalog's answers before the body ends (web/first_load.py)."""
-    preloads = first_load.module_preloads(html, page)
+    page = head.page
+    preloads = first_load.module_preloads(html, page, head.language)
     if preloads:
         html = html.replace("</head>", "  " + "\n    ".join(preloads) + "\n  </head>", 1)
     try:

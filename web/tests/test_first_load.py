@@ -42,6 +42,7 @@ MANIFEST = {
         "isDynamicEntry": True,
         "imports": ["_price-1.js", "_card-1.js"],
     },
+    "src/locales/ar.json": {"file": "assets/ar-1.js", "isDynamicEntry": True},
 }
 MODULEPRELOAD = re.compile(r'<link rel="modulepreload" crossorigin href="([^"]+)"')
 FIRST_ANSWERS = re.compile(r'<script type="application/json" id="first-answers">(.*?)</script>', re.DOTALL)
@@ -77,6 +78,14 @@ def test_each_known_page_preloads_its_own_chunks_and_no_chunk_twice(shell):
     # The country addresses are the same pages (/sa/search: frontend/src/app/routes.tsx).
     assert MODULEPRELOAD.findall(shell.get("/sa/search").content.decode()) == preloaded["/search"]
     assert MODULEPRELOAD.findall(shell.get(f"/bh/listings/{listing.pk}").content.decode()) == preloaded[f"/listings/{listing.pk}"]
+
+
+def test_a_page_asked_in_arabic_preloads_the_arabic_catalog_the_first_bundle_leaves_out(shell):
+    english = MODULEPRELOAD.findall(shell.get("/search").content.decode())
+    arabic = MODULEPRELOAD.findall(shell.get("/search?lang=ar").content.decode())
+
+    assert "/assets/ar-1.js" not in english
+    assert arabic == [*english, "/assets/ar-1.js"]
 
 
 def test_the_catalog_answers_come_with_the_page_exactly_as_the_api_gives_them(shell):

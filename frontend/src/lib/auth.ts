@@ -21,7 +21,7 @@ function setSessionHint(signedIn: boolean): void {
   }
 }
 
-function hasSessionHint(): boolean {
+export function hasSessionHint(): boolean {
   try {
     return localStorage.getItem(SESSION_HINT) === "1";
   } catch {
@@ -69,6 +69,9 @@ export async function whileSignedIn<T>(queryClient: QueryClient, request: () => 
 const userQueryOptions = queryOptions({
   queryKey: queryKeys.me,
   queryFn: getUser,
+  // Nobody signed in on this device: known at once, so the first page is drawn signed out,
+  // not drawn pending and again a moment later.
+  initialData: () => (hasSessionHint() ? undefined : null),
   staleTime: 5 * 60_000,
 });
 

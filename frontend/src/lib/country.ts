@@ -31,6 +31,11 @@ export function countryOfLanguages(languages: readonly string[]): CountryCode | 
   return null;
 }
 
+export function browserLanguages(): readonly string[] {
+  if (typeof navigator === "undefined") return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language ?? ""];
+}
+
 export function rememberedCountry(): CountryCode | null {
   try {
     const stored = localStorage.getItem(COUNTRY_STORAGE_KEY);
@@ -97,6 +102,23 @@ export function countryPath(country: CountryCode, path: string): string {
   const bare = barePath(pathname);
   if (!COUNTRY_PAGES.test(bare)) return path;
   return `/${country}${bare === "/" ? "" : bare}${path.slice(pathname.length)}`;
+}
+
+/**
+ * Where a bare buyer URL (/search?make=toyota&country=sa) opens: in the country its
+ * `country` parameter names (saved searches' links carry one, dropped here), else in `preferred`.
+ */
+export function countryAddress(pathname: string, search: string, hash: string, preferred: CountryCode): string {
+  const params = new URLSearchParams(search);
+  const named = params.get("country");
+  params.delete("country");
+  const query = params.size ? `?${params.toString()}` : "";
+  return countryPath(isCountry(named) ? named : preferred, pathname) + query + hash;
+}
+
+/** Whether a bare buyer URL names its country in a `country` parameter. */
+export function namesCountry(search: string): boolean {
+  return isCountry(new URLSearchParams(search).get("country"));
 }
 
 /**

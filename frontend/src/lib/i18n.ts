@@ -1,6 +1,5 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import ar from "@/locales/ar.json";
 import en from "@/locales/en.json";
 import type { Language } from "@/api/models";
 
@@ -46,6 +45,17 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
 }
 
+/**
+ * The Arabic catalog is its own chunk, fetched when Arabic is first shown: an English
+ * visitor's first bundle carries no Arabic (English is in it as every language's fallback).
+ * The server preloads it with a page asked in Arabic (web/first_load.py).
+ */
+async function loadCatalog(language: Language): Promise<void> {
+  if (language === "en" || i18n.hasResourceBundle(language, "translation")) return;
+  const { default: ar } = await import("@/locales/ar.json");
+  i18n.addResourceBundle("ar", "translation", ar);
+}
+
 /** Switch and remember the language on this device. */
 export async function setLanguage(language: Language): Promise<void> {
   try {
@@ -53,21 +63,33 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // not persisted; still switch
   }
+  await loadCatalog(language);
   await i18n.changeLanguage(language);
 }
 
-i18n.on("languageChanged", (language) => {
-  if (isLanguage(language)) applyToDocument(language);
-});
-
+const firstLanguage = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ar: { translation: ar } },
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  // English until the first language's catalog is in (i18nReady); the page is drawn after that.
+  lng: "en",
   fallbackLng: "en",
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
-applyToDocument(currentLanguage());
+applyToDocument(firstLanguage);
+
+/** Resolves once the first language's catalog is in and chosen: draw the app after it. */
+export const i18nReady: Promise<void> = loadCatalog(firstLanguage)
+  .then(() => i18n.changeLanguage(firstLanguage))
+  // Offline or a failed chunk: the page is still drawn, in English.
+  .catch(() => undefined)
+  .then(() => {
+    // From here `<html lang dir>` follow every switch (not the English the catalog starts in).
+    i18n.on("languageChanged", (language) => {
+      if (isLanguage(language)) applyToDocument(language);
+    });
+    applyToDocument(currentLanguage());
+  });
 
 export { i18n };

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from "react-router";
 import type { CountryCode } from "@/api/models";
 import { useUser } from "@/lib/auth";
 import {
+  browserLanguages,
   COUNTRY_CURRENCY,
   countryOfPath,
   countryPath,
@@ -13,11 +14,6 @@ import {
   subscribeToCountry,
   switchedPath,
 } from "@/lib/country";
-
-function browserLanguages(): readonly string[] {
-  if (typeof navigator === "undefined") return [];
-  return navigator.languages?.length ? navigator.languages : [navigator.language ?? ""];
-}
 
 /**
  * The country the buyer is in: the one the URL names (/sa/search), else their preferred

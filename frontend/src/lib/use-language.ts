@@ -5,23 +5,28 @@ import { currentLanguage, directionOf, setLanguage } from "@/lib/i18n";
 import type { Language, User } from "@/api/models";
 import { queryKeys } from "@/lib/query-keys";
 
-/** The current language, its direction, and a switch that also saves it on the account. */
+/**
+ * The current language and its direction. Every card and price reads it, so it holds no
+ * more than that (a mutation observer each cost a phone's main thread; the switch is below).
+ */
 export function useLanguage() {
   const { i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const language: Language = i18n.resolvedLanguage === "ar" ? "ar" : "en";
+  return { language, dir: directionOf(language) };
+}
 
+/** A switch of the language that also saves it on the account (the header's switch). */
+export function useSwitchLanguage() {
+  const queryClient = useQueryClient();
   const saveOnAccount = useMutation({
     mutationFn: (preferred: Language) => api.patch<User>("/me", { preferred_language: preferred }),
     onSuccess: (user) => queryClient.setQueryData(queryKeys.me, user),
   });
 
-  const switchLanguage = async (next: Language) => {
+  return async (next: Language) => {
     if (next === currentLanguage()) return;
     await setLanguage(next);
     const user = queryClient.getQueryData<User | null>(queryKeys.me);
     if (user && user.preferred_language !== next) saveOnAccount.mutate(next);
   };
-
-  return { language, dir: directionOf(language), switchLanguage };
 }

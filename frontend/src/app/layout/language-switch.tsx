@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { GlobeIcon } from "@/components/icons";
-import { useLanguage } from "@/lib/use-language";
+import { useLanguage, useSwitchLanguage } from "@/lib/use-language";
 
 /** Shows the other language in its own script: "العربية" / "English". */
 export function LanguageSwitch() {
   const { t } = useTranslation();
-  const { language, switchLanguage } = useLanguage();
+  const { language } = useLanguage();
+  const switchLanguage = useSwitchLanguage();
   const other = language === "ar" ? "en" : "ar";
   return (
     <button
