@@ -15,9 +15,20 @@ export function useEnums() {
   return useQuery({ queryKey: ["catalog", "enums"], queryFn: () => ok(api.GET("/api/v1/catalog/enums")), staleTime: Infinity });
 }
 
+const BAHRAIN_UNTIL_LOADED: Country = {
+  value: DEFAULT_COUNTRY,
+  label_en: "Bahrain",
+  label_ar: "البحرين",
+  currency: "BHD",
+  decimals: 3,
+  price_scale: 1,
+  regions: [],
+  phone: { dial_code: "+973", digits: 8, example: "+973 3600 1122" },
+};
+
 /** `code`'s entry of the catalog's countries, else Bahrain's (until the catalog has loaded: BHD, 3 decimals). */
 export function countryOf(countries: readonly Country[] | undefined, code: string): Country {
-  return countries?.find((item) => item.value === code) ?? countries?.find((item) => item.value === DEFAULT_COUNTRY) ?? { value: DEFAULT_COUNTRY, label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions: [] };
+  return countries?.find((item) => item.value === code) ?? countries?.find((item) => item.value === DEFAULT_COUNTRY) ?? BAHRAIN_UNTIL_LOADED;
 }
 
 /** The country a user starts in: their own (`/me` `country`, when the API has it), else Bahrain; `settled` once that is known. */

@@ -8,6 +8,7 @@ export function card(overrides: Partial<ResultCard> = {}): ResultCard {
     thumbnail_url: "http://localhost/media/1-thumb.jpg",
     thumbnail_srcset: null,
     days_listed: 3,
+    price_approx: null,
     title: "Toyota Camry 2019",
     make: "toyota",
     model: "camry",
@@ -76,6 +77,7 @@ export function listing(overrides: Partial<Listing> = {}): Listing {
   });
   return {
     id: 1,
+    price_approx: null,
     title: "Toyota Camry 2019",
     make: "toyota",
     make_name_en: "Toyota",
@@ -142,7 +144,7 @@ export function user(overrides: Partial<User> = {}): User {
 /** Bahrain as `catalog/enums` lists a country. */
 export function bahrain(): Schema<"Country"> {
   const regions = [{ value: "capital", label_en: "Capital", label_ar: "العاصمة" }];
-  return { value: "bh", label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, regions };
+  return { value: "bh", label_en: "Bahrain", label_ar: "البحرين", currency: "BHD", decimals: 3, price_scale: 1, regions, phone: { dial_code: "+973", digits: 8, example: "+973 3600 1122" } };
 }
 
 /** Saudi Arabia: riyals, with two decimals. */
@@ -151,7 +153,7 @@ export function saudi(): Schema<"Country"> {
     { value: "riyadh", label_en: "Riyadh", label_ar: "الرياض" },
     { value: "makkah", label_en: "Makkah", label_ar: "مكة المكرمة" },
   ];
-  return { value: "sa", label_en: "Saudi Arabia", label_ar: "السعودية", currency: "SAR", decimals: 2, regions };
+  return { value: "sa", label_en: "Saudi Arabia", label_ar: "السعودية", currency: "SAR", decimals: 2, price_scale: 10, regions, phone: { dial_code: "+966", digits: 9, example: "+966 50 123 4567" } };
 }
 
 /** `catalog/enums`, a few choices of each; `overrides` empties or changes some. */
