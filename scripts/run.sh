@@ -34,7 +34,7 @@ build_frontend
 "$PY" manage.py migrate --noinput >"$LOGS/migrate.log" || { cat "$LOGS/migrate.log"; die "migrations failed"; }
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" manage.py ensure_index
-"$PY" manage.py seed_demo --listings "$DEMO_LISTINGS" --if-empty --no-progress
+"$PY" manage.py seed_demo --listings "$DEMO_LISTINGS" --if-empty --exchange-rates --no-progress
 
 say "starting the worker, beat and web server under supervisord (logs in $LOGS)"
 # scripts/supervisord.conf reads these; a process that exits is restarted there.

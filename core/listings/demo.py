@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from core.accounts.models import User
 from core.catalog.countries import Country, country_get
-from core.catalog.models import CarModel
+from core.catalog.models import RATE_DECIMALS, CarModel, ExchangeRate
 from core.catalog.services import catalog_data
 from core.catalog.values import depreciated_share
 from core.listings.demo_photos import Library, photos_for
@@ -321,6 +321,28 @@ def _generate(count: int, seed: int) -> Iterator[list[Listing]]:
             batch = []
     if batch:
         yield batch
+
+
+# Rough rates for the demo's "≈ in your currency" line, from each currency's value in US
+# dollars (five of the six are pegged to it). Staff set real ones in the admin.
+_PER_US_DOLLAR = {"BHD": "0.376", "SAR": "3.75", "AED": "3.6725", "KWD": "0.307", "QAR": "3.64", "OMR": "0.3845"}
+
+
+def exchange_rates_seed_demo() -> int:
+    """Set a rate between each pair of the currencies, unless staff set some already; how many were set."""
+    if ExchangeRate.objects.exists():
+        return 0
+    per_dollar = {code: Decimal(value) for code, value in _PER_US_DOLLAR.items()}
+    codes = sorted(per_dollar)
+    rates = [
+        ExchangeRate(
+            base=base, quote=quote, rate=(per_dollar[quote] / per_dollar[base]).quantize(Decimal(1).scaleb(-RATE_DECIMALS))
+        )
+        for at, base in enumerate(codes)
+        for quote in codes[at + 1 :]
+    ]
+    ExchangeRate.objects.bulk_create(rates)
+    return len(rates)
 
 
 def listings_seed_demo(*, count: int, seed: int = 2026, progress: Any = None, photos: bool = False) -> int:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from core.listings.demo import DEMO_DOMAIN, DEMO_PASSWORD, listings_seed_demo
+from core.listings.demo import DEMO_DOMAIN, DEMO_PASSWORD, exchange_rates_seed_demo, listings_seed_demo
 from core.listings.models import Listing
 
 RATE_DEALS_TASK = "prices.rate_deals"
@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-photos", action="store_true", help="listings without their drawn photos (faster)")
         parser.add_argument("--if-empty", action="store_true", help="only when there are no listings yet (make run)")
         parser.add_argument(
+            "--exchange-rates",
+            action="store_true",
+            help="rough rates between the currencies too, unless staff set some (make run)",
+        )
+        parser.add_argument(
             "--force", action="store_true", help="run without DEBUG too (a test stack; never a production database)"
         )
 
@@ -34,6 +39,8 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password and runs only with DJANGO_DEBUG=1. "
                 "On a test stack that runs without DEBUG, add --force."
             )
+        if options["exchange_rates"] and (rates := exchange_rates_seed_demo()):
+            self.stdout.write(f"set {rates} demo exchange rates (staff change them in the admin)")
         if options["if_empty"] and Listing.objects.exists():
             self.stdout.write(f"keeping the {Listing.objects.count():,} listings already here")
             return
