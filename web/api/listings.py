@@ -38,9 +38,8 @@ from web.api.price_approx import (
     PriceApproxSerializer,
     approximation_asked,
     price_approx,
-    with_price_approx,
 )
-from web.api.search import CARD_FIELDS, ResultCardSerializer, with_srcsets
+from web.api.search import CARD_FIELDS, ResultCardSerializer, cards_shown
 from web.api.text_input import FormParser, JSONParser, MultiPartParser, json_object
 from web.api.visitors import visitor_saw
 
@@ -371,23 +370,17 @@ class ListingSimilarApi(APIView):
     def get(self, request: Request, listing_id: int) -> Response:
         approximation = approximation_asked(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
-        return Response(
-            with_price_approx(
-                with_srcsets(
-                    listings_similar(
-                        listing_id=listing.pk,
-                        make=listing.make.slug,
-                        model=listing.model.slug,
-                        body_type=listing.body_type,
-                        year=listing.year,
-                        price_minor=to_minor(listing.price, decimals=country_get(listing.country).decimals),
-                        country=listing.country,
-                        mileage_km=listing.mileage_km,
-                    )
-                ),
-                approximation,
-            )
+        similar = listings_similar(
+            listing_id=listing.pk,
+            make=listing.make.slug,
+            model=listing.model.slug,
+            body_type=listing.body_type,
+            year=listing.year,
+            price_minor=to_minor(listing.price, decimals=country_get(listing.country).decimals),
+            country=listing.country,
+            mileage_km=listing.mileage_km,
         )
+        return Response(cards_shown(similar, approximation))
 
 
 class ListingPhoneApi(APIView):

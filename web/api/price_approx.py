@@ -7,7 +7,6 @@ for everyone (they are not signed in), so the buyer's own currency (the web app 
 the profile's country's, else the browser's region's) is the client's to say."""
 
 from decimal import Decimal
-from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
@@ -59,8 +58,3 @@ def price_approx(approximation: Approximation | None, price: Decimal | str | Non
         return None
     amount = approximation.price(Decimal(price), currency)
     return None if amount is None else {"currency": approximation.currency, "price": str(amount)}
-
-
-def with_price_approx(cards: list[dict[str, Any]], approximation: Approximation | None) -> list[dict[str, Any]]:
-    """Search cards (from the index) with their `price_approx`."""
-    return [{**card, "price_approx": price_approx(approximation, card.get("price"), card.get("currency", ""))} for card in cards]

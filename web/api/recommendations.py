@@ -23,8 +23,8 @@ from core.recommendations.weights import SignalKind
 from discovery.recommendations import also_viewed, recommendations_for
 from web.api.pagination import page_params
 from web.api.permissions import viewer
-from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked, with_price_approx
-from web.api.search import ResultCardSerializer, with_srcsets
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked
+from web.api.search import ResultCardSerializer, cards_shown
 from web.api.visitors import request_subject, visitor_saw
 
 ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
@@ -115,7 +115,7 @@ class RecommendationsApi(APIView):
                 "count": found.count,
                 "page": page,
                 "page_size": size,
-                "results": with_price_approx(with_srcsets(found.results), approximation),
+                "results": cards_shown(found.results, approximation),
                 "enabled": found.enabled,
             }
         )
@@ -165,8 +165,8 @@ class ListingAlsoViewedApi(APIView):
         approximation = approximation_asked(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         user = viewer(request)
-        cards = with_srcsets(also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None))
-        return Response(_page(request, with_price_approx(cards, approximation)))
+        cards = cards_shown(also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None), approximation)
+        return Response(_page(request, cards))
 
 
 class ListingEngagementApi(APIView):

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.catalog.enums import enum_allowed_values
+from core.catalog.rates import Approximation
 from core.events.services import search_event_record
 from core.listings.fields import BY_NAME
 from core.listings.photos import card_srcset
@@ -22,7 +23,7 @@ from search.query import CARD_KEYS
 from search.scope import market_codes
 from web.api.background import in_background
 from web.api.listing_fields import output_fields
-from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked, price_approx_field, with_price_approx
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked, price_approx, price_approx_field
 
 # The one country searched (search/scope.py); every count, facet and figure is of its listings alone.
 COUNTRY_PARAMETER = OpenApiParameter(
@@ -77,9 +78,17 @@ class ResultCardSerializer(serializers.Serializer):
         return {**super().get_fields(), **output_fields(CARD_FIELDS)}
 
 
-def with_srcsets(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Cards from the index with their thumbnail's sizes (core/listings/photos.py)."""
-    return [{**card, "thumbnail_srcset": card_srcset(card.get("thumbnail_url"))} for card in cards]
+def cards_shown(cards: list[dict[str, Any]], approximation: Approximation | None) -> list[dict[str, Any]]:
+    """Cards from the index as a client gets them: with their thumbnail's sizes
+    (core/listings/photos.py) and their `price_approx` (web/api/price_approx.py)."""
+    return [
+        {
+            **card,
+            "thumbnail_srcset": card_srcset(card.get("thumbnail_url")),
+            "price_approx": price_approx(approximation, card.get("price"), card.get("currency", "")),
+        }
+        for card in cards
+    ]
 
 
 class UnderstoodSerializer(serializers.Serializer):
@@ -176,7 +185,7 @@ class SearchListingsApi(APIView):
                 "count": result.count,
                 "page": search_request.page,
                 "page_size": search_request.page_size,
-                "results": with_price_approx(with_srcsets(result.results), approximation),
+                "results": cards_shown(result.results, approximation),
                 "facets": labelled_facets(result),
                 "typo_tolerant": result.fuzzy,
                 "understood": result.understood,
@@ -184,7 +193,7 @@ class SearchListingsApi(APIView):
                 "q": result.q,
                 "corrected": result.corrected,
                 "relax": result.relax,
-                "nearest": with_price_approx(with_srcsets(result.nearest), approximation),
+                "nearest": cards_shown(result.nearest, approximation),
             }
         )
 
