@@ -84,11 +84,11 @@ def run_analytics_query(body: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def filter_query(request: SearchRequest, *, statuses: Sequence[str]) -> dict[str, Any]:
-    """The search filters (facets, ranges, text) over one country's listings of the given statuses."""
-    query: dict[str, Any] = {
-        "bool": {"filter": [{"terms": {"status": list(statuses)}}, country_filter(request.country), *selection_clauses(request)]}
-    }
+def filter_query(request: SearchRequest, *, statuses: Sequence[str], countries: Sequence[str] = ()) -> dict[str, Any]:
+    """The search filters (facets, ranges, text) over the listings of the given statuses
+    in the request's country, or in `countries` when given (a comparison)."""
+    in_country = {"terms": {"country": list(countries)}} if countries else country_filter(request.country)
+    query: dict[str, Any] = {"bool": {"filter": [{"terms": {"status": list(statuses)}}, in_country, *selection_clauses(request)]}}
     if request.q:
         query["bool"]["must"] = [text_query(request.q)]
     return query
@@ -517,10 +517,7 @@ def parse_country_comparison(
 def comparison_body(comparison: CountryComparison, *, now: datetime) -> dict[str, Any]:
     """One request: a bucket per country (a `filters` aggregation, so a country without
     listings still answers), each with its own percentiles, never summed across currencies."""
-    clauses = [{"terms": {"status": ["active"]}}, {"terms": {"country": list(comparison.countries)}}]
-    query: dict[str, Any] = {"bool": {"filter": [*clauses, *selection_clauses(comparison.filters)]}}
-    if comparison.filters.q:
-        query["bool"]["must"] = [text_query(comparison.filters.q)]
+    query = filter_query(comparison.filters, statuses=("active",), countries=comparison.countries)
     percents = list(PERCENTS.values())
     return {
         "size": 0,
