@@ -79,17 +79,24 @@ class CsvRenderer(BaseRenderer):
 
 # --- everyone --------------------------------------------------------------------
 
-# inline_serializer takes the fields out of the dict it is given: build each from the names.
 PERCENTILE_NAMES = ("p10", "p25", "median", "p75", "p90")
-PERCENTILES_OBJECT: dict[str, serializers.Field] = {name: serializers.CharField(allow_null=True) for name in PERCENTILE_NAMES}
+
+
+def price_percentiles(name: str) -> serializers.Serializer:
+    # inline_serializer takes the fields out of the dict it is given: each use builds its own.
+    return inline_serializer(name, {percentile: serializers.CharField(allow_null=True) for percentile in PERCENTILE_NAMES})
+
+
+def mileage_percentiles(name: str) -> serializers.Serializer:
+    return inline_serializer(name, {percentile: serializers.IntegerField(allow_null=True) for percentile in PERCENTILE_NAMES})
+
+
 MARKET_ANSWER = inline_serializer(
     "MarketStats",
     {
         "count": serializers.IntegerField(help_text="Active listings under the filters"),
-        "price": inline_serializer("MarketPrice", PERCENTILES_OBJECT),
-        "mileage_km": inline_serializer(
-            "MarketMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILE_NAMES}
-        ),
+        "price": price_percentiles("MarketPrice"),
+        "mileage_km": mileage_percentiles("MarketMileage"),
         "median_days_listed": serializers.FloatField(allow_null=True, help_text="Active listings: days since published"),
         "sold": inline_serializer(
             "MarketSold",
@@ -291,10 +298,8 @@ COUNTRY_FIGURES = inline_serializer(
         "country": serializers.CharField(help_text="Lowercase ISO 3166-1 alpha-2"),
         "currency": serializers.CharField(help_text="ISO 4217: the currency of this row's prices"),
         "count": serializers.IntegerField(help_text="Active listings under the filters"),
-        "price": inline_serializer("ComparedPrice", PERCENTILES_OBJECT),
-        "mileage_km": inline_serializer(
-            "ComparedMileage", {name: serializers.IntegerField(allow_null=True) for name in PERCENTILE_NAMES}
-        ),
+        "price": price_percentiles("ComparedPrice"),
+        "mileage_km": mileage_percentiles("ComparedMileage"),
         "median_year": serializers.IntegerField(allow_null=True),
         "median_age_years": serializers.FloatField(allow_null=True),
         "median_days_listed": serializers.FloatField(allow_null=True),

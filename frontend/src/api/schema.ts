@@ -1215,6 +1215,13 @@ export interface components {
             p75: number | null;
             p90: number | null;
         };
+        ComparedPrice: {
+            p10: string | null;
+            p25: string | null;
+            median: string | null;
+            p75: string | null;
+            p90: string | null;
+        };
         /**
          * @description * `new` - New
          *     * `used` - Used
@@ -1297,6 +1304,7 @@ export interface components {
             currency: string;
             /** @description Active listings under the filters */
             count: number;
+            price: components["schemas"]["ComparedPrice"];
             mileage_km: components["schemas"]["ComparedMileage"];
             median_year: number | null;
             /** Format: double */
