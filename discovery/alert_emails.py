@@ -26,10 +26,12 @@ class EmailRun:
 
 
 def recommended_for_digest(user: User) -> list[dict[str, Any]]:
-    """A few recommendations; none when the engine fails (the digest still goes out)."""
+    """A few recommendations in the buyer's country; none when the engine fails (the digest still goes out)."""
     try:
         # A few extra: the digest drops cars it already lists.
-        found = recommendations_for(subject_key=user_subject_key(user.pk), user_id=user.pk, stop=RECOMMENDED_IN_DIGEST * 3)
+        found = recommendations_for(
+            subject_key=user_subject_key(user.pk), user_id=user.pk, country=user.country, stop=RECOMMENDED_IN_DIGEST * 3
+        )
     except EngineError as exc:
         logger.warning("alerts.digest_recommendations_failed", extra={"user_id": user.pk, "error": str(exc)})
         return []

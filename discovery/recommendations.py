@@ -5,7 +5,8 @@ viewed this also viewed". docs/decisions/recommendations.md explains it.
 A list is at most MAX_ITEMS long, computed on each request from the live
 history (so a new favourite counts at once) and from what the periodic job
 computed (neighbours, popularity); the engine holds every listing the moment
-it is indexed, so a new listing can be recommended within seconds.
+it is indexed, so a new listing can be recommended within seconds. A list is
+of one country's listings, priced in its currency, as a search is.
 """
 
 import datetime
@@ -32,7 +33,7 @@ from core.recommendations.selectors import (
     subject_saved_searches,
 )
 from core.recommendations.weights import KEPT_KINDS, SIGNAL_WEIGHTS, SignalKind
-from search.params import parse_filter_params
+from search.params import parse_filter_params, parse_market
 from search.query import result_card
 from search.recommendations import ids_body, newest_body, profile_body, profile_score, recommendation_candidates
 
@@ -62,13 +63,18 @@ def traits_of(source: Mapping[str, Any]) -> ListingTraits:
         transmission=source["transmission"],
         price_minor=int(source["price_minor"]),
         year=int(source["year"]),
+        country=source["country"],
     )
 
 
 def saved_search_filters(name: str, query: str) -> StatedFilters:
-    """A saved search's query string, read exactly as the search page reads it (bad parts are skipped)."""
-    _, filters, ranges = parse_filter_params(parse_qs(query), allowed_values=enum_allowed_values(), errors={})
-    return StatedFilters(name=name, filters=filters, ranges=ranges, weight=SIGNAL_WEIGHTS[SignalKind.SAVED_SEARCH])
+    """A saved search's query string, read exactly as the search page reads it (bad parts are skipped),
+    in its country: its prices are in that country's currency."""
+    params = parse_qs(query)
+    market = parse_market(params, errors={})
+    _, filters, ranges = parse_filter_params(params, allowed_values=enum_allowed_values(), errors={}, market=market)
+    weight = SIGNAL_WEIGHTS[SignalKind.SAVED_SEARCH]
+    return StatedFilters(name=name, filters=filters, ranges=ranges, weight=weight, country=market.country)
 
 
 def _anchor_names(facts: Mapping[int, ListingFacts], history: Mapping[int, Engagement]) -> dict[int, tuple[str, str, bool]]:
@@ -92,6 +98,8 @@ class Known:
     # The periodic job's neighbours of (at least) the buyer's strongest listings, and the popular listings.
     neighbors: Mapping[int, list[tuple[int, float]]]
     popular: Mapping[int, float]
+    # The country recommended in: candidates are its listings, the profile's price band in its currency.
+    country: str
     user_id: int | None = None
 
 
@@ -103,7 +111,8 @@ def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
     """Every candidate with its traits and raw collaborative, content and
     popularity scores, in one engine round trip (doc values, not the cards:
     search/recommendations.py TRAITS_ONLY); not yet blended."""
-    profile = profile_build(((known.traits[i], w) for i, w in known.history.items() if i in known.traits), known.stated)
+    engaged = ((known.traits[i], w) for i, w in known.history.items() if i in known.traits)
+    profile = profile_build(engaged, known.stated, country=known.country)
     sources = collaborative_sources(known.history)
     scores = collaborative_scores({i: known.history[i] for i in sources}, known.neighbors)
     collaborative = dict(
@@ -112,13 +121,19 @@ def candidates_gather(known: Known) -> tuple[Profile, list[Candidate]]:
     popular = dict(list((i, v) for i, v in known.popular.items() if i not in known.seen)[:POPULAR_CANDIDATES])
 
     excluded = sorted(known.seen)
-    bodies = [ids_body(ids=sorted(collaborative.keys() | popular.keys()), seller_id=known.user_id, traits_only=True)]
+    proposed_ids = sorted(collaborative.keys() | popular.keys())
+    bodies = [ids_body(ids=proposed_ids, seller_id=known.user_id, country=known.country, traits_only=True)]
     if profile.empty:
-        bodies.append(newest_body(exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES))
+        bodies.append(newest_body(exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES, country=known.country))
     else:
         bodies.append(
             profile_body(
-                terms=profile.terms, ranges=profile.ranges, exclude_ids=excluded, seller_id=known.user_id, size=CONTENT_CANDIDATES
+                terms=profile.terms,
+                ranges=profile.ranges,
+                exclude_ids=excluded,
+                seller_id=known.user_id,
+                size=CONTENT_CANDIDATES,
+                country=known.country,
             )
         )
     proposed, matched = recommendation_candidates(bodies)
@@ -149,13 +164,14 @@ def recommendations_for(
     *,
     subject_key: str,
     user_id: int | None,
+    country: str,
     start: int = 0,
     stop: int = MAX_ITEMS,
     weights: BlendWeights = DEFAULT_WEIGHTS,
     now: datetime.datetime | None = None,
 ) -> Recommendations:
-    """The subject's recommendations, best first, each with a reason: the
-    whole list ranked, the cards of its [start:stop] slice (one page) fetched."""
+    """The subject's recommendations in the country, best first, each with a reason:
+    the whole list ranked, the cards of its [start:stop] slice (one page) fetched."""
     subject = subject_get(key=subject_key)
     if subject is not None and not subject.enabled:
         return Recommendations(enabled=False, results=[])
@@ -168,7 +184,8 @@ def recommendations_for(
         seen=set(history) | subject_contacted_ids(subject=subject, user_id=user_id),
         stated=[saved_search_filters(n, q) for n, q in subject_saved_searches(subject=subject, user_id=user_id)],
         neighbors=neighbors_for(listing_ids=collaborative_sources(weights_by_id)),
-        popular=popular_listings(limit=POPULAR_CANDIDATES + len(history)),
+        popular=popular_listings(limit=POPULAR_CANDIDATES + len(history), country=country),
+        country=country,
         user_id=user_id,
     )
     profile, candidates = candidates_gather(known)
@@ -177,7 +194,7 @@ def recommendations_for(
     ranked = candidates_rank([c for c in candidates if c.listing_id in active], weights)
 
     shown = ranked[start:stop]
-    cards = _cards(ids=[c.listing_id for c in shown], viewer_id=user_id)
+    cards = _cards(ids=[c.listing_id for c in shown], viewer_id=user_id, country=country)
     anchors = _anchor_names(traits, history)
     make_names = catalog_labels().makes
     results = [
@@ -191,22 +208,23 @@ def recommendations_for(
     return Recommendations(enabled=True, results=results, count=len(ranked))
 
 
-def _cards(*, ids: list[int], viewer_id: int | None) -> dict[int, dict[str, Any]]:
+def _cards(*, ids: list[int], viewer_id: int | None, country: str) -> dict[int, dict[str, Any]]:
     """Listing id → its result card, for the few listings a page shows."""
     if not ids:
         return {}
-    (hits,) = recommendation_candidates([ids_body(ids=ids, seller_id=viewer_id)])
+    (hits,) = recommendation_candidates([ids_body(ids=ids, seller_id=viewer_id, country=country)])
     return {int(source["id"]): result_card(source) for source in hits}
 
 
-def also_viewed(*, listing_id: int, viewer_id: int | None) -> list[dict[str, Any]]:
-    """Active listings that buyers who engaged with this one also engaged with, most similar first."""
+def also_viewed(*, listing_id: int, country: str, viewer_id: int | None) -> list[dict[str, Any]]:
+    """Active listings of the listing's country that buyers who engaged with it also
+    engaged with, most similar first (a buyer comparing cars compares them in one market)."""
     neighbors = [
         (other, score) for other, score in neighbors_for(listing_ids=[listing_id]).get(listing_id, []) if other != listing_id
     ]
     if not neighbors:
         return []
-    (hits,) = recommendation_candidates([ids_body(ids=[other for other, _ in neighbors], seller_id=viewer_id)])
+    (hits,) = recommendation_candidates([ids_body(ids=[other for other, _ in neighbors], seller_id=viewer_id, country=country)])
     by_id = {int(source["id"]): source for source in hits}
     active = listing_active_ids(listing_ids=by_id)
     return [result_card(by_id[other]) for other, _ in neighbors if other in by_id and other in active]

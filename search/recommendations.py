@@ -6,7 +6,8 @@ recommendation list, then one for the cards of the page shown.
 
 A profile arrives as search filters (search/params.py) with a weight per
 value; a listing's content score is the sum of the weights it matches
-(profile_score), so rare makes earn no IDF bonus.
+(profile_score), so rare makes earn no IDF bonus. Every list is of one
+country's listings, as a search is (search/scope.py).
 """
 
 from collections.abc import Mapping, Sequence
@@ -15,6 +16,7 @@ from typing import Any
 from search.engine import get_engine
 from search.index import FACET_FIELDS, RANGE_FIELDS, listings_alias
 from search.query import ACTIVE, RESULT_FIELDS, SORTS
+from search.scope import country_filter
 
 # How much matching each part of a profile is worth (the benchmark's table shows the effect).
 FIELD_IMPORTANCE = {"model": 3.0, "make": 2.0, "body_type": 2.0, "regional_spec": 0.7, "fuel": 0.5, "transmission": 0.5}
@@ -23,7 +25,7 @@ CANDIDATE_FIELDS = list(dict.fromkeys([*RESULT_FIELDS, "drivetrain", "seller_id"
 # What ranking reads of a candidate, from doc values: a list ranks a few hundred
 # candidates to show a page of them, and reading these columns costs the engine
 # far less than decompressing each candidate's _source (docs/capacity.md).
-TRAIT_FIELDS = ["id", *FACET_FIELDS, *RANGE_FIELDS.values()]
+TRAIT_FIELDS = ["id", "country", *FACET_FIELDS, *RANGE_FIELDS.values()]
 TRAITS_ONLY = {"_source": False, "docvalue_fields": TRAIT_FIELDS}
 
 
@@ -47,15 +49,16 @@ def profile_body(
     exclude_ids: Sequence[int],
     seller_id: int | None,
     size: int,
+    country: str,
 ) -> dict[str, Any]:
-    """The newest active listings that match something of the profile, within its price band.
+    """The newest active listings of the country that match something of the profile, within its price band.
 
     The engine filters and sorts (cached filters, no scoring: at 100,000
     listings scoring every SUV took several times longer); profile_score ranks
     the few hundred it returns by how much of the profile each matches.
     """
     matches = [{"term": {_field(name): value}} for name, values in terms.items() for value in values]
-    clauses: list[dict[str, Any]] = [ACTIVE]
+    clauses: list[dict[str, Any]] = [ACTIVE, country_filter(country)]
     if matches:
         clauses.append({"bool": {"should": matches, "minimum_should_match": 1}})
     low, high = ranges.get("price", (None, None))
@@ -87,22 +90,21 @@ def profile_score(
     return score
 
 
-def ids_body(*, ids: Sequence[int], seller_id: int | None, traits_only: bool = False) -> dict[str, Any]:
-    """The active ones of these listings (not the buyer's own): their cards, or only their traits."""
+def ids_body(*, ids: Sequence[int], seller_id: int | None, country: str, traits_only: bool = False) -> dict[str, Any]:
+    """The active ones of these listings in the country (not the buyer's own): their cards, or only their traits."""
+    ids_clause = {"ids": {"values": [str(i) for i in ids]}}
     return {
         "size": len(ids),
         **(TRAITS_ONLY if traits_only else {"_source": CANDIDATE_FIELDS}),
-        "query": {
-            "bool": {"filter": [ACTIVE, {"ids": {"values": [str(i) for i in ids]}}], "must_not": _exclusions((), seller_id)}
-        },
+        "query": {"bool": {"filter": [ACTIVE, country_filter(country), ids_clause], "must_not": _exclusions((), seller_id)}},
     }
 
 
-def newest_body(*, exclude_ids: Sequence[int], seller_id: int | None, size: int) -> dict[str, Any]:
+def newest_body(*, exclude_ids: Sequence[int], seller_id: int | None, size: int, country: str) -> dict[str, Any]:
     return {
         "size": size,
         **TRAITS_ONLY,
-        "query": {"bool": {"filter": [ACTIVE], "must_not": _exclusions(exclude_ids, seller_id)}},
+        "query": {"bool": {"filter": [ACTIVE, country_filter(country)], "must_not": _exclusions(exclude_ids, seller_id)}},
         "sort": SORTS["newest"],
     }
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from core.catalog.countries import country_get
 from core.catalog.enums import enum_label
 from core.recommendations.profile import ListingTraits, Profile, StatedFilters, filters_match
 from core.recommendations.weights import BLEND_COLLABORATIVE, BLEND_CONTENT, BLEND_POPULARITY
@@ -119,22 +120,25 @@ def diversify(
 # --- reasons ------------------------------------------------------------------------
 
 
-def _money(fils: int) -> str:
-    """A round price bound: BHD 8,000 (to the 500 under 20,000, else the 1,000)."""
-    step = 500 if fils < 20_000_000 else 1000
-    bhd = (Decimal(fils) / 1000 / step).to_integral_value(rounding=ROUND_CEILING) * step
-    return f"{int(bhd):,}"
+def _round_bound(minor: int, country: str) -> Decimal:
+    """A round price bound in the country's currency: BHD 8,000, SAR 80,000 (to the
+    500 dinars, times the country's price_scale, under 20,000 of them, else the 1,000)."""
+    market = country_get(country)
+    amount = Decimal(minor).scaleb(-market.decimals)
+    step = (500 if amount < 20_000 * market.price_scale else 1000) * market.price_scale
+    return (amount / step).to_integral_value(rounding=ROUND_CEILING) * step
 
 
 def _interest_reason(traits: ListingTraits, profile: Profile, make_names: tuple[str, str] | None) -> dict[str, str]:
     make = make_names if make_names and traits.make in profile.terms.get("make", {}) else None
     body = enum_label("body_type", traits.body_type) if traits.body_type in profile.terms.get("body_type", {}) else None
     _, high = profile.ranges.get("price", (None, None))
-    under = _money(high) if high is not None and traits.price_minor <= high else None
+    under = _round_bound(high, profile.country) if high is not None and traits.price_minor <= high else None
+    market = country_get(profile.country)
     en_what = " ".join(part for part in (make[0] if make else "", f"{body[0]}s" if body else "cars") if part)
     ar_what = " ".join(part for part in ("سيارات", body[1] if body else "", make[1] if make else "") if part)
-    en = f"Because you looked at {en_what}" + (f" under BHD {under}" if under else "")
-    ar = f"لأنك تصفحت {ar_what}" + (f" بأقل من {under} د.ب" if under else "")
+    en = f"Because you looked at {en_what}" + (f" under {market.money_text(under, 'en')}" if under else "")
+    ar = f"لأنك تصفحت {ar_what}" + (f" بأقل من {market.money_text(under, 'ar')}" if under else "")
     return {"code": "interests", "text_en": en, "text_ar": ar}
 
 
@@ -162,7 +166,7 @@ def reason_for(
         }
     if candidate.source == "content":
         for search in stated:
-            if filters_match(candidate.traits, search.filters, search.ranges):
+            if search.country == candidate.traits.country and filters_match(candidate.traits, search.filters, search.ranges):
                 return {
                     "code": "saved_search",
                     "text_en": f"Matches your saved search “{search.name}”",

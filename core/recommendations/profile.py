@@ -2,16 +2,21 @@
 and years they lean to, from what they did and the searches they saved.
 
 It is expressed like search filters (search/params.py): facet field → values
-(here with a weight each) and ranges in index units (price in fils), so the
-engine serves it (search/recommendations.py) and a new search dimension (a
-country, say) is one more field. Plain data in, plain data out: the
-recommender and the benchmark build profiles with the same function.
+(here with a weight each) and ranges in index units (price in the minor unit
+of the country's currency), so the engine serves it (search/recommendations.py).
+A profile is of one country, the one the buyer browses: what they like (makes,
+bodies, years) comes from everything they did, but the price band only from
+that country's listings and saved searches, never mixing currencies. Plain
+data in, plain data out: the recommender and the benchmark build profiles with
+the same function.
 """
 
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from core.catalog.countries import DEFAULT_COUNTRY
 
 # The listing attributes a profile weighs (facet fields of search/index.py).
 # `model` values are "make/model": model slugs are unique only within a make.
@@ -34,8 +39,10 @@ class ListingTraits:
     regional_spec: str
     fuel: str
     transmission: str
+    # In the minor unit of its country's currency (fils, halalas).
     price_minor: int
     year: int
+    country: str = DEFAULT_COUNTRY
 
     def term(self, name: str) -> str:
         return f"{self.make}/{self.model}" if name == "model" else str(getattr(self, name))
@@ -49,16 +56,19 @@ class StatedFilters:
     filters: Mapping[str, tuple[str, ...]]
     ranges: Mapping[str, tuple[int | None, int | None]]
     weight: float
+    # The country searched: its price range is in that country's currency.
+    country: str = DEFAULT_COUNTRY
 
 
 @dataclass(frozen=True)
 class Profile:
     # Facet field → value → share of the buyer's attention (0–1], strongest first.
     terms: dict[str, dict[str, float]] = field(default_factory=dict)
-    # "price" (fils) and "year" → inclusive (low, high); None where open.
+    # "price" (minor units of `country`'s currency) and "year" → inclusive (low, high); None where open.
     ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     # The total weight behind it: 0 means nothing is known.
     strength: float = 0.0
+    country: str = DEFAULT_COUNTRY
 
     @property
     def empty(self) -> bool:
@@ -88,9 +98,11 @@ def _shares(weights: Mapping[str, float]) -> dict[str, float]:
     return {value: round(weight / total, 4) for value, weight in ranked[:VALUES_KEPT] if weight / total >= MIN_SHARE}
 
 
-def profile_build(listings: Iterable[tuple[ListingTraits, float]], stated: Iterable[StatedFilters] = ()) -> Profile:
-    """The profile of listings the buyer engaged with (each with its decayed
-    weight) and of the searches they saved."""
+def profile_build(
+    listings: Iterable[tuple[ListingTraits, float]], stated: Iterable[StatedFilters] = (), *, country: str = DEFAULT_COUNTRY
+) -> Profile:
+    """The profile, in `country`, of listings the buyer engaged with (each with
+    its decayed weight) and of the searches they saved."""
     weights: dict[str, dict[str, float]] = {name: defaultdict(float) for name in TERM_FIELDS}
     prices: list[tuple[float, float]] = []
     years: list[tuple[float, float]] = []
@@ -101,7 +113,8 @@ def profile_build(listings: Iterable[tuple[ListingTraits, float]], stated: Itera
         strength += weight
         for name in TERM_FIELDS:
             weights[name][traits.term(name)] += weight
-        prices.append((traits.price_minor, weight))
+        if traits.country == country:
+            prices.append((traits.price_minor, weight))
         years.append((traits.year, weight))
 
     stated_ranges: dict[str, list[tuple[int | None, int | None]]] = defaultdict(list)
@@ -115,7 +128,7 @@ def profile_build(listings: Iterable[tuple[ListingTraits, float]], stated: Itera
             make = search.filters["make"][0]
             for value in search.filters["model"]:
                 weights["model"][f"{make}/{value}"] += search.weight / len(search.filters["model"])
-        for name in ("price", "year"):
+        for name in ("price", "year") if search.country == country else ("year",):
             if name in search.ranges:
                 stated_ranges[name].append(search.ranges[name])
 
@@ -135,14 +148,17 @@ def profile_build(listings: Iterable[tuple[ListingTraits, float]], stated: Itera
             None if None in highs else max(high for high in highs if high is not None),
         )
     terms = {name: shares for name in TERM_FIELDS if (shares := _shares(weights[name]))}
-    return Profile(terms=terms, ranges={k: v for k, v in ranges.items() if v != (None, None)}, strength=round(strength, 4))
+    return Profile(
+        terms=terms, ranges={k: v for k, v in ranges.items() if v != (None, None)}, strength=round(strength, 4), country=country
+    )
 
 
 def filters_match(
     traits: ListingTraits, filters: Mapping[str, tuple[str, ...]], ranges: Mapping[str, tuple[int | None, int | None]]
 ) -> bool:
     """Whether a listing passes a search's filters, as far as its traits tell
-    (filters on other fields, like colour, are taken as passed)."""
+    (filters on other fields, like colour, are taken as passed). The caller
+    checks that both are of one country: a price range is in its currency."""
     for name, values in filters.items():
         if name == "model":
             if traits.model not in values:

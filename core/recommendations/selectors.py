@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.alerts.models import SavedSearch
+from core.catalog.countries import country_get
 from core.favorites.models import Favorite
 from core.listings.models import Listing, ListingStatus
 from core.messaging.models import Conversation
@@ -118,6 +119,7 @@ def listing_traits(*, listing_ids: Iterable[int]) -> dict[int, ListingFacts]:
         "transmission",
         "price",
         "year",
+        "country",
         "make__name_en",
         "make__name_ar",
         "model__name_en",
@@ -125,11 +127,12 @@ def listing_traits(*, listing_ids: Iterable[int]) -> dict[int, ListingFacts]:
     )
     return {
         pk: ListingFacts(
-            ListingTraits(make, model, body, spec, fuel, gear, int(price * 1000), year),
+            # The price in its currency's minor unit, as the index holds it (search/money.py).
+            ListingTraits(make, model, body, spec, fuel, gear, int(price.scaleb(country_get(country).decimals)), year, country),
             f"{year} {make_en} {model_en}",
             f"{make_ar} {model_ar} {year}",
         )
-        for pk, make, model, body, spec, fuel, gear, price, year, make_en, make_ar, model_en, model_ar in rows
+        for pk, make, model, body, spec, fuel, gear, price, year, country, make_en, make_ar, model_en, model_ar in rows
     }
 
 
@@ -143,9 +146,12 @@ def neighbors_for(*, listing_ids: Iterable[int]) -> dict[int, list[tuple[int, fl
     return {listing_id: [(int(other), float(score)) for other, score in neighbors] for listing_id, neighbors in rows}
 
 
-def popular_listings(*, limit: int) -> dict[int, float]:
-    """The most popular listings by the last job run (listing id → popularity)."""
-    rows = ListingNeighbors.objects.filter(popularity__gt=0).order_by("-popularity", "-listing_id")[:limit]
+def popular_listings(*, limit: int, country: str) -> dict[int, float]:
+    """The country's most popular listings by the last job run (listing id → popularity)."""
+    in_country = Listing.objects.filter(country=country).values("pk")
+    rows = ListingNeighbors.objects.filter(popularity__gt=0, listing_id__in=in_country).order_by("-popularity", "-listing_id")[
+        :limit
+    ]
     return dict(rows.values_list("listing_id", "popularity"))
 
 

@@ -111,7 +111,8 @@ class Buyer:
 
 
 def load_catalog() -> list[Car]:
-    rows = Listing.objects.filter(status=ListingStatus.ACTIVE).values_list(
+    """Bahrain's active cars (prices in fils): the simulated buyers shop in one country, as real ones do."""
+    rows = Listing.objects.filter(status=ListingStatus.ACTIVE, country=DEFAULT_COUNTRY).values_list(
         "pk", "make__slug", "model__slug", "body_type", "regional_spec", "fuel", "transmission", "price", "year", "published_at"
     )
     return [
@@ -263,7 +264,7 @@ def similar_only(earlier, traits: dict[int, ListingTraits], seen: set[int]) -> l
                 body_type=t.body_type,
                 year=t.year,
                 price_minor=t.price_minor,
-                country=DEFAULT_COUNTRY,  # the demo data is Bahrain's
+                country=DEFAULT_COUNTRY,  # the catalog is Bahrain's (load_catalog)
             )
         )
     responses = get_engine().msearch(listings_alias(), bodies)
@@ -293,7 +294,15 @@ def evaluate(catalog: list[Car], params: SimParams, *, max_tests: int, weights: 
         part = index % 2
         history = history_of(earlier, timezone.now())
         seen = set(history)
-        known = Known(history=history, traits=traits, seen=seen, stated=buyer.saved, neighbors=neighbors, popular=popular)
+        known = Known(
+            history=history,
+            traits=traits,
+            seen=seen,
+            stated=buyer.saved,
+            neighbors=neighbors,
+            popular=popular,
+            country=DEFAULT_COUNTRY,
+        )
         _, candidates = candidates_gather(known)
         gathered.append((part, candidates, held))
         arms["popularity"][part].append(metrics([i for i in popular if i not in seen], held))

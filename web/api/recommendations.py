@@ -24,7 +24,7 @@ from discovery.recommendations import also_viewed, recommendations_for
 from web.api.pagination import page_params
 from web.api.permissions import viewer
 from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked
-from web.api.search import ResultCardSerializer, cards_shown
+from web.api.search import COUNTRY_PARAMETER, ResultCardSerializer, cards_shown, country_asked
 from web.api.visitors import request_subject, visitor_saw
 
 ENGAGEMENTS = (SignalKind.LONG_VIEW, SignalKind.PHOTO_SWIPE)
@@ -100,16 +100,17 @@ def _settings(subject: Subject | None) -> dict:
 
 class RecommendationsApi(APIView):
     @extend_schema(
-        parameters=[*PAGING, DISPLAY_CURRENCY_PARAMETER],
+        parameters=[*PAGING, COUNTRY_PARAMETER, DISPLAY_CURRENCY_PARAMETER],
         responses={200: RECOMMENDATIONS_PAGE, 400: BAD_PAGE, 503: ENGINE_DOWN},
-        summary="Recommended for you (signed in, or this browser's session)",
+        summary="Recommended for you (signed in, or this browser's session), among one country's cars",
     )
     def get(self, request: Request) -> Response:
         page, size = page_params(request, default_size=PAGE_SIZE)  # a bad page is a 400 before any work
+        country = country_asked(request)
         approximation = approximation_asked(request)
         key, user_id = request_subject(request)
         start = (page - 1) * size
-        found = recommendations_for(subject_key=key, user_id=user_id, start=start, stop=start + size)
+        found = recommendations_for(subject_key=key, user_id=user_id, country=country, start=start, stop=start + size)
         return Response(
             {
                 "count": found.count,
@@ -165,7 +166,8 @@ class ListingAlsoViewedApi(APIView):
         approximation = approximation_asked(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         user = viewer(request)
-        cards = cards_shown(also_viewed(listing_id=listing.pk, viewer_id=user.pk if user else None), approximation)
+        viewer_id = user.pk if user else None
+        cards = cards_shown(also_viewed(listing_id=listing.pk, country=listing.country, viewer_id=viewer_id), approximation)
         return Response(_page(request, cards))
 
 

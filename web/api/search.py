@@ -29,6 +29,17 @@ from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_asked
 COUNTRY_PARAMETER = OpenApiParameter(
     "country", str, enum=list(market_codes()), description="Lowercase ISO 3166-1 alpha-2; bh when not given"
 )
+
+
+def country_asked(request: Request) -> str:
+    """The `country` asked for (bh when not given); an unknown code is a 400 naming the field."""
+    errors: ParamErrors = {}
+    market = parse_market(dict(request.query_params.lists()), errors)
+    if errors:
+        raise InvalidParams(errors)
+    return market.country
+
+
 SEARCH_PARAMETERS = [
     COUNTRY_PARAMETER,
     OpenApiParameter(

@@ -203,3 +203,36 @@ def test_buyers_who_viewed_this_also_viewed(asgi_server, worker, fresh_index, ca
 
     assert Browser(asgi_server).get("/api/v1/listings/999999999/also-viewed").status_code == 404
     assert Browser(asgi_server).get(f"/api/v1/listings/{a.pk}/also-viewed?page=x").status_code == 400
+
+
+def test_recommendations_are_of_the_country_browsed_and_priced_in_its_currency(asgi_server, worker, fresh_index, catalog):
+    seller, buyer = UserFactory(), UserFactory()
+    saudi_suvs = [
+        make_listing(seller=seller, car=catalog["land-cruiser"], country="sa", region="riyadh", price=f"{90000 + n * 5000}.00")
+        for n in range(6)
+    ]
+    saudi_sedans = [make_listing(seller=seller, car=catalog["civic"], country="sa", region="riyadh", price="40000.00")]
+    bahraini_suvs = [make_listing(seller=seller, car=catalog["patrol"], price=f"{9000 + n * 300}.000") for n in range(4)]
+    indexed(*saudi_suvs, *saudi_sedans, *bahraini_suvs)
+    app = Browser(asgi_server)
+    app.sign_in(buyer.email)
+    for listing in [*saudi_suvs[:3], bahraini_suvs[0]]:
+        assert app.get(f"/api/v1/listings/{listing.pk}").status_code == 200
+    signals_recorded(4)
+
+    in_saudi = recommended(app, country="sa")
+    shown = in_saudi["results"]
+    assert shown and {car["country"] for car in shown} == {"sa"}
+    # The buyer's band is of the Saudi cars they viewed, in riyals: the other Land Cruisers, not the cheap Civic.
+    assert {car["id"] for car in shown[:3]} == {car.pk for car in saudi_suvs[3:]}
+    reason = shown[0]["reason"]
+    assert reason["code"] == "interests"
+    assert reason["text_en"].endswith("under SAR 115,000"), reason
+    assert reason["text_ar"].endswith("بأقل من 115,000 ر.س"), reason
+
+    in_bahrain = recommended(app)
+    assert {car["country"] for car in in_bahrain["results"]} == {"bh"}
+    assert {car["id"] for car in in_bahrain["results"]} == {car.pk for car in bahraini_suvs[1:]}
+
+    answer = app.get("/api/v1/me/recommendations", params={"country": "xx"})
+    assert answer.status_code == 400 and "country" in answer.json(), answer.text

@@ -56,3 +56,20 @@ def test_reasons_say_why_in_english_and_arabic():
     assert why(car(1, content=1.0, price=7000), [suvs])["text_en"] == "Matches your saved search “SUVs under 8k”"
     assert why(car(1, popularity=3.0))["code"] == "popular"
     assert why(car(1))["text_ar"] == "جديدة على سيارة"
+
+
+def test_a_reason_names_the_countrys_currency_and_a_saved_search_counts_in_its_own_country():
+    riyals = ListingTraits("toyota", "land-cruiser", "suv", "gcc", "petrol", "automatic", 8_000_000, 2019, "sa")
+    profile = profile_build([(riyals, 1.0)], country="sa")
+    bahraini_search = StatedFilters(name="SUVs", filters={"body_type": ("suv",)}, ranges={}, weight=3)
+    [ranked] = blend([Candidate(listing_id=1, traits=riyals, content=1.0)])
+
+    reason = reason_for(
+        ranked, profile=profile, anchors={}, stated=[bahraini_search], make_names={"toyota": ("Toyota", "تويوتا")}
+    )
+
+    assert reason == {
+        "code": "interests",
+        "text_en": "Because you looked at Toyota SUVs under SAR 95,000",
+        "text_ar": "لأنك تصفحت سيارات إس يو في تويوتا بأقل من 95,000 ر.س",
+    }

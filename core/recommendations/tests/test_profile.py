@@ -37,3 +37,19 @@ def test_filters_match_as_a_search_would():
     assert not filters_match(car, {"make": ("nissan",)}, {})
     assert not filters_match(car, {}, {"year": (2020, None)})
     assert filters_match(car, {"color": ("red",)}, {})  # what the traits do not tell passes
+
+
+def test_the_price_band_is_of_the_country_browsed_alone():
+    riyals = ListingTraits("toyota", "land-cruiser", "suv", "gcc", "petrol", "automatic", 9_000_000, 2019, "sa")  # SAR 90,000.00
+    saudi_search = StatedFilters(
+        name="Under SAR 100k", filters={}, ranges={"price": (None, 10_000_000)}, weight=3.0, country="sa"
+    )
+    engaged = [(traits(price=8000), 1.0), (riyals, 1.0)]
+
+    in_saudi = profile_build(engaged, [saudi_search], country="sa")
+    in_bahrain = profile_build(engaged, [saudi_search], country="bh")
+
+    assert in_saudi.country == "sa" and in_saudi.ranges["price"] == (None, 10_000_000)
+    low, high = in_bahrain.ranges["price"]  # the fils of the Bahraini car alone, not the Saudi search's halalas
+    assert low <= 8_000_000 <= high < 10_000_000
+    assert in_bahrain.top("model") == in_saudi.top("model") == "toyota/land-cruiser"  # what they like holds everywhere

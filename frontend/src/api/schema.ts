@@ -888,7 +888,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recommended for you (signed in, or this browser's session) */
+        /** Recommended for you (signed in, or this browser's session), among one country's cars */
         get: operations["me_recommendations_retrieve"];
         put?: never;
         post?: never;
@@ -7911,6 +7911,8 @@ export interface operations {
     me_recommendations_retrieve: {
         parameters: {
             query?: {
+                /** @description Lowercase ISO 3166-1 alpha-2; bh when not given */
+                country?: "ae" | "bh" | "kw" | "om" | "qa" | "sa";
                 /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
                 display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description 1-based */

@@ -45,8 +45,9 @@ export const queryKeys = {
   },
   recommendations: {
     all: ["recommendations"] as const,
-    forMe: (page: number) => ["recommendations", "for-me", page] as const,
-    alsoViewed: (id: number) => ["recommendations", "also-viewed", id] as const,
+    forMe: (page: number, country: string, displayCurrency: string | null) =>
+      ["recommendations", "for-me", page, country, displayCurrency] as const,
+    alsoViewed: (id: number, displayCurrency: string | null) => ["recommendations", "also-viewed", id, displayCurrency] as const,
     settings: ["recommendations", "settings"] as const,
   },
   analytics: {

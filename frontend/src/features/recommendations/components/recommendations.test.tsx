@@ -15,6 +15,13 @@ describe("recommendations", () => {
     expect(within(cards[0]).getByText(/^Because you looked at /)).toBeInTheDocument();
   });
 
+  it("asks for the cars of the country browsed", async () => {
+    renderApp("/sa");
+    await screen.findByRole("region", { name: "Recommended for you" });
+    const asked = new URL(sent("GET", "/me/recommendations")[0].url, "http://x");
+    expect(asked.searchParams.get("country")).toBe("sa");
+  });
+
   it("gives the reason in Arabic on the Arabic site", async () => {
     const { user } = renderApp("/");
     await screen.findByRole("region", { name: "Recommended for you" });
