@@ -8,17 +8,24 @@ Searches read the alias throughout, so they never see a half-built index.
 Writes by the relay keep going to the alias (the old index) until the swap;
 the replays after the build and after the swap bring those into the new one.
 External versions make every replay idempotent.
+
+One rebuild runs at a time (a PostgreSQL advisory lock), so an index of this
+instance's that no alias names when a rebuild starts was left by one that
+died (the engine or the process killed mid-build): it is deleted then.
 """
 
 import logging
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -28,7 +35,7 @@ from indexer.documents import INDEXED_STATUSES, listing_op
 from indexer.index_admin import listings_body, listings_layout
 from search.engine import get_engine
 from search.engines.base import BulkOp, BulkResult, SearchEngine
-from search.index import IndexLayout, listings_alias, new_index_name
+from search.index import IndexLayout, is_listings_index, listings_alias, new_index_name
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +51,8 @@ REPLICAS_WAIT_SECONDS = 120
 # and the first refresh of the new index writes all of it: the rebuild's calls get
 # their own timeout, not the seconds a buyer's search may wait.
 REBUILD_TIMEOUT_SECONDS = 120
+# The advisory lock a rebuild holds (any number, the same in every process of a database).
+REBUILD_LOCK = 0x5A1A_0001
 
 
 class RebuildFailed(Exception):
@@ -61,6 +70,8 @@ class RebuildReport:
     seconds: float = 0.0
     shards: int = 0
     replicas: int = 0
+    # Indices a rebuild that died had left, deleted before this one began.
+    leftovers: list[str] = field(default_factory=list)
 
     @property
     def docs_per_second(self) -> float:
@@ -130,10 +141,40 @@ def _engine() -> SearchEngine:
     return get_engine(timeout=REBUILD_TIMEOUT_SECONDS)
 
 
+@contextmanager
+def _alone() -> Iterator[None]:
+    """Held for the whole rebuild; a second one refuses to start. The lock goes with the
+    session, so a rebuild that dies holds nothing."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [REBUILD_LOCK])
+        if not cursor.fetchone()[0]:
+            raise RebuildFailed("another rebuild is running; the alias is left as it is")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [REBUILD_LOCK])
+
+
+def _leftovers_delete(engine: SearchEngine, alias: str, serving: list[str]) -> list[str]:
+    """Delete the indices an earlier rebuild left when it died (none is served)."""
+    leftovers = [name for name in engine.indices_matching(f"{alias}-*") if is_listings_index(name) and name not in serving]
+    for name in leftovers:
+        engine.delete_index(name)
+        logger.warning("rebuild.leftover_deleted", extra={"index": name})
+    return leftovers
+
+
 def rebuild_index(*, batch_size: int = 1000, progress: bool = True) -> RebuildReport:
+    with _alone():
+        return _rebuild(batch_size=batch_size, progress=progress)
+
+
+def _rebuild(*, batch_size: int, progress: bool) -> RebuildReport:
     engine = _engine()
     alias = listings_alias()
     report = RebuildReport(index=new_index_name(), previous=engine.indices_for_alias(alias))
+    report.leftovers = _leftovers_delete(engine, alias, report.previous)
     began = time.monotonic()
     layout = listings_layout()
     report.shards, report.replicas = layout.shards, layout.replicas

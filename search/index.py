@@ -5,6 +5,7 @@ creates a new versioned index and swaps the alias atomically.
 """
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -66,6 +67,11 @@ def listings_alias() -> str:
 def new_index_name(now: datetime | None = None) -> str:
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d%H%M%S%f")
     return f"{listings_alias()}-{stamp}"
+
+
+def is_listings_index(name: str) -> bool:
+    """Whether an index is one of this instance's listings indices (new_index_name, or the first one)."""
+    return re.fullmatch(rf"{re.escape(listings_alias())}-(initial|\d{{20}})", name) is not None
 
 
 def synonym_rules(groups: Iterable[Iterable[str]]) -> list[str]:

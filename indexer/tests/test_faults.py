@@ -12,12 +12,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import requests
 from celery import Celery
 from django.conf import settings
 
+from core.catalog.services import catalog_data, catalog_load
+from core.listings.demo import listings_seed_demo
+from core.listings.models import Listing
 from core.outbox.services import BROKER_BACKOFF_SECONDS
+from indexer.documents import INDEXED_STATUSES
 from indexer.tests.sellers import Seller, Writer
 from scripts.processes import ROOT, OpenSearchProcess, PostgresProcess, RedisProcess, WebProcess, WorkerProcess
+from search.index import listings_alias
 from testing.processes import wait_until, worker_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
@@ -185,3 +191,53 @@ def test_postgres_crashes_lose_no_acknowledged_edit(tmp_path, fresh_index):
             web.stop()
     finally:
         pg.remove()
+
+
+def _reindex(env: dict[str, str]) -> subprocess.Popen:
+    command = [sys.executable, "manage.py", "reindex", "--no-progress", "--json", "--batch-size", "100"]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _indexed_so_far(url: str, alias: str, serving: list[str]) -> int:
+    """How many documents a rebuild wrote into an index that is not yet served."""
+    stats = requests.get(f"{url}/{alias}-*/_stats/indexing", timeout=5).json().get("indices", {})
+    return max((i["primaries"]["indexing"]["index_total"] for name, i in stats.items() if name not in serving), default=0)
+
+
+def test_an_engine_killed_mid_rebuild_leaves_the_served_index_whole_and_a_rerun_heals(tmp_path):
+    """The rebuild writes its new index with a background-synced translog: SIGKILL the
+    engine while it streams, and buyers keep the old index, whole, once the engine is back;
+    the next rebuild deletes what the dead one left and swaps in a complete index."""
+    catalog_load(catalog_data())
+    listings_seed_demo(count=3000, seed=5)
+    expected = Listing.objects.filter(status__in=INDEXED_STATUSES).count()
+    alias = listings_alias()
+    engine = OpenSearchProcess(tmp_path).start()
+    env = worker_env(SEARCH_URL=engine.url)
+    try:
+        first = _reindex(env)
+        assert first.wait(timeout=300) == 0, first.stderr.read()
+        served = requests.get(f"{engine.url}/_alias/{alias}", timeout=5).json()
+        [old] = served
+
+        dying = _reindex(env)
+        wait_until(lambda: _indexed_so_far(engine.url, alias, [old]) >= 300, timeout=120, interval=0.1, message="mid-build")
+        engine.kill()
+        assert dying.wait(timeout=300) != 0
+        engine.start()
+
+        assert list(requests.get(f"{engine.url}/_alias/{alias}", timeout=5).json()) == [old]
+        assert requests.get(f"{engine.url}/{alias}/_count", timeout=5).json()["count"] == expected
+        [left] = [
+            name for name in requests.get(f"{engine.url}/_cat/indices/{alias}-*?h=index", timeout=5).text.split() if name != old
+        ]
+
+        rerun = _reindex(env)
+        assert rerun.wait(timeout=300) == 0, rerun.stderr.read()
+        report = json.loads(rerun.stdout.read())
+        assert report["leftovers"] == [left] and report["previous"] == [old]
+        assert list(requests.get(f"{engine.url}/_alias/{alias}", timeout=5).json()) == [report["index"]]
+        assert requests.get(f"{engine.url}/_cat/indices/{alias}-*?h=index", timeout=5).text.split() == [report["index"]]
+        assert requests.get(f"{engine.url}/{alias}/_count", timeout=5).json()["count"] == expected == report["streamed"]
+    finally:
+        engine.stop()

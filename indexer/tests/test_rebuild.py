@@ -5,14 +5,14 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 from core.catalog.services import catalog_data, catalog_load
 from core.listings import services
 from core.listings.demo import listings_seed_demo
 from core.listings.models import Listing
 from core.outbox.models import OutboxEntry
-from indexer.rebuild import rebuild_index
+from indexer.rebuild import REBUILD_LOCK, RebuildFailed, rebuild_index
 from indexer.reconcile import reconcile_index
 from search.engine import get_engine
 from search.listings import listings_search
@@ -83,3 +83,18 @@ def test_rebuild_while_a_writer_edits_and_buyers_search(celery_worker, fresh_ind
     assert served["index.translog.durability"] == "request"
     assert served["index.refresh_interval"] == settings.SEARCH_REFRESH_INTERVAL
     assert served["index.number_of_replicas"] == str(report.replicas)
+
+
+def test_a_second_rebuild_refuses_while_one_runs(fresh_index):
+    """One rebuild at a time: a second would delete the first one's index as a leftover."""
+    before = get_engine().indices_for_alias(fresh_index)
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [REBUILD_LOCK])
+        with pytest.raises(RebuildFailed, match="another rebuild is running"):
+            rebuild_index(progress=False)
+        assert get_engine().indices_for_alias(fresh_index) == before
+    finally:
+        other.close()
+    assert rebuild_index(progress=False).failed == 0  # the lock went with the other session
