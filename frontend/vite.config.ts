@@ -19,7 +19,14 @@ const preactInPlaceOfReact = Object.entries({
   "use-sync-external-store/shim": "preact/compat",
 }).map(([name, replacement]) => ({ find: new RegExp(`^${name}$`), replacement }));
 
-export default defineConfig({
+// react-router's package exports name only its development build (remix-run/react-router#12532,
+// #14102): a production build takes the library's own production one, without the dev warnings.
+const routerProduction = {
+  find: /^react-router$/,
+  replacement: fileURLToPath(new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url)),
+};
+
+export default defineConfig(({ command }) => ({
   base: "/",
   plugins: [
     react(),
@@ -37,6 +44,7 @@ export default defineConfig({
       // Preact's React-compatible runtime in place of React's, for the app and every library it uses:
       // a phone parses and runs far less code before the first page (docs/decisions/web-performance.md).
       ...preactInPlaceOfReact,
+      ...(command === "build" ? [routerProduction] : []),
     ],
   },
   server: {
@@ -69,4 +77,4 @@ export default defineConfig({
     // A whole form filled by user-event takes seconds on a busy machine; the default 5 s made those tests flaky.
     testTimeout: 30_000,
   },
-});
+}));

@@ -56,7 +56,9 @@ function mockApi(): Plugin {
   };
 }
 
-const config = mergeConfig(base, defineConfig({ plugins: [mockApi()] }));
-// Nothing is proxied: the mock answers /api, and /ws has no server here (the app polls instead).
-config.server = { ...config.server, proxy: {} };
-export default config;
+export default defineConfig((env) => {
+  const config = mergeConfig(base(env), { plugins: [mockApi()] });
+  // Nothing is proxied: the mock answers /api, and /ws has no server here (the app polls instead).
+  config.server = { ...config.server, proxy: {} };
+  return config;
+});
