@@ -1,4 +1,4 @@
-import { currencySign, formatAmount, formatApproxPrice, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
+import { currencySign, formatAmount, formatDate, formatApproxPrice, formatNumber, formatPrice, formatPriceRange, formatWholeDinars, roundDinars, wholeDinars } from "@/lib/format";
 
 describe("formatPrice", () => {
   it("shows BHD with thousands separators and 3 decimals in English", () => {
@@ -20,6 +20,15 @@ describe("formatPrice", () => {
 
   it("shows a dash for a missing price", () => {
     expect(formatPrice(null, "en")).toBe("—");
+  });
+});
+
+describe("dates", () => {
+  it("writes a day, day first, in both languages, with Latin digits", () => {
+    expect(formatDate("2026-11-03T10:00:00", "en")).toBe("3 Nov 2026");
+    expect(formatDate("2026-11-03T10:00:00", "ar")).toBe("3 نوفمبر 2026");
+    expect(formatDate("2027-01-31T23:30:00", "ar")).toBe("31 يناير 2027");
+    expect(formatDate("not a date", "en")).toBe("not a date");
   });
 });
 

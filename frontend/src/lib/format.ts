@@ -133,10 +133,20 @@ export function formatNumber(value: number, language: Language): string {
   return groupThousands(String(Math.round(value)));
 }
 
+const MONTHS: Record<Language, readonly string[]> = {
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  ar: ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+};
+
+/**
+ * A day as Gulf readers write it, day first, in the buyer's time zone: "3 Nov 2026", "3 نوفمبر 2026"
+ * (Latin digits). Written out, as formatNumber is: a listing page's first date otherwise builds the
+ * page's first Intl formatter, which loads the locale's data in the first screen's task.
+ */
 export function formatDate(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return dateFormat(language, { dateStyle: "medium" }).format(date);
+  return `${date.getDate()} ${MONTHS[language][date.getMonth()]} ${date.getFullYear()}`;
 }
 
 export function formatDateTime(iso: string, language: Language): string {

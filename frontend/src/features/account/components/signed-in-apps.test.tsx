@@ -31,7 +31,7 @@ describe("apps and devices", () => {
     const revoked = serveTokens([PHONE, SCRIPT]);
     const { user } = renderApp("/account/apps", { user: buyer });
     expect(await screen.findByText("Huda's iPhone")).toBeInTheDocument();
-    expect(screen.getByText(/Signed in Nov 2, 2026 · signed out if unused until Feb 2, 2027/)).toBeInTheDocument();
+    expect(screen.getByText(/Signed in 2 Nov 2026 · signed out if unused until 2 Feb 2027/)).toBeInTheDocument();
     expect(screen.getByText("Dealer feed")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Sign out Huda's iPhone" }));
