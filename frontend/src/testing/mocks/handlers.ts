@@ -207,7 +207,7 @@ function priceApprox(listing: Listing, request: Request) {
 
 /** A listing in brief as notifications and conversations carry it: a search hit plus its status and currency. */
 function brief(listing: Listing) {
-  return { ...summary(listing), price: listing.price, currency: listing.currency, status: listing.status };
+  return { ...summary(listing), price: listing.price, currency: listing.currency, status: listing.status, price_approx: null };
 }
 
 const TOYOTA_SUVS = { id: 1, name: "Toyota SUVs", query: "body_type=suv&make=toyota" };
