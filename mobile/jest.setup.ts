@@ -23,7 +23,8 @@ jest.mock("expo-notifications", () => ({
 }));
 jest.mock("expo-device", () => ({ isDevice: true, deviceName: "Sara's iPhone" }));
 
-jest.mock("expo-localization", () => ({ getLocales: () => [{ languageCode: "en" }] }));
+// A phone in English with no region of the marketplace; a test names one with renderApp({ region }).
+jest.mock("expo-localization", () => ({ getLocales: jest.fn(() => [{ languageCode: "en", regionCode: null }]) }));
 
 jest.mock("expo", () => ({ ...jest.requireActual("expo"), reloadAppAsync: jest.fn(async () => undefined) }));
 

@@ -27,6 +27,7 @@ from web.api.listings import ListingSummarySerializer
 from web.api.number_input import whole_number
 from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_context
 from web.api.text_input import json_object
 
 
@@ -161,6 +162,7 @@ class NotificationsApi(APIView):
             OpenApiParameter("unread", bool, description="Only unread notifications"),
             OpenApiParameter("saved_search", int, description="Only this saved search's"),
             *PAGE_PARAMETERS,
+            DISPLAY_CURRENCY_PARAMETER,
         ],
         responses=paged(
             NotificationSerializer(many=True),
@@ -175,7 +177,7 @@ class NotificationsApi(APIView):
             unread=_flag(request.query_params.get("unread"), "unread"),
             saved_search_id=_id_param(request.query_params.get("saved_search"), "saved_search"),
         )
-        response = page_response(request, queryset, NotificationSerializer)
+        response = page_response(request, queryset, NotificationSerializer, context=approximation_context(request))
         response.data["unread_count"] = notifications_unread_count(user=signed_in(request))
         return response
 

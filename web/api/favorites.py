@@ -13,6 +13,7 @@ from core.favorites.services import favorite_add, favorite_remove
 from web.api.listings import ListingSerializer
 from web.api.pagination import PAGE_PARAMETERS, page_response, paged
 from web.api.permissions import signed_in
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_context
 
 
 class FavoriteListingSerializer(ListingSerializer):
@@ -39,12 +40,17 @@ class FavoritesApi(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=PAGE_PARAMETERS,
+        parameters=[*PAGE_PARAMETERS, DISPLAY_CURRENCY_PARAMETER],
         responses=paged(FavoriteListingSerializer(many=True), "FavoritePage"),
         summary="My favourites, newest first",
     )
     def get(self, request: Request) -> Response:
-        return page_response(request, favorites_for_user(user=signed_in(request)), FavoriteListingSerializer)
+        return page_response(
+            request,
+            favorites_for_user(user=signed_in(request)),
+            FavoriteListingSerializer,
+            context=approximation_context(request),
+        )
 
 
 class FavoriteIdsApi(APIView):

@@ -37,6 +37,7 @@ from web.api.price_approx import (
     PRICE_APPROX_HELP,
     PriceApproxSerializer,
     approximation_asked,
+    approximation_context,
     price_approx,
 )
 from web.api.search import CARD_FIELDS, ResultCardSerializer, cards_shown
@@ -138,7 +139,7 @@ class ListingSerializer(serializers.ModelSerializer):
         help_text='Why a pending_review listing waits: "price" (far from the market), "duplicate_photo" '
         "(a photo like another seller's listing); empty otherwise",
     )
-    # The price in the buyer's currency (web/api/price_approx.py): `approximation` in the context.
+    # The price in the buyer's currency (web/api/price_approx.py): approximation_context's `approximation`.
     price_approx = serializers.SerializerMethodField(help_text=PRICE_APPROX_HELP)
 
     class Meta:
@@ -170,13 +171,17 @@ class ListingSerializer(serializers.ModelSerializer):
 
 class ListingSummarySerializer(ListingSerializer):
     """A listing in brief, as a search result shows it (API.md, Search: results), plus its
-    status and currency: in notifications and conversations."""
+    status and currency: in notifications, conversations and sellers' pages."""
 
-    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = held_for = price_approx = None  # type: ignore[assignment]
+    make_name_en = make_name_ar = model_name_en = model_name_ar = seller = photos = price_history = held_for = None  # type: ignore[assignment]
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta(ListingSerializer.Meta):
-        fields = list(dict.fromkeys(["id", *CARD_FIELDS, "governorate", "thumbnail_url", "days_listed", "currency", "status"]))
+        fields = list(
+            dict.fromkeys(
+                ["id", *CARD_FIELDS, "price_approx", "governorate", "thumbnail_url", "days_listed", "currency", "status"]
+            )
+        )
 
     def get_thumbnail_url(self, listing: Listing) -> str | None:
         photos = list(listing.photos.all())
@@ -258,11 +263,11 @@ class ListingDetailApi(APIView):
         summary="A listing (active: anyone; any status: its seller)",
     )
     def get(self, request: Request, listing_id: int) -> Response:
-        approximation = approximation_asked(request)
+        context = approximation_context(request)
         listing = listing_get(listing_id=listing_id, user=viewer(request))
         # For analysts' most-viewed models (no personal data) and this buyer's recommendations.
         visitor_saw(request, listing, ListingEventKind.VIEW)
-        return Response(ListingSerializer(listing, context={"approximation": approximation}).data)
+        return Response(ListingSerializer(listing, context=context).data)
 
     @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
     def patch(self, request: Request, listing_id: int) -> Response:

@@ -25,6 +25,7 @@ from web.api.idempotency import idempotent
 from web.api.listings import ListingSummarySerializer
 from web.api.number_input import whole_number
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_context
 from web.api.text_input import json_object
 
 
@@ -51,7 +52,8 @@ class ParticipantSerializer(serializers.Serializer):
 
 
 class ConversationSerializer(serializers.Serializer):
-    """A conversation as one of its participants sees it (context: `user`)."""
+    """A conversation as one of its participants sees it (context: `user`; approximation_context's
+    for its listing's `price_approx`)."""
 
     id = serializers.IntegerField()
     listing_id = serializers.IntegerField()
@@ -106,9 +108,15 @@ def _me(request: Request) -> User:
     return cast(User, request.user)
 
 
-def _conversation_output(*, conversation_id: int, request: Request) -> dict:
+def _conversation_context(request: Request) -> dict[str, Any]:
+    """What ConversationSerializer needs: who reads, and the `display_currency` asked (checked
+    before anything is written: a bad one loses no message)."""
+    return {"user": _me(request), **approximation_context(request)}
+
+
+def _conversation_output(*, conversation_id: int, request: Request, context: dict[str, Any]) -> dict:
     conversation = selectors.conversation_get_for_participant(conversation_id=conversation_id, user=_me(request))
-    return ConversationSerializer(conversation, context={"user": _me(request)}).data
+    return ConversationSerializer(conversation, context=context).data
 
 
 class ParticipantApi(APIView):
@@ -123,15 +131,17 @@ class ConversationsApi(ParticipantApi):
         parameters=[
             OpenApiParameter("listing_id", OpenApiTypes.INT, description="Only conversations about this listing"),
             *PAGE_PARAMETERS,
+            DISPLAY_CURRENCY_PARAMETER,
         ],
         responses=paged(ConversationSerializer(many=True), "ConversationPage"),
         summary="My conversations, newest activity first",
     )
     def get(self, request: Request) -> Response:
+        context = _conversation_context(request)
         conversations = selectors.conversation_list_for_user(user=_me(request), listing_id=_optional_id(request, "listing_id"))
         paginator = PagePagination()
         page = paginator.paginate_queryset(conversations, request)
-        rows = ConversationSerializer(page, many=True, context={"user": _me(request)}).data
+        rows = ConversationSerializer(page, many=True, context=context).data
         return paginator.get_paginated_response(list(rows))
 
     @extend_schema(
@@ -142,22 +152,26 @@ class ConversationsApi(ParticipantApi):
         responses={201: ConversationSerializer, 200: ConversationSerializer, 429: OpenApiTypes.OBJECT},
         summary="Write to a listing's seller (201 new conversation; 200 when the buyer already has one about it)",
         examples=[OpenApiExample("First message", request_only=True, value={"listing_id": 1, "body": "Is it still for sale?"})],
+        parameters=[DISPLAY_CURRENCY_PARAMETER],
     )
     @idempotent
     def post(self, request: Request) -> Response:
+        context = _conversation_context(request)
         data = json_object(request)
         listing_id = _whole_number(data.get("listing_id"), field="listing_id")
         conversation, _, created = services.conversation_start(buyer=_me(request), listing_id=listing_id, body=data.get("body"))
         return Response(
-            _conversation_output(conversation_id=conversation.pk, request=request),
+            _conversation_output(conversation_id=conversation.pk, request=request, context=context),
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
 
 class ConversationDetailApi(ParticipantApi):
-    @extend_schema(responses=ConversationSerializer, summary="One of my conversations")
+    @extend_schema(parameters=[DISPLAY_CURRENCY_PARAMETER], responses=ConversationSerializer, summary="One of my conversations")
     def get(self, request: Request, conversation_id: int) -> Response:
-        return Response(_conversation_output(conversation_id=conversation_id, request=request))
+        return Response(
+            _conversation_output(conversation_id=conversation_id, request=request, context=_conversation_context(request))
+        )
 
 
 class ConversationMessagesApi(ParticipantApi):

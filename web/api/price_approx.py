@@ -52,6 +52,12 @@ def approximation_asked(request: Request) -> Approximation | None:
     return approximation_for(currency)
 
 
+def approximation_context(request: Request) -> dict[str, Approximation | None]:
+    """The serializer context that gives a listing's `price_approx` (ListingSerializer and the
+    serializers built on it, nested ones too): the rates the request's `display_currency` asks for."""
+    return {"approximation": approximation_asked(request)}
+
+
 def price_approx(approximation: Approximation | None, price: Decimal | str | None, currency: str) -> dict[str, str] | None:
     """The `price_approx` of a price of `currency` (a listing's)."""
     if approximation is None or price is None:

@@ -16,6 +16,7 @@ from web.api.listings import ListingSummarySerializer
 from web.api.number_input import whole_number
 from web.api.pagination import PAGE_PARAMETERS, PagePagination, paged
 from web.api.permissions import signed_in
+from web.api.price_approx import DISPLAY_CURRENCY_PARAMETER, approximation_context
 
 SELLER_PROFILE = inline_serializer(
     "SellerProfile",
@@ -36,14 +37,16 @@ SELLER_PROFILE = inline_serializer(
 
 class SellerApi(APIView):
     @extend_schema(
-        parameters=PAGE_PARAMETERS,
+        parameters=[*PAGE_PARAMETERS, DISPLAY_CURRENCY_PARAMETER],
         responses={200: SELLER_PROFILE, 404: OpenApiTypes.OBJECT},
         summary="A seller's public page: profile, badges and active listings (anyone)",
     )
     def get(self, request: Request, seller_id: int) -> Response:
+        context = approximation_context(request)
         profile = seller_profile(seller=seller_get(seller_id=seller_id))
         paginator = PagePagination()
         page = paginator.paginate_queryset(seller_listings(seller=profile.seller), request)
+        cards = ListingSummarySerializer(page, many=True, context=context).data
         seller = profile.seller
         return Response(
             {
@@ -54,7 +57,7 @@ class SellerApi(APIView):
                 "badges": profile.badges,
                 "active_listings": profile.active_listings,
                 "typical_response_minutes": profile.typical_response_minutes,
-                "listings": paginator.get_paginated_response(ListingSummarySerializer(page, many=True).data).data,
+                "listings": paginator.get_paginated_response(cards).data,
             }
         )
 

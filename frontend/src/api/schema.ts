@@ -1229,7 +1229,10 @@ export interface components {
          * @enum {string}
          */
         ConditionEnum: "new" | "used" | "certified";
-        /** @description A conversation as one of its participants sees it (context: `user`). */
+        /**
+         * @description A conversation as one of its participants sees it (context: `user`; approximation_context's
+         *     for its listing's `price_approx`).
+         */
         Conversation: {
             id: number;
             listing_id: number;
@@ -1618,7 +1621,7 @@ export interface components {
         ListingStatusEnum: "draft" | "active" | "sold" | "expired" | "pending_review" | "hidden" | "deleted";
         /**
          * @description A listing in brief, as a search result shows it (API.md, Search: results), plus its
-         *     status and currency: in notifications and conversations.
+         *     status and currency: in notifications, conversations and sellers' pages.
          */
         ListingSummary: {
             readonly id: number;
@@ -1645,6 +1648,8 @@ export interface components {
             price: string;
             /** Format: decimal */
             price_drop: string | null;
+            /** @description The price in display_currency at the rate Sayara's staff set; null when none was asked, it is the listing's own currency, or no rate is set */
+            readonly price_approx: components["schemas"]["PriceApprox"] | null;
             /** @description Deprecated: `region` under its name before countries */
             governorate: string;
             readonly thumbnail_url: string | null;
@@ -3947,6 +3952,8 @@ export interface operations {
     conversations_list: {
         parameters: {
             query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description Only conversations about this listing */
                 listing_id?: number;
                 /** @description 1-based */
@@ -4017,7 +4024,10 @@ export interface operations {
     };
     conversations_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
+            };
             header?: {
                 /** @description Your key for this request (a UUID): a retry with the same key and body within 24 h gets the first answer and creates nothing (header Idempotent-Replayed: true). */
                 "Idempotency-Key"?: string;
@@ -4152,7 +4162,10 @@ export interface operations {
     };
     conversations_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
+            };
             header?: never;
             path: {
                 conversation_id: number;
@@ -6883,6 +6896,8 @@ export interface operations {
     me_favorites_list: {
         parameters: {
             query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description 1-based */
                 page?: number;
                 /** @description 1–100 */
@@ -7330,6 +7345,8 @@ export interface operations {
     me_notifications_list: {
         parameters: {
             query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description 1-based */
                 page?: number;
                 /** @description 1–100 */
@@ -8990,6 +9007,8 @@ export interface operations {
     sellers_retrieve: {
         parameters: {
             query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
                 /** @description 1-based */
                 page?: number;
                 /** @description 1–100 */

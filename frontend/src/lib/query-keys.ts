@@ -26,13 +26,14 @@ export const queryKeys = {
   notifications: {
     all: ["account", "notifications"] as const,
     lists: ["account", "notifications", "list"] as const,
-    list: (filters: { unread: boolean; page: number }) => ["account", "notifications", "list", filters] as const,
+    list: (filters: { unread: boolean; page: number }, displayCurrency: string | null) =>
+      ["account", "notifications", "list", filters, displayCurrency] as const,
     unreadCount: ["account", "notifications", "unread-count"] as const,
   },
   favorites: {
     all: ["account", "favorites"] as const,
     lists: ["account", "favorites", "list"] as const,
-    list: (page: number) => ["account", "favorites", "list", page] as const,
+    list: (page: number, displayCurrency: string | null) => ["account", "favorites", "list", page, displayCurrency] as const,
     ids: ["account", "favorites", "ids"] as const,
   },
   messaging: {

@@ -21,6 +21,9 @@ export type ListingWrite = Schema<"ListingWriteRequest">;
 export type Device = Schema<"Device">;
 export type TokenOut = Schema<"TokenOut">;
 
+/** A currency the API prices in (`display_currency`; the schema's enum). */
+export type Currency = NonNullable<NonNullable<paths["/api/v1/listings/{listing_id}"]["get"]["parameters"]["query"]>["display_currency"]>;
+
 /** Any listing a card can show: a search hit, a listing in brief, a full listing. */
 export type CardListing = ResultCard | ListingSummary | Listing;
 

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Pressable, ScrollView, StyleSheet, Text, View } from "react-native";
 import { api, ok } from "@/api/client";
 import { useAccount } from "@/account/session";
+import { useDisplayCurrency } from "@/catalog/countries";
 import { ListingCard } from "@/listing/ListingCard";
 import { SignInPrompt } from "@/messaging/MessagesScreen";
 import { Badge, Button, ErrorNotice } from "@/ui/controls";
@@ -16,7 +17,13 @@ export function FavouritesScreen() {
   const navigation = useNavigation();
   const { token } = useAccount();
   const queryClient = useQueryClient();
-  const cars = useQuery({ queryKey: ["favourites", "list"], queryFn: () => ok(api.GET("/api/v1/me/favorites")), enabled: !!token });
+  const display = useDisplayCurrency();
+  // Priced also in the user's currency (`price_approx`).
+  const cars = useQuery({
+    queryKey: ["favourites", "list", display.currency],
+    queryFn: () => ok(api.GET("/api/v1/me/favorites", { params: { query: display.currency ? { display_currency: display.currency } : {} } })),
+    enabled: !!token && display.settled,
+  });
   const searches = useQuery({ queryKey: ["saved-searches"], queryFn: () => ok(api.GET("/api/v1/me/saved-searches")), enabled: !!token });
   const remove = useMutation({
     mutationFn: (id: number) => ok(api.DELETE("/api/v1/me/saved-searches/{saved_search_id}", { params: { path: { saved_search_id: id } } })),

@@ -63,6 +63,8 @@ export const ar: Strings = {
   listing: {
     km: "{{value}} كم",
     price: "{{value}} {{currency}}",
+    approx: "≈ {{price}}",
+    approxLabel: "حوالي {{price}} بسعر الصرف لدى سيارة",
     photo: "الصورة {{index}} من {{count}}",
     noPhotos: "لا توجد صور بعد",
     call: "اتصال",

@@ -50,6 +50,9 @@ export const en = {
   listing: {
     km: "{{value}} km",
     price: "{{currency}} {{value}}",
+    // The price in the user's own currency, at the rate Sayara's staff set (the API's price_approx).
+    approx: "≈ {{price}}",
+    approxLabel: "About {{price}} at Sayara's exchange rate",
     photo: "Photo {{index}} of {{count}}",
     noPhotos: "No photos yet",
     call: "Call",

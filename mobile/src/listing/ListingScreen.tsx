@@ -7,14 +7,21 @@ import { useTranslation } from "react-i18next";
 import { Linking, ScrollView, StyleSheet, Text, View } from "react-native";
 import { api, ok } from "@/api/client";
 import { useAccount } from "@/account/session";
+import { useDisplayCurrency } from "@/catalog/countries";
 import { useFavourite } from "@/favourites/favourites";
 import { currentLanguage } from "@/i18n";
 import { formatNumber } from "@/i18n/format";
 import { Gallery } from "@/listing/Gallery";
-import { usePriceText } from "@/listing/ListingCard";
+import { PriceApprox, usePriceText } from "@/listing/ListingCard";
 import type { RootScreen } from "@/navigation/types";
 import { Button, ErrorNotice, Field, Loading, useErrorText } from "@/ui/controls";
 import { colors, space } from "@/ui/theme";
+
+/**
+ * The listing as buyers see it, priced also in the user's currency: under the edit screen's key
+ * (["listing", id]), so what invalidates that reaches it, but apart from it (an edit's answer asks no currency).
+ */
+export const shownListingKey = (id: number) => ["listing", id, "shown"] as const;
 
 export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
   const { id } = route.params;
@@ -25,7 +32,13 @@ export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
   const queryClient = useQueryClient();
   const language = currentLanguage();
   const [body, setBody] = useState("");
-  const listing = useQuery({ queryKey: ["listing", id], queryFn: () => ok(api.GET("/api/v1/listings/{listing_id}", { params: { path: { listing_id: id } } })) });
+  const display = useDisplayCurrency();
+  const listing = useQuery({
+    queryKey: [...shownListingKey(id), display.currency],
+    queryFn: () => ok(api.GET("/api/v1/listings/{listing_id}", { params: { path: { listing_id: id }, query: display.currency ? { display_currency: display.currency } : {} } })),
+    // Once the user's currency is known: the view counts once.
+    enabled: display.settled,
+  });
   const favourite = useFavourite(id);
   const me = useQuery({ queryKey: ["me"], queryFn: () => ok(api.GET("/api/v1/me")), enabled: !!token });
 
@@ -60,6 +73,7 @@ export function ListingScreen({ route, navigation }: RootScreen<"Listing">) {
           {car.title}
         </Text>
         <Text style={styles.price}>{price(car.price, car.currency)}</Text>
+        <PriceApprox approx={car.price_approx} />
         <Text style={styles.facts}>
           {[String(car.year), t("listing.km", { value: formatNumber(car.mileage_km, language) }), language === "ar" ? car.model_name_ar : car.model_name_en].join(" · ")}
         </Text>

@@ -10,7 +10,7 @@ import { FlatList, Pressable, StyleSheet, Text, TextInput, View } from "react-na
 import { api, ok } from "@/api/client";
 import type { CardListing } from "@/api/types";
 import { useAccount } from "@/account/session";
-import { countryName, DEFAULT_COUNTRY } from "@/catalog/countries";
+import { countryName, DEFAULT_COUNTRY, useDisplayCurrency } from "@/catalog/countries";
 import { currentLanguage } from "@/i18n";
 import { formatNumber } from "@/i18n/format";
 import { ListingCard } from "@/listing/ListingCard";
@@ -34,7 +34,10 @@ export function SearchScreen() {
   const place = useSearchCountry();
   const { choose } = place;
   const searched: Search = { ...search, country: place.code };
-  const results = useSearchListings(searched, place.ready);
+  const display = useDisplayCurrency();
+  // The cards priced also in the user's currency when it is not the searched country's (as the web app asks).
+  const approxIn = display.currency !== place.country.currency ? display.currency : null;
+  const results = useSearchListings(searched, place.ready && display.settled, approxIn);
   const { spanLabel } = useFilterLabels(results.data?.facets, place.country.currency);
   const errorText = useErrorText();
   const language = currentLanguage();

@@ -3,7 +3,7 @@
 // fields as repeated keys, API.md Search) and back from a saved search.
 import { useQuery } from "@tanstack/react-query";
 import { api, ok } from "@/api/client";
-import { FACET_FIELDS, type FacetField, type paths, type SearchAnswer, type Understood } from "@/api/types";
+import { FACET_FIELDS, type Currency, type FacetField, type paths, type SearchAnswer, type Understood } from "@/api/types";
 
 /** The countries search takes (the schema's enum; the catalog's list is the same, market_codes). */
 type SearchedCountry = NonNullable<NonNullable<paths["/api/v1/search/listings"]["get"]["parameters"]["query"]>["country"]>;
@@ -84,13 +84,17 @@ function toParams(search: Search) {
   return { ...(search.q.trim() ? { q: search.q.trim() } : {}), ...country, ...facets, ...ranges };
 }
 
-/** The search's answer; `enabled` false until its country is known. */
-export function useSearchListings(search: Search, enabled = true) {
+/**
+ * The search's answer; `enabled` false until its country is known. `displayCurrency`: the cards'
+ * prices also in it (`price_approx`), when it is the user's and not the searched country's.
+ */
+export function useSearchListings(search: Search, enabled = true, displayCurrency: Currency | null = null) {
+  const approx = displayCurrency ? { display_currency: displayCurrency } : {};
   return useQuery({
     enabled,
-    queryKey: ["search", toQueryString(search)],
+    queryKey: ["search", toQueryString(search), displayCurrency],
     // The schema types facets as an open object; SearchAnswer gives them API.md's shape.
-    queryFn: async () => (await ok(api.GET("/api/v1/search/listings", { params: { query: toParams(search) } }))) as SearchAnswer,
+    queryFn: async () => (await ok(api.GET("/api/v1/search/listings", { params: { query: { ...toParams(search), ...approx } } }))) as SearchAnswer,
     placeholderData: (previous) => previous,
   });
 }

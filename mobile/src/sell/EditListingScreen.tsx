@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { ScrollView, StyleSheet, Text } from "react-native";
 import { api, ok } from "@/api/client";
 import type { Listing, Photo } from "@/api/types";
+import { shownListingKey } from "@/listing/ListingScreen";
 import type { RootScreen } from "@/navigation/types";
 import { PhotoPicker } from "@/sell/PhotoPicker";
 import { uploadPhotos, type PickedPhoto, type UploadProgress } from "@/sell/photos";
@@ -48,6 +49,8 @@ function EditForm({ listing }: { listing: Listing }) {
       setConfirmed({});
       setNotice(saved.status === "pending_review" && listing.status !== "pending_review" ? t("sell.heldForReview") : t("edit.saved"));
       queryClient.setQueryData(["listing", saved.id], saved);
+      // The buyer's view of it asks its currency's price again (the edit's answer carries none).
+      void queryClient.invalidateQueries({ queryKey: shownListingKey(saved.id) });
       void queryClient.invalidateQueries({ queryKey: ["my-listings"] });
       void queryClient.invalidateQueries({ queryKey: ["search"] });
     },

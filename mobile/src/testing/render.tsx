@@ -2,6 +2,7 @@
 // fresh cache, storage and language for each test.
 import AsyncStorage from "@react-native-async-storage/async-storage";
 import { render } from "@testing-library/react-native";
+import { getLocales } from "expo-localization";
 import * as SecureStore from "expo-secure-store";
 import { App, makeQueryClient } from "@/App";
 import { setSession } from "@/api/client";
@@ -20,13 +21,18 @@ type Options = {
   fetch?: typeof fetch;
   /** With `fetch`: the XMLHttpRequest that photo uploads use (src/live). */
   xhr?: typeof XMLHttpRequest;
+  /** The phone's region (ISO 3166-1, "SA"); none of the marketplace's unless named. */
+  region?: string;
 };
 
-export async function renderApp({ handlers = {}, token, language, restart = false, fetch, xhr }: Options = {}) {
+export async function renderApp({ handlers = {}, token, language, restart = false, fetch, xhr, region }: Options = {}) {
   const fake = new FakeApi(handlers);
   globalThis.fetch = fetch ?? (fake.fetch as typeof globalThis.fetch);
   globalThis.XMLHttpRequest = xhr ?? fake.xhr();
   FakeWebSocket.install();
+  // The two fields the app reads of the phone's locale (i18n/index.ts, catalog/countries.ts).
+  const locale = { languageCode: "en", regionCode: region ?? null };
+  jest.mocked(getLocales).mockImplementation(() => [locale] as unknown as ReturnType<typeof getLocales>);
   if (!restart) {
     await AsyncStorage.clear();
     (SecureStore as unknown as { __store: Map<string, string> }).__store.clear();

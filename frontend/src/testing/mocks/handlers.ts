@@ -196,7 +196,7 @@ function summary(listing: Listing) {
 }
 
 /** `price_approx` as web/api/price_approx.py works it out: staff's rate (or the inverse one), the buyer's decimals. */
-function priceApprox(listing: Listing, request: Request) {
+function priceApprox(listing: Pick<Listing, "price" | "currency">, request: Request) {
   const to = new URL(request.url).searchParams.get("display_currency")?.toUpperCase();
   if (!to || to === listing.currency) return null;
   const direct = state.rates.get(`${listing.currency}>${to}`);
@@ -207,7 +207,7 @@ function priceApprox(listing: Listing, request: Request) {
 
 /** A listing in brief as notifications and conversations carry it: a search hit plus its status and currency. */
 function brief(listing: Listing) {
-  return { ...summary(listing), price: listing.price, currency: listing.currency, status: listing.status };
+  return { ...summary(listing), price: listing.price, currency: listing.currency, status: listing.status, price_approx: null };
 }
 
 const TOYOTA_SUVS = { id: 1, name: "Toyota SUVs", query: "body_type=suv&make=toyota" };
@@ -249,7 +249,7 @@ function conversationFor(request: Request, id = 9): Conversation {
   return {
     id,
     listing_id: 1,
-    listing: brief(listing),
+    listing: { ...brief(listing), price_approx: priceApprox(listing, request) },
     role: iAmSeller ? "seller" : "buyer",
     other_participant: { id: other.id, display_name: other.display_name },
     unread_count: state.messages.filter((message) => message.sender_id !== me?.id && !message.read_at).length,
@@ -601,7 +601,9 @@ export const httpHandlers = [
     const newestFirst = [...state.favorites].reverse();
     const results = newestFirst.flatMap(([id, saved]) => {
       const listing = state.listings.find((item) => item.id === id && item.status === "active");
-      return listing ? [{ ...listing, ...saved, price_dropped: fils(listing.price) < fils(saved.saved_price) }] : [];
+      return listing
+        ? [{ ...listing, ...saved, price_dropped: fils(listing.price) < fils(saved.saved_price), price_approx: priceApprox(listing, request) }]
+        : [];
     });
     return HttpResponse.json(paged(results, new URL(request.url).searchParams, 20));
   }),
@@ -706,7 +708,10 @@ export const httpHandlers = [
     record(request);
     const params = new URL(request.url).searchParams;
     const unread = state.notifications.filter((item) => !item.read_at);
-    const shown = params.get("unread") === "true" ? unread : state.notifications;
+    const shown = (params.get("unread") === "true" ? unread : state.notifications).map((item) => ({
+      ...item,
+      listing: { ...item.listing, price_approx: priceApprox(item.listing, request) },
+    }));
     return HttpResponse.json({ ...paged(shown, params), unread_count: unread.length });
   }),
   http.get(`${API}/me/notifications/unread-count`, ({ request }) => {

@@ -16,7 +16,7 @@ import { useChatSocket } from "@/features/messaging/hooks/use-chat-socket";
 import type { Message } from "@/features/messaging/types/messaging";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
-import { Price } from "@/components/price";
+import { Price, PriceApprox } from "@/components/price";
 import { QueryError } from "@/components/query-error";
 import { Spinner } from "@/components/spinner";
 import { useUser } from "@/lib/auth";
@@ -95,6 +95,7 @@ export function ConversationThread({ conversationId }: { conversationId: number 
               ) : null}
             </p>
           ) : null}
+          <PriceApprox approx={info?.listing?.price_approx} />
         </div>
         <div className="thread-head-end">
           <span className={`live-dot live-${status}`} role="status">

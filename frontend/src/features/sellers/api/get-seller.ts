@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import type { AccountType, ListingSummary, Page } from "@/api/models";
+import { useHomeCurrency } from "@/lib/use-country";
 
 /** GET /sellers/{id}: a seller's public page. */
 export type SellerProfile = {
@@ -14,11 +15,13 @@ export type SellerProfile = {
   listings: Page<ListingSummary>;
 };
 
+/** The seller's cars are priced also in the buyer's currency (`price_approx`). */
 export function useSeller(id: number, page: number) {
+  const { displayCurrency, settled } = useHomeCurrency();
   return useQuery({
-    queryKey: ["sellers", id, page] as const,
-    queryFn: () => api.get<SellerProfile>(`/sellers/${id}?page=${page}`),
-    enabled: Number.isInteger(id) && id > 0,
+    queryKey: ["sellers", id, page, displayCurrency] as const,
+    queryFn: () => api.get<SellerProfile>(`/sellers/${id}`, { params: { page, display_currency: displayCurrency } }),
+    enabled: Number.isInteger(id) && id > 0 && settled,
     placeholderData: keepPreviousData,
   });
 }
