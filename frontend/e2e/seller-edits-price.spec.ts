@@ -1,18 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { MODERATOR, createListing, pickMakeModel, registerUser, runId, signIn, tokenFor } from "./support/api";
-
-/** Staff set 1 BHD = 9.75 AED in the admin (a pair no other journey sets). */
-async function setDirhamRate(page: Page): Promise<void> {
-  await page.goto("/admin/login/?next=/admin/catalog/exchangerate/add/");
-  await page.getByLabel("Email").fill(MODERATOR.email);
-  await page.getByLabel("Password").fill(MODERATOR.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByLabel("From currency").selectOption("BHD");
-  await page.getByLabel("To currency").selectOption("AED");
-  await page.getByLabel("Rate").fill("9.75");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("1 BHD = 9.75 AED").first()).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { createListing, pickMakeModel, registerUser, runId, setExchangeRate, signIn, tokenFor } from "./support/api";
 
 // A seller whose account lives in the Emirates sells a car in Bahrain: its page shows the
 // price also in dirhams, and after an edit of the price, the new price's, with no reload.
@@ -23,9 +10,7 @@ test("a seller who edits the price sees the new price in their own currency at o
   expect(profile.status(), await profile.text()).toBe(200);
   const { make, model } = await pickMakeModel(request);
   const listing = await createListing(request, token, { make: make.slug, model: model.slug, title: `E2E Emirati seller ${runId()}`, price: "10000.000" });
-  const staff = await browser.newContext();
-  await setDirhamRate(await staff.newPage());
-  await staff.close();
+  await setExchangeRate(browser, "BHD", "AED", "9.75"); // a pair no other journey sets
 
   await signIn(page, seller);
   await page.goto(`/bh/listings/${listing.id}`);
