@@ -22,12 +22,14 @@ from urllib.parse import parse_qs, urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core.alerts.models import NAME_MAX, QUERY_MAX, SavedSearch
 from core.alerts.selectors import saved_searches_alerting
 from core.alerts.services import notifications_record, saved_searches_mark_checked
+from core.catalog.countries import money_text
 from core.catalog.enums import enum_allowed_values
 from core.catalog.selectors import catalog_labels
 from core.outbox.selectors import outbox_oldest_pending
@@ -117,12 +119,20 @@ def saved_query_normalize(query: Any) -> str:
 
 
 def saved_query_title(request: SearchRequest) -> str:
-    """A name for a search saved without one: "Toyota Land Cruiser, up to 9000 BHD"."""
+    """A name for a search saved without one, in the active language (the buyer's, as the
+    API speaks to them; the alert e-mails quote it): "Toyota Land Cruiser, up to BHD 9,000",
+    "تويوتا لاند كروزر، حتى 9,000 د.ب"."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    arabic = language == "ar"
     labels = catalog_labels()
+
+    def shown(both: tuple[str, str]) -> str:
+        return (both[1] or both[0]) if arabic else both[0]
+
     makes = request.filters.get("make", ())
-    names = [labels.makes.get(make, (make, make))[0] for make in makes]
+    names = [shown(labels.makes.get(make, (make, make))) for make in makes]
     for model in request.filters.get("model", ()):
-        found = [en for (make, slug), (en, _ar) in labels.models.items() if slug == model and (not makes or make in makes)]
+        found = [shown(both) for (make, slug), both in labels.models.items() if slug == model and (not makes or make in makes)]
         names.append(found[0] if found else model)
     parts = [" ".join(names)] if names else []
     if request.q:
@@ -132,13 +142,18 @@ def saved_query_title(request: SearchRequest) -> str:
         parts.append(f"{year_low or ''}–{year_high or ''}")
     price_low, price_high = request.ranges.get("price", (None, None))
     if price_high is not None:
-        parts.append(f"up to {_amount(price_high, request)} {request.market.currency}")
+        parts.append(gettext("up to %(price)s") % {"price": _money(price_high, request, language)})
     elif price_low is not None:
-        parts.append(f"from {_amount(price_low, request)} {request.market.currency}")
+        parts.append(gettext("from %(price)s") % {"price": _money(price_low, request, language)})
     others = sum(len(values) for name, values in request.filters.items() if name not in ("make", "model"))
     if others:
-        parts.append(f"+{others} filters" if others > 1 else "+1 filter")
-    return (", ".join(parts) or "All cars")[:NAME_MAX]
+        parts.append(ngettext("+%(count)s filter", "+%(count)s filters", others) % {"count": others})
+    # Arabic lists its parts with its own comma.
+    return (pgettext("between the parts of a saved search's name", ", ").join(parts) or gettext("All cars"))[:NAME_MAX]
+
+
+def _money(minor: int, request: SearchRequest, language: str) -> str:
+    return money_text(Decimal(minor) / 10**request.market.decimals, request.market.currency, language)
 
 
 # --- matching ------------------------------------------------------------------------

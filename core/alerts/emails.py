@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -30,7 +31,7 @@ from django.utils.translation import ngettext
 from core.accounts.models import User
 from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, PriceDrop
 from core.alerts.unsubscribe import Topic, unsubscribe_headers, unsubscribe_label, unsubscribe_url
-from core.catalog.countries import money_text
+from core.catalog.countries import DEFAULT_COUNTRY, money_text
 from core.favorites.models import Favorite
 from core.listings.models import Listing, ListingStatus
 
@@ -58,15 +59,25 @@ def price_text(amount: Decimal | str, currency: str) -> str:
     return money_text(amount, currency, translation.get_language() or settings.LANGUAGE_CODE)
 
 
-def listing_url(listing_id: int) -> str:
-    return f"{settings.SITE_URL}/listings/{listing_id}"
+# The web app's pages of a country (/sa/search, /sa/listings/7; frontend/src/lib/country.ts):
+# a bare address would open in the reader's own country, not the car's or the search's.
+def listing_url(listing_id: int, country: str | None) -> str:
+    return f"{settings.SITE_URL}/{country or DEFAULT_COUNTRY}/listings/{listing_id}"
+
+
+def search_url(query: str) -> str:
+    """A saved search's page, in its country: its query names one unless it is Bahrain's."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    country = next((value for name, value in pairs if name == "country"), DEFAULT_COUNTRY)
+    rest = urlencode([(name, value) for name, value in pairs if name != "country"])
+    return f"{settings.SITE_URL}/{country}/search" + (f"?{rest}" if rest else "")
 
 
 def _car(listing: Listing) -> dict[str, Any]:
     return {
         "title": listing.title,
         "price": price_text(listing.price, listing.currency),
-        "url": listing_url(listing.pk),
+        "url": listing_url(listing.pk, listing.country),
         "year": listing.year,
     }
 
@@ -168,7 +179,7 @@ def _matches_section(saved_search_name: str, query: str, listings: list[Listing]
     return Section(
         heading=heading,
         cars=[_car(listing) for listing in listings[:MAX_LISTINGS]],
-        more_url=f"{settings.SITE_URL}/search?{query}",
+        more_url=search_url(query),
         more_label=_("See the search"),
     )
 
@@ -185,7 +196,7 @@ def _drops_section(drops: list[PriceDrop]) -> Section:
     return Section(
         heading=_("Price drops on your favourites"),
         cars=cars,
-        more_url=f"{settings.SITE_URL}/favorites",
+        more_url=f"{settings.SITE_URL}/account/favorites",
         more_label=_("See my favourites"),
     )
 
@@ -335,7 +346,7 @@ def digest_send(*, user: User, now: datetime.datetime, recommended: Callable[[Us
                             {
                                 "title": c["title"],
                                 "price": price_text(c["price"], c["currency"]),
-                                "url": listing_url(int(c["id"])),
+                                "url": listing_url(int(c["id"]), c.get("country")),
                                 "year": c.get("year"),
                             }
                             for c in cards

@@ -95,7 +95,8 @@ class LikelyDuplicate(DomainError):
     status = 400
 
     def __init__(self, duplicates: list[Listing]) -> None:
-        shown = [{"id": other.pk, "title": other.title} for other in duplicates]
+        # Its country: the seller's link opens it under its own (/sa/listings/7).
+        shown = [{"id": other.pk, "title": other.title, "country": other.country} for other in duplicates]
         super().__init__(DUPLICATE_MESSAGE, non_field_errors=[DUPLICATE_MESSAGE], duplicates=shown)
 
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.alerts.models import Notification, SavedSearch
 from core.alerts.services import saved_search_update
@@ -79,7 +79,19 @@ def test_a_search_saved_without_a_name_is_named_after_its_query():
 
     title = saved_query_title(saved_query_parse("make=toyota&model=land-cruiser&price_max=9000&fuel=diesel&q=gxr"))
 
-    assert title == "Toyota Land Cruiser, “gxr”, up to 9000 BHD, +1 filter"
+    assert title == "Toyota Land Cruiser, “gxr”, up to BHD 9,000, +1 filter"
+
+
+def test_a_search_saved_without_a_name_by_an_arabic_reader_is_named_in_arabic():
+    toyota_land_cruiser()
+    request = saved_query_parse("make=toyota&model=land-cruiser&price_max=9000&fuel=diesel&fuel=hybrid&q=gxr")
+
+    with translation.override("ar"):
+        title = saved_query_title(request)
+        everything = saved_query_title(saved_query_parse("price_min=85000.50&country=sa"))
+
+    assert title == "تويوتا لاند كروزر، “gxr”، حتى 9,000 د.ب، +2 فلتر"
+    assert everything == "من 85,000.50 ر.س"
 
 
 def test_the_alert_body_is_the_buyer_search_narrowed_to_recent_listings_of_others():

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { MODERATOR, createListing, expectInSearch, pickMakeModel, registerUser, runId, signIn, tokenFor } from "./support/api";
+import { adminPage, createListing, expectInSearch, pickMakeModel, registerUser, runId, signIn, tokenFor } from "./support/api";
 
 /** Reload a search until its results no longer link to the listing (the index follows within seconds). */
 async function expectNotInSearch(page: Page, path: string, listingId: number): Promise<void> {
@@ -58,18 +58,13 @@ test("a buyer reveals the seller's number, opens WhatsApp, and reports the car, 
   await expectInSearch(page, search, title);
 
   // and a moderator hides it from the queue
-  const moderatorContext = await browser.newContext();
-  const moderator = await moderatorContext.newPage();
-  await moderator.goto("/admin/login/?next=/admin/listings/listingreport/%3Fqueue%3Dopen");
-  await moderator.getByLabel("Email").fill(MODERATOR.email);
-  await moderator.getByLabel("Password").fill(MODERATOR.password);
-  await moderator.getByRole("button", { name: "Log in" }).click();
+  const moderator = await adminPage(browser, "/admin/listings/listingreport/%3Fqueue%3Dopen");
   const row = moderator.getByRole("row").filter({ hasText: title });
   await row.getByRole("checkbox").check();
   await moderator.getByRole("combobox", { name: "Action" }).selectOption("hide_listings");
   await moderator.getByRole("button", { name: "Go" }).click();
   await expect(moderator.getByText("1 listing(s) hidden.")).toBeVisible();
-  await moderatorContext.close();
+  await moderator.context().close();
 
   // Then it leaves search, and its page is gone for buyers
   await expectNotInSearch(page, search, listing.id);

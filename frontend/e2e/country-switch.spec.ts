@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createListing, MODERATOR, pickMakeModel, registerUser, runId, tokenFor } from "./support/api";
+import { createListing, pickMakeModel, registerUser, runId, setExchangeRate, tokenFor } from "./support/api";
 
 /** Two Saudi cars, in Riyadh and the Eastern Province, priced in riyals with halalas. */
 let saudi: { id: number; title: string }[] = [];
@@ -80,18 +80,7 @@ test.describe("a buyer whose browser is Saudi", () => {
   test.use({ locale: "en-SA" });
 
   test("sees Bahraini prices also in riyals once staff set the rate in the admin", async ({ page, browser }) => {
-    const staffContext = await browser.newContext();
-    const staff = await staffContext.newPage();
-    await staff.goto("/admin/login/?next=/admin/catalog/exchangerate/add/");
-    await staff.getByLabel("Email").fill(MODERATOR.email);
-    await staff.getByLabel("Password").fill(MODERATOR.password);
-    await staff.getByRole("button", { name: "Log in" }).click();
-    await staff.getByLabel("From currency").selectOption("BHD");
-    await staff.getByLabel("To currency").selectOption("SAR");
-    await staff.getByLabel("Rate").fill("9.973404");
-    await staff.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(staff.getByText("1 BHD = 9.973404 SAR").first()).toBeVisible();
-    await staffContext.close();
+    await setExchangeRate(browser, "BHD", "SAR", "9.973404");
 
     await page.goto("/bh/search");
     const card = page.locator(".search-results .listing-card").first();

@@ -19,6 +19,11 @@ test("an analyst sees a country's insights and the countries side by side, each 
   await page.getByRole("combobox", { name: "Country" }).selectOption({ label: "Qatar" });
   await expect(page).toHaveURL(/\/qa\/insights$/);
   await expect(page.getByText(/cars listed in Qatar/)).toBeVisible();
+  // The account menu and the footer lead to the insights of the country being browsed.
+  await page.getByRole("button", { name: "Moderator" }).click();
+  await expect(page.locator(".account-menu-panel").getByRole("link", { name: "Market insights" })).toHaveAttribute("href", "/qa/insights");
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "Market insights" })).toHaveAttribute("href", "/qa/insights");
+  await page.keyboard.press("Escape");
 
   const comparison = page.getByRole("region", { name: "Countries side by side" });
   await comparison.getByRole("checkbox", { name: "Saudi Arabia" }).uncheck();

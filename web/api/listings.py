@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from core.accounts.models import User
 from core.catalog.countries import country_get
+from core.catalog.rates import Approximation
 from core.events.models import ListingEventKind
 from core.listings import photos as photo_services
 from core.listings import services
@@ -226,9 +227,12 @@ LISTING_EXAMPLE = OpenApiExample(
 )
 
 
-def _answer(listing: Listing, *, status_code: int = status.HTTP_200_OK) -> Response:
-    """A listing a service just wrote, as the API shows it."""
-    return Response(ListingSerializer(listing_with_photos(listing)).data, status=status_code)
+def _answer(listing: Listing, *, status_code: int = status.HTTP_200_OK, approximation: Approximation | None = None) -> Response:
+    """A listing a service just wrote, as the API shows it: with `price_approx` when the edit
+    asked for a display_currency, so the page that shows the answer keeps its "≈" line."""
+    return Response(
+        ListingSerializer(listing_with_photos(listing), context={"approximation": approximation}).data, status=status_code
+    )
 
 
 class ListingCreateApi(APIView):
@@ -269,17 +273,22 @@ class ListingDetailApi(APIView):
         visitor_saw(request, listing, ListingEventKind.VIEW)
         return Response(ListingSerializer(listing, context=context).data)
 
-    @extend_schema(request=ListingWriteSerializer, responses=ListingSerializer, summary="Edit a listing (its seller)")
+    @extend_schema(
+        parameters=[DISPLAY_CURRENCY_PARAMETER],
+        request=ListingWriteSerializer,
+        responses=ListingSerializer,
+        summary="Edit a listing (its seller)",
+    )
     def patch(self, request: Request, listing_id: int) -> Response:
-        return _answer(
-            services.listing_edit(
-                listing_id=listing_id,
-                data=json_object(request),
-                editor=signed_in(request),
-                check_price=listing_price_check,
-                check_duplicates=True,
-            )
+        approximation = approximation_asked(request)  # a bad one refused before anything is written
+        listing = services.listing_edit(
+            listing_id=listing_id,
+            data=json_object(request),
+            editor=signed_in(request),
+            check_price=listing_price_check,
+            check_duplicates=True,
         )
+        return _answer(listing, approximation=approximation)
 
     @extend_schema(responses={204: None}, summary="Delete a listing (its seller)")
     def delete(self, request: Request, listing_id: int) -> Response:
@@ -291,10 +300,16 @@ class ListingDetailApi(APIView):
 class ListingRenewApi(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None, responses=ListingSerializer, summary="Renew for another 60 days (its seller)")
+    @extend_schema(
+        parameters=[DISPLAY_CURRENCY_PARAMETER],
+        request=None,
+        responses=ListingSerializer,
+        summary="Renew for another 60 days (its seller)",
+    )
     def post(self, request: Request, listing_id: int) -> Response:
+        approximation = approximation_asked(request)
         listing_get_owned(listing_id=listing_id, user=signed_in(request))
-        return _answer(services.listing_renew(listing_id=listing_id))
+        return _answer(services.listing_renew(listing_id=listing_id), approximation=approximation)
 
 
 class MyListingsApi(APIView):

@@ -2,9 +2,10 @@
 of answers, in process (the HTTP tests cover the flows)."""
 
 import pytest
+from rest_framework.test import APIClient
 
 from core.alerts.services import notifications_record
-from testing.accounts import UserFactory
+from testing.accounts import UserFactory, token_for
 from testing.alerts import make_saved_search
 from testing.catalog import catalog_model, toyota_land_cruiser
 from testing.listings import make_listing
@@ -27,7 +28,7 @@ def test_saving_a_search_answers_it_canonical_and_named(api, buyer):
     assert answer.status_code == 201
     body = answer.json()
     assert {key: body[key] for key in ("name", "query", "alert", "unread_count")} == {
-        "name": "Toyota, up to 9000 BHD",
+        "name": "Toyota, up to BHD 9,000",
         "query": "make=toyota&price_max=9000",
         "alert": True,
         "unread_count": 0,
@@ -41,7 +42,20 @@ def test_a_saved_search_stores_the_filters_its_words_mean(api, buyer):
 
     assert answer.status_code == 201
     assert answer.json()["query"] == "q=clean&make=nissan&model=patrol&price_max=12000"
-    assert answer.json()["name"] == "Nissan Patrol, “clean”, up to 12000 BHD"
+    assert answer.json()["name"] == "Nissan Patrol, “clean”, up to BHD 12,000"
+
+
+def test_a_search_saved_without_a_name_is_named_in_the_buyers_language():
+    catalog_model("nissan", "patrol")
+    arabic_reader = UserFactory(preferred_language="ar")
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en", HTTP_AUTHORIZATION=f"Token {token_for(arabic_reader)}")
+
+    answer = client.post("/api/v1/me/saved-searches", {"query": "make=nissan&model=patrol&price_max=12000"}, format="json")
+    everything = client.post("/api/v1/me/saved-searches", {"query": "sort=price_asc"}, format="json")
+
+    assert answer.status_code == everything.status_code == 201
+    assert answer.json()["name"] == "نيسان باترول، حتى 12,000 د.ب"
+    assert everything.json()["name"] == "كل السيارات"
 
 
 def test_a_search_saved_literally_keeps_its_words(api, buyer):

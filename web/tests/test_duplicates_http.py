@@ -48,7 +48,7 @@ def test_a_second_listing_of_the_same_car_asks_its_seller_to_confirm(api, seller
     assert again.status_code == 400
     body = again.json()
     assert body["code"] == "listing_duplicate"
-    assert body["duplicates"] == [{"id": first["id"], "title": first["title"]}]
+    assert body["duplicates"] == [{"id": first["id"], "title": first["title"], "country": first["country"]}]
     assert body["non_field_errors"] == [body["detail"]] and "duplicate_confirmed" in body["detail"]
     assert count_after_refusal == 1  # nothing written
     assert confirmed.status_code == 201 and confirmed.json()["status"] == "active"

@@ -94,6 +94,24 @@ def test_a_rate_serves_the_other_way_unless_staff_set_that_one_too(api):
     assert api.get(url, {"display_currency": "BHD"}).json()["price_approx"]["price"] == "8500.050"
 
 
+def test_a_sellers_edit_answers_the_new_prices_approximation(api):
+    seller = UserFactory()
+    listing = make_listing(seller=seller, price="8500.000")
+    ExchangeRate.objects.create(base="BHD", quote="SAR", rate="9.973404")
+    api.force_authenticate(seller)
+    url = f"/api/v1/listings/{listing.pk}"
+
+    edited = api.patch(f"{url}?display_currency=SAR", {"price": "8000.000"}, format="json")
+    refused = api.patch(f"{url}?display_currency=USD", {"price": "7000.000"}, format="json")
+    plain = api.patch(url, {"description": "Agency serviced."}, format="json")
+
+    assert edited.status_code == 200
+    assert (edited.json()["price"], edited.json()["price_approx"]) == ("8000.000", {"currency": "SAR", "price": "79787.23"})
+    assert refused.status_code == 400 and list(refused.json()) == ["display_currency"]
+    assert plain.status_code == 200 and plain.json()["price"] == "8000.000"  # the refused edit wrote nothing
+    assert plain.json()["price_approx"] is None  # none asked
+
+
 def test_an_unknown_display_currency_is_a_400_in_the_users_language(api):
     listing = make_listing()
 

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from core.accounts.models import Language
-from core.alerts.emails import digests_send, instant_emails_send, price_drops_record
+from core.alerts.emails import digests_send, instant_emails_send, price_drops_record, search_url
 from core.alerts.models import AlertEmailSettings, EmailFrequency, Notification, PriceDrop
 from core.alerts.services import alert_email_settings_update, notifications_record
 from core.favorites.services import favorite_add
@@ -49,9 +49,9 @@ def test_a_new_match_is_emailed_once_in_arabic_with_links_and_a_working_unsubscr
     assert header(message, "Subject") == "سيارة جديدة تطابق «Toyotas»"
     text, html = body_text(message), body_text(message, "html")
     assert "مرحبًا مريم،" in text
-    assert f"{SITE}/listings/{listing.pk}" in text and "9,500 د.ب" in text
-    assert f"{SITE}/search?make=toyota" in text
-    assert '<html lang="ar" dir="rtl">' in html and f'href="{SITE}/listings/{listing.pk}"' in html
+    assert f"{SITE}/bh/listings/{listing.pk}" in text and "9,500 د.ب" in text
+    assert f"{SITE}/bh/search?make=toyota" in text
+    assert '<html lang="ar" dir="rtl">' in html and f'href="{SITE}/bh/listings/{listing.pk}"' in html
     unsubscribe = header(message, "List-Unsubscribe").strip("<>")
     assert header(message, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
     assert unsubscribe in text and unsubscribe in html
@@ -88,7 +88,7 @@ def test_a_new_match_is_emailed_once_in_arabic_with_links_and_a_working_unsubscr
 )
 def test_a_match_is_priced_in_its_own_currency_with_its_decimals(smtp_mail, language, country, region, price, written):
     buyer = UserFactory(preferred_language=language)
-    _match(buyer, country=country, region=region, price=price)
+    _, listing = _match(buyer, country=country, region=region, price=price)
 
     assert instant_emails_send() == 1
     (message,) = smtp_mail.wait_for(buyer.email)
@@ -96,6 +96,16 @@ def test_a_match_is_priced_in_its_own_currency_with_its_decimals(smtp_mail, lang
     text, html = body_text(message), body_text(message, "html")
     assert written in text and written in html
     assert "BHD" not in text and "د.ب" not in text
+    assert f"{SITE}/{country}/listings/{listing.pk}" in text  # the car's own country, not the reader's
+
+
+def test_a_saved_searchs_link_opens_in_its_own_country():
+    assert search_url("country=sa&make=toyota&price_max=85000") == f"{SITE}/sa/search?make=toyota&price_max=85000"
+    assert (
+        search_url("q=%D8%AA%D9%88%D9%8A%D9%88%D8%AA%D8%A7&make=toyota")
+        == f"{SITE}/bh/search?q=%D8%AA%D9%88%D9%8A%D9%88%D8%AA%D8%A7&make=toyota"
+    )
+    assert search_url("country=kw") == f"{SITE}/kw/search"
 
 
 def test_a_forged_or_mangled_unsubscribe_link_changes_nothing():
@@ -131,7 +141,7 @@ def test_a_price_drop_on_a_favourite_is_emailed_in_english_and_one_click_unsubsc
     assert header(message, "Subject") == "Price drop: Nissan Patrol LE is now BHD 11,250.500"
     text = body_text(message)
     assert "Hello Ali," in text and "was BHD 12,000 when you saved it" in text
-    assert f"{SITE}/listings/{listing.pk}" in text
+    assert f"{SITE}/bh/listings/{listing.pk}" in text and f"{SITE}/account/favorites" in text
     assert '<html lang="en" dir="ltr">' in body_text(message, "html")
 
     # A mail client's one-click POST (RFC 8058), no cookies.
@@ -188,7 +198,7 @@ def test_the_daily_digest_gathers_matches_drops_and_recommendations_once_a_day(s
     assert "Recommended for you" in text and f"/listings/{recommended.pk}" in text
     assert "QAR 70,000.50" in text and "BHD 9,500" in text  # each car in its own currency
     # A car the digest lists as a match is not recommended again.
-    assert text.splitlines().count(f"  {SITE}/listings/{listing.pk}") == 1
+    assert text.splitlines().count(f"  {SITE}/bh/listings/{listing.pk}") == 1
     assert "Stop these daily e-mails" in text
 
     tomorrow = timezone.now() + datetime.timedelta(days=1)

@@ -1,7 +1,7 @@
 // Test data through the public API (docs/API.md), as any outside client would.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = "Sayara-e2e-Pass-2026!";
 /** The moderator scripts/e2e.sh creates for the admin's moderation queue. */
@@ -105,6 +105,27 @@ export async function createListing(
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as CreatedListing;
+}
+
+/** The admin page `next`, signed in as the moderator (staff), in a browser of its own (close its context after). */
+export async function adminPage(browser: Browser, next: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/admin/login/?next=${next}`);
+  await page.getByLabel("Email").fill(MODERATOR.email);
+  await page.getByLabel("Password").fill(MODERATOR.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  return page;
+}
+
+/** Staff set an exchange rate in the admin ("1 BHD = 9.973404 SAR"). */
+export async function setExchangeRate(browser: Browser, base: string, quote: string, rate: string): Promise<void> {
+  const staff = await adminPage(browser, "/admin/catalog/exchangerate/add/");
+  await staff.getByLabel("From currency").selectOption(base);
+  await staff.getByLabel("To currency").selectOption(quote);
+  await staff.getByLabel("Rate").fill(rate);
+  await staff.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(staff.getByText(`1 ${base} = ${rate} ${quote}`).first()).toBeVisible();
+  await staff.context().close();
 }
 
 /** Sign in through the UI, as a person would. */

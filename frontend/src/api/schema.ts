@@ -5109,7 +5109,10 @@ export interface operations {
     };
     listings_partial_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
+            };
             header?: never;
             path: {
                 listing_id: number;
@@ -6000,7 +6003,10 @@ export interface operations {
     };
     listings_renew_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The buyer's currency (ISO 4217): prices in another get `price_approx` in it, where staff set a rate */
+                display_currency?: "AED" | "BHD" | "KWD" | "OMR" | "QAR" | "SAR";
+            };
             header?: never;
             path: {
                 listing_id: number;

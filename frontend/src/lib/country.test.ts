@@ -1,4 +1,15 @@
-import { barePath, countryOfLanguages, countryOfPath, countryPath, homeCurrency, listingPath, preferredCountry, rememberCountry, switchedPath } from "@/lib/country";
+import {
+  barePath,
+  countryOfLanguages,
+  countryOfPath,
+  countryPath,
+  homeCurrency,
+  listingPath,
+  preferredCountry,
+  rememberCountry,
+  savedSearchPath,
+  switchedPath,
+} from "@/lib/country";
 
 describe("country URLs", () => {
   it("reads the country a path names, and the path without it", () => {
@@ -20,6 +31,13 @@ describe("country URLs", () => {
     expect(countryPath("sa", "/account/favorites")).toBe("/account/favorites");
     expect(countryPath("sa", "/listings/7/edit")).toBe("/listings/7/edit");
     expect(listingPath({ id: 7, country: "qa" })).toBe("/qa/listings/7");
+  });
+
+  it("opens a saved search in the country its query names, Bahrain when it names none", () => {
+    expect(savedSearchPath("country=sa&make=toyota")).toBe("/sa/search?make=toyota");
+    expect(savedSearchPath("?make=toyota&price_max=9000")).toBe("/bh/search?make=toyota&price_max=9000");
+    rememberCountry("ae");
+    expect(savedSearchPath("make=nissan")).toBe("/bh/search?make=nissan");
   });
 
   it("switches a search to the same search in the other country, and a listing to that country's search", () => {

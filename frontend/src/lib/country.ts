@@ -132,6 +132,14 @@ export function switchedPath(country: CountryCode, pathname: string, search: str
   return countryPath(country, bare) + search;
 }
 
+/**
+ * A saved search's page, in its own country: its query names one (`country=sa`) unless it is
+ * Bahrain's (discovery/alerts.py, saved_query_string), never the country being browsed.
+ */
+export function savedSearchPath(query: string): string {
+  return countryAddress("/search", `?${query.replace(/^\?/, "")}`, "", DEFAULT_COUNTRY);
+}
+
 /** A listing's page, under its own country: /sa/listings/7. */
 export function listingPath(listing: { id: number; country?: string }): string {
   return `/${isCountry(listing.country) ? listing.country : DEFAULT_COUNTRY}/listings/${listing.id}`;

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useCountry } from "@/lib/use-country";
 
+// Search and insights are a country's pages: each link opens the one being browsed (lib/country.ts, countryPath).
 const LINKS = [
   { to: "/search", key: "nav.search" },
   { to: "/sell", key: "nav.sell" },
@@ -9,6 +11,7 @@ const LINKS = [
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const { path } = useCountry();
   return (
     <footer className="site-footer">
       <div className="container site-footer-inner">
@@ -19,7 +22,7 @@ export function SiteFooter() {
           <ul className="bare-list site-footer-links">
             {LINKS.map((link) => (
               <li key={link.to}>
-                <Link to={link.to}>{t(link.key)}</Link>
+                <Link to={path(link.to)}>{t(link.key)}</Link>
               </li>
             ))}
           </ul>

@@ -32,6 +32,7 @@ function SignedInLinks() {
   );
 }
 
+// Insights is a country's page: its link opens the one being browsed (lib/country.ts, countryPath).
 const MENU = [
   { to: "/me/listings", key: "nav.myListings" },
   { to: "/account/favorites", key: "nav.favorites" },
@@ -48,6 +49,7 @@ function AccountMenu({ name }: { name: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const logout = useLogout();
   const navigate = useNavigate();
+  const { path } = useCountry();
 
   useEffect(() => {
     if (!open) return;
@@ -72,7 +74,7 @@ function AccountMenu({ name }: { name: string }) {
         <ul className="bare-list">
           {MENU.map((item) => (
             <li key={item.to}>
-              <Link to={item.to}>{t(item.key)}</Link>
+              <Link to={path(item.to)}>{t(item.key)}</Link>
             </li>
           ))}
           <li>

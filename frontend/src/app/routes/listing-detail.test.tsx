@@ -10,7 +10,7 @@ describe("listing detail", () => {
   it("says a listing address that is no number is not found, instead of loading forever", async () => {
     renderApp("/listings/abc");
     expect(await screen.findByRole("heading", { name: "This car is no longer listed" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: /browse/i })).toHaveAttribute("href", "/search");
+    expect(screen.getByRole("link", { name: /browse/i })).toHaveAttribute("href", "/bh/search");
   });
 
   it("shows the car: price, specs with catalog labels, seller and similar cars", async () => {

@@ -28,6 +28,7 @@ import { useUser } from "@/lib/auth";
 import { useCatalogLabels } from "@/lib/catalog/use-labels";
 import { formatNumber, formatPrice } from "@/lib/format";
 import { countryOfPath } from "@/lib/country";
+import { useCountry } from "@/lib/use-country";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import type { Money } from "@/api/models";
 
@@ -88,8 +89,9 @@ function ContactBar({ amount, currency, signedIn, signInTo }: { amount: Money; c
 
 function ListingNotFound() {
   const { t } = useTranslation();
+  const { path } = useCountry();
   return (
-    <EmptyState title={t("listing.notFound")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
+    <EmptyState title={t("listing.notFound")} action={<ButtonLink to={path("/search")}>{t("home.browseAll")}</ButtonLink>}>
       {t("listing.notFoundBody")}
     </EmptyState>
   );

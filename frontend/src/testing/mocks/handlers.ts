@@ -568,7 +568,7 @@ export const httpHandlers = [
     const listing = state.listings.find((item) => item.id === Number(params.id));
     if (!listing) return HttpResponse.json({ detail: "Not found." }, { status: 404 });
     Object.assign(listing, body, { version: listing.version + 1 });
-    return HttpResponse.json(listing);
+    return HttpResponse.json({ ...listing, price_approx: priceApprox(listing, request) });
   }),
   http.post(`${API}/listings/:id/photos`, async ({ request, params }) => {
     const form = await request.formData();

@@ -54,7 +54,7 @@ describe("account", () => {
 
   it("lists saved searches as links back to the search", async () => {
     renderApp("/account/saved-searches", { user: buyer });
-    expect(await screen.findByRole("link", { name: "Toyota SUVs" })).toHaveAttribute("href", "/search?make=toyota&body_type=suv");
+    expect(await screen.findByRole("link", { name: "Toyota SUVs" })).toHaveAttribute("href", "/bh/search?make=toyota&body_type=suv");
   });
 
   it("chooses a daily digest and no price-drop e-mails beside the saved searches", async () => {

@@ -11,6 +11,7 @@ import { ListingCard } from "@/components/listing-card";
 import { Pagination } from "@/components/pagination";
 import { QueryError } from "@/components/query-error";
 import { CardGridSkeleton } from "@/components/skeleton";
+import { savedSearchPath } from "@/lib/country";
 import { formatDateTime } from "@/lib/format";
 import { pageCountOf, pageHref, positiveInt } from "@/lib/paging";
 import { useLanguage } from "@/lib/use-language";
@@ -96,7 +97,7 @@ export function NotificationList() {
                     <div className="notification-footer">
                       <p className="notification-match">
                         {item.read_at ? null : <Badge tone="brand">{t("notifications.new")}</Badge>}{" "}
-                        <Link to={`/search?${item.saved_search.query.replace(/^\?/, "")}`}>
+                        <Link to={savedSearchPath(item.saved_search.query)}>
                           <Trans i18nKey="notifications.matches" values={{ name: item.saved_search.name }} components={{ name: <bdi /> }} />
                         </Link>
                       </p>

@@ -18,7 +18,7 @@ describe("notifications", () => {
     const patrol = await cardOf("2022 Nissan Patrol");
     expect(within(patrol).getByText("New")).toBeInTheDocument();
     expect(within(patrol).getByText("BHD 21,900.500")).toBeInTheDocument();
-    expect(within(patrol).getByRole("link", { name: "Matches “Nissan, up to 25000 BHD”" })).toHaveAttribute("href", "/search?make=nissan&price_max=25000");
+    expect(within(patrol).getByRole("link", { name: "Matches “Nissan, up to 25000 BHD”" })).toHaveAttribute("href", "/bh/search?make=nissan&price_max=25000");
     const cruiser = await cardOf("2021 Toyota Land Cruiser GXR");
     expect(within(cruiser).queryByText("New")).not.toBeInTheDocument();
     expect(within(cruiser).queryByRole("button", { name: /^Mark as read/ })).not.toBeInTheDocument();

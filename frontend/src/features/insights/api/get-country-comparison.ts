@@ -1,22 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { CountryCode, Money } from "@/api/models";
+import type { CountryCode, Schema } from "@/api/models";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-type Percentiles<T> = { p10: T; p25: T; median: T; p75: T; p90: T };
-
 /** One country's figures; its prices are in its own `currency`, never converted. */
-export type CountryFigures = {
-  country: CountryCode;
-  currency: string;
-  count: number;
-  price: Percentiles<Money | null>;
-  mileage_km: Percentiles<number | null>;
-  median_year: number | null;
-  median_age_years: number | null;
-  median_days_listed: number | null;
-  top_makes: { make: string; count: number; share_percent: number }[];
-};
+export type CountryFigures = Schema<"CountryFigures">;
 
 export type ComparisonParams = { countries: CountryCode[]; filters: Record<string, string> };
 
@@ -28,7 +16,7 @@ function query({ countries, filters }: ComparisonParams): Record<string, string>
 export function useCountryComparison(params: ComparisonParams) {
   return useQuery({
     queryKey: queryKeys.analytics.countries(params),
-    queryFn: () => api.get<{ countries: CountryFigures[] }>("/analytics/countries", { params: query(params) }),
+    queryFn: () => api.get<Schema<"CountryComparison">>("/analytics/countries", { params: query(params) }),
     enabled: params.countries.length > 0,
     placeholderData: keepPreviousData,
     retry: false,

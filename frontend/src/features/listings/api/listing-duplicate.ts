@@ -6,7 +6,7 @@ import { isApiError } from "@/lib/api-client";
  * The seller sends the write again with `duplicate_confirmed: true`, or edits
  * the listing they have.
  */
-export type LikelyDuplicate = { duplicates: { id: number; title: string }[] };
+export type LikelyDuplicate = { duplicates: { id: number; title: string; country?: string }[] };
 
 export function likelyDuplicateOf(error: unknown): LikelyDuplicate | null {
   if (!isApiError(error) || error.code !== "listing_duplicate") return null;

@@ -19,6 +19,21 @@ describe("edit listing", () => {
     expect(await screen.findByText("Changes saved.")).toBeInTheDocument();
   });
 
+  it("shows the new price's approximation in the seller's currency right after the edit", async () => {
+    state.rates.set("BHD>SAR", "9.973404");
+    const { user, router } = renderApp("/listings/1/edit", { user: { ...seller, country: "sa" } });
+    const price = await screen.findByLabelText(/^Price/);
+    await user.clear(price);
+    await user.type(price, "17900");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/bh/listings/1"));
+
+    expect(await screen.findByText("≈ SAR 178,524", { selector: ".price-approx" })).toBeInTheDocument();
+    expect(screen.queryByText("≈ SAR 184,508")).not.toBeInTheDocument();
+    const patch = state.requests.find((request) => request.method === "PATCH");
+    expect(new URL(patch!.url).searchParams.get("display_currency")).toBe("SAR");
+  });
+
   it("uploads a photo as soon as it is picked, with progress, and removes photos", async () => {
     vi.stubGlobal("XMLHttpRequest", FakeXhr);
     const { user } = renderApp("/listings/1/edit", { user: seller });

@@ -20,7 +20,7 @@ import { Button } from "@/components/button";
 import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/field";
 import { NumberField } from "@/components/number-field";
 import { labelIn, nameIn, useCatalogLabels } from "@/lib/catalog/use-labels";
-import { COUNTRY_CURRENCY, isCountry } from "@/lib/country";
+import { COUNTRY_CURRENCY, isCountry, listingPath } from "@/lib/country";
 import { currencyDecimals, currencySign, formatPrice, formatPriceRange } from "@/lib/format";
 import { useCountry } from "@/lib/use-country";
 import { formErrorsOf, NO_ERRORS } from "@/lib/form-errors";
@@ -218,7 +218,7 @@ export function ListingForm({ mode, initial, existingPhotos, listingId, uploads,
             <ul>
               {duplicate.duplicates.map((other) => (
                 <li key={other.id}>
-                  <Link to={`/listings/${other.id}`}>{other.title}</Link>
+                  <Link to={listingPath(other)}>{other.title}</Link>
                 </li>
               ))}
             </ul>

@@ -221,7 +221,7 @@ describe("price suggestion", () => {
               detail: "This looks like a car you already have on sale.",
               code: "listing_duplicate",
               non_field_errors: ["This looks like a car you already have on sale."],
-              duplicates: [{ id: 3, title: "2022 Nissan Patrol" }],
+              duplicates: [{ id: 3, title: "2022 Nissan Patrol", country: "sa" }],
             },
             { status: 400 },
           );
@@ -234,7 +234,7 @@ describe("price suggestion", () => {
     await user.click(screen.getByRole("button", { name: "Publish listing" }));
 
     expect(await screen.findByText("Is this another car?")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "2022 Nissan Patrol" })).toHaveAttribute("href", "/listings/3");
+    expect(screen.getByRole("link", { name: "2022 Nissan Patrol" })).toHaveAttribute("href", "/sa/listings/3");
     // A question, not an error: the server's English sentence is not shown.
     expect(screen.queryByText("This looks like a car you already have on sale.")).not.toBeInTheDocument();
 

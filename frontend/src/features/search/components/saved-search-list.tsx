@@ -7,16 +7,19 @@ import { EmptyState } from "@/components/empty-state";
 import { BellIcon } from "@/components/icons";
 import { QueryError } from "@/components/query-error";
 import { Spinner } from "@/components/spinner";
+import { savedSearchPath } from "@/lib/country";
+import { useCountry } from "@/lib/use-country";
 
 export function SavedSearchList() {
   const { t } = useTranslation();
   const { data, isPending, isError, error, refetch } = useSavedSearches();
   const remove = useDeleteSavedSearch();
+  const { path } = useCountry();
   if (isPending) return <Spinner label={t("common.loading")} />;
   if (isError) return <QueryError error={error} onRetry={() => refetch()} />;
   if (!data.length)
     return (
-      <EmptyState icon={<BellIcon size={32} />} title={t("savedSearch.emptyTitle")} action={<ButtonLink to="/search">{t("nav.search")}</ButtonLink>}>
+      <EmptyState icon={<BellIcon size={32} />} title={t("savedSearch.emptyTitle")} action={<ButtonLink to={path("/search")}>{t("nav.search")}</ButtonLink>}>
         {t("savedSearch.emptyBody")}
       </EmptyState>
     );
@@ -25,7 +28,7 @@ export function SavedSearchList() {
       {data.map((search) => (
         <li key={search.id} className="plain-list-item">
           <div>
-            <Link to={`/search?${search.query.replace(/^\?/, "")}`} className="plain-list-title">
+            <Link to={savedSearchPath(search.query)} className="plain-list-title">
               {search.name}
             </Link>{" "}
             {search.alert ? <Badge tone="info">{t("savedSearch.alertsOn")}</Badge> : null}
