@@ -97,6 +97,18 @@ describe("account", () => {
     });
   });
 
+  it("suggests a name no longer than a saved search's name may be", async () => {
+    const words = "family car with seven seats and low mileage ".repeat(3).trim();
+    const { user } = renderApp(`/search?q=${encodeURIComponent(words)}`, { user: buyer });
+    await user.click(await screen.findByRole("button", { name: "Save this search" }));
+    const name = screen.getByRole("textbox", { name: "Name of this search" });
+    expect(name).toHaveAttribute("maxLength", "80");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("Search saved. You will find it in your account.");
+    const saved = state.requests.find((request) => request.url.endsWith("/me/saved-searches"))?.body as { name: string };
+    expect(saved.name).toBe(words.slice(0, 80).trim());
+  });
+
   it("verifies the phone with the code sent by SMS, and says so when the code is wrong", async () => {
     server.use(
       http.post("*/api/v1/me/phone/verify", () => HttpResponse.json({ ...buyer, phone_verified: false }, { status: 202 })),

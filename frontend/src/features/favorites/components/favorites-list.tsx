@@ -12,6 +12,7 @@ import { QueryError } from "@/components/query-error";
 import { CardGridSkeleton } from "@/components/skeleton";
 import { formatPrice } from "@/lib/format";
 import { pageCountOf, pageHref, positiveInt } from "@/lib/paging";
+import { useCountry } from "@/lib/use-country";
 import { useLanguage } from "@/lib/use-language";
 
 function PriceDrop({ listing }: { listing: FavoriteListing }) {
@@ -28,6 +29,7 @@ function PriceDrop({ listing }: { listing: FavoriteListing }) {
 
 export function FavoritesList() {
   const { t } = useTranslation();
+  const { path } = useCountry();
   const [params] = useSearchParams();
   const page = positiveInt(params.get("page"), 1);
   const { data, isPending, isError, error, refetch, isPlaceholderData } = useFavorites(page);
@@ -49,7 +51,7 @@ export function FavoritesList() {
         {removed}
       </p>
       {!data.results.length ? (
-        <EmptyState icon={<HeartIcon size={32} />} title={t("favorites.emptyTitle")} action={<ButtonLink to="/search">{t("home.browseAll")}</ButtonLink>}>
+        <EmptyState icon={<HeartIcon size={32} />} title={t("favorites.emptyTitle")} action={<ButtonLink to={path("/search")}>{t("home.browseAll")}</ButtonLink>}>
           {t("favorites.emptyBody")}
         </EmptyState>
       ) : (

@@ -16,8 +16,13 @@ function savedQueryOf(params: URLSearchParams): string {
   return next.toString();
 }
 
-export function SaveSearch({ params, suggestedName }: { params: URLSearchParams; suggestedName: string }) {
+/** The longest name the API keeps (NAME_MAX, core/alerts/models.py). */
+const NAME_MAX = 80;
+
+export function SaveSearch({ params, suggestedName: headline }: { params: URLSearchParams; suggestedName: string }) {
   const { t } = useTranslation();
+  // A long headline ("Toyota, Nissan, Lexus, …") is cut to what a name may be, not refused.
+  const suggestedName = headline.slice(0, NAME_MAX).trim();
   const { data: user } = useUser();
   const navigate = useNavigate();
   const location = useLocation();
@@ -60,7 +65,7 @@ export function SaveSearch({ params, suggestedName }: { params: URLSearchParams;
 
   return (
     <form className="save-search card" onSubmit={onSubmit} aria-label={t("savedSearch.save")}>
-      <TextField label={t("savedSearch.name")} value={name} onChange={(event) => setName(event.target.value)} errors={errors.fields.name} autoFocus maxLength={100} />
+      <TextField label={t("savedSearch.name")} value={name} onChange={(event) => setName(event.target.value)} errors={errors.fields.name} autoFocus maxLength={NAME_MAX} />
       <label className="checkbox">
         <input type="checkbox" checked={alert} onChange={(event) => setAlert(event.target.checked)} />
         <span>{t("savedSearch.alert")}</span>
