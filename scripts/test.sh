@@ -31,11 +31,26 @@ say "API types match the schema (scripts/api_types.sh --check)"
 
 # The ASGI server under test serves static files (the API docs' Swagger UI) as production does.
 "$PY" manage.py collectstatic --noinput -v 0
+if [ $# -eq 0 ]; then
+  # The end-to-end tests' builds (the web app, the phone app's browser export) need
+  # only node, and the backend tests mostly wait on their servers and workers:
+  # build while they run (logs in .state/logs/*-build.log); scripts/e2e.sh finds them fresh.
+  # Their servers see no built app (as on a fresh clone), never one half written.
+  (build_frontend && build_mobile_web) &
+  BUILDS=$!
+fi
 say "backend tests (pytest)"
 # The whole suite starts from a new test database: rows left by an interrupted
 # run (pytest reuses the database for speed, pyproject.toml) must not fail it.
-if [ $# -eq 0 ]; then "$VENV/bin/pytest" --create-db; else "$VENV/bin/pytest" "$@"; fi
+if [ $# -eq 0 ]; then
+  FRONTEND_DIST="$STATE/no-frontend-dist" "$VENV/bin/pytest" --create-db --durations=25
+else
+  "$VENV/bin/pytest" "$@"
+fi
 
+if [ $# -eq 0 ]; then
+  wait "$BUILDS" || die "building the apps for the end-to-end tests failed (see .state/logs/frontend-build.log, mobile-web-build.log)"
+fi
 if [ -f frontend/package.json ] && [ $# -eq 0 ]; then
   say "frontend checks and unit tests"
   (cd frontend && npm run --silent typecheck && npm run --silent lint && npm run --silent test)

@@ -24,7 +24,8 @@ from search.engine import get_engine
 from search.index import listings_alias
 from testing.processes import wait_until, worker_env
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
+# Three node restarts, each waited for (up to 3 min), outlast pytest's 300 s on a loaded machine.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults, pytest.mark.timeout(900)]
 
 LISTINGS = 6
 

@@ -142,6 +142,18 @@ def test_worker_counts_follow_the_cpus_unless_set():
     assert in_django(code, WEB_CONCURRENCY="3", CELERY_WORKER_CONCURRENCY="5")[1:] == [3, 5]
 
 
+def test_production_hashes_passwords_slowly_though_the_test_run_does_not():
+    # The suite's settings (testing/settings.py) hash with a thousand iterations; a deploy never does.
+    code = (
+        "from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher\n"
+        "result = [get_hasher().algorithm, get_hasher().iterations, PBKDF2PasswordHasher.iterations]"
+    )
+    algorithm, iterations, djangos = in_django(code, **PRODUCTION)
+
+    assert algorithm == "pbkdf2_sha256"
+    assert iterations == djangos >= 1_000_000
+
+
 def test_sentry_reports_when_a_dsn_is_set_and_not_otherwise():
     code = "import sentry_sdk\nresult = sentry_sdk.get_client().is_active()"
 
