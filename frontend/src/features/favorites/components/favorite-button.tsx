@@ -1,11 +1,12 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { useIsFavorite } from "@/features/favorites/api/get-favorite-ids";
 import { useSetFavorite } from "@/features/favorites/api/set-favorite";
 import { Button } from "@/components/button";
 import { HeartIcon } from "@/components/icons";
-import { useUser } from "@/lib/auth";
-import type { CardListing } from "@/api/models";
+import type { CardListing, User } from "@/api/models";
+import { queryKeys } from "@/lib/query-keys";
 
 type Props = {
   listing: CardListing;
@@ -15,14 +16,15 @@ type Props = {
 
 export function FavoriteButton({ listing, compact }: Props) {
   const { t } = useTranslation();
-  const { data: user } = useUser();
+  // Who is signed in matters only on a click: read then, not watched by each of a page's hearts.
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const isFavorite = useIsFavorite(listing.id);
   const setFavorite = useSetFavorite();
 
   const toggle = () => {
-    if (!user) {
+    if (!queryClient.getQueryData<User | null>(queryKeys.me)) {
       navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
       return;
     }

@@ -25,7 +25,7 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format";
 import { pageCountOf } from "@/lib/paging";
 import { useDocumentTitle } from "@/lib/use-document-title";
-import { useInTwoTasks } from "@/lib/use-in-two-tasks";
+import { useInTasks } from "@/lib/use-in-tasks";
 import { useMediaQuery } from "@/lib/use-media-query";
 import type { ResultCard } from "@/api/models";
 
@@ -34,6 +34,8 @@ const FILTERS_DRAWER = "(max-width: 900px)";
 
 /** The cards drawn with the page (a phone's screen, a wide screen's first row), before the rest. */
 const FIRST_CARDS = 4;
+/** The cards drawn in each task after those: a page of 20 comes in five short tasks, not one long one. */
+const MORE_CARDS = 4;
 
 /** The bounds the sidebar shows its own errors for. */
 const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
@@ -112,7 +114,6 @@ export function SearchView({ cardAction }: Props) {
   }, [state.page]);
 
   const pageCount = pageCountOf(data, state.pageSize);
-  const cards = useInTwoTasks(data?.results ?? [], FIRST_CARDS);
   const unavailable = isApiError(error) && error.kind === "unavailable";
 
   return (
@@ -229,13 +230,7 @@ export function SearchView({ cardAction }: Props) {
           ) : data ? (
             <>
               {isError ? <QueryError error={error} onRetry={() => refetch()} /> : null}
-              <ul className={`bare-list grid-cards ${isPlaceholderData ? "is-stale" : ""}`} aria-busy={isPlaceholderData || undefined}>
-                {cards.map((listing) => (
-                  <li key={listing.id}>
-                    <ListingCard listing={listing} headingLevel={2} action={cardAction?.(listing)} />
-                  </li>
-                ))}
-              </ul>
+              <ResultCards results={data.results} stale={isPlaceholderData} cardAction={cardAction} />
               <Pagination page={state.page} pageCount={pageCount} hrefFor={state.hrefForPage} />
             </>
           ) : null}
@@ -252,5 +247,19 @@ function FacetSkeleton() {
         <div key={index} className="skeleton" style={{ blockSize: 90, marginBlockEnd: 16 }} />
       ))}
     </div>
+  );
+}
+
+/** The page's cards, drawn a few per task (its own component: each task redraws the list alone, not the page). */
+function ResultCards({ results, stale, cardAction }: { results: ResultCard[]; stale: boolean } & Props) {
+  const cards = useInTasks(results, FIRST_CARDS, MORE_CARDS);
+  return (
+    <ul className={`bare-list grid-cards ${stale ? "is-stale" : ""}`} aria-busy={stale || undefined}>
+      {cards.map((listing) => (
+        <li key={listing.id}>
+          <ListingCard listing={listing} headingLevel={2} action={cardAction?.(listing)} />
+        </li>
+      ))}
+    </ul>
   );
 }
