@@ -204,7 +204,7 @@ def test_one_patch_is_one_version_and_one_outbox_row_and_answers_what_it_wrote(a
 
     body = answer.json()
     assert answer.status_code == 200 and (body["price"], body["status"]) == ("9000.000", "sold")
-    assert list(OutboxEntry.objects.filter(listing_id=listing.pk).values_list("version", flat=True)) == [
+    assert list(OutboxEntry.objects.filter(listing_id=listing.pk).order_by("version").values_list("version", flat=True)) == [
         listing.version,
         body["version"],
     ]
