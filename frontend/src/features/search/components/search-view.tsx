@@ -32,10 +32,10 @@ import type { ResultCard } from "@/api/models";
 /** Where the filters are a drawer, closed at first (the breakpoint of .search-filters in components.css). */
 const FILTERS_DRAWER = "(max-width: 900px)";
 
-/** The cards drawn with the page (a phone's screen, a wide screen's first row), before the rest. */
-const FIRST_CARDS = 4;
-/** The cards drawn in each task after those: a page of 20 comes in five short tasks, not one long one. */
-const MORE_CARDS = 4;
+/** The cards drawn with the page (what a phone shows at first), before the rest. */
+const FIRST_CARDS = 2;
+/** The cards drawn in each task after those: a page of 20 comes in ten short tasks, not one long one. */
+const MORE_CARDS = 2;
 
 /** The bounds the sidebar shows its own errors for. */
 const RANGE_NAMES: string[] = RANGE_FIELDS.flatMap((field) => [field.min, field.max]);
