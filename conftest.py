@@ -18,9 +18,6 @@ def pytest_configure(config: pytest.Config) -> None:
     # Never let a test run touch the development index or queue.
     if not settings.SAYARA_INSTANCE.startswith("test"):
         pytest.exit("Run the tests with `make test` (or set SAYARA_INSTANCE=test).", returncode=2)
-    from testing.database import flush_by_deleting_rows
-
-    flush_by_deleting_rows()
 
 
 @pytest.fixture(scope="session")
