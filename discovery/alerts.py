@@ -37,6 +37,7 @@ from discovery.vocabulary import search_vocabulary
 from search.engine import get_engine
 from search.engines.base import EngineError, EngineUnavailable
 from search.index import FACET_FIELDS, listings_alias
+from search.money import minor_to_decimal
 from search.params import InvalidParams, SearchRequest, max_year, parse_search_params
 from search.query import ACTIVE, search_body
 from search.scope import market_get
@@ -153,7 +154,7 @@ def saved_query_title(request: SearchRequest) -> str:
 
 
 def _money(minor: int, request: SearchRequest, language: str) -> str:
-    return money_text(Decimal(minor) / 10**request.market.decimals, request.market.currency, language)
+    return money_text(minor_to_decimal(minor, decimals=request.market.decimals), request.market.currency, language)
 
 
 # --- matching ------------------------------------------------------------------------
